@@ -1,0 +1,28 @@
+// An edition: the base guidelines as one association publishes them, and what it lacks.
+import type { Guidelines, Level } from '../model/schema.js';
+import type { EditionSettings } from '../model/settings.js';
+import type { EditionSource, SourceTree } from '../read/source.js';
+
+export interface Edition {
+  id: string;
+  settings: EditionSettings;
+  guidelines: Guidelines;
+  /** Sections the texts do not have for this edition; left out of the booklet, never filled in. */
+  lacks: string[];
+}
+
+export function resolveEdition(tree: SourceTree, source: EditionSource): Edition {
+  const levels: Level[] = tree.base.levels.filter((l) => source.settings.levels.includes(l.level));
+  const guidelines: Guidelines = { ...tree.base, levels };
+  return { id: source.id, settings: source.settings, guidelines, lacks: lacksOf(guidelines) };
+}
+
+export function lacksOf(g: Guidelines): string[] {
+  const lacks: string[] = [];
+  for (const l of g.levels) if (!l.impactMap) lacks.push(`Level ${l.level} Impact Map`);
+  if (!g.endorsement) lacks.push('Endorsement introduction');
+  if (g.committee.length === 0) lacks.push('Endorsement Committee and Acknowledgements');
+  if (!g.glossary) lacks.push('Glossary');
+  if (!g.copyright) lacks.push('Copyright notice');
+  return lacks;
+}

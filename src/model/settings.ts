@@ -1,0 +1,33 @@
+// Edition settings (source/editions/<id>/edition.yaml): what the texts do not say.
+import { z } from 'zod';
+
+export const EditionSettings = z
+  .object({
+    association: z
+      .object({
+        name: z.string().min(1),
+        abbreviation: z.string().min(1),
+      })
+      .strict(),
+    title: z.string().min(1).default('Competency Guidelines'),
+    subtitle: z.string().min(1).optional(),
+    /** Extra line on the cover, e.g. "Level 3 revision". */
+    editionLine: z.string().min(1).optional(),
+    language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a language tag such as en-US').default('en-US'),
+    pageSize: z.enum(['LETTER', 'A4']).default('LETTER'),
+    twoSided: z.boolean().default(true),
+    padToMultipleOf4: z.boolean().default(false),
+    /** Fixed date written into the files, so rebuilds are byte-identical. */
+    publicationDate: z.iso.date(),
+    /** Short line in every page footer. */
+    copyrightLine: z.string().min(1),
+    /** Lines the association adds under MI-AIMH's notice on the copyright page. */
+    copyrightExtra: z.array(z.string().min(1)).default([]),
+    coverColor: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1f4e79')
+      .default('#1f4e79'),
+    levels: z.array(z.number().int().min(1).max(4)).min(1).default([1, 2, 3, 4]),
+  })
+  .strict();
+export type EditionSettings = z.infer<typeof EditionSettings>;

@@ -1,0 +1,92 @@
+// Real Word lists (w:numPr on numbering definitions), never typed bullet characters: bullets, sub-bullets, numbers.
+import { AlignmentType, LevelFormat, Paragraph, type ILevelsOptions, type INumberingOptions, type NumberingDefinition } from 'docx';
+import type { ListItem, ResponsibilityCode } from '../../model/schema.js';
+import { runsOf } from './inline.js';
+
+export const BULLETS = 'bullets';
+export const ORDERED = 'ordered';
+
+const BULLET_GLYPHS = ['•', '–', '•', '–', '•', '–', '•', '–', '•'];
+const indent = (level: number) => ({ left: 360 * (level + 1), hanging: 300 });
+
+const bulletLevels: ILevelsOptions[] = BULLET_GLYPHS.map((text, level) => ({
+  level,
+  format: LevelFormat.BULLET,
+  text,
+  alignment: AlignmentType.LEFT,
+  style: { paragraph: { indent: indent(level) } },
+}));
+
+function orderedLevels(start: number): ILevelsOptions[] {
+  const formats = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN];
+  return Array.from({ length: 9 }, (_, level) => ({
+    level,
+    format: formats[level % 3],
+    text: `%${level + 1}.`,
+    alignment: AlignmentType.LEFT,
+    start: level === 0 ? start : 1,
+    style: { paragraph: { indent: indent(level) } },
+  }));
+}
+
+export const numberingFor = (): INumberingOptions => ({
+  config: [
+    { reference: BULLETS, levels: bulletLevels },
+    { reference: ORDERED, levels: orderedLevels(1) },
+  ],
+});
+
+/** A list's numbering: one definition per start number, added to the document when first used. */
+function orderedDefinition(start: number): string | NumberingDefinition {
+  return start === 1 ? ORDERED : { reference: `${ORDERED}-from-${start}`, levels: orderedLevels(start) };
+}
+
+/** " (S, T)": a competency's responsibility codes, printed after its text as the booklets print them. */
+export function codesSuffix(codes: ResponsibilityCode[]): string {
+  return codes.length > 0 ? ` (${codes.join(', ')})` : '';
+}
+
+export interface ListStyles {
+  /** Paragraph style per depth; deeper items use the last one. */
+  bullet: readonly string[];
+  number: string;
+}
+
+export interface ListCounter {
+  /** Each ordered list is its own numbering instance, so it counts from its start again. */
+  next(): number;
+}
+
+export function listCounter(): ListCounter {
+  let n = 0;
+  return { next: () => ++n };
+}
+
+/** A list's items as list paragraphs, children one level deeper (sub-bullets). */
+export function listParagraphs(
+  items: ListItem[],
+  opts: { ordered: boolean; start?: number; styles: ListStyles; counter: ListCounter; keepLast?: boolean },
+): Paragraph[] {
+  const instance = opts.ordered ? opts.counter.next() : undefined;
+  const out: Paragraph[] = [];
+  const walk = (list: ListItem[], level: number) => {
+    for (const item of list) {
+      const ordered = opts.ordered && level === 0;
+      const style = ordered ? opts.styles.number : opts.styles.bullet[Math.min(level, opts.styles.bullet.length - 1)];
+      const runs = runsOf(item.text);
+      const suffix = codesSuffix(item.codes);
+      out.push(
+        new Paragraph({
+          style,
+          numbering: ordered
+            ? { reference: orderedDefinition(opts.start ?? 1), level: 0, instance }
+            : { reference: BULLETS, level: Math.min(level, 8) },
+          children: suffix ? [...runs, ...runsOf([{ text: suffix }])] : runs,
+        }),
+      );
+      walk(item.children, level + 1);
+    }
+  };
+  walk(items, 0);
+  return out;
+}

@@ -1,0 +1,219 @@
+// Renders a composed Publication to a print-ready PDF with pdfmake.
+import type { Chapter, DocBlock, Publication } from '../../compose/document.js';
+import { competencyTable } from './competency-table.js';
+import { candidateFontSizes, impactMapNodes, type MapGeometry } from './impact-map.js';
+import { bulletList, orderedList, runs, type Node } from './inline.js';
+import { getPdfmake } from './pdfmake.js';
+import { INK, LANDSCAPE_MARGINS, MUTED, PAGE_MARGINS, PAGE_SIZES, RULE, styles } from './theme.js';
+
+export interface RenderedPdf {
+  bytes: Uint8Array;
+  pages: number;
+}
+
+/**
+ * Pages are known only after layout, and pdfmake lays out content before it calls the
+ * header and footer functions: so we keep the first and last node of each part and read
+ * the pages pdfmake wrote onto them (`positions`) when the headers are drawn.
+ */
+interface PartMarks {
+  chapter: Chapter | null;
+  first: Node;
+  last: Node;
+}
+
+function pageOf(node: Node, which: 'first' | 'last'): number {
+  const positions = node.positions ?? [];
+  const p = which === 'first' ? positions[0] : positions[positions.length - 1];
+  return p?.pageNumber ?? 0;
+}
+
+const tocMargins = { 1: [0, 9, 0, 1], 2: [12, 1, 0, 1], 3: [24, 1, 0, 1] } as const;
+
+function headingNode(b: Extract<DocBlock, { kind: 'heading' }>, chapterId: string): Node {
+  const node: Node = { text: b.text, style: `h${b.level}`, id: b.id, headlineLevel: b.level };
+  if (b.toc) Object.assign(node, { tocItem: true, tocStyle: `toc${b.level}`, tocMargin: tocMargins[b.level] });
+  if (b.level <= 2 && b.toc) Object.assign(node, { outline: true, outlineId: b.id, ...(b.id !== chapterId ? { outlineParentId: chapterId } : {}) });
+  return node;
+}
+
+function blockNodes(b: DocBlock, chapter: Chapter, pub: Publication, landscape: MapGeometry, mapFonts: Map<string, number>): Node[] {
+  switch (b.kind) {
+    case 'heading':
+      return [headingNode(b, chapter.id)];
+    case 'paragraph':
+      return [{ text: runs(b.text), style: b.style === 'lines' ? 'body' : b.style }];
+    case 'list':
+      return [b.ordered ? orderedList(b.items, b.start) : bulletList(b.items)];
+    case 'table':
+      return [
+        {
+          table: {
+            headerRows: 1,
+            dontBreakRows: true,
+            widths: b.header.map((_, i) => (i === 0 ? 140 : '*')),
+            body: [b.header.map((c) => ({ text: runs(c), style: 'tableHeader', fillColor: '#e8eef4' })), ...b.rows.map((r) => r.map((c) => ({ text: runs(c) })))],
+          },
+          layout: { hLineColor: () => RULE, vLineColor: () => RULE, hLineWidth: () => 0.75, vLineWidth: () => 0.75, paddingLeft: () => 6, paddingRight: () => 6, paddingTop: () => 4, paddingBottom: () => 4 },
+          margin: [0, 4, 0, 10],
+        },
+      ];
+    case 'competencyTable':
+      return [competencyTable(b.areas, chapter.id)];
+    case 'impactMap':
+      return impactMapNodes(b.title, b.map, pub.cover.color, b.map.id, chapter.id, landscape, mapFonts.get(b.map.id));
+    case 'glossary':
+      // An entry is never split across pages.
+      return b.entries.map((e) => ({ stack: [{ text: [{ text: e.term, style: 'glossTerm' }, { text: ': ' }, ...runs(e.definition)], style: 'body', id: e.id }], unbreakable: true }));
+  }
+}
+
+function coverNodes(pub: Publication): Node[] {
+  const c = pub.cover;
+  return [
+    { text: c.association, font: 'Sans', fontSize: 15, bold: true, color: 'white', margin: [0, 40, 0, 0] },
+    { text: c.title, font: 'Sans', fontSize: 40, bold: true, color: 'white', margin: [0, 150, 0, 10] },
+    ...(c.subtitle ? [{ text: c.subtitle, fontSize: 14, italics: true, color: 'white', margin: [0, 0, 0, 10] }] : []),
+    ...(c.editionLine ? [{ text: c.editionLine, font: 'Sans', fontSize: 12, color: 'white', margin: [0, 8, 0, 0] }] : []),
+    { text: 'Levels 1–4', font: 'Sans', fontSize: 13, color: INK, margin: [0, 210, 0, 4] },
+    { text: c.dateLine, font: 'Sans', fontSize: 11, color: MUTED },
+  ];
+}
+
+function copyrightNodes(pub: Publication): Node[] {
+  const notice = pub.copyrightPage.notice;
+  const nodes: Node[] = [{ text: '', pageBreak: 'before' }];
+  if (notice) {
+    nodes.push({ text: notice.title, style: 'h3', margin: [0, 380, 0, 6] });
+    for (const b of notice.blocks) if (b.kind === 'paragraph') nodes.push({ text: runs(b.text), fontSize: 9, margin: [0, 0, 0, 6] });
+  }
+  for (const line of pub.copyrightPage.lines) nodes.push({ text: line, fontSize: 9, margin: [0, 0, 0, 4] });
+  nodes.push({ text: `${pub.cover.association} (${pub.cover.abbreviation}) · ${pub.cover.dateLine}`, fontSize: 9, color: MUTED, margin: [0, 10, 0, 0] });
+  return nodes;
+}
+
+function landscapeGeometry(pub: Publication): MapGeometry {
+  const size = PAGE_SIZES[pub.page.size];
+  return { usableWidth: size.height - LANDSCAPE_MARGINS[0] - LANDSCAPE_MARGINS[2], usableHeight: size.width - LANDSCAPE_MARGINS[1] - LANDSCAPE_MARGINS[3] };
+}
+
+function docDefinition(pub: Publication, padPages: number, mapFonts: Map<string, number>): Node {
+  const landscape = landscapeGeometry(pub);
+  const newPage = pub.page.twoSided ? 'beforeOdd' : 'before';
+  const front = [...coverNodes(pub), ...copyrightNodes(pub)];
+  const toc = { toc: { title: { text: pub.tocTitle, style: 'tocTitle' }, numberStyle: { fontSize: 10 } }, pageBreak: newPage, pageOrientation: 'portrait' };
+  // The TOC's rows are laid out in a table pdfmake builds inside the toc node.
+  const tocRows = { get positions() { return (toc.toc as Node)._table?.positions ?? []; } };
+  const marks: PartMarks[] = [{ chapter: null, first: front[0], last: front[front.length - 1] }, { chapter: null, first: toc, last: tocRows }];
+  const content: Node[] = [...front, toc];
+  for (const chapter of pub.chapters) {
+    const nodes = chapter.blocks.flatMap((b) => blockNodes(b, chapter, pub, landscape, mapFonts));
+    Object.assign(nodes[0], { pageBreak: newPage, pageOrientation: 'portrait' });
+    marks.push({ chapter, first: nodes[0], last: nodes[nodes.length - 1] });
+    content.push(...nodes);
+  }
+  for (let i = 0; i < padPages; i++) content.push({ text: '', pageBreak: 'before' });
+
+  const chapterAt = (page: number) => {
+    let found: Chapter | null = null;
+    for (const m of marks) if (pageOf(m.first, 'first') <= page) found = m.chapter;
+    return found;
+  };
+  // Blank pages (before a right-hand start, or padding) carry no header or footer.
+  const isRunning = (page: number) => page > 1 && marks.some((m) => pageOf(m.first, 'first') <= page && page <= pageOf(m.last, 'last'));
+  const outside = (page: number) => (pub.page.twoSided && page % 2 === 0 ? 'left' : 'right');
+  const inside = (page: number) => (outside(page) === 'left' ? 'right' : 'left');
+  const mirrored = (page: number, a: Node, b: Node) => (outside(page) === 'right' ? [a, b] : [b, a]);
+
+  return {
+    pageSize: pub.page.size,
+    pageMargins: PAGE_MARGINS,
+    language: pub.meta.language,
+    info: {
+      title: pub.meta.title,
+      author: pub.meta.author,
+      subject: pub.meta.subject,
+      keywords: pub.meta.keywords,
+      creator: 'Competency Guidelines publisher',
+      producer: 'Competency Guidelines publisher (pdfmake)',
+      creationDate: new Date(`${pub.meta.date}T00:00:00Z`),
+      modDate: new Date(`${pub.meta.date}T00:00:00Z`),
+    },
+    defaultStyle: { font: 'Serif', fontSize: 10, lineHeight: 1.2, color: INK },
+    styles: styles(pub.cover.color),
+    background: (page: number, pageSize: { width: number; height: number }) =>
+      page === 1 ? { canvas: [{ type: 'rect', x: 0, y: 0, w: pageSize.width, h: pageSize.height * 0.62, color: pub.cover.color }] } : null,
+    header: (page: number, _count: number, pageSize: { width: number; orientation: string }) => {
+      if (!isRunning(page)) return null;
+      const chapter = chapterAt(page);
+      const m = pageSize.orientation === 'landscape' ? LANDSCAPE_MARGINS : PAGE_MARGINS;
+      return {
+        margin: [m[0], 34, m[2], 0],
+        stack: [
+          { columns: mirrored(page, { text: pub.headerLine, style: 'running', alignment: inside(page) }, { text: chapter?.runningHead ?? '', style: 'running', alignment: outside(page) }) },
+          { canvas: [{ type: 'line', x1: 0, y1: 3, x2: pageSize.width - m[0] - m[2], y2: 3, lineWidth: 0.5, lineColor: RULE }] },
+        ],
+      };
+    },
+    footer: (page: number, _count: number, pageSize: { orientation: string }) => {
+      if (!isRunning(page)) return null;
+      const m = pageSize.orientation === 'landscape' ? LANDSCAPE_MARGINS : PAGE_MARGINS;
+      return {
+        margin: [m[0], 22, m[2], 0],
+        columns: mirrored(page, { text: pub.footerLine, style: 'running', alignment: inside(page) }, { text: String(page), style: 'running', fontSize: 9, alignment: outside(page) }),
+      };
+    },
+    content,
+  };
+}
+
+/** The largest font size at which each Impact Map fits its one landscape page, found by laying out the map alone. */
+async function fitImpactMaps(pub: Publication): Promise<Map<string, number>> {
+  const fonts = new Map<string, number>();
+  const g = landscapeGeometry(pub);
+  for (const chapter of pub.chapters) {
+    for (const b of chapter.blocks) {
+      if (b.kind !== 'impactMap') continue;
+      for (const size of candidateFontSizes()) {
+        fonts.set(b.map.id, size);
+        const nodes = impactMapNodes(b.title, b.map, pub.cover.color, b.map.id, chapter.id, g, size).map((n) => ({ ...n, pageBreak: undefined, tocItem: undefined, outline: undefined }));
+        let pages = 0;
+        const def = {
+          pageSize: pub.page.size,
+          pageOrientation: 'landscape',
+          pageMargins: LANDSCAPE_MARGINS,
+          defaultStyle: { font: 'Serif', fontSize: 10, lineHeight: 1.2 },
+          styles: styles(pub.cover.color),
+          footer: (_p: number, count: number) => ((pages = count), null),
+          // A margin of safety: the booklet's page must not be fuller than the trial's.
+          content: [...nodes, { text: ' ', margin: [0, 24, 0, 0] }],
+        };
+        await getPdfmake().createPdf(def).getBuffer();
+        if (pages <= 1) break;
+      }
+    }
+  }
+  return fonts;
+}
+
+async function layout(pub: Publication, padPages: number, mapFonts: Map<string, number>): Promise<{ bytes: Uint8Array; pages: number }> {
+  const pdfmake = getPdfmake();
+  let pages = 0;
+  const def = docDefinition(pub, padPages, mapFonts);
+  const footer = def.footer;
+  def.footer = (page: number, count: number, size: Node) => {
+    pages = count;
+    return footer(page, count, size);
+  };
+  // Keep a heading off the foot of a page (re-runs the layout, so only when it happens).
+  def.pageBreakBefore = (node: Node, helpers: Node) => node.headlineLevel > 1 && helpers.getFollowingNodesOnPage().length === 0;
+  const bytes: Uint8Array = await pdfmake.createPdf(def).getBuffer();
+  return { bytes, pages };
+}
+
+export async function writeBookletPdf(pub: Publication): Promise<RenderedPdf> {
+  const mapFonts = await fitImpactMaps(pub);
+  let result = await layout(pub, 0, mapFonts);
+  if (pub.page.padToMultipleOf4 && result.pages % 4 !== 0) result = await layout(pub, 4 - (result.pages % 4), mapFonts);
+  return result;
+}

@@ -1,0 +1,121 @@
+// The Impact Map: five columns side by side on a landscape page, joined by arrows.
+import type { ImpactMap, ListItem } from '../../model/schema.js';
+import { plainText } from '../../read/inline.js';
+import { codesText, runs, type Node } from './inline.js';
+
+/** Relative column widths: Capabilities is long, so it gets two sub-columns. */
+const WEIGHTS = [3.0, 3.6, 1.5, 1.7, 1.2];
+const FONT_SIZES = [8, 7.5, 7, 6.5, 6, 5.5];
+/** Average glyph width of the serif face, as a fraction of the font size. */
+const CHAR_WIDTH = 0.5;
+const ARROW_WIDTH = 16;
+
+function countLines(items: ListItem[], chars: number): number {
+  return items.reduce((n, it) => n + Math.ceil((plainText(it.text).length + 5) / chars) + countLines(it.children, chars - 3), 0);
+}
+
+/** Estimated height of a column's items at a font size, in points. */
+function columnHeight(items: ListItem[], width: number, fontSize: number): number {
+  const chars = Math.max(8, (width - 12) / (CHAR_WIDTH * fontSize));
+  return countLines(items, chars) * fontSize * 1.25 + items.length * 2;
+}
+
+const SEPARATOR = ' • ';
+
+/** A group with its sub-items run on into one line of text (for estimating). */
+function flattenGroup(item: ListItem): ListItem {
+  return { ...item, text: [...item.text, { text: ' ' + item.children.map((c) => plainText(c.text)).join(SEPARATOR) }], children: [] };
+}
+
+function compactGroups(items: ListItem[], accent: string, fontSize: number): Node {
+  return {
+    stack: items.map((it) => ({
+      text: [
+        ...[...runs(it.text), ...codesText(it.codes)].map((r) => ({ ...r, bold: true, color: accent })),
+        ...(it.children.length ? [{ text: '\n' }] : []),
+        ...it.children.flatMap((c, k) => [...(k ? [{ text: SEPARATOR, color: accent }] : []), ...runs(c.text), ...codesText(c.codes)]),
+      ],
+      fontSize,
+      lineHeight: 1.1,
+      margin: [0, 0, 0, 3],
+    })),
+  };
+}
+
+function itemNodes(items: ListItem[], depth: number, accent: string, fontSize: number): Node {
+  return {
+    ul: items.map((it) => {
+      const text = { text: [...runs(it.text), ...codesText(it.codes)], bold: depth === 0 && it.children.length > 0, color: depth === 0 && it.children.length > 0 ? accent : undefined };
+      return it.children.length ? { stack: [text, itemNodes(it.children, depth + 1, accent, fontSize)] } : text;
+    }),
+    type: depth === 0 ? 'square' : 'circle',
+    markerColor: accent,
+    style: 'mapItem',
+    fontSize,
+    margin: [0, depth === 0 ? 0 : 1, 0, depth === 0 ? 0 : 2],
+  };
+}
+
+function arrow(height: number, accent: string): Node {
+  const y = height / 2;
+  return {
+    canvas: [
+      { type: 'line', x1: 1, y1: y, x2: ARROW_WIDTH - 5, y2: y, lineWidth: 2, lineColor: accent },
+      { type: 'polyline', closePath: true, color: accent, points: [{ x: ARROW_WIDTH - 7, y: y - 5 }, { x: ARROW_WIDTH, y }, { x: ARROW_WIDTH - 7, y: y + 5 }] },
+    ],
+  };
+}
+
+export interface MapGeometry {
+  usableWidth: number;
+  usableHeight: number;
+}
+
+export function impactMapNodes(title: string, map: ImpactMap, accent: string, id: string, parentOutline: string, g: MapGeometry, forcedFontSize?: number): Node[] {
+  const { usableWidth, usableHeight } = g;
+  const weightSum = WEIGHTS.reduce((a, b) => a + b, 0);
+  const free = usableWidth - ARROW_WIDTH * 4 - 8 * 9; // 9 cells, 4 pt padding each side
+  const widths = WEIGHTS.map((w) => (free * w) / weightSum);
+  const available = usableHeight - 60 - map.notes.length * 26;
+  const fontSize =
+    forcedFontSize ??
+    FONT_SIZES.find((f) => map.columns.every((c, i) => columnHeight(i === 0 ? c.items.map(flattenGroup) : c.items, widths[i], f) <= available)) ?? FONT_SIZES[FONT_SIZES.length - 1];
+  const columns: Node[] = map.columns.map((col, i) => {
+    const head = { table: { widths: ['*'], body: [[{ text: col.title, style: 'mapColumnTitle', fillColor: accent, margin: [2, 1, 2, 1] }]] }, layout: 'noBorders', margin: [0, 0, 0, 3] };
+    // Capabilities is a long list of short skills: each group's skills run on as one paragraph.
+    const body = i === 0 ? compactGroups(col.items, accent, fontSize) : itemNodes(col.items, 0, accent, fontSize);
+    return { stack: [head, body] };
+  });
+  const row: Node[] = [];
+  const tableWidths: (number | string)[] = [];
+  columns.forEach((c, i) => {
+    if (i > 0) {
+      row.push(arrow(usableHeight * 0.6, accent));
+      tableWidths.push(ARROW_WIDTH);
+    }
+    row.push(c);
+    tableWidths.push(widths[i]);
+  });
+  return [
+    {
+      text: title,
+      style: 'mapTitle',
+      id,
+      tocItem: true,
+      tocStyle: 'toc2',
+      tocMargin: [12, 2, 0, 2],
+      outline: true,
+      outlineId: id,
+      outlineParentId: parentOutline,
+      pageBreak: 'before',
+      pageOrientation: 'landscape',
+    },
+    ...map.notes.map((b) => (b.kind === 'paragraph' ? { text: runs(b.text), style: 'mapNote' } : { text: '' })),
+    { table: { widths: tableWidths, body: [row] }, layout: { defaultBorder: false, paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 0, paddingBottom: () => 0 } },
+  ];
+}
+
+/** The font sizes to try, largest first, starting from the estimate. */
+export function candidateFontSizes(): number[] {
+  return [...FONT_SIZES];
+}

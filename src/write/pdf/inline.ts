@@ -1,0 +1,33 @@
+// Styled runs and lists to pdfmake text nodes.
+import type { Inline, ListItem, ResponsibilityCode } from '../../model/schema.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Node = any;
+
+export function runs(text: Inline[]): Node[] {
+  return text.map((r) => ({ text: r.text, ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}) }));
+}
+
+export function codesText(codes: ResponsibilityCode[]): Node[] {
+  return codes.length ? [{ text: ` (${codes.join(', ')})`, style: 'code' }] : [];
+}
+
+/** A bullet with its code tag, and its sub-bullets as a nested list. */
+export function listItem(item: ListItem, extra: Node = {}): Node {
+  const text = { text: [...runs(item.text), ...codesText(item.codes)], ...extra };
+  if (item.children.length === 0) return text;
+  return { stack: [text, bulletList(item.children, 1, extra)] };
+}
+
+export function bulletList(items: ListItem[], depth = 0, extra: Node = {}): Node {
+  return {
+    ul: items.map((it) => listItem(it, extra)),
+    type: depth === 0 ? 'disc' : 'circle',
+    markerColor: '#555555',
+    margin: [depth === 0 ? 0 : 2, 1, 0, depth === 0 ? 3 : 1],
+  };
+}
+
+export function orderedList(items: ListItem[], start = 1): Node {
+  return { ol: items.map((it) => listItem(it)), start, margin: [0, 0, 0, 6] };
+}

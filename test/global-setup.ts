@@ -1,0 +1,14 @@
+// Builds every edition once for the whole test run; output tests read the files back.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { build } from '../src/build/build.js';
+
+export default async function setup(project: TestProject) {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-test-'));
+  const outDir = join(dir, 'out');
+  await build({ project: join(import.meta.dirname, '..'), outDir });
+  project.provide('outDir', outDir);
+  return () => rmSync(dir, { recursive: true, force: true });
+}
