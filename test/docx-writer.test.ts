@@ -1,5 +1,9 @@
 // The Word writer, read back from the .docx's own XML: styles, lists, the TOC field's stored entries, sections, metadata.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { composeBooklet } from '../src/compose/booklet.js';
@@ -58,6 +62,7 @@ function level(n: 1 | 2, title: string): Level {
   return {
     level: n,
     title,
+    requirements: null,
     file: `level-${n}.md`,
     intro: section(`l${n}.intro`, 'Introduction', [
       para([{ text: 'The Level ' }, { text: 'Competency Guidelines', bold: true }, { text: ' were developed to ' }, { text: 'describe', italic: true }, { text: ' expertise.' }]),
@@ -111,6 +116,7 @@ const settings: EditionSettings = {
   title: 'Competency Guidelines',
   subtitle: 'Endorsement for Culturally Sensitive, Relationship-Focused Practice',
   editionLine: 'Example edition',
+  remove: [],
   language: 'en-US',
   pageSize: 'LETTER',
   twoSided: true,
@@ -251,6 +257,19 @@ describe('writeBookletDocx', () => {
     expect(headers.some((h) => h.includes('EX-AIMH Competency Guidelines') && h.includes('Level 2: Infant Family Specialist'))).toBe(true);
   });
 
+  it('refers only to styles and lists it defines (a dangling reference makes Word repair the file)', () => {
+    const defined = new Set([...parts['word/styles.xml'].matchAll(/w:styleId="([^"]+)"/g)].map((m) => m[1]));
+    const xml = Object.entries(parts).filter(([n]) => /^word\/(document|header\d+|footer\d+)\.xml$/.test(n)).map(([, x]) => x).join('');
+    const used = new Set([...xml.matchAll(/<w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"/g)].map((m) => m[1]));
+    expect([...used].filter((s) => !defined.has(s))).toEqual([]);
+    const lists = new Set([...parts['word/numbering.xml'].matchAll(/<w:num w:numId="(\d+)"/g)].map((m) => m[1]));
+    const numIds = [...(doc + parts['word/styles.xml']).matchAll(/<w:numId w:val="(\d+)"\/>/g)].map((m) => m[1]);
+    expect(numIds.length).toBeGreaterThan(0);
+    expect(numIds.filter((id) => !lists.has(id))).toEqual([]);
+    const bookmarks = [...doc.matchAll(/<w:bookmarkStart [^>]*w:id="(\d+)"/g)].map((m) => m[1]);
+    expect(new Set(bookmarks).size).toBe(bookmarks.length);
+  });
+
   it('sets the document properties and the fixed date', () => {
     const core = parts['docProps/core.xml'];
     expect(core).toContain('<dc:title>EX-AIMH Competency Guidelines</dc:title>');
@@ -286,6 +305,25 @@ describe('writeBookletDocx', () => {
     const again = await writeBookletDocx(fixture);
     expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
   });
+
+  it('gives the same bytes in another process, in another time zone', () => {
+    // The Publication is plain data: hand it to a fresh process as JSON.
+    const writer = pathToFileURL(resolve('src/write/docx/booklet.ts')).href;
+    const script = `(async () => {
+      const { createHash } = await import('node:crypto');
+      const { writeBookletDocx } = await import('${writer}');
+      let json = '';
+      for await (const chunk of process.stdin) json += chunk;
+      const bytes = await writeBookletDocx(JSON.parse(json));
+      process.stdout.write(createHash('sha256').update(bytes).digest('hex'));
+    })();`;
+    const hash = execFileSync(resolve('node_modules/.bin/tsx'), ['--eval', script], {
+      input: JSON.stringify(fixture),
+      env: { ...process.env, TZ: 'Pacific/Kiritimati' },
+      encoding: 'utf8',
+    });
+    expect(hash).toBe(createHash('sha256').update(bytes).digest('hex'));
+  }, 60_000);
 
   it('writes A4 and one-sided editions too', async () => {
     const a4 = partsOf(await writeBookletDocx({ ...fixture, page: { ...fixture.page, size: 'A4', twoSided: false } }));

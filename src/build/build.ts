@@ -6,6 +6,7 @@ import { loadSource, type SourceTree } from '../read/source.js';
 import { writeBookletDocx } from '../write/docx/booklet.js';
 import { writeBookletPdf } from '../write/pdf/booklet.js';
 import { type ManifestEntry, Staging } from './output.js';
+import { editionReport } from '../reports/edition-report.js';
 
 export class UsageError extends Error {}
 
@@ -52,6 +53,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       const files = [
         staging.write({ path: `${base}.pdf`, edition: edition.id, kind: 'booklet', format: 'pdf', pages: pdf.pages }, pdf.bytes),
         staging.write({ path: `${base}.docx`, edition: edition.id, kind: 'booklet', format: 'docx' }, docx),
+        staging.write({ path: `${edition.id}/report.md`, edition: edition.id, kind: 'report', format: 'md' }, editionReport(edition)),
       ];
       opts.log?.(`${edition.id}: booklet ${pdf.pages} pages (PDF, Word)`);
       results.push({ edition, files });

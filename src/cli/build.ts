@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { build, selectEditions, UsageError } from '../build/build.js';
 import { InputError } from '../read/diagnostics.js';
 import { loadSource } from '../read/source.js';
+import { summaryLine } from '../reports/edition-report.js';
 
 const program = new Command()
   .name('build:booklets')
@@ -29,14 +30,12 @@ async function main(): Promise<number> {
     if (opts.check) {
       const tree = loadSource(project);
       const editions = selectEditions(tree, opts.edition);
-      for (const e of editions) console.log(`${e.id}: ok${e.lacks.length ? `; lacks ${e.lacks.join(', ')}` : ''}`);
+      for (const e of editions) console.log(summaryLine(e));
       console.log(`source/ is valid: ${tree.files.length} files, ${editions.length} editions`);
       return 0;
     }
     const result = await build({ project, outDir: resolve(project, opts.out), editions: opts.edition, log: (l) => console.log(l) });
-    for (const r of result.editions) {
-      if (r.edition.lacks.length) console.log(`${r.edition.id}: lacks ${r.edition.lacks.join(', ')} (not in the texts; left out)`);
-    }
+    for (const r of result.editions) console.log(summaryLine(r.edition));
     const pages = result.manifest.reduce((n, f) => n + (f.pages ?? 0), 0);
     console.log(`${result.manifest.length} files, ${pages} PDF pages in ${opts.out}/ (${(result.ms / 1000).toFixed(1)} s); see ${opts.out}/manifest.json`);
     return 0;

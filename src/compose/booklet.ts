@@ -37,6 +37,7 @@ export function levelChapter(level: Level): Chapter {
     ...blocksOf(level.intro.blocks),
   ];
   for (const sub of level.intro.sections) blocks.push(...sectionBlocks(sub, 3, false));
+  if (level.requirements) blocks.push(...sectionBlocks(level.requirements, 2));
   blocks.push(
     { kind: 'heading', level: 2, id: level.detail.id, text: 'Competency Detail', toc: true },
     { kind: 'competencyTable', id: level.detail.id, areas: level.detail.areas },

@@ -2,19 +2,24 @@
 import type { Guidelines, Level } from '../model/schema.js';
 import type { EditionSettings } from '../model/settings.js';
 import type { EditionSource, SourceTree } from '../read/source.js';
+import type { Change } from './overlay.js';
 
 export interface Edition {
   id: string;
   settings: EditionSettings;
   guidelines: Guidelines;
+  /** What the edition changes from the base, for its report. */
+  changes: Change[];
   /** Sections the texts do not have for this edition; left out of the booklet, never filled in. */
   lacks: string[];
+  /** The edition's own source files (settings and overrides). */
+  files: string[];
 }
 
-export function resolveEdition(tree: SourceTree, source: EditionSource): Edition {
-  const levels: Level[] = tree.base.levels.filter((l) => source.settings.levels.includes(l.level));
-  const guidelines: Guidelines = { ...tree.base, levels };
-  return { id: source.id, settings: source.settings, guidelines, lacks: lacksOf(guidelines) };
+export function resolveEdition(_tree: SourceTree, source: EditionSource): Edition {
+  const levels: Level[] = source.guidelines.levels.filter((l) => source.settings.levels.includes(l.level));
+  const guidelines: Guidelines = { ...source.guidelines, levels };
+  return { id: source.id, settings: source.settings, guidelines, changes: source.changes, lacks: lacksOf(guidelines), files: source.files };
 }
 
 export function lacksOf(g: Guidelines): string[] {

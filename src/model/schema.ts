@@ -135,6 +135,8 @@ export const Level = z.object({
   level: LevelNumber,
   title: z.string().min(1),
   intro: Section,
+  /** The level's Endorsement Requirements, where an edition has them. */
+  requirements: Section.nullable(),
   detail: CompetencyDetail,
   impactMap: ImpactMap.nullable(),
   file: z.string(),

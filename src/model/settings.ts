@@ -28,6 +28,8 @@ export const EditionSettings = z
       .regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1f4e79')
       .default('#1f4e79'),
     levels: z.array(z.number().int().min(1).max(4)).min(1).default([1, 2, 3, 4]),
+    /** Ids of base areas, competencies, sections, maps or glossary entries this edition leaves out. */
+    remove: z.array(z.string().min(1)).default([]),
   })
   .strict();
 export type EditionSettings = z.infer<typeof EditionSettings>;

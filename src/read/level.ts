@@ -1,7 +1,7 @@
 // A level file (source/base/level-N.md) to a Level: introduction, Competency Detail, Impact Map.
 import type { Heading, List as MdList, RootContent } from 'mdast';
 import { z } from 'zod';
-import type { Block, CompetencyArea, CompetencyDetail, CompetencyGroup, ImpactMap, Level, LevelNumber, Section } from '../model/schema.js';
+import type { Block, CompetencyArea, CompetencyDetail, CompetencyGroup, ImpactMap, Level, LevelNumber, ListItem, Section, SourcePos } from '../model/schema.js';
 import { IMPACT_MAP_COLUMNS, LevelNumber as LevelNumberSchema } from '../model/schema.js';
 import { codesInLeadIn } from './codes.js';
 import { type ReadContext, describe, readBlocks, readHeading, readListItems, readParagraph, readSectionBody, splitAtHeadings } from './blocks.js';
@@ -11,42 +11,74 @@ import { frontMatterOf } from './front-matter.js';
 import { slug } from './ids.js';
 
 export const LevelFrontMatter = z.object({ level: LevelNumberSchema, title: z.string().min(1) }).strict();
+/** An edition's level file may leave out the title (the base's stays). */
+export const LevelOverlayFrontMatter = z.object({ level: LevelNumberSchema, title: z.string().min(1).optional() }).strict();
 
-const SECTION_TITLES = ['Introduction', 'Competency Detail', 'Impact Map'] as const;
+const SECTION_TITLES = ['Introduction', 'Endorsement Requirements', 'Competency Detail', 'Impact Map'] as const;
 
-export function readLevel(ctx: ReadContext, md: MarkdownFile): Level | null {
-  const fm = frontMatterOf(ctx, md, LevelFrontMatter, '"level: 1..4" and "title: ..."');
+/** An edition's change to one area's competencies: bullets whose ids replace or add. */
+export interface AreaPatch {
+  id: string;
+  competencies: ListItem[];
+  pos: SourcePos;
+}
+
+/** What a level file holds; an edition's level file may hold any part of it. */
+export interface LevelParts {
+  level: LevelNumber;
+  title?: string;
+  intro: Section | null;
+  requirements: Section | null;
+  detail: (Omit<CompetencyDetail, 'areas'> & { areas: CompetencyArea[]; patches: AreaPatch[] }) | null;
+  impactMap: ImpactMap | null;
+  pos: SourcePos;
+}
+
+export function readLevelParts(ctx: ReadContext, md: MarkdownFile, overlay: boolean): LevelParts | null {
+  const fm = overlay
+    ? frontMatterOf(ctx, md, LevelOverlayFrontMatter, '"level: 1..4"')
+    : frontMatterOf(ctx, md, LevelFrontMatter, '"level: 1..4" and "title: ..."');
   const split = splitAtHeadings(md.tree.children.filter((n) => n.type !== 'yaml'), 1);
   for (const stray of split.before) {
     ctx.diag.error(posOf(ctx.file, stray), `${describe(stray)} before the first section`, '"# Introduction {#lN.intro}" first');
   }
-  let intro: Section | null = null;
-  let detail: CompetencyDetail | null = null;
-  let impactMap: ImpactMap | null = null;
-  let order = 0;
+  const parts: Omit<LevelParts, 'level' | 'title' | 'pos'> = { intro: null, requirements: null, detail: null, impactMap: null };
+  const keys = ['intro', 'requirements', 'detail', 'impactMap'] as const;
+  let order = -1;
   for (const part of split.parts) {
     const head = readHeading(ctx, part.heading);
     const index = SECTION_TITLES.indexOf(head.title as (typeof SECTION_TITLES)[number]);
     if (index < 0) {
-      ctx.diag.error(head.pos, `unknown level section "${head.title}"`, '"# Introduction", "# Competency Detail" or "# Impact Map"');
+      ctx.diag.error(head.pos, `unknown level section "${head.title}"`, SECTION_TITLES.map((t) => `"# ${t}"`).join(', '));
       continue;
     }
-    if (index < order || (index === order && order > 0 && [intro, detail, impactMap][index])) {
-      ctx.diag.error(head.pos, `section "${head.title}" is out of order or repeated`, 'Introduction, Competency Detail, Impact Map, once each');
+    if (index <= order) {
+      ctx.diag.error(head.pos, `section "${head.title}" is out of order or repeated`, `${SECTION_TITLES.join(', ')}, once each, in that order`);
     }
     order = index;
-    if (index === 0) intro = readSectionBody(ctx, head, 1, part.nodes);
-    if (index === 1) detail = readDetail(ctx, head, part.nodes);
-    if (index === 2) impactMap = readImpactMap(ctx, head, part.nodes, fm?.level ?? 0);
+    if (index === 0) parts.intro = readSectionBody(ctx, head, 1, part.nodes);
+    if (index === 1) parts.requirements = readSectionBody(ctx, head, 1, part.nodes);
+    if (index === 2) parts.detail = readDetail(ctx, head, part.nodes, overlay);
+    if (index === 3) parts.impactMap = readImpactMap(ctx, head, part.nodes, fm?.level ?? 0);
   }
-  const top = posOf(ctx.file, md.tree);
-  if (!intro) ctx.diag.error(top, 'the level has no introduction', '"# Introduction {#lN.intro}" with its text');
-  if (!detail) ctx.diag.error(top, 'the level has no Competency Detail', '"# Competency Detail {#lN.detail}" with its areas');
-  if (!fm || !intro || !detail) return null;
-  return { level: fm.level as LevelNumber, title: fm.title, intro, detail, impactMap, file: ctx.file };
+  if (overlay && keys.every((k) => !parts[k])) {
+    ctx.diag.error(posOf(ctx.file, md.tree), 'the file changes nothing', 'at least one section: "# Introduction", "# Competency Detail", ...');
+  }
+  if (!fm) return null;
+  return { level: fm.level as LevelNumber, title: fm.title, ...parts, pos: posOf(ctx.file, md.tree) };
 }
 
-function readDetail(ctx: ReadContext, head: { id: string; title: string; pos: Level['intro']['pos'] }, nodes: RootContent[]): CompetencyDetail {
+export function readLevel(ctx: ReadContext, md: MarkdownFile): Level | null {
+  const parts = readLevelParts(ctx, md, false);
+  if (!parts) return null;
+  if (!parts.intro) ctx.diag.error(parts.pos, 'the level has no introduction', '"# Introduction {#lN.intro}" with its text');
+  if (!parts.detail) ctx.diag.error(parts.pos, 'the level has no Competency Detail', '"# Competency Detail {#lN.detail}" with its areas');
+  if (!parts.intro || !parts.detail || !parts.title) return null;
+  const { patches: _patches, ...detail } = parts.detail;
+  return { level: parts.level, title: parts.title, intro: parts.intro, requirements: parts.requirements, detail, impactMap: parts.impactMap, file: ctx.file };
+}
+
+function readDetail(ctx: ReadContext, head: { id: string; title: string; pos: SourcePos }, nodes: RootContent[], overlay: boolean): NonNullable<LevelParts['detail']> {
   // A "---" line ends the areas; what follows it are notes on the whole detail.
   const cut = nodes.findIndex((n) => n.type === 'thematicBreak');
   const body = cut < 0 ? nodes : nodes.slice(0, cut);
@@ -55,9 +87,26 @@ function readDetail(ctx: ReadContext, head: { id: string; title: string; pos: Le
   for (const stray of split.before) {
     ctx.diag.error(posOf(ctx.file, stray), `${describe(stray)} before the first area`, 'an area heading such as "## Systems Expertise {#l2.systems-expertise}"');
   }
-  const areas = split.parts.map((p) => readArea(ctx, p.heading, p.nodes));
-  if (areas.length === 0) ctx.diag.error(head.pos, 'Competency Detail has no areas', 'one "## Area name {#id}" per area of expertise');
-  return { id: head.id, areas, notes, pos: head.pos };
+  const areas: CompetencyArea[] = [];
+  const patches: AreaPatch[] = [];
+  for (const p of split.parts) {
+    const label = p.nodes.find((n): n is Heading => n.type === 'heading');
+    if (overlay && label && plainText(readParagraphLike(label)) === 'Competencies') patches.push(readPatch(ctx, p.heading, p.nodes));
+    else areas.push(readArea(ctx, p.heading, p.nodes));
+  }
+  if (areas.length === 0 && patches.length === 0) ctx.diag.error(head.pos, 'Competency Detail has no areas', 'one "## Area name {#id}" per area of expertise');
+  return { id: head.id, areas, patches, notes, pos: head.pos };
+}
+
+/** `## Area {#id}` + `### Competencies`: bullets that each name the competency they replace or add. */
+function readPatch(ctx: ReadContext, heading: Heading, nodes: RootContent[]): AreaPatch {
+  const { id, pos } = readHeading(ctx, heading);
+  const competencies: ListItem[] = [];
+  for (const node of nodes.slice(1)) {
+    if (node.type === 'list') competencies.push(...readListItems(ctx, node, id));
+    else ctx.diag.error(posOf(ctx.file, node), `unexpected ${describe(node)} under "### Competencies"`, 'bullets that end with the {#id} they replace or add');
+  }
+  return { id, competencies, pos };
 }
 
 function readArea(ctx: ReadContext, heading: Heading, nodes: RootContent[]): CompetencyArea {

@@ -1,10 +1,17 @@
 // edition.yaml to EditionSettings; each problem names the line of the key it concerns.
 import { LineCounter, parseDocument, isMap, isNode, isScalar } from 'yaml';
 import { EditionSettings } from '../model/settings.js';
+import type { SourcePos } from '../model/schema.js';
 import type { Diagnostics } from './diagnostics.js';
 import { zodProblems } from './zod-problems.js';
 
-export function readSettings(file: string, text: string, diag: Diagnostics): EditionSettings | null {
+export interface SettingsRead {
+  settings: EditionSettings;
+  /** Where a value stands in the file, e.g. locate(['remove', 0]). */
+  locate: (path: (string | number)[]) => SourcePos;
+}
+
+export function readSettings(file: string, text: string, diag: Diagnostics): SettingsRead | null {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
@@ -16,7 +23,14 @@ export function readSettings(file: string, text: string, diag: Diagnostics): Edi
   }
   const data = doc.toJS();
   const result = EditionSettings.safeParse(data);
-  if (result.success) return result.data;
+  if (result.success) {
+    const locate = (path: (string | number)[]) => {
+      const node = doc.getIn(path, true);
+      const lp = lineCounter.linePos(isNode(node) && node.range ? node.range[0] : 0);
+      return { file, line: lp.line, column: lp.col };
+    };
+    return { settings: result.data, locate };
+  }
   for (const p of zodProblems(result.error, data)) {
     // Point at the value when it exists, else at the closest parent that does.
     let node: unknown = null;

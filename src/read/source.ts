@@ -1,7 +1,7 @@
 // Reads all of source/ once: the base guidelines and each edition's settings.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Guidelines, Level, Section } from '../model/schema.js';
+import type { Guidelines, Level, Section, SourcePos } from '../model/schema.js';
 import type { EditionSettings } from '../model/settings.js';
 import { Diagnostics, InputError } from './diagnostics.js';
 import type { ReadContext } from './blocks.js';
@@ -10,11 +10,24 @@ import { parseMarkdown } from './markdown.js';
 import { readLevel } from './level.js';
 import { readGlossary, readSections } from './prose.js';
 import { readSettings } from './settings.js';
+import { readLevelParts, type LevelParts } from './level.js';
+import { applyOverlay, type Change, type Overlay } from '../editions/overlay.js';
 
 export interface EditionSource {
   id: string;
   dir: string;
   settings: EditionSettings;
+  /** The base with this edition's overrides applied, and what they changed. */
+  guidelines: Guidelines;
+  changes: Change[];
+  /** The edition's own files, relative to the project. */
+  files: string[];
+}
+
+/** Files an edition may hold besides edition.yaml: one per base file it overrides. */
+export const EDITION_FILES = [...LEVEL_FILES_LIST(), 'endorsement.md', 'committee.md', 'glossary.md', 'copyright.md'];
+function LEVEL_FILES_LIST() {
+  return [1, 2, 3, 4].map((n) => `level-${n}.md`);
 }
 
 export interface SourceTree {
@@ -35,12 +48,12 @@ export function loadSource(project: string): SourceTree {
   const sourceDir = join(project, 'source');
   const show = (abs: string) => relative(project, abs).split('\\').join('/');
 
-  const readMd = (abs: string) => {
+  const readMd = (abs: string, idMap: Map<string, SourcePos> = ids) => {
     const file = show(abs);
     files.push(file);
     const text = readText(abs, file, diag);
     if (text == null) return null;
-    const ctx: ReadContext = { file, diag, ids };
+    const ctx: ReadContext = { file, diag, ids: idMap };
     return { ctx, md: parseMarkdown(file, text, diag) };
   };
   const baseDir = join(sourceDir, 'base');
@@ -95,8 +108,32 @@ export function loadSource(project: string): SourceTree {
     }
     files.push(show(settingsFile));
     const text = readText(settingsFile, show(settingsFile), diag);
-    const settings = text == null ? null : readSettings(show(settingsFile), text, diag);
-    if (settings) editions.push({ id, dir, settings });
+    const read = text == null ? null : readSettings(show(settingsFile), text, diag);
+    const overlay: Overlay = { editionId: id, levels: [], prose: [], glossary: null, remove: [] };
+    const editionIds = new Map<string, SourcePos>();
+    const ownFiles = [show(settingsFile)];
+    for (const name of readdirSync(dir).sort()) {
+      if (name === 'edition.yaml' || name.startsWith('.')) continue;
+      const abs = join(dir, name);
+      if (!EDITION_FILES.includes(name)) {
+        // Other files (a logo, say) are allowed; Markdown must override a base file.
+        if (name.endsWith('.md')) diag.error({ file: show(abs), line: 1, column: 1 }, `"${name}" does not override a base file`, `one of ${EDITION_FILES.join(', ')}`);
+        continue;
+      }
+      ownFiles.push(show(abs));
+      const r = readMd(abs, editionIds);
+      if (!r) continue;
+      if (name.startsWith('level-')) {
+        const parts: LevelParts | null = readLevelParts(r.ctx, r.md, true);
+        if (parts && parts.level !== Number(name.match(/\d/)![0])) diag.error(parts.pos, `front matter says level ${parts.level}`, `level: ${name.match(/\d/)![0]} in ${name}`);
+        if (parts) overlay.levels.push(parts);
+      } else if (name === 'glossary.md') overlay.glossary = readGlossary(r.ctx, r.md);
+      else overlay.prose.push({ name: name.replace('.md', '') as Overlay['prose'][number]['name'], sections: readSections(r.ctx, r.md) });
+    }
+    if (!read) continue;
+    overlay.remove = read.settings.remove.map((rid, i) => ({ id: rid, pos: read.locate(['remove', i]) }));
+    const { guidelines, changes } = applyOverlay(base, overlay, diag);
+    editions.push({ id, dir, settings: read.settings, guidelines, changes, files: ownFiles });
   }
   if (!diag.ok) throw new InputError(diag.messages());
   return { root: project, base, editions, files };

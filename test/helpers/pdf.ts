@@ -21,8 +21,8 @@ export async function readPdf(path: string): Promise<PdfFacts> {
     pages.push({ width: Math.round(x1 - x0), height: Math.round(y1 - y0), text });
   }
   const raw = (await doc.getOutline()) ?? [];
-  const outline = raw.map((o) => ({ title: o.title, children: (o.items ?? []).flatMap((c) => [c.title, ...(c.items ?? []).map((g) => g.title)]) }));
-  const { info } = (await doc.getMetadata()) as { info: Record<string, unknown> };
+  const outline = raw.map((o) => ({ title: o.title, children: (o.items ?? []).flatMap((c) => [c.title, ...(c.items ?? []).map((g: { title: string }) => g.title)]) }));
+  const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, unknown> };
   await doc.destroy();
   return { pages, outline, info, text: pages.map((p) => p.text).join('\n') };
 }

@@ -15,7 +15,7 @@ export function readFixture(folder: string, inputPath: string): { model: unknown
   const text = readText(inputPath, shown, diag);
   if (text == null) return { model: null, errors: diag.messages() };
   const kind = folder.split('-')[0];
-  if (kind === 'settings') return { model: readSettings(shown, text, diag), errors: diag.messages() };
+  if (kind === 'settings') return { model: readSettings(shown, text, diag)?.settings ?? null, errors: diag.messages() };
   const ctx: ReadContext = { file: shown, diag, ids: new Map() };
   const md = parseMarkdown(shown, text, diag);
   const model = kind === 'level' ? readLevel(ctx, md) : kind === 'glossary' ? readGlossary(ctx, md) : readSections(ctx, md);

@@ -30,8 +30,8 @@ export function competencyTable(areas: CompetencyArea[], ctx: DetailContext): Fi
 
 function areaRow(area: CompetencyArea, widths: number[], ctx: DetailContext): TableRow {
   // The area's name is a real Heading 3, so the table of contents lists every area; no space above it in the cell.
-  // Not "keep with next" here: Word and LibreOffice keep a whole row with the next one when its first cell's
-  // paragraphs are, which pushed tables off half-empty pages.
+  // Not "keep with next" (which Heading 3 has): a row whose first cell's paragraphs keep with the next is kept with
+  // the next row (Word, per docx's notes; LibreOffice 7.4 seen here), which pushed tables off half-empty pages.
   const areaCell = [
     new Paragraph({ heading: HeadingLevel.HEADING_3, spacing: { before: 0 }, keepNext: false, text: area.name }),
     new Paragraph({ style: S.areasLabel, children: plainRuns(area.areasLabel) }),
@@ -39,7 +39,9 @@ function areaRow(area: CompetencyArea, widths: number[], ctx: DetailContext): Ta
   ];
   const demonstrated: (Paragraph | Table)[] = [];
   for (const group of area.groups) {
-    if (group.leadIn) demonstrated.push(new Paragraph({ style: S.leadIn, children: runsOf(group.leadIn) }));
+    // At the top of the cell, a lead-in lines up with the area's name.
+    const top = demonstrated.length === 0 ? { spacing: { before: 0 } } : {};
+    if (group.leadIn) demonstrated.push(new Paragraph({ style: S.leadIn, ...top, children: runsOf(group.leadIn) }));
     demonstrated.push(
       ...listParagraphs(group.competencies, {
         ordered: false,
@@ -51,7 +53,7 @@ function areaRow(area: CompetencyArea, widths: number[], ctx: DetailContext): Ta
   demonstrated.push(...ctx.notes(area));
   if (demonstrated.length === 0) demonstrated.push(new Paragraph({})); // a cell needs a paragraph
   return new TableRow({
-    cantSplit: fitsOnPart(area, widths, ctx.textHeight) || undefined,
+    cantSplit: keepsWhole(area, widths, ctx.textHeight) || undefined,
     children: [
       new TableCell({ width: { size: widths[0], type: WidthType.DXA }, children: areaCell }),
       new TableCell({ width: { size: widths[1], type: WidthType.DXA }, children: demonstrated }),
@@ -64,7 +66,7 @@ function areaRow(area: CompetencyArea, widths: number[], ctx: DetailContext): Ta
  * of a page with only its title; a row that would fill more than half a page may break, or it would leave half a page
  * empty before it (and one taller than a page has to break anyway). Heights are estimated from the text's length.
  */
-export function fitsOnPart(area: CompetencyArea, widths: number[], textHeight: number): boolean {
+export function keepsWhole(area: CompetencyArea, widths: number[], textHeight: number): boolean {
   const LINE = 260; // twips per line at 10 pt, with spacing
   const CHAR = 100; // average width of a character at 10 pt, in twips
   const linesIn = (text: string, width: number) => Math.max(1, Math.ceil((text.length * CHAR) / width));

@@ -7,7 +7,7 @@ import { fixedTable } from './table.js';
 import { plainRuns } from './inline.js';
 
 /** Relative widths of the five columns: the first two carry most of the text. */
-const WEIGHTS = [1.1, 1.5, 1, 1, 0.7];
+const WEIGHTS = [1.45, 1.45, 0.95, 0.95, 0.9];
 const ARROW_COLUMN = 400;
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'auto' };
 const NO_BORDERS: ITableCellBorders = { top: NONE, bottom: NONE, left: NONE, right: NONE };

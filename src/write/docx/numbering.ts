@@ -65,7 +65,7 @@ export function listCounter(): ListCounter {
 /** A list's items as list paragraphs, children one level deeper (sub-bullets). */
 export function listParagraphs(
   items: ListItem[],
-  opts: { ordered: boolean; start?: number; styles: ListStyles; counter: ListCounter; keepLast?: boolean },
+  opts: { ordered: boolean; start?: number; styles: ListStyles; counter: ListCounter },
 ): Paragraph[] {
   const instance = opts.ordered ? opts.counter.next() : undefined;
   const out: Paragraph[] = [];

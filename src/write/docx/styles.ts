@@ -256,7 +256,13 @@ export function stylesFor(pub: Publication): { styles: IStylesOptions; externalS
       },
       heading1: {
         run: { ...heading(), size: pt(22), color: accent },
-        paragraph: { keepNext: true, keepLines: true, outlineLevel: 0, spacing: { before: 0, after: 240 } },
+        paragraph: {
+          keepNext: true,
+          keepLines: true,
+          outlineLevel: 0,
+          spacing: { before: 240, after: 240 },
+          border: { bottom: { style: BorderStyle.SINGLE, size: 8, space: 4, color: accent } },
+        },
       },
       heading2: {
         run: { ...heading(), size: pt(15), color: accent },

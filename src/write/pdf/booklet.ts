@@ -1,7 +1,7 @@
 // Renders a composed Publication to a print-ready PDF with pdfmake.
 import type { Chapter, DocBlock, Publication } from '../../compose/document.js';
 import { competencyTable } from './competency-table.js';
-import { candidateFontSizes, impactMapNodes, type MapGeometry } from './impact-map.js';
+import { candidateFontSizes, impactMapNodes, SPREAD_FONT_SIZE, type MapGeometry } from './impact-map.js';
 import { bulletList, orderedList, runs, type Node } from './inline.js';
 import { getPdfmake } from './pdfmake.js';
 import { INK, LANDSCAPE_MARGINS, MUTED, PAGE_MARGINS, PAGE_SIZES, RULE, styles } from './theme.js';
@@ -22,8 +22,15 @@ interface PartMarks {
   last: Node;
 }
 
+/** Positions of a node and of everything inside it (a table's cells, a stack's items). */
+function allPositions(node: Node): Node[] {
+  if (!node || typeof node !== 'object') return [];
+  const inner = [...(node.stack ?? []), ...(node.table?.body ?? []).flat(), ...(node.ul ?? []), ...(node.ol ?? [])];
+  return [...(node.positions ?? []), ...inner.flatMap(allPositions)];
+}
+
 function pageOf(node: Node, which: 'first' | 'last'): number {
-  const positions = node.positions ?? [];
+  const positions = which === 'first' ? (node.positions ?? []) : allPositions(node).sort((a: Node, b: Node) => a.pageNumber - b.pageNumber);
   const p = which === 'first' ? positions[0] : positions[positions.length - 1];
   return p?.pageNumber ?? 0;
 }
@@ -174,8 +181,8 @@ async function fitImpactMaps(pub: Publication): Promise<Map<string, number>> {
   for (const chapter of pub.chapters) {
     for (const b of chapter.blocks) {
       if (b.kind !== 'impactMap') continue;
+      fonts.set(b.map.id, SPREAD_FONT_SIZE);
       for (const size of candidateFontSizes()) {
-        fonts.set(b.map.id, size);
         const nodes = impactMapNodes(b.title, b.map, pub.cover.color, b.map.id, chapter.id, g, size).map((n) => ({ ...n, pageBreak: undefined, tocItem: undefined, outline: undefined }));
         let pages = 0;
         const def = {
@@ -189,7 +196,10 @@ async function fitImpactMaps(pub: Publication): Promise<Map<string, number>> {
           content: [...nodes, { text: ' ', margin: [0, 24, 0, 0] }],
         };
         await getPdfmake().createPdf(def).getBuffer();
-        if (pages <= 1) break;
+        if (pages <= 1) {
+          fonts.set(b.map.id, size);
+          break;
+        }
       }
     }
   }

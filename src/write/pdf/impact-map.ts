@@ -3,9 +3,10 @@ import type { ImpactMap, ListItem } from '../../model/schema.js';
 import { plainText } from '../../read/inline.js';
 import { codesText, runs, type Node } from './inline.js';
 
-/** Relative column widths: Capabilities is long, so it gets two sub-columns. */
-const WEIGHTS = [3.0, 3.6, 1.5, 1.7, 1.2];
-const FONT_SIZES = [8, 7.5, 7, 6.5, 6, 5.5];
+
+const FONT_SIZES = [8, 7.5, 7, 6.5, 6];
+/** When no size fits one page, the map continues on a second landscape page at this size. */
+export const SPREAD_FONT_SIZE = 7;
 /** Average glyph width of the serif face, as a fraction of the font size. */
 const CHAR_WIDTH = 0.5;
 const ARROW_WIDTH = 16;
@@ -30,6 +31,7 @@ function flattenGroup(item: ListItem): ListItem {
 function compactGroups(items: ListItem[], accent: string, fontSize: number): Node {
   return {
     stack: items.map((it) => ({
+      unbreakable: true,
       text: [
         ...[...runs(it.text), ...codesText(it.codes)].map((r) => ({ ...r, bold: true, color: accent })),
         ...(it.children.length ? [{ text: '\n' }] : []),
@@ -46,7 +48,8 @@ function itemNodes(items: ListItem[], depth: number, accent: string, fontSize: n
   return {
     ul: items.map((it) => {
       const text = { text: [...runs(it.text), ...codesText(it.codes)], bold: depth === 0 && it.children.length > 0, color: depth === 0 && it.children.length > 0 ? accent : undefined };
-      return it.children.length ? { stack: [text, itemNodes(it.children, depth + 1, accent, fontSize)] } : text;
+      // An item never breaks across the two pages of a long map.
+      return it.children.length ? { stack: [text, itemNodes(it.children, depth + 1, accent, fontSize)], unbreakable: depth > 0 } : { stack: [text], unbreakable: true };
     }),
     type: depth === 0 ? 'square' : 'circle',
     markerColor: accent,
@@ -73,27 +76,37 @@ export interface MapGeometry {
 
 export function impactMapNodes(title: string, map: ImpactMap, accent: string, id: string, parentOutline: string, g: MapGeometry, forcedFontSize?: number): Node[] {
   const { usableWidth, usableHeight } = g;
-  const weightSum = WEIGHTS.reduce((a, b) => a + b, 0);
+  // Widths in proportion to each column's text (a bullet wastes about half a line), so the
+  // columns come out about equally tall; short columns keep a readable minimum.
+  const bulk = (items: ListItem[]): number => items.reduce((n, it) => n + plainText(it.text).length + 20 + bulk(it.children), 0);
+  const compactBulk = (items: ListItem[]) => items.reduce((n, it) => n + plainText(it.text).length + 20 + it.children.reduce((k, c) => k + plainText(c.text).length + 3, 0), 0);
+  const need = map.columns.map((c, i) => (i === 0 ? compactBulk(c.items) : bulk(c.items)));
   const free = usableWidth - ARROW_WIDTH * 4 - 8 * 9; // 9 cells, 4 pt padding each side
-  const widths = WEIGHTS.map((w) => (free * w) / weightSum);
+  const minWidth = 78;
+  const total = need.reduce((a, b) => a + b, 0);
+  let widths = need.map((n) => Math.max(minWidth, (free * n) / total));
+  const over = widths.reduce((a, b) => a + b, 0) - free;
+  const flexible = widths.filter((w) => w > minWidth).reduce((a, b) => a + b, 0);
+  widths = widths.map((w) => (w > minWidth ? w - (over * w) / flexible : w));
+
   const available = usableHeight - 60 - map.notes.length * 26;
   const fontSize =
     forcedFontSize ??
     FONT_SIZES.find((f) => map.columns.every((c, i) => columnHeight(i === 0 ? c.items.map(flattenGroup) : c.items, widths[i], f) <= available)) ?? FONT_SIZES[FONT_SIZES.length - 1];
-  const columns: Node[] = map.columns.map((col, i) => {
-    const head = { table: { widths: ['*'], body: [[{ text: col.title, style: 'mapColumnTitle', fillColor: accent, margin: [2, 1, 2, 1] }]] }, layout: 'noBorders', margin: [0, 0, 0, 3] };
-    // Capabilities is a long list of short skills: each group's skills run on as one paragraph.
-    const body = i === 0 ? compactGroups(col.items, accent, fontSize) : itemNodes(col.items, 0, accent, fontSize);
-    return { stack: [head, body] };
-  });
+  // Capabilities is a long list of short skills: each group's skills run on as one paragraph.
+  const bodies: Node[] = map.columns.map((col, i) => (i === 0 ? compactGroups(col.items, accent, fontSize) : itemNodes(col.items, 0, accent, fontSize)));
+  // Row 1: column titles (repeated if a long map continues on a second landscape page); row 2: the items.
+  const titles: Node[] = [];
   const row: Node[] = [];
   const tableWidths: (number | string)[] = [];
-  columns.forEach((c, i) => {
+  map.columns.forEach((col, i) => {
     if (i > 0) {
-      row.push(arrow(usableHeight * 0.6, accent));
+      titles.push({ text: '' });
+      row.push(arrow(Math.min(usableHeight * 0.6, 260), accent));
       tableWidths.push(ARROW_WIDTH);
     }
-    row.push(c);
+    titles.push({ text: col.title, style: 'mapColumnTitle', fillColor: accent, margin: [0, 2, 0, 2] });
+    row.push({ ...bodies[i], margin: [0, 3, 0, 0] });
     tableWidths.push(widths[i]);
   });
   return [
@@ -111,7 +124,7 @@ export function impactMapNodes(title: string, map: ImpactMap, accent: string, id
       pageOrientation: 'landscape',
     },
     ...map.notes.map((b) => (b.kind === 'paragraph' ? { text: runs(b.text), style: 'mapNote' } : { text: '' })),
-    { table: { widths: tableWidths, body: [row] }, layout: { defaultBorder: false, paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 0, paddingBottom: () => 0 } },
+    { table: { headerRows: 1, widths: tableWidths, body: [titles, row] }, layout: { defaultBorder: false, paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 0, paddingBottom: () => 0 } },
   ];
 }
 

@@ -1,0 +1,103 @@
+// The edition report: what an edition changes from the base (word by word) and what it lacks.
+import { diffWords } from 'diff';
+import type { Edition } from '../editions/edition.js';
+import type { Change } from '../editions/overlay.js';
+
+const CONTEXT_WORDS = 10;
+
+/** Marks removed words ~~so~~ and added words **so**, eliding long unchanged stretches. */
+export function wordDiff(before: string, after: string): { text: string; removed: number; added: number } {
+  let removed = 0;
+  let added = 0;
+  const parts = diffWords(before, after).map((p, i, all) => {
+    const words = p.value.trim() ? p.value.trim().split(/\s+/).length : 0;
+    if (p.removed) {
+      removed += words;
+      return mark(p.value, '~~');
+    }
+    if (p.added) {
+      added += words;
+      return mark(p.value, '**');
+    }
+    const tokens = p.value.split(/(\s+)/);
+    const limit = CONTEXT_WORDS * 2;
+    if (tokens.length <= limit * 2 + 4) return p.value;
+    const head = i === 0 ? [] : tokens.slice(0, limit);
+    const tail = i === all.length - 1 ? [] : tokens.slice(-limit);
+    return `${head.join('')} … ${tail.join('')}`;
+  });
+  return { text: parts.join(''), removed, added };
+}
+
+function mark(value: string, m: string): string {
+  // Markdown emphasis cannot span line ends or start with a space: mark each line's words.
+  return value
+    .split('\n')
+    .map((line) => {
+      const lead = line.match(/^\s*/)![0];
+      const trail = line.match(/\s*$/)![0];
+      const core = line.trim();
+      return core ? `${lead}${m}${core}${m}${trail}` : line;
+    })
+    .join('\n');
+}
+
+function quote(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('  \n');
+}
+
+const VERB: Record<Change['op'], string> = { replace: 'Changed', add: 'Added', remove: 'Removed' };
+
+function changeSection(c: Change): string {
+  const head = `### ${VERB[c.op]} ${c.kind} “${c.title}” (\`${c.id}\`)\n\nSource: \`${c.pos.file}:${c.pos.line}\``;
+  if (c.op === 'replace' && c.before != null && c.after != null) {
+    if (c.before === c.after) return `${head}\n\nIdentical to the base: this override can be deleted so that later corrections to the base reach this edition.`;
+    const d = wordDiff(c.before, c.after);
+    if (d.removed + d.added === 0) {
+      // Same words: only spacing, hyphen spacing or bullet nesting differ. Show the lines that changed.
+      const old = new Set(c.before.split('\n'));
+      const changed = c.after.split('\n').filter((l) => !old.has(l));
+      return `${head} · same words, different spacing or nesting; the edition's lines that differ:\n\n${quote(changed.join('\n'))}`;
+    }
+    return `${head} · ${d.removed} word(s) removed, ${d.added} added (~~removed~~, **added**)\n\n${quote(d.text)}`;
+  }
+  if (c.op === 'add' && c.after) return `${head}\n\n${quote(c.after)}`;
+  if (c.op === 'remove' && c.before) return `${head}\n\n${quote(mark(c.before, '~~'))}`;
+  return head;
+}
+
+export function summaryLine(e: Edition): string {
+  const count = (op: Change['op']) => e.changes.filter((c) => c.op === op).length;
+  return `${e.id}: ${count('replace')} changed, ${count('add')} added, ${count('remove')} removed from the base; lacks ${e.lacks.length ? e.lacks.join(', ') : 'nothing'}`;
+}
+
+export function editionReport(e: Edition): string {
+  const a = e.settings.association;
+  const out: string[] = [
+    `# ${a.name} (${a.abbreviation}): ${e.settings.title}`,
+    '',
+    `Edition \`${e.id}\`, dated ${e.settings.publicationDate}. Read this before you send the edition to print.`,
+    '',
+    `**Summary:** ${summaryLine(e)}.`,
+    '',
+    '## What this edition lacks',
+    '',
+    ...(e.lacks.length
+      ? [...e.lacks.map((l) => `- ${l}: not in the source texts, so the booklet leaves it out (nothing is printed in its place).`)]
+      : ['Nothing: every section of the booklet has its text.']),
+    '',
+    '## What this edition changes from the base (MI-AIMH)',
+    '',
+  ];
+  if (e.changes.length === 0) out.push('Nothing: this edition prints the base text as it is.', '');
+  const groups = [...new Set(e.changes.map((c) => c.where))];
+  for (const where of groups) {
+    out.push(`## ${where.startsWith('Level') ? where : where[0].toUpperCase() + where.slice(1)}`, '');
+    for (const c of e.changes.filter((x) => x.where === where)) out.push(changeSection(c), '');
+  }
+  out.push('## Edition files', '', ...e.files.map((f) => `- \`${f}\``), '');
+  return out.join('\n');
+}
