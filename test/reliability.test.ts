@@ -1,0 +1,94 @@
+// Reliability: bad input from the command line, an unchanged out/ after a failed build, byte-identical rebuilds.
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manifest, outDir } from './helpers/built.js';
+
+const run = promisify(execFile);
+const project = process.cwd();
+const tsx = join(project, 'node_modules', '.bin', 'tsx');
+const cli = join(project, 'src', 'cli', 'build.ts');
+
+async function buildCli(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await run(tsx, [cli, ...args], { cwd, timeout: 120_000 });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+function hashTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string, rel: string) => {
+    for (const name of readdirSync(d, { withFileTypes: true })) {
+      if (name.isDirectory()) walk(join(d, name.name), `${rel}${name.name}/`);
+      else out[`${rel}${name.name}`] = createHash('sha256').update(readFileSync(join(d, name.name))).digest('hex');
+    }
+  };
+  walk(dir, '');
+  return out;
+}
+
+describe('a build from the command line', () => {
+  let work: string;
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'cg-cli-'));
+    cpSync(join(project, 'source'), join(work, 'source'), { recursive: true });
+    // A good build first, in another process: it is the "previous out/".
+    const first = await buildCli(work, '--edition', 'michigan');
+    expect(first.code).toBe(0);
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('gives byte-identical files to the test build made in another process', () => {
+    const mine = hashTree(join(work, 'out'));
+    for (const f of manifest().files.filter((x) => x.edition === 'michigan')) expect(mine[f.path], f.path).toBe(f.sha256);
+  });
+
+  it('stops on bad input with file:line messages, exit code 1, no stack trace, and out/ unchanged', async () => {
+    const before = hashTree(join(work, 'out'));
+    const level = join(work, 'source', 'base', 'level-2.md');
+    const good = readFileSync(level, 'utf8');
+    writeFileSync(level, good.replace('## Thinking {#l2.thinking}', '## Thinking').replace('- Remains open and curious', '- Remains open and curious (S, Q)'));
+    try {
+      const r = await buildCli(work);
+      expect(r.code).toBe(1);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines).toContain('source/base/level-2.md:153:1: heading "Thinking" has no id; expected an id at its end, like "## Thinking {#thinking}"');
+      expect(lines.some((l) => /^source\/base\/level-2\.md:\d+:1: unknown responsibility code "Q"; expected only C, S, T or P/.test(l))).toBe(true);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(hashTree(join(work, 'out'))).toEqual(before);
+      expect(readdirSync(work).filter((n) => n.startsWith('.out-'))).toEqual([]);
+    } finally {
+      writeFileSync(level, good);
+    }
+  });
+
+  it('exits 2 for a bad command line', async () => {
+    expect((await buildCli(work, '--edition', 'atlantis')).code).toBe(2);
+    expect((await buildCli(work, '--frobnicate')).code).toBe(2);
+  });
+
+  it('--check validates and writes nothing', async () => {
+    rmSync(join(work, 'out'), { recursive: true, force: true });
+    const r = await buildCli(work, '--check');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('source/ is valid');
+    expect(existsSync(join(work, 'out'))).toBe(false);
+  });
+});
+
+describe('the test build', () => {
+  it('records every file it wrote, with its hash', () => {
+    const tree = hashTree(outDir());
+    const listed = manifest().files;
+    expect(Object.keys(tree).filter((p) => p !== 'manifest.json').sort()).toEqual(listed.map((f) => f.path).sort());
+    for (const f of listed) expect(tree[f.path]).toBe(f.sha256);
+  });
+});
