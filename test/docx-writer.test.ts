@@ -177,6 +177,12 @@ describe('writeBookletDocx', () => {
     expect(doc).toMatch(/<w:pStyle w:val="Title"\/>(?:(?!<\/w:p>).)*Competency Guidelines/);
   });
 
+  it('says on the cover which levels the booklet covers, before the date', () => {
+    // The section's properties sit in its last paragraph, before that paragraph's text.
+    const cover = doc.slice(0, doc.indexOf('</w:p>', doc.indexOf('</w:sectPr>')));
+    expect(textOf(cover)).toMatch(/Example editionLevels 1–2March 2024$/);
+  });
+
   it('writes a TOC field whose stored result lists every level and every area, with page numbers', () => {
     const instr = [...doc.matchAll(/<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)].map((m) => unescape(m[1]));
     expect(instr.some((i) => /^\s*TOC\b.*\\o "1-3".*/.test(i) && i.includes('\\h'))).toBe(true);

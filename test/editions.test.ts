@@ -19,6 +19,7 @@ const squash = (s: string) => s.replace(/\s+/g, ' ');
 function projectWith(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'cg-edition-'));
   cpSync(join(project, 'source'), join(dir, 'source'), { recursive: true });
+  cpSync(join(project, 'templates'), join(dir, 'templates'), { recursive: true });
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(dir, path, '..'), { recursive: true });
     writeFileSync(join(dir, path), text);
@@ -98,7 +99,7 @@ describe('overlay operations', () => {
     const pdf = await readPdf(join(dir, 'out', 'example', 'competency-guidelines.pdf'));
     expect(pdf.info.Author).toBe('Example Association for Infant Mental Health');
     expect(pdf.pages[0].text).toContain('Example Association for Infant Mental Health');
-    expect(result.manifest.map((f) => f.path).sort()).toEqual(['example/competency-guidelines.docx', 'example/competency-guidelines.pdf', 'example/report.md']);
+    expect(result.manifest.map((f) => f.path).sort()).toEqual(['example/competency-guidelines.docx', 'example/competency-guidelines.pdf', ...[1, 2, 3, 4].flatMap((n) => [`example/packet-level-${n}.docx`, `example/packet-level-${n}.pdf`]), 'example/report.md']);
   });
 });
 
@@ -115,7 +116,7 @@ describe('the state editions, read back', () => {
   it('lists booklets and a report for every edition in the manifest', () => {
     const m = manifest().files;
     for (const id of ['michigan', 'texas', 'new-mexico', 'michigan-revised']) {
-      expect(m.filter((f) => f.edition === id).map((f) => `${f.kind}/${f.format}`).sort()).toEqual(['booklet/docx', 'booklet/pdf', 'report/md']);
+      expect(m.filter((f) => f.edition === id && f.kind !== 'packet').map((f) => `${f.kind}/${f.format}`).sort()).toEqual(['booklet/docx', 'booklet/pdf', 'report/md']);
     }
   });
 

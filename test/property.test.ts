@@ -42,6 +42,7 @@ let project: string;
 beforeAll(() => {
   project = mkdtempSync(join(tmpdir(), 'cg-prop-'));
   cpSync(join(process.cwd(), 'source'), join(project, 'source'), { recursive: true });
+  cpSync(join(process.cwd(), 'templates'), join(project, 'templates'), { recursive: true });
 });
 afterAll(() => rmSync(project, { recursive: true, force: true }));
 
@@ -93,7 +94,7 @@ describe('random damage to the sources', () => {
           const before = snapshot();
           try {
             const r = await build({ project, outDir: out, editions: ['texas'] });
-            expect(r.manifest.filter((f) => f.edition === 'texas')).toHaveLength(3);
+            expect(r.manifest.filter((f) => f.edition === 'texas')).toHaveLength(11);
           } catch (e) {
             if (!(e instanceof InputError)) throw e;
             expect(snapshot()).toBe(before);

@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { composeBooklet } from '../compose/booklet.js';
 import { type Edition, resolveEdition } from '../editions/edition.js';
 import { loadSource, type SourceTree } from '../read/source.js';
-import { writeBookletDocx } from '../write/docx/booklet.js';
-import { writeBookletPdf } from '../write/pdf/booklet.js';
-import { type ManifestEntry, Staging } from './output.js';
+import type { Publication } from '../compose/document.js';
+import { createRenderPool } from './render-pool.js';
+import { type ManifestEntry, readManifest, Staging } from './output.js';
+import { builtKeys, CACHE_FILE, editionKeys } from './cache.js';
 import { editionReport } from '../reports/edition-report.js';
+import { composePacket } from '../compose/packet.js';
 
 export class UsageError extends Error {}
 
@@ -14,6 +16,8 @@ export interface BuildOptions {
   project: string;
   outDir?: string;
   editions?: string[];
+  /** Rebuild even editions whose inputs did not change. */
+  force?: boolean;
   log?: (line: string) => void;
 }
 
@@ -23,7 +27,9 @@ export interface EditionResult {
 }
 
 export interface BuildResult {
+  /** Editions rendered in this build (the others were up to date). */
   editions: EditionResult[];
+  upToDate: string[];
   manifest: ManifestEntry[];
   ms: number;
 }
@@ -40,28 +46,63 @@ export function selectEditions(tree: SourceTree, wanted: string[] | undefined): 
 
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const tree = loadSource(opts.project);
-  const editions = selectEditions(tree, opts.editions);
   const outDir = opts.outDir ?? join(opts.project, 'out');
-  const staging = new Staging(outDir, opts.editions?.length ? new Set(editions.map((e) => e.id)) : 'all');
+  const keys = editionKeys(opts.project);
+  const built = opts.force ? new Map<string, string>() : builtKeys(outDir);
+  const tree = loadSource(opts.project);
+  const requested = selectEditions(tree, opts.editions);
+  const upToDate = requested.filter((e) => built.get(e.id) === keys.get(e.id)).map((e) => e.id);
+  const editions = requested.filter((e) => !upToDate.includes(e.id));
+  // Keep what is up to date and, in a one-edition build, the other editions that still exist.
+  const existing = new Set(tree.editions.map((e) => e.id));
+  const carry = new Set([...upToDate, ...(opts.editions?.length ? [...existing].filter((id) => !requested.some((e) => e.id === id)) : [])]);
+  if (editions.length === 0 && readManifest(outDir).files.every((f) => existing.has(f.edition))) {
+    return { editions: [], upToDate, manifest: readManifest(outDir).files, ms: performance.now() - started };
+  }
+  const staging = new Staging(outDir, carry);
+  const pool = editions.length ? createRenderPool() : { run: () => Promise.reject(new Error('no work')), close: async () => {} };
   try {
-    const results: EditionResult[] = [];
-    for (const edition of editions) {
-      const pub = composeBooklet(edition.id, edition.settings, edition.guidelines);
-      const [pdf, docx] = await Promise.all([writeBookletPdf(pub), writeBookletDocx(pub)]);
-      const base = `${edition.id}/competency-guidelines`;
-      const files = [
-        staging.write({ path: `${base}.pdf`, edition: edition.id, kind: 'booklet', format: 'pdf', pages: pdf.pages }, pdf.bytes),
-        staging.write({ path: `${base}.docx`, edition: edition.id, kind: 'booklet', format: 'docx' }, docx),
-        staging.write({ path: `${edition.id}/report.md`, edition: edition.id, kind: 'report', format: 'md' }, editionReport(edition)),
+    // Compose every document first (cheap, in this thread), then render them all in parallel.
+    const planned = editions.map((edition) => {
+      const docs: { path: string; kind: 'booklet' | 'packet'; level?: number; publication: Publication }[] = [
+        { path: `${edition.id}/competency-guidelines`, kind: 'booklet', publication: composeBooklet(edition.id, edition.settings, edition.guidelines) },
       ];
-      opts.log?.(`${edition.id}: booklet ${pdf.pages} pages (PDF, Word)`);
-      results.push({ edition, files });
-    }
+      const missing = new Set<string>();
+      for (const level of edition.guidelines.levels) {
+        const packet = composePacket(edition, level, tree.packetTemplate);
+        packet.missing.forEach((m) => missing.add(m));
+        docs.push({ path: `${edition.id}/packet-level-${level.level}`, kind: 'packet', level: level.level, publication: packet.publication });
+      }
+      edition.packetMissing = [...missing];
+      return { edition, docs };
+    });
+    const rendered = await Promise.all(
+      planned.map(({ docs }) => Promise.all(docs.map((d) => Promise.all([pool.run({ format: 'pdf', publication: d.publication }), pool.run({ format: 'docx', publication: d.publication })])))),
+    );
+    const results: EditionResult[] = planned.map(({ edition, docs }, i) => {
+      const files = docs.flatMap((d, k) => {
+        const [pdf, docx] = rendered[i][k];
+        const level = d.level ? { level: d.level } : {};
+        return [
+          staging.write({ path: `${d.path}.pdf`, edition: edition.id, kind: d.kind, format: 'pdf', ...level, pages: pdf.pages }, pdf.bytes),
+          staging.write({ path: `${d.path}.docx`, edition: edition.id, kind: d.kind, format: 'docx', ...level }, docx.bytes),
+        ];
+      });
+      files.push(staging.write({ path: `${edition.id}/report.md`, edition: edition.id, kind: 'report', format: 'md' }, editionReport(edition)));
+      opts.log?.(`${edition.id}: booklet ${rendered[i][0][0].pages} pages and ${docs.length - 1} level packets (PDF, Word)`);
+      return { edition, files };
+    });
+    // Rebuilt editions get their new key; carried-over ones keep the key they were built from.
+    const cache: Record<string, string> = {};
+    for (const id of [...carry].sort()) if (built.has(id)) cache[id] = built.get(id)!;
+    for (const e of editions) cache[e.id] = keys.get(e.id)!;
+    staging.writeExtra(CACHE_FILE, JSON.stringify(cache, null, 2) + '\n');
     const manifest = staging.commit();
-    return { editions: results, manifest, ms: performance.now() - started };
+    return { editions: results, upToDate, manifest, ms: performance.now() - started };
   } catch (e) {
     staging.abandon();
     throw e;
+  } finally {
+    await pool.close();
   }
 }

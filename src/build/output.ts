@@ -21,18 +21,18 @@ export class Staging {
   readonly dir: string;
   private readonly entries: ManifestEntry[] = [];
 
-  /** `keepEditions`: editions of the previous out/ carried over unchanged (a one-edition build). */
+  /** `carryOver`: editions whose files in the previous out/ are kept as they are. */
   constructor(
     readonly outDir: string,
-    private readonly rebuilt: Set<string> | 'all',
+    carryOver: Set<string>,
   ) {
     this.dir = join(dirname(outDir), `.${basename(outDir)}-staging-${process.pid}`);
     rmSync(this.dir, { recursive: true, force: true });
     mkdirSync(this.dir, { recursive: true });
-    if (rebuilt !== 'all' && existsSync(outDir)) {
+    if (carryOver.size && existsSync(outDir)) {
       const previous = readManifest(outDir);
       for (const e of previous.files) {
-        if (rebuilt.has(e.edition)) continue;
+        if (!carryOver.has(e.edition)) continue;
         const from = join(outDir, e.path);
         if (!existsSync(from)) continue;
         mkdirSync(dirname(join(this.dir, e.path)), { recursive: true });
@@ -50,6 +50,11 @@ export class Staging {
     const full: ManifestEntry = { ...entry, sha256: createHash('sha256').update(data).digest('hex') };
     this.entries.push(full);
     return full;
+  }
+
+  /** A file that is not an output (the build cache): not listed in the manifest. */
+  writeExtra(path: string, text: string): void {
+    writeFileSync(join(this.dir, path), text);
   }
 
   /** Swaps the staging folder in for out/. */

@@ -1,21 +1,35 @@
 // `npm run build:booklets` / `npm run check`: the command line around build().
+// Heavy modules (the readers and writers) are loaded only when there is work to do, so a
+// rebuild with nothing changed answers in a fraction of a second.
 import { Command, CommanderError } from 'commander';
-import { resolve } from 'node:path';
-import { build, selectEditions, UsageError } from '../build/build.js';
-import { InputError } from '../read/diagnostics.js';
-import { loadSource } from '../read/source.js';
-import { summaryLine } from '../reports/edition-report.js';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { builtKeys, editionKeys } from '../build/cache.js';
+import { readManifest } from '../build/output.js';
 
 const program = new Command()
   .name('build:booklets')
-  .description('Build the Competency Guidelines booklets (PDF and Word) of every edition in source/ into out/.')
+  .description('Build the Competency Guidelines booklets and level packets (PDF and Word) and the edition reports of every edition in source/ into out/.')
   .option('-e, --edition <id...>', 'build only these editions (default: all in source/editions/)')
   .option('-o, --out <dir>', 'output folder', 'out')
-  .option('--check', 'only check source/ and report problems; write nothing')
-  .option('--force', 'rebuild everything, ignoring any cache')
+  .option('--check', 'only check source/ and templates/ and report problems; write nothing')
+  .option('--force', 'rebuild everything, ignoring what is already up to date')
   .option('--debug', 'show stack traces of internal errors')
   .exitOverride()
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+type Options = { edition?: string[]; out: string; check?: boolean; force?: boolean; debug?: boolean };
+
+/** True when out/ already holds every requested edition built from the current inputs. */
+function nothingToDo(project: string, outDir: string, opts: Options): boolean {
+  if (opts.force || opts.check || !existsSync(join(outDir, 'manifest.json'))) return false;
+  const keys = editionKeys(project);
+  const built = builtKeys(outDir);
+  const wanted = opts.edition?.length ? opts.edition : [...keys.keys()];
+  if (!wanted.every((id) => keys.has(id) && built.get(id) === keys.get(id))) return false;
+  // A full build also drops editions that were deleted from source/.
+  return !!opts.edition?.length || readManifest(outDir).files.every((f) => keys.has(f.edition));
+}
 
 async function main(): Promise<number> {
   try {
@@ -24,8 +38,21 @@ async function main(): Promise<number> {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     throw e;
   }
-  const opts = program.opts<{ edition?: string[]; out: string; check?: boolean; force?: boolean; debug?: boolean }>();
+  const opts = program.opts<Options>();
   const project = process.cwd();
+  const outDir = resolve(project, opts.out);
+  if (!existsSync(join(project, 'source')) || readdirSync(join(project, 'source')).length === 0) {
+    console.error(`error: no source/ folder in ${project}; run this from the project folder`);
+    return 2;
+  }
+  if (nothingToDo(project, outDir, opts)) {
+    console.log(`${opts.out}/ is up to date (nothing changed since the last build; --force rebuilds anyway)`);
+    return 0;
+  }
+  const { build, selectEditions, UsageError } = await import('../build/build.js');
+  const { InputError } = await import('../read/diagnostics.js');
+  const { loadSource } = await import('../read/source.js');
+  const { summaryLine } = await import('../reports/edition-report.js');
   try {
     if (opts.check) {
       const tree = loadSource(project);
@@ -34,15 +61,17 @@ async function main(): Promise<number> {
       console.log(`source/ is valid: ${tree.files.length} files, ${editions.length} editions`);
       return 0;
     }
-    const result = await build({ project, outDir: resolve(project, opts.out), editions: opts.edition, log: (l) => console.log(l) });
+    const result = await build({ project, outDir, editions: opts.edition, force: opts.force, log: (l) => console.log(l) });
     for (const r of result.editions) console.log(summaryLine(r.edition));
+    for (const id of result.upToDate) console.log(`${id}: up to date`);
     const pages = result.manifest.reduce((n, f) => n + (f.pages ?? 0), 0);
     console.log(`${result.manifest.length} files, ${pages} PDF pages in ${opts.out}/ (${(result.ms / 1000).toFixed(1)} s); see ${opts.out}/manifest.json`);
+    if (process.env.CG_STATS) console.error(`stats: wall_ms=${Math.round(result.ms)} pages=${pages} max_rss_kb=${process.resourceUsage().maxRSS}`);
     return 0;
   } catch (e) {
     if (e instanceof InputError) {
       for (const m of e.messages) console.error(m);
-      console.error(`${e.messages.length} problem${e.messages.length === 1 ? '' : 's'} in source/; nothing was written, ${opts.out}/ is unchanged`);
+      console.error(`${e.messages.length} problem${e.messages.length === 1 ? '' : 's'} in source/ or templates/; nothing was written, ${opts.out}/ is unchanged`);
       return 1;
     }
     if (e instanceof UsageError) {

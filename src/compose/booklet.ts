@@ -97,6 +97,7 @@ export function composeBooklet(editionId: string, settings: EditionSettings, g: 
       title: settings.title,
       subtitle: settings.subtitle,
       editionLine: settings.editionLine,
+      levelsLine: levelsLine(g.levels.map((l) => l.level)),
       dateLine: formatDate(settings.publicationDate),
       color: settings.coverColor,
     },
@@ -112,4 +113,11 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 export function formatDate(iso: string): string {
   const [y, m] = iso.split('-').map(Number);
   return `${MONTHS[m - 1]} ${y}`;
+}
+
+export function levelsLine(levels: number[]): string {
+  if (levels.length === 1) return `Level ${levels[0]}`;
+  const sorted = [...levels].sort();
+  const contiguous = sorted.every((l, i) => i === 0 || l === sorted[i - 1] + 1);
+  return contiguous ? `Levels ${sorted[0]}–${sorted[sorted.length - 1]}` : `Levels ${sorted.join(', ')}`;
 }

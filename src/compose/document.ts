@@ -17,7 +17,52 @@ export type DocBlock =
   | { kind: 'competencyTable'; id: string; areas: CompetencyArea[] }
   /** Drawn on its own landscape page, with its title. */
   | { kind: 'impactMap'; title: string; map: ImpactMap }
-  | { kind: 'glossary'; entries: GlossaryEntry[] };
+  | { kind: 'glossary'; entries: GlossaryEntry[] }
+  /** Items with a box to tick, on paper and on screen. */
+  | { kind: 'checklist'; id: string; items: Inline[][] }
+  /** A form the candidate fills in: rows of labelled fields. */
+  | { kind: 'form'; form: Form }
+  /** A log: a ruled table with empty rows to fill in. */
+  | { kind: 'log'; log: Log }
+  /** A letter whose address block sits in the window of a #10 envelope. */
+  | { kind: 'letter'; letter: Letter }
+  | { kind: 'pageBreak' };
+
+export interface FormField {
+  /** Unique in the document: the PDF form field's name. */
+  name: string;
+  label: string;
+  kind: 'text' | 'multiline' | 'checkbox' | 'date' | 'signature';
+  /** Share of the row's width (the fields of a row add up to 1). */
+  width: number;
+  /** Pre-filled value (personalized packets). */
+  value?: string;
+}
+
+export interface Form {
+  id: string;
+  title: string;
+  /** Instructions above the fields (template text). */
+  intro: Inline[][];
+  rows: FormField[][];
+}
+
+export interface Log {
+  id: string;
+  title: string;
+  intro: Inline[][];
+  columns: { label: string; width: number }[];
+  rows: number;
+}
+
+export interface Letter {
+  date: string;
+  /** Lines of the recipient's address; empty for a letter to every candidate. */
+  address: string[];
+  salutation: string;
+  paragraphs: Inline[][];
+  closing: string[];
+}
 
 /** A part that starts on a new (right-hand, when two-sided) page. */
 export interface Chapter {
@@ -34,6 +79,8 @@ export interface Cover {
   title: string;
   subtitle?: string;
   editionLine?: string;
+  /** Which levels the publication covers, e.g. "Levels 1–4" or "Level 2". */
+  levelsLine: string;
   dateLine: string;
   color: string;
 }
@@ -56,8 +103,9 @@ export interface PageSetup {
 
 export interface Publication {
   editionId: string;
-  /** booklet, or packet-<level> later. */
-  kind: 'booklet';
+  kind: 'booklet' | 'packet';
+  /** The level a packet is for. */
+  level?: number;
   meta: PublicationMeta;
   page: PageSetup;
   cover: Cover;
@@ -68,4 +116,6 @@ export interface Publication {
   headerLine: string;
   tocTitle: string;
   chapters: Chapter[];
+  /** Pages before the cover (a personalized packet's letter); no running head. */
+  frontLetter?: Letter;
 }

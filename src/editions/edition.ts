@@ -14,6 +14,8 @@ export interface Edition {
   lacks: string[];
   /** The edition's own source files (settings and overrides). */
   files: string[];
+  /** Settings its packets need but it does not give (filled in by the build). */
+  packetMissing?: string[];
 }
 
 export function resolveEdition(_tree: SourceTree, source: EditionSource): Edition {

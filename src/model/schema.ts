@@ -43,9 +43,11 @@ export const ListItem: z.ZodType<ListItem> = z.object({
   pos: SourcePos,
 });
 
-export const Paragraph = z.object({ kind: z.literal('paragraph'), text: Inlines, pos: SourcePos });
+/** `id`: set by a line `{#id}` just before the block, so templates can pick it (e.g. the five steps). */
+export const Paragraph = z.object({ kind: z.literal('paragraph'), id: z.string().optional(), text: Inlines, pos: SourcePos });
 export const List = z.object({
   kind: z.literal('list'),
+  id: z.string().optional(),
   ordered: z.boolean(),
   start: z.number().int().optional(),
   items: z.array(ListItem),
@@ -53,6 +55,7 @@ export const List = z.object({
 });
 export const Table = z.object({
   kind: z.literal('table'),
+  id: z.string().optional(),
   header: z.array(Inlines),
   rows: z.array(z.array(Inlines)),
   pos: SourcePos,

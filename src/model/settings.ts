@@ -28,6 +28,19 @@ export const EditionSettings = z
       .regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1f4e79')
       .default('#1f4e79'),
     levels: z.array(z.number().int().min(1).max(4)).min(1).default([1, 2, 3, 4]),
+    /** The Endorsement office (packets); where missing, packets leave a blank and the build says so. */
+    office: z
+      .object({
+        name: z.string().min(1),
+        address: z.array(z.string().min(1)).min(1),
+        phone: z.string().min(1).optional(),
+        email: z.string().email().optional(),
+      })
+      .strict()
+      .optional(),
+    /** Application fee by level, e.g. { 1: "$50" }: packets print it as written. */
+    fees: z.record(z.enum(['1', '2', '3', '4']), z.string().min(1)).optional(),
+    applicationDeadline: z.string().min(1).optional(),
     /** Ids of base areas, competencies, sections, maps or glossary entries this edition leaves out. */
     remove: z.array(z.string().min(1)).default([]),
   })

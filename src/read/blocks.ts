@@ -105,14 +105,26 @@ export function describe(node: RootContent): string {
 }
 
 /** Reads prose blocks; `idBase` names list items. Unsupported nodes are reported. */
+const BLOCK_ID = /^\{#([^}\s]+)\}$/;
+
 export function readBlocks(ctx: ReadContext, nodes: RootContent[], idBase: string): Block[] {
   const out: Block[] = [];
+  let pendingId: { id: string; pos: SourcePos } | null = null;
   for (const node of nodes) {
     const pos = posOf(ctx.file, node);
+    const before = out.length;
     switch (node.type) {
-      case 'paragraph':
-        out.push({ kind: 'paragraph', text: readParagraph(ctx, node), pos });
+      case 'paragraph': {
+        const text = readParagraph(ctx, node);
+        const only = text.length === 1 ? BLOCK_ID.exec(text[0].text.trim()) : null;
+        if (only) {
+          if (pendingId) ctx.diag.error(pendingId.pos, `id line {#${pendingId.id}} is not followed by a paragraph, list or table`, 'the block right after the id line');
+          pendingId = { id: registerId(ctx, only[1], pos, true), pos };
+          continue;
+        }
+        out.push({ kind: 'paragraph', text, pos });
         break;
+      }
       case 'list':
         out.push({ kind: 'list', ordered: !!node.ordered, ...(node.ordered && node.start != null ? { start: node.start } : {}), items: readListItems(ctx, node, idBase), pos });
         break;
@@ -128,7 +140,12 @@ export function readBlocks(ctx: ReadContext, nodes: RootContent[], idBase: strin
       default:
         ctx.diag.error(pos, `unexpected ${describe(node)}`, 'paragraphs, bullets or tables');
     }
+    if (pendingId && out.length > before) {
+      out[before] = { ...out[before], id: pendingId.id };
+      pendingId = null;
+    }
   }
+  if (pendingId) ctx.diag.error(pendingId.pos, `id line {#${pendingId.id}} is not followed by a paragraph, list or table`, 'the block right after the id line');
   return out;
 }
 

@@ -10,6 +10,8 @@ import { parseMarkdown } from './markdown.js';
 import { readLevel } from './level.js';
 import { readGlossary, readSections } from './prose.js';
 import { readSettings } from './settings.js';
+import { PACKET_TEMPLATE, readPacketTemplate } from './templates.js';
+import type { PacketTemplate } from '../model/templates.js';
 import { readLevelParts, type LevelParts } from './level.js';
 import { applyOverlay, type Change, type Overlay } from '../editions/overlay.js';
 
@@ -36,6 +38,7 @@ export interface SourceTree {
   editions: EditionSource[];
   /** Every file read, relative to the project, for caching and reports. */
   files: string[];
+  packetTemplate: PacketTemplate;
 }
 
 export const LEVEL_FILES = [1, 2, 3, 4].map((n) => `level-${n}.md`);
@@ -135,6 +138,8 @@ export function loadSource(project: string): SourceTree {
     const { guidelines, changes } = applyOverlay(base, overlay, diag);
     editions.push({ id, dir, settings: read.settings, guidelines, changes, files: ownFiles });
   }
-  if (!diag.ok) throw new InputError(diag.messages());
-  return { root: project, base, editions, files };
+  const packetTemplate = readPacketTemplate(project, diag);
+  files.push(PACKET_TEMPLATE);
+  if (!diag.ok || !packetTemplate) throw new InputError(diag.messages());
+  return { root: project, base, editions, files, packetTemplate };
 }

@@ -33,7 +33,7 @@ export function zodProblems(error: z.ZodError, data: unknown): Problem[] {
     const key = [...path].reverse().find((p): p is string => typeof p === 'string');
     if (issue.code === 'unrecognized_keys') {
       const full = [...path, issue.keys[0]];
-      return { path: full, key: issue.keys[0], problem: `unknown setting "${full.join('.')}"`, expected: 'only the settings documented in source/README.md' };
+      return { path: full, key: issue.keys[0], problem: `unknown setting "${full.join('.')}"`, expected: 'only the documented keys (see source/README.md and templates/packet.yaml)' };
     }
     const value = path.reduce<unknown>((v, p) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined), data);
     const problem = value === undefined ? `"${name}" is missing` : `"${name}" is ${JSON.stringify(value)}`;

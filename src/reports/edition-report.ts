@@ -71,7 +71,8 @@ function changeSection(c: Change): string {
 
 export function summaryLine(e: Edition): string {
   const count = (op: Change['op']) => e.changes.filter((c) => c.op === op).length;
-  return `${e.id}: ${count('replace')} changed, ${count('add')} added, ${count('remove')} removed from the base; lacks ${e.lacks.length ? e.lacks.join(', ') : 'nothing'}`;
+  const packets = e.packetMissing?.length ? `; packets lack settings ${e.packetMissing.join(', ')}` : '';
+  return `${e.id}: ${count('replace')} changed, ${count('add')} added, ${count('remove')} removed from the base; lacks ${e.lacks.length ? e.lacks.join(', ') : 'nothing'}${packets}`;
 }
 
 export function editionReport(e: Edition): string {
@@ -88,6 +89,16 @@ export function editionReport(e: Edition): string {
     ...(e.lacks.length
       ? [...e.lacks.map((l) => `- ${l}: not in the source texts, so the booklet leaves it out (nothing is printed in its place).`)]
       : ['Nothing: every section of the booklet has its text.']),
+    '',
+    '## Settings the application packets need',
+    '',
+    ...(e.packetMissing?.length
+      ? [
+          'The packets leave a blank line for each of these; add them to `edition.yaml` (nothing is invented in their place):',
+          '',
+          ...e.packetMissing.map((m) => `- \`${m}\``),
+        ]
+      : ['All given.']),
     '',
     '## What this edition changes from the base (MI-AIMH)',
     '',

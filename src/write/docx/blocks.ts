@@ -1,11 +1,14 @@
-// A chapter's blocks to Word paragraphs and tables: headings, prose, lists, tables, Competency Detail, glossary.
-import { HeadingLevel, Paragraph, Table, TextRun, type FileChild } from 'docx';
+// A chapter's blocks to Word paragraphs and tables: headings, prose, lists, tables, Competency Detail, glossary, and a
+// packet's checklists, forms, logs and letters.
+import { HeadingLevel, PageBreak, Paragraph, Table, TextRun, type FileChild } from 'docx';
 import { blocksOf } from '../../compose/booklet.js';
 import type { DocBlock } from '../../compose/document.js';
 import type { Block, GlossaryEntry } from '../../model/schema.js';
 import { competencyTable } from './competency-table.js';
+import { checklist, form, log } from './form.js';
 import { impactMap } from './impact-map.js';
 import { runsOf } from './inline.js';
+import { letter } from './letter.js';
 import { listParagraphs, type ListCounter } from './numbering.js';
 import { S } from './styles.js';
 import { plainTable } from './table.js';
@@ -15,16 +18,19 @@ export interface BlockContext {
   textHeight: number;
   accent: string;
   counter: ListCounter;
+  /** The sender over a letter that starts a page (the association). */
+  letterhead?: string;
 }
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
 const PARAGRAPH_STYLE = { body: undefined, lines: undefined, leadIn: S.leadIn, note: S.note } as const;
 
 export function renderBlocks(blocks: DocBlock[], ctx: BlockContext): FileChild[] {
-  return blocks.flatMap((b) => renderBlock(b, ctx));
+  // A block right after a page break, or first in its section, is at the top of a page.
+  return blocks.flatMap((b, i) => renderBlock(b, ctx, i === 0 || blocks[i - 1].kind === 'pageBreak'));
 }
 
-function renderBlock(block: DocBlock, ctx: BlockContext): FileChild[] {
+function renderBlock(block: DocBlock, ctx: BlockContext, atPageTop: boolean): FileChild[] {
   switch (block.kind) {
     case 'heading':
       // A heading left out of the table of contents (toc: false) is still a real heading, one level below the
@@ -48,6 +54,18 @@ function renderBlock(block: DocBlock, ctx: BlockContext): FileChild[] {
       return impactMap(block.title, block.map, { ...ctx, notes: (map) => noteBlocks(map.notes, ctx) });
     case 'glossary':
       return block.entries.map(glossaryEntry);
+    case 'checklist':
+      return checklist(block.items);
+    case 'form':
+      return form(block.form, ctx.textWidth);
+    case 'log':
+      return log(block.log, ctx.textWidth, ctx.accent);
+    case 'letter':
+      // A letter with an address has its page to itself: the address is placed where the envelope's window is.
+      return letter(block.letter, { letterhead: ctx.letterhead, startsPage: atPageTop, pageBreakBefore: !atPageTop });
+    case 'pageBreak':
+      // As Word writes Ctrl+Enter: a paragraph holding a page break, which a person sees and can delete.
+      return [new Paragraph({ children: [new PageBreak()] })];
   }
 }
 

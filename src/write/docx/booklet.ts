@@ -1,9 +1,10 @@
-// The Word writer's driver: a composed Publication to the bytes of a .docx booklet, the same bytes for the same input.
+// The Word writer's driver: a composed Publication (booklet or packet) to the bytes of a .docx, the same bytes each time.
 import { Document, Packer, type ISectionOptions } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
 import type { Chapter, DocBlock, Publication } from '../../compose/document.js';
 import { renderBlocks, type BlockContext } from './blocks.js';
 import { contents, copyrightPage, cover } from './front-matter.js';
+import { ADDRESS_WINDOW } from './letter.js';
 import { listCounter, numberingFor } from './numbering.js';
 import { geometryOf, runningHeadAndFoot, sectionProperties, type Orientation, type Start } from './page.js';
 import { fixTimestamps, mirrorMargins, renumberBookmarks } from './parts.js';
@@ -45,6 +46,7 @@ function sectionsOf(pub: Publication): ISectionOptions[] {
     textHeight: g.textHeight(o),
     accent: hex(pub.cover.color),
     counter,
+    letterhead: pub.cover.association,
   });
   const section = (runningHead: string | null, o: Orientation, start: Start, children: ISectionOptions['children']): ISectionOptions => ({
     properties: sectionProperties(pub, o, start),
@@ -52,12 +54,22 @@ function sectionsOf(pub: Publication): ISectionOptions[] {
     children,
   });
 
-  const sections: ISectionOptions[] = [
+  const sections: ISectionOptions[] = [];
+  if (pub.frontLetter) {
+    // A personalized packet's letter comes before the cover, on pages of its own with no header or footer; the cover
+    // then starts on a right-hand page, so the letter can be taken off a two-sided print. The letter is not bound (no
+    // gutter), and its text lines up with the address in the envelope's window.
+    sections.push({
+      properties: sectionProperties(pub, 'portrait', 'newPage', { left: ADDRESS_WINDOW.x, gutter: 0 }),
+      children: renderBlocks([{ kind: 'letter', letter: pub.frontLetter }], ctx('portrait')),
+    });
+  }
+  sections.push(
     // The cover has no header or footer.
-    section(null, 'portrait', 'newPage', cover(pub, g.textWidth('portrait'))),
+    section(null, 'portrait', pub.frontLetter ? 'rightHandPage' : 'newPage', cover(pub, g.textWidth('portrait'))),
     section('', 'portrait', 'newPage', copyrightPage(pub, ctx('portrait'))),
     section(pub.tocTitle, 'portrait', 'rightHandPage', contents(pub)),
-  ];
+  );
   for (const chapter of pub.chapters) {
     partsOf(chapter).forEach((part, i) => {
       sections.push(

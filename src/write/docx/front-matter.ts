@@ -50,14 +50,17 @@ export function cover(pub: Publication, textWidth: number): FileChild[] {
     [textWidth],
   );
   const rule = { bottom: { style: BorderStyle.SINGLE, size: 12, space: 8, color: accent } };
+  // The levels covered ("Levels 1–4"), unless the title or subtitle says it already (a packet's "Level 2: …").
+  const levels = c.levelsLine && !`${c.title} ${c.subtitle ?? ''}`.includes(c.levelsLine) ? c.levelsLine : undefined;
   return [
     band,
     new Paragraph({ heading: HeadingLevel.TITLE, spacing: { before: 2400 }, border: rule, text: c.title }),
     ...(c.subtitle ? [new Paragraph({ style: S.subtitle, text: c.subtitle })] : []),
     ...(c.editionLine ? [new Paragraph({ style: S.coverLine, children: plainRuns(c.editionLine, { italics: true }) })] : []),
+    ...(levels ? [new Paragraph({ style: S.coverLine, spacing: { before: 2400 }, children: [new TextRun({ text: levels, bold: true })] })] : []),
     new Paragraph({
       style: S.coverLine,
-      spacing: { before: 2400 },
+      spacing: { before: levels ? 0 : 2400 },
       children: [new TextRun({ text: c.dateLine, font: HEADING_FONT, bold: true, color: accent })],
     }),
   ];

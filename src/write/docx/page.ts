@@ -20,7 +20,7 @@ export type Orientation = 'portrait' | 'landscape';
 const PAPER = { LETTER: { width: 12240, height: 15840 }, A4: { width: 11906, height: 16838 } } as const;
 
 /** 1 in on every side (the guide asks for at least 0.75 in), plus a binding gutter when printed two-sided. */
-const MARGIN = 1440;
+export const MARGIN = 1440;
 const GUTTER = 360;
 const HEADER_DISTANCE = 720;
 
@@ -49,7 +49,13 @@ export function geometryOf(pub: Publication): Geometry {
 /** How a section starts: a part of the booklet starts on a right-hand (odd) page when printed two-sided. */
 export type Start = 'newPage' | 'rightHandPage';
 
-export function sectionProperties(pub: Publication, orientation: Orientation, start: Start): ISectionPropertiesOptions {
+/** `margins` replaces the left margin or the gutter of a section (the letter before a packet's cover). */
+export function sectionProperties(
+  pub: Publication,
+  orientation: Orientation,
+  start: Start,
+  margins: { left?: number; gutter?: number } = {},
+): ISectionPropertiesOptions {
   const g = geometryOf(pub);
   return {
     type: start === 'rightHandPage' && pub.page.twoSided ? SectionType.ODD_PAGE : SectionType.NEXT_PAGE,
@@ -63,9 +69,9 @@ export function sectionProperties(pub: Publication, orientation: Orientation, st
       margin: {
         top: MARGIN,
         bottom: MARGIN,
-        left: MARGIN,
+        left: margins.left ?? MARGIN,
         right: MARGIN,
-        gutter: g.gutter,
+        gutter: margins.gutter ?? g.gutter,
         header: HEADER_DISTANCE,
         footer: HEADER_DISTANCE,
       },

@@ -33,7 +33,23 @@ export const S = {
   header: 'Header',
   footer: 'Footer',
   table: 'GuidelinesTable',
+  /** Packets: checklists, forms and logs to fill in, and letters. */
+  checklist: 'ChecklistItem',
+  formTable: 'FormTable',
+  formLabel: 'FormLabel',
+  formValue: 'FormValue',
+  letterhead: 'Letterhead',
+  letterDate: 'LetterDate',
+  letterAddress: 'LetterAddress',
+  letterText: 'LetterText',
+  letterClosing: 'LetterClosing',
 } as const;
+
+/** The hanging indent of a checklist item: the box, then its text (twips). */
+export const CHECKLIST_INDENT = 440;
+
+/** Line heights (twips, exact) of the letter's first lines, so the body can be placed below the address window. */
+export const LETTER_LINES = { letterhead: 360, letterheadRule: 100, date: 280 } as const;
 
 export const GRAY = '595959';
 
@@ -210,6 +226,70 @@ export function stylesFor(pub: Publication): { styles: IStylesOptions; externalS
         border: { top: { style: BorderStyle.SINGLE, size: 4, space: 4, color: accent } },
       },
     },
+    {
+      id: S.checklist,
+      name: 'Checklist Item',
+      basedOn: 'Normal',
+      quickFormat: true,
+      // The box hangs left of the text; the tab after it goes to the indent (a hanging indent is a tab stop).
+      paragraph: {
+        indent: { left: CHECKLIST_INDENT, hanging: CHECKLIST_INDENT },
+        spacing: { before: 60, after: 100 },
+        keepLines: true,
+      },
+    },
+    {
+      id: S.formLabel,
+      name: 'Form Label',
+      basedOn: 'Normal',
+      next: S.formValue,
+      run: { font: HEADING_FONT, bold: true, size: pt(8), color: GRAY },
+      paragraph: { keepNext: true, spacing: { before: 0, after: 20 } },
+    },
+    {
+      id: S.formValue,
+      name: 'Form Value',
+      basedOn: 'Normal',
+      run: { size: pt(11) },
+      paragraph: { spacing: { before: 20, after: 0 } },
+    },
+    {
+      id: S.letterhead,
+      name: 'Letterhead',
+      basedOn: 'Normal',
+      next: S.letterDate,
+      run: { ...heading(), size: pt(13), color: accent },
+      paragraph: {
+        spacing: { before: 0, after: 0, line: LETTER_LINES.letterhead, lineRule: LineRuleType.EXACT },
+        border: { bottom: { style: BorderStyle.SINGLE, size: 8, space: 4, color: accent } },
+      },
+    },
+    {
+      id: S.letterDate,
+      name: 'Letter Date',
+      basedOn: 'Normal',
+      next: S.letterText,
+      paragraph: { spacing: { before: 0, after: 0, line: LETTER_LINES.date, lineRule: LineRuleType.EXACT } },
+    },
+    {
+      id: S.letterAddress,
+      name: 'Letter Address',
+      basedOn: 'Normal',
+      paragraph: { spacing: { before: 0, after: 0 } },
+    },
+    {
+      id: S.letterText,
+      name: 'Letter Text',
+      basedOn: 'Normal',
+      quickFormat: true,
+      paragraph: { spacing: { before: 0, after: 200 } },
+    },
+    {
+      id: S.letterClosing,
+      name: 'Letter Closing',
+      basedOn: 'Normal',
+      paragraph: { keepNext: true, keepLines: true, spacing: { before: 0, after: 0 } },
+    },
     // The entries of the Contents (Word's "toc 1"-"toc 3"), replacing docx's plain ones.
     {
       id: 'TOC1',
@@ -284,12 +364,15 @@ export function stylesFor(pub: Publication): { styles: IStylesOptions; externalS
 }
 
 /**
- * A named table style ("Guidelines Table"), so a person restyles every table at once: borders in the cover colour,
- * cells padded. docx has no options for table styles; given as "external" styles, it is added to docx's own defaults
- * (options.styles.importedStyles would replace them).
+ * Named table styles, so a person restyles every table at once: "Guidelines Table" (borders in the cover colour, cells
+ * padded) and "Form Table" (the forms and logs of a packet). docx has no options for table styles; given as "external"
+ * styles, they are added to docx's own defaults (options.styles.importedStyles would replace them).
  */
 function tableStyles(accent: string): string {
   const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="${accent}"/>`;
+  // Forms and logs: thin grey rules, so what a person writes stands out more than the lines.
+  const thin = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="8C8C8C"/>`;
+  const SIDES = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'];
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
     `<w:styles xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ` +
@@ -300,9 +383,16 @@ function tableStyles(accent: string): string {
     `<w:style w:type="table" w:styleId="${S.table}">` +
     `<w:name w:val="Guidelines Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>` +
     `<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>` +
-    `<w:tblPr><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders>` +
+    `<w:tblPr><w:tblBorders>${SIDES.map(border).join('')}</w:tblBorders>` +
     `<w:tblCellMar><w:top w:w="80" w:type="dxa"/><w:left w:w="115" w:type="dxa"/>` +
     `<w:bottom w:w="80" w:type="dxa"/><w:right w:w="115" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
+    `</w:style>` +
+    `<w:style w:type="table" w:styleId="${S.formTable}">` +
+    `<w:name w:val="Form Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>` +
+    `<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>` +
+    `<w:tblPr><w:tblBorders>${SIDES.map(thin).join('')}</w:tblBorders>` +
+    `<w:tblCellMar><w:top w:w="60" w:type="dxa"/><w:left w:w="100" w:type="dxa"/>` +
+    `<w:bottom w:w="60" w:type="dxa"/><w:right w:w="100" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
     `</w:style></w:styles>`
   );
 }

@@ -1,5 +1,7 @@
 // Renders a composed Publication to a print-ready PDF with pdfmake.
-import type { Chapter, DocBlock, Publication } from '../../compose/document.js';
+import type { Chapter, DocBlock, Letter, Publication } from '../../compose/document.js';
+import { addFormFields } from './acroform.js';
+import { checklistNodes, FieldSpots, formNodes, logNodes } from './forms.js';
 import { competencyTable } from './competency-table.js';
 import { candidateFontSizes, impactMapNodes, SPREAD_FONT_SIZE, type MapGeometry } from './impact-map.js';
 import { bulletList, orderedList, runs, type Node } from './inline.js';
@@ -20,6 +22,17 @@ interface PartMarks {
   chapter: Chapter | null;
   first: Node;
   last: Node;
+  /** Whether its pages carry the running header and footer (not the cover or a letter). */
+  running: boolean;
+}
+
+interface RenderContext {
+  pub: Publication;
+  chapter: Chapter;
+  landscape: MapGeometry;
+  mapFonts: Map<string, number>;
+  spots: FieldSpots;
+  contentWidth: number;
 }
 
 /** Positions of a node and of everything inside it (a table's cells, a stack's items). */
@@ -30,7 +43,8 @@ function allPositions(node: Node): Node[] {
 }
 
 function pageOf(node: Node, which: 'first' | 'last'): number {
-  const positions = which === 'first' ? (node.positions ?? []) : allPositions(node).sort((a: Node, b: Node) => a.pageNumber - b.pageNumber);
+  const own = node.positions ?? [];
+  const positions = which === 'first' && own.length ? own : allPositions(node).sort((a: Node, b: Node) => a.pageNumber - b.pageNumber);
   const p = which === 'first' ? positions[0] : positions[positions.length - 1];
   return p?.pageNumber ?? 0;
 }
@@ -44,7 +58,8 @@ function headingNode(b: Extract<DocBlock, { kind: 'heading' }>, chapterId: strin
   return node;
 }
 
-function blockNodes(b: DocBlock, chapter: Chapter, pub: Publication, landscape: MapGeometry, mapFonts: Map<string, number>): Node[] {
+function blockNodes(b: DocBlock, ctx: RenderContext): Node[] {
+  const { chapter, pub, landscape, mapFonts } = ctx;
   switch (b.kind) {
     case 'heading':
       return [headingNode(b, chapter.id)];
@@ -72,30 +87,69 @@ function blockNodes(b: DocBlock, chapter: Chapter, pub: Publication, landscape: 
     case 'glossary':
       // An entry is never split across pages.
       return b.entries.map((e) => ({ stack: [{ text: [{ text: e.term, style: 'glossTerm' }, { text: ': ' }, ...runs(e.definition)], style: 'body', id: e.id }], unbreakable: true }));
+    case 'checklist':
+      return checklistNodes(b.id, b.items, ctx.spots);
+    case 'form':
+      return formNodes(b.form, ctx.contentWidth, ctx.spots);
+    case 'log':
+      return logNodes(b.log, ctx.contentWidth, ctx.spots);
+    case 'letter':
+      return letterNodes(b.letter, pub);
+    case 'pageBreak':
+      return [{ text: '', pageBreak: 'after' }];
   }
 }
 
-function coverNodes(pub: Publication): Node[] {
+/** A letter; the address block sits where a #10 window envelope shows it (0.875 in, 2 in). */
+function letterNodes(letter: Letter, pub: Publication): Node[] {
+  const nodes: Node[] = [
+    { text: pub.cover.association, font: 'Sans', bold: true, fontSize: 12, color: pub.cover.color },
+    { text: letter.date, margin: [0, 8, 0, 0] },
+  ];
+  if (letter.address.length) nodes.push({ stack: letter.address.map((l) => ({ text: l })), absolutePosition: { x: 63, y: 144 }, fontSize: 10.5, lineHeight: 1.15 });
+  nodes.push(
+    // Below the window: the fold of a letter in thirds is at 3.67 in.
+    { text: letter.salutation, margin: [0, letter.address.length ? 150 : 24, 0, 10] },
+    ...letter.paragraphs.map((p) => ({ text: runs(p), style: 'body', margin: [0, 0, 0, 9] })),
+    ...letter.closing.map((c, i) => ({ text: c, margin: [0, i === 0 ? 10 : 0, 0, i === 0 ? 28 : 0] })),
+  );
+  return nodes;
+}
+
+function coverNodes(pub: Publication, pageHeight: number, pageWidth: number): Node[] {
   const c = pub.cover;
   return [
-    { text: c.association, font: 'Sans', fontSize: 15, bold: true, color: 'white', margin: [0, 40, 0, 0] },
-    { text: c.title, font: 'Sans', fontSize: 40, bold: true, color: 'white', margin: [0, 150, 0, 10] },
+    {
+      // The colour band is drawn with the cover (not as a page background), so the cover may be on any page.
+      stack: [
+        { canvas: [{ type: 'rect', x: 0, y: 0, w: pageWidth, h: pageHeight * 0.62, color: c.color }], absolutePosition: { x: 0, y: 0 } },
+        { text: c.association, font: 'Sans', fontSize: 15, bold: true, color: 'white', margin: [0, 40, 0, 0] },
+      ],
+    },
+    { text: c.title, font: 'Sans', fontSize: 40, bold: true, color: 'white', lineHeight: 1.05, margin: [0, 120, 0, 10] },
     ...(c.subtitle ? [{ text: c.subtitle, fontSize: 14, italics: true, color: 'white', margin: [0, 0, 0, 10] }] : []),
     ...(c.editionLine ? [{ text: c.editionLine, font: 'Sans', fontSize: 12, color: 'white', margin: [0, 8, 0, 0] }] : []),
-    { text: 'Levels 1–4', font: 'Sans', fontSize: 13, color: INK, margin: [0, 210, 0, 4] },
-    { text: c.dateLine, font: 'Sans', fontSize: 11, color: MUTED },
+    // Below the band at a fixed place, whatever the length of the title above.
+    {
+      stack: [
+        { text: c.levelsLine, font: 'Sans', fontSize: 13, color: INK, margin: [0, 0, 0, 4] },
+        { text: c.dateLine, font: 'Sans', fontSize: 11, color: MUTED },
+      ],
+      absolutePosition: { x: PAGE_MARGINS[0], y: pageHeight * 0.62 + 36 },
+    },
   ];
 }
 
 function copyrightNodes(pub: Publication): Node[] {
   const notice = pub.copyrightPage.notice;
-  const nodes: Node[] = [{ text: '', pageBreak: 'before' }];
+  const nodes: Node[] = [];
   if (notice) {
     nodes.push({ text: notice.title, style: 'h3', margin: [0, 380, 0, 6] });
     for (const b of notice.blocks) if (b.kind === 'paragraph') nodes.push({ text: runs(b.text), fontSize: 9, margin: [0, 0, 0, 6] });
   }
   for (const line of pub.copyrightPage.lines) nodes.push({ text: line, fontSize: 9, margin: [0, 0, 0, 4] });
   nodes.push({ text: `${pub.cover.association} (${pub.cover.abbreviation}) · ${pub.cover.dateLine}`, fontSize: 9, color: MUTED, margin: [0, 10, 0, 0] });
+  nodes[0].pageBreak = 'before';
   return nodes;
 }
 
@@ -104,30 +158,53 @@ function landscapeGeometry(pub: Publication): MapGeometry {
   return { usableWidth: size.height - LANDSCAPE_MARGINS[0] - LANDSCAPE_MARGINS[2], usableHeight: size.width - LANDSCAPE_MARGINS[1] - LANDSCAPE_MARGINS[3] };
 }
 
-function docDefinition(pub: Publication, padPages: number, mapFonts: Map<string, number>): Node {
+function docDefinition(pub: Publication, padPages: number, mapFonts: Map<string, number>, spots: FieldSpots): Node {
   const landscape = landscapeGeometry(pub);
+  const size = PAGE_SIZES[pub.page.size];
+  const contentWidth = size.width - PAGE_MARGINS[0] - PAGE_MARGINS[2];
   const newPage = pub.page.twoSided ? 'beforeOdd' : 'before';
-  const front = [...coverNodes(pub), ...copyrightNodes(pub)];
+  const marks: PartMarks[] = [];
+  const content: Node[] = [];
+  const part = (nodes: Node[], chapter: Chapter | null, running: boolean, last: Node = nodes[nodes.length - 1]) => {
+    marks.push({ chapter, first: nodes[0], last, running });
+    content.push(...nodes);
+  };
+  const cover = coverNodes(pub, size.height, size.width);
+  if (pub.frontLetter) {
+    part(letterNodes(pub.frontLetter, pub), null, false);
+    // The letter is one page; two-sided, its back stays blank and the cover is a right-hand page.
+    if (pub.page.twoSided) content.push({ text: ' ', pageBreak: 'before' });
+    cover[0].pageBreak = 'before';
+  }
+  part(cover, null, false);
+  part(copyrightNodes(pub), null, true);
   const toc = { toc: { title: { text: pub.tocTitle, style: 'tocTitle' }, numberStyle: { fontSize: 10 } }, pageBreak: newPage, pageOrientation: 'portrait' };
   // The TOC's rows are laid out in a table pdfmake builds inside the toc node.
   const tocRows = { get positions() { return (toc.toc as Node)._table?.positions ?? []; } };
-  const marks: PartMarks[] = [{ chapter: null, first: front[0], last: front[front.length - 1] }, { chapter: null, first: toc, last: tocRows }];
-  const content: Node[] = [...front, toc];
+  marks.push({ chapter: null, first: tocRows, last: tocRows, running: true });
+  content.push(toc);
   for (const chapter of pub.chapters) {
-    const nodes = chapter.blocks.flatMap((b) => blockNodes(b, chapter, pub, landscape, mapFonts));
+    const ctx: RenderContext = { pub, chapter, landscape, mapFonts, spots, contentWidth };
+    const nodes = chapter.blocks.flatMap((b) => blockNodes(b, ctx));
     Object.assign(nodes[0], { pageBreak: newPage, pageOrientation: 'portrait' });
-    marks.push({ chapter, first: nodes[0], last: nodes[nodes.length - 1] });
-    content.push(...nodes);
+    part(nodes, chapter, true);
   }
   for (let i = 0; i < padPages; i++) content.push({ text: '', pageBreak: 'before' });
 
   const chapterAt = (page: number) => {
     let found: Chapter | null = null;
-    for (const m of marks) if (pageOf(m.first, 'first') <= page) found = m.chapter;
+    const all = rangesOf();
+    for (let i = 0; i < all.length; i++) if (all[i].from <= page) found = marks[i].chapter;
     return found;
   };
-  // Blank pages (before a right-hand start, or padding) carry no header or footer.
-  const isRunning = (page: number) => page > 1 && marks.some((m) => pageOf(m.first, 'first') <= page && page <= pageOf(m.last, 'last'));
+  // Blank pages (before a right-hand start, or padding), the cover and a letter carry no header or footer.
+  // Read once, when the first header is drawn (the layout is done by then).
+  let ranges: { from: number; to: number; running: boolean }[] | null = null;
+  const rangesOf = () => (ranges ??= marks.map((m) => ({ from: pageOf(m.first, 'first'), to: pageOf(m.last, 'last'), running: m.running })));
+  const isRunning = (page: number) => {
+    if (page === 1) ranges = null; // headers are drawn from page 1 again when pdfmake re-runs the layout
+    return rangesOf().some((r) => r.running && r.from <= page && page <= r.to);
+  };
   const outside = (page: number) => (pub.page.twoSided && page % 2 === 0 ? 'left' : 'right');
   const inside = (page: number) => (outside(page) === 'left' ? 'right' : 'left');
   const mirrored = (page: number, a: Node, b: Node) => (outside(page) === 'right' ? [a, b] : [b, a]);
@@ -148,8 +225,6 @@ function docDefinition(pub: Publication, padPages: number, mapFonts: Map<string,
     },
     defaultStyle: { font: 'Serif', fontSize: 10, lineHeight: 1.2, color: INK },
     styles: styles(pub.cover.color),
-    background: (page: number, pageSize: { width: number; height: number }) =>
-      page === 1 ? { canvas: [{ type: 'rect', x: 0, y: 0, w: pageSize.width, h: pageSize.height * 0.62, color: pub.cover.color }] } : null,
     header: (page: number, _count: number, pageSize: { width: number; orientation: string }) => {
       if (!isRunning(page)) return null;
       const chapter = chapterAt(page);
@@ -206,10 +281,11 @@ async function fitImpactMaps(pub: Publication): Promise<Map<string, number>> {
   return fonts;
 }
 
-async function layout(pub: Publication, padPages: number, mapFonts: Map<string, number>): Promise<{ bytes: Uint8Array; pages: number }> {
+async function layout(pub: Publication, padPages: number, mapFonts: Map<string, number>): Promise<{ bytes: Uint8Array; pages: number; spots: FieldSpots }> {
   const pdfmake = getPdfmake();
   let pages = 0;
-  const def = docDefinition(pub, padPages, mapFonts);
+  const spots = new FieldSpots();
+  const def = docDefinition(pub, padPages, mapFonts, spots);
   const footer = def.footer;
   def.footer = (page: number, count: number, size: Node) => {
     pages = count;
@@ -218,12 +294,13 @@ async function layout(pub: Publication, padPages: number, mapFonts: Map<string, 
   // Keep a heading off the foot of a page (re-runs the layout, so only when it happens).
   def.pageBreakBefore = (node: Node, helpers: Node) => node.headlineLevel > 1 && helpers.getFollowingNodesOnPage().length === 0;
   const bytes: Uint8Array = await pdfmake.createPdf(def).getBuffer();
-  return { bytes, pages };
+  return { bytes, pages, spots };
 }
 
 export async function writeBookletPdf(pub: Publication): Promise<RenderedPdf> {
   const mapFonts = await fitImpactMaps(pub);
   let result = await layout(pub, 0, mapFonts);
   if (pub.page.padToMultipleOf4 && result.pages % 4 !== 0) result = await layout(pub, 4 - (result.pages % 4), mapFonts);
-  return result;
+  const bytes = result.spots.spots.length ? await addFormFields(result.bytes, result.spots.spots) : result.bytes;
+  return { bytes, pages: result.pages };
 }

@@ -3,6 +3,35 @@ import { createRequire } from 'node:module';
 import { loadFonts } from './fonts.js';
 
 const require = createRequire(import.meta.url);
+
+/**
+ * pdfkit parses every font again for every document (fontkit.create in PDFFontFactory.open),
+ * and that parse is a fifth of the time of a small PDF. A parsed font can be shared: the
+ * subset is kept per document by pdfkit. So pdfkit gets a fontkit whose create() reuses the
+ * parse of the same bytes. This must run before pdfkit is first loaded.
+ */
+function shareParsedFonts(): void {
+  const pdfkitPath = require.resolve('pdfkit', { paths: [require.resolve('pdfmake')] });
+  const fontkitPath = require.resolve('fontkit', { paths: [pdfkitPath] });
+  const fontkit = require(fontkitPath);
+  const parsed = new WeakMap<Uint8Array, Map<string, unknown>>();
+  const create = (buffer: Uint8Array, postscriptName?: string) => {
+    let byName = parsed.get(buffer);
+    if (!byName) parsed.set(buffer, (byName = new Map()));
+    const key = postscriptName ?? '';
+    if (!byName.has(key)) byName.set(key, fontkit.create(buffer, postscriptName));
+    const font = byName.get(key) as { _glyphs: Record<number, unknown> };
+    // Glyphs are cached with the characters first seen for them (written to the PDF's ToUnicode
+    // map): start each document with an empty glyph cache, so its bytes do not depend on what
+    // the worker rendered before. The parsed tables, the costly part, stay shared.
+    font._glyphs = {};
+    return font;
+  };
+  const cached = require.cache[fontkitPath]!;
+  cached.exports = { ...fontkit, create };
+}
+shareParsedFonts();
+
 // pdfmake ships CommonJS without types for its server build.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const pdfmake: any = require('pdfmake');

@@ -1,0 +1,51 @@
+// `npm run build:packets -- --roster applicants.csv --out DIR`: personalized packets for a roster.
+import { Command, CommanderError } from 'commander';
+import { resolve } from 'node:path';
+import { mergePackets } from '../mailmerge/merge.js';
+import { RosterError } from '../mailmerge/roster.js';
+import { InputError } from '../read/diagnostics.js';
+
+const program = new Command()
+  .name('build:packets')
+  .description('Make a personalized application packet (PDF and Word) for every valid row of a roster, and one combined PDF for duplex printing.')
+  .requiredOption('-r, --roster <file.csv>', `CSV with the columns first_name,last_name,address_line1,address_line2,city,state,postal_code,email,edition,level`)
+  .option('-o, --out <dir>', 'folder for the packets', 'out/packets')
+  .option('--debug', 'show stack traces of internal errors')
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+async function main(): Promise<number> {
+  try {
+    program.parse();
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    throw e;
+  }
+  const opts = program.opts<{ roster: string; out: string; debug?: boolean }>();
+  const project = process.cwd();
+  const showProgress = (done: number, total: number) => {
+    if (total >= 10 && (done % 10 === 0 || done === total)) process.stderr.write(`packets: ${done}/${total}\n`);
+  };
+  try {
+    const r = await mergePackets({ project, roster: resolve(project, opts.roster), outDir: resolve(project, opts.out), progress: showProgress });
+    for (const bad of r.rejected) console.error(bad.message);
+    console.log(`${r.made.length} packet${r.made.length === 1 ? '' : 's'} made (PDF and Word) in ${opts.out}/, ${r.rejected.length} row${r.rejected.length === 1 ? '' : 's'} rejected (${(r.ms / 1000).toFixed(1)} s)`);
+    if (r.combined) console.log(`combined for duplex printing: ${opts.out}/${r.combined.path} (${r.combined.pages} pages); summary: ${opts.out}/summary.json`);
+    return r.rejected.length ? 1 : 0;
+  } catch (e) {
+    if (e instanceof RosterError) {
+      console.error(e.message);
+      return 1;
+    }
+    if (e instanceof InputError) {
+      for (const m of e.messages) console.error(m);
+      return 1;
+    }
+    console.error(`internal error: ${(e as Error).message}${opts.debug ? `\n${(e as Error).stack}` : ' (run with --debug for details)'}`);
+    return 3;
+  }
+}
+
+main().then((code) => {
+  process.exitCode = code;
+});

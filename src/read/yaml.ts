@@ -1,0 +1,43 @@
+// A YAML file checked against a zod schema; each problem names the line of the key it concerns.
+import { LineCounter, parseDocument, isMap, isNode, isScalar } from 'yaml';
+import type { z } from 'zod';
+import type { SourcePos } from '../model/schema.js';
+import type { Diagnostics } from './diagnostics.js';
+import { zodProblems } from './zod-problems.js';
+
+export interface YamlRead<T> {
+  value: T;
+  /** Where a value stands in the file, e.g. locate(['remove', 0]). */
+  locate: (path: (string | number)[]) => SourcePos;
+}
+
+export function readYaml<S extends z.ZodType>(file: string, text: string, schema: S, diag: Diagnostics): YamlRead<z.infer<S>> | null {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const at = (offset: number): SourcePos => {
+    const lp = lineCounter.linePos(offset);
+    return { file, line: lp.line, column: lp.col };
+  };
+  if (doc.errors.length) {
+    for (const err of doc.errors) diag.error(at(err.pos[0]), `not valid YAML (${err.message.split('\n')[0]})`, '"key: value" lines');
+    return null;
+  }
+  const data = doc.toJS();
+  const result = schema.safeParse(data);
+  if (result.success) {
+    const locate = (path: (string | number)[]) => {
+      const node = doc.getIn(path, true);
+      return at(isNode(node) && node.range ? node.range[0] : 0);
+    };
+    return { value: result.data, locate };
+  }
+  for (const p of zodProblems(result.error, data)) {
+    let node: unknown = null;
+    // Point at the key itself where there is one, else at the closest parent that exists.
+    const parent = p.path.length > 1 ? doc.getIn(p.path.slice(0, -1), true) : doc.contents;
+    if (isMap(parent)) node = parent.items.find((pair) => isScalar(pair.key) && pair.key.value === p.path[p.path.length - 1])?.key ?? null;
+    for (let n = p.path.length; n >= 0 && !node; n--) node = n ? doc.getIn(p.path.slice(0, n), true) : doc.contents;
+    diag.error(at(isNode(node) && node.range ? node.range[0] : 0), p.problem, p.expected);
+  }
+  return null;
+}

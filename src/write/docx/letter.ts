@@ -1,0 +1,85 @@
+// A business letter: letterhead, date, the recipient's address where a #10 window envelope shows it, the body, the closing.
+import { FrameAnchorType, FrameWrap, HeightRule, Paragraph, type FileChild } from 'docx';
+import type { Letter } from '../../compose/document.js';
+import { plainRuns, runsOf } from './inline.js';
+import { MARGIN } from './page.js';
+import { LETTER_LINES, S } from './styles.js';
+
+/**
+ * The window of a #10 envelope, for a US Letter sheet folded in three: the address block's left edge 0.875 in from the
+ * page's left edge, its top 2 in from the page's top, about 4 in by 1 in (twips).
+ */
+export const ADDRESS_WINDOW = { x: 1260, y: 2880, width: 5760, height: 1440 } as const;
+/** Where the salutation starts when the letter has an address: a quarter inch below the window. */
+const BODY_TOP = ADDRESS_WINDOW.y + ADDRESS_WINDOW.height + 360;
+/** Space between the letterhead's rule and the date. */
+const DATE_GAP = 240;
+/** Space after the first closing line ("Sincerely,") for the signature. */
+const SIGNATURE_GAP = 720;
+
+export interface LetterOptions {
+  /** The sender's name (the association), over a letter that starts a page. */
+  letterhead?: string;
+  /** The letter is the first thing on its page (a section of its own); a letter with an address always starts one. */
+  startsPage?: boolean;
+  /** Starts the letter on a new page (a letter with an address placed after other blocks). */
+  pageBreakBefore?: boolean;
+}
+
+export function letter(l: Letter, options: LetterOptions = {}): FileChild[] {
+  const address = l.address.filter((line) => line.trim() !== '');
+  const out: Paragraph[] = [];
+  // A letter with an address fills its first page from the top: the window is a place on the page, not in the flow.
+  const startsPage = address.length > 0 || options.startsPage === true;
+  const breakBefore = startsPage && options.pageBreakBefore ? true : undefined;
+  const head = startsPage ? options.letterhead : undefined;
+  if (head) out.push(new Paragraph({ style: S.letterhead, pageBreakBefore: breakBefore, children: plainRuns(head) }));
+  out.push(
+    new Paragraph({
+      style: S.letterDate,
+      pageBreakBefore: head ? undefined : breakBefore,
+      spacing: head ? { before: DATE_GAP } : undefined,
+      children: plainRuns(l.date),
+    }),
+  );
+  let salutationBefore = 360;
+  if (address.length > 0) {
+    // A framed paragraph (w:framePr) placed from the page's edges: Word keeps it a frame, LibreOffice makes it one.
+    // "notBeside" keeps the body from flowing beside it; the body starts below it by its own spacing, computed from the
+    // exact heights of the letterhead and date lines below the top margin, so it does not depend on how either program
+    // fills the lines.
+    out.push(
+      new Paragraph({
+        style: S.letterAddress,
+        frame: {
+          type: 'absolute',
+          position: { x: ADDRESS_WINDOW.x, y: ADDRESS_WINDOW.y },
+          width: ADDRESS_WINDOW.width,
+          height: ADDRESS_WINDOW.height,
+          rule: HeightRule.ATLEAST,
+          anchor: { horizontal: FrameAnchorType.PAGE, vertical: FrameAnchorType.PAGE },
+          wrap: FrameWrap.NOT_BESIDE,
+        },
+        // One paragraph, its lines separated by line breaks: one frame.
+        children: plainRuns(address.join('\n')),
+      }),
+    );
+    const above = MARGIN + (head ? LETTER_LINES.letterhead + LETTER_LINES.letterheadRule + DATE_GAP : 0) + LETTER_LINES.date;
+    salutationBefore = BODY_TOP - above;
+  }
+  out.push(new Paragraph({ style: S.letterText, spacing: { before: salutationBefore }, children: plainRuns(l.salutation) }));
+  for (const p of l.paragraphs) out.push(new Paragraph({ style: S.letterText, children: runsOf(p) }));
+  l.closing.forEach((line, i) => {
+    const signHere = i === 0 && l.closing.length > 1 && l.closing[1].trim() !== '';
+    out.push(
+      new Paragraph({
+        style: S.letterClosing,
+        spacing: { before: i === 0 ? 120 : 0, after: signHere ? SIGNATURE_GAP : 0 },
+        // The last line does not keep with the next paragraph (that would pull the letter onto the next page).
+        keepNext: i === l.closing.length - 1 ? false : undefined,
+        children: plainRuns(line),
+      }),
+    );
+  });
+  return out;
+}

@@ -1,0 +1,134 @@
+// Application packets: per level and edition from the build, and personalized ones from a roster.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mergePackets, type MergeResult } from '../src/mailmerge/merge.js';
+import { readRoster, RosterError, packetFileName } from '../src/mailmerge/roster.js';
+import { loadSource } from '../src/read/source.js';
+import { resolveEdition } from '../src/editions/edition.js';
+import { manifest, outFile } from './helpers/built.js';
+import { readPdf } from './helpers/pdf.js';
+import { docxText, readDocxParts } from './helpers/docx.js';
+
+const squash = (s: string) => s.replace(/\s+/g, ' ');
+const fixtures = join(process.cwd(), 'test', 'fixtures', 'roster');
+
+async function fieldNames(path: string): Promise<string[]> {
+  const doc = await getDocument({ data: new Uint8Array(readFileSync(path)), verbosity: 0 }).promise;
+  const fields = (await doc.getFieldObjects()) ?? {};
+  await doc.destroy();
+  return Object.keys(fields);
+}
+
+describe('level packets from the build', () => {
+  it('makes 4 level packets for every edition, in PDF and Word', () => {
+    const packets = manifest().files.filter((f) => f.kind === 'packet');
+    for (const edition of ['michigan', 'michigan-revised', 'new-mexico', 'texas']) {
+      for (const level of [1, 2, 3, 4]) {
+        expect(packets.filter((f) => f.edition === edition && f.level === level).map((f) => f.format).sort(), `${edition} ${level}`).toEqual(['docx', 'pdf']);
+      }
+    }
+  });
+
+  it('New Mexico Level 2 has its requirements table, the portfolio checklist and fillable forms', async () => {
+    const path = outFile('new-mexico', 'packet-level-2.pdf');
+    const text = squash((await readPdf(path)).text);
+    expect(text).toContain('30 clock hours of relationship-based education and training');
+    expect(text).toContain('Three professional reference ratings');
+    expect(text).toContain('Application for Endorsement at Level 2');
+    const names = await fieldNames(path);
+    expect(names).toEqual(expect.arrayContaining(['packet_l2_application_first_name', 'packet_l2_ethics_ethics_signature']));
+    expect(names.filter((n) => n.startsWith('packet_l2_training_log_')).length).toBeGreaterThan(20);
+    const docx = squash(docxText(readDocxParts(outFile('new-mexico', 'packet-level-2.docx'))['word/document.xml']));
+    expect(docx).toContain('30 clock hours of relationship-based education and training');
+  });
+
+  it('a Level 1 packet carries Level 1 only, and no written exam', async () => {
+    const text = squash((await readPdf(outFile('michigan', 'packet-level-1.pdf'))).text);
+    expect(text).toContain('Level 1: Infant Family Associate');
+    // (The glossary, which every packet carries, does name all four levels.)
+    for (const other of ['Leading People', 'Research and Evaluation', 'Level 4 Impact Map', 'Level 4: Infant Mental Health Mentor', 'Skill Areas listening speaking writing group process']) expect(text).not.toContain(other);
+    expect(text).not.toContain('The written exam is a 3-hour exam');
+    const l3 = squash((await readPdf(outFile('michigan', 'packet-level-3.pdf'))).text);
+    expect(l3).toContain('The written exam is a 3-hour exam offered twice a year');
+  });
+
+  it('leaves a blank for settings the edition lacks, and the report says so', () => {
+    const report = readFileSync(outFile('texas', 'report.md'), 'utf8');
+    expect(report).toContain('- `applicationDeadline`');
+  });
+});
+
+describe('personalized packets from a roster', () => {
+  let out: string;
+  let result: MergeResult;
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), 'cg-roster-'));
+    result = await mergePackets({ project: process.cwd(), roster: join(fixtures, 'applicants.csv'), outDir: out });
+  }, 300_000);
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('names every bad row by its line and makes every good one', () => {
+    expect(result.rejected.map((r) => r.message)).toEqual(readFileSync(join(fixtures, 'expected.txt'), 'utf8').trim().split('\n'));
+    expect(result.made.map((m) => [m.line, m.edition, m.level])).toEqual([
+      [2, 'new-mexico', 2],
+      [3, 'michigan', 1],
+      [9, 'michigan-revised', 3],
+    ]);
+  });
+
+  it('addresses the letter and fills the application with the applicant, accents intact', async () => {
+    const made = result.made[0];
+    const pdf = await readPdf(join(out, made.pdf));
+    const first = pdf.pages[0].text;
+    expect(first).toContain("José Núñez-O'Brien");
+    expect(first).toContain('12 Calle Ñandú, Apt 3');
+    expect(first).toContain('Santa Fe, NM 87501');
+    const text = squash(pdf.text);
+    expect(text).toContain('New Mexico Association for Infant Mental Health');
+    expect(text).toContain('Application for Endorsement at Level 2');
+    expect(text).toContain('jose@example.org');
+    expect(text).toContain('30 clock hours');
+    const docx = squash(docxText(readDocxParts(join(out, made.docx))['word/document.xml']));
+    expect(docx).toContain("José Núñez-O'Brien");
+    expect(docx).toContain('jose@example.org');
+  });
+
+  it('gives safe, unique file names however odd the names', () => {
+    expect(result.made.map((m) => m.pdf)).toEqual(['line-0002-nunez-o-brien-jose.pdf', 'line-0003-smith-ann.pdf', 'line-0009-smith-ann.pdf']);
+    expect(packetFileName({ line: 12, first_name: '../../etc', last_name: '名前' } as never)).toBe('line-0012-etc');
+  });
+
+  it('joins all packets for duplex printing, each starting on a right-hand page', async () => {
+    const combined = await readPdf(join(out, 'all-packets.pdf'));
+    let start = 0;
+    for (const m of result.made) {
+      expect(start % 2, m.name).toBe(0);
+      expect(combined.pages[start].text).toContain(m.name);
+      start += m.pages + (m.pages % 2);
+    }
+    expect(combined.pages.length).toBe(start);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.made).toHaveLength(3);
+    expect(summary.rejected).toHaveLength(4);
+  });
+
+  it('refuses a roster that is missing, not CSV, or lacks columns, in one line', () => {
+    const tree = loadSource(process.cwd());
+    const editions = new Map(tree.editions.map((s) => [s.id, resolveEdition(tree, s)]));
+    const dir = mkdtempSync(join(tmpdir(), 'cg-bad-roster-'));
+    try {
+      expect(() => readRoster(join(dir, 'nope.csv'), editions)).toThrow('nope.csv: cannot read the roster (ENOENT); expected a CSV file exported from a spreadsheet');
+      writeFileSync(join(dir, 'photo.csv'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]));
+      expect(() => readRoster(join(dir, 'photo.csv'), editions)).toThrow(RosterError);
+      writeFileSync(join(dir, 'short.csv'), 'first_name,last_name\nA,B\n');
+      expect(() => readRoster(join(dir, 'short.csv'), editions)).toThrow('short.csv line 1: the header lacks address_line1, city, state, postal_code, email, edition, level');
+      writeFileSync(join(dir, 'quote.csv'), 'first_name,last_name,address_line1,city,state,postal_code,email,edition,level\n"A,B,1 St,X,MI,1,a@b.org,michigan,1\n');
+      expect(() => readRoster(join(dir, 'quote.csv'), editions)).toThrow(/^quote\.csv line \d+: not valid CSV/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
