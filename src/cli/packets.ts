@@ -31,6 +31,7 @@ async function main(): Promise<number> {
     for (const bad of r.rejected) console.error(bad.message);
     console.log(`${r.made.length} packet${r.made.length === 1 ? '' : 's'} made (PDF and Word) in ${opts.out}/, ${r.rejected.length} row${r.rejected.length === 1 ? '' : 's'} rejected (${(r.ms / 1000).toFixed(1)} s)`);
     if (r.combined) console.log(`combined for duplex printing: ${opts.out}/${r.combined.path} (${r.combined.pages} pages); summary: ${opts.out}/summary.json`);
+    if (process.env.CG_STATS) console.error(`stats: wall_ms=${Math.round(r.ms)} packets=${r.made.length} max_rss_kb=${process.resourceUsage().maxRSS}`);
     return r.rejected.length ? 1 : 0;
   } catch (e) {
     if (e instanceof RosterError) {

@@ -63,20 +63,63 @@ function log(spec: LogSpec, id: string, vars: Record<string, string>): Log {
   return { id, title: fill(spec.title, vars), intro: spec.intro.map((p) => text(fill(p, vars))), columns: spec.columns, rows: spec.rows };
 }
 
-export function composePacket(edition: Edition, level: Level, t: PacketTemplate, applicant?: Applicant, options: { omitApplication?: boolean } = {}): ComposedPacket {
+export interface PacketOptions {
+  /** Leave out the application form and the letter: what a mail merge shares between applicants. */
+  shared?: boolean;
+}
+
+/** The pages of a packet that name the applicant: the letter and the filled-in application form. */
+export function personalParts(edition: Edition, level: Level, t: PacketTemplate, applicant: Applicant): { letter: Letter; application: Form } {
+  const vars = varsOf(edition, level, applicant);
+  return { letter: letterFor(edition, t, vars, applicant), application: form(t.forms.application, `packet.l${level.level}.application`, vars, valuesOf(level, applicant)) };
+}
+
+function varsOf(edition: Edition, level: Level, applicant?: Applicant): Record<string, string> {
   const s = edition.settings;
-  const g = edition.guidelines;
-  const missing: string[] = [];
-  const officeName = s.office?.name ?? s.association.name;
-  const vars: Record<string, string> = {
+  return {
     association: s.association.name,
     abbreviation: s.association.abbreviation,
     level: String(level.level),
     levelTitle: level.title,
-    officeName,
+    officeName: s.office?.name ?? s.association.name,
     firstName: applicant?.first_name ?? '',
     lastName: applicant?.last_name ?? '',
   };
+}
+
+function valuesOf(level: Level, applicant?: Applicant): Record<string, string> {
+  const levelName = `Level ${level.level}, ${level.title}`;
+  if (!applicant) return { ref_level: levelName };
+  return {
+    first_name: applicant.first_name,
+    last_name: applicant.last_name,
+    address_line1: applicant.address_line1,
+    address_line2: applicant.address_line2 ?? '',
+    city: applicant.city,
+    state: applicant.state,
+    postal_code: applicant.postal_code,
+    email: applicant.email,
+    ref_candidate: `${applicant.first_name} ${applicant.last_name}`,
+    ref_level: levelName,
+  };
+}
+
+function letterFor(edition: Edition, t: PacketTemplate, vars: Record<string, string>, applicant?: Applicant): Letter {
+  return {
+    date: formatDate(edition.settings.publicationDate),
+    address: applicant ? [`${applicant.first_name} ${applicant.last_name}`, applicant.address_line1, ...(applicant.address_line2 ? [applicant.address_line2] : []), `${applicant.city}, ${applicant.state} ${applicant.postal_code}`] : [],
+    salutation: fill(applicant ? t.letter.salutation : t.letter.genericSalutation, vars),
+    paragraphs: t.letter.paragraphs.map((p) => text(fill(p, vars))),
+    closing: t.letter.closing.map((c) => fill(c, vars)),
+  };
+}
+
+export function composePacket(edition: Edition, level: Level, t: PacketTemplate, applicant?: Applicant, options: PacketOptions = {}): ComposedPacket {
+  const s = edition.settings;
+  const g = edition.guidelines;
+  const missing: string[] = [];
+  const officeName = s.office?.name ?? s.association.name;
+  const vars = varsOf(edition, level, applicant);
   const h = (key: keyof PacketTemplate['headings'], lvl: 1 | 2, id: string): DocBlock => ({ kind: 'heading', level: lvl, id, text: fill(t.headings[key], vars), toc: true });
   const pick = (id: string) => blockById(g.endorsement, id);
   const picked = (ids: string[]) => ids.map(pick).filter((b): b is Block => b != null);
@@ -113,24 +156,11 @@ export function composePacket(edition: Edition, level: Level, t: PacketTemplate,
   officeLines.push(text(`${L.deadline}: ${s.applicationDeadline ?? '______________'}`));
   applying.push(h('office', 2, `${lid}.office`), ...officeLines.map((line): DocBlock => ({ kind: 'paragraph', text: line, style: 'body' })));
 
-  const values: Record<string, string> = applicant
-    ? {
-        first_name: applicant.first_name,
-        last_name: applicant.last_name,
-        address_line1: applicant.address_line1,
-        address_line2: applicant.address_line2 ?? '',
-        city: applicant.city,
-        state: applicant.state,
-        postal_code: applicant.postal_code,
-        email: applicant.email,
-        ref_candidate: `${applicant.first_name} ${applicant.last_name}`,
-        ref_level: `Level ${level.level}, ${level.title}`,
-      }
-    : { ref_level: `Level ${level.level}, ${level.title}` };
+  const values = valuesOf(level, applicant);
   const F = t.forms;
   const forms: DocBlock[] = [h('forms', 1, `${lid}.forms`)];
   const formBlocks: DocBlock[] = [
-    ...(options.omitApplication ? [] : [{ kind: 'form', form: form(F.application, `${lid}.application`, vars, values) } as DocBlock]),
+    ...(options.shared ? [] : [{ kind: 'form', form: form(F.application, `${lid}.application`, vars, values) } as DocBlock]),
     { kind: 'log', log: log(F.trainingLog, `${lid}.training-log`, vars) },
     { kind: 'log', log: log(F.workLog, `${lid}.work-log`, vars) },
     { kind: 'log', log: log(F.supervisionLog, `${lid}.supervision-log`, vars) },
@@ -148,14 +178,6 @@ export function composePacket(edition: Edition, level: Level, t: PacketTemplate,
     chapters.push({ id: g.glossary.id, title: g.glossary.title, runningHead: g.glossary.title, blocks: [{ kind: 'heading', level: 1, id: g.glossary.id, text: g.glossary.title, toc: true }, { kind: 'glossary', entries: g.glossary.entries }] });
   }
 
-  const letter: Letter = {
-    date: formatDate(s.publicationDate),
-    address: applicant ? [`${applicant.first_name} ${applicant.last_name}`, applicant.address_line1, ...(applicant.address_line2 ? [applicant.address_line2] : []), `${applicant.city}, ${applicant.state} ${applicant.postal_code}`] : [],
-    salutation: fill(applicant ? t.letter.salutation : t.letter.genericSalutation, vars),
-    paragraphs: t.letter.paragraphs.map((p) => text(fill(p, vars))),
-    closing: t.letter.closing.map((c) => fill(c, vars)),
-  };
-
   // Cover, copyright page, metadata and page setup as for the booklet.
   const booklet = composeBooklet(edition.id, s, { ...g, levels: [level] });
   const publication: Publication = {
@@ -163,10 +185,10 @@ export function composePacket(edition: Edition, level: Level, t: PacketTemplate,
     kind: 'packet',
     level: level.level,
     meta: { ...booklet.meta, title: `${s.association.abbreviation} ${t.coverTitle}: Level ${level.level}`, subject: `${t.coverTitle}, Level ${level.level} ${level.title}` },
-    cover: { ...booklet.cover, title: t.coverTitle, subtitle: `Level ${level.level}: ${level.title}`, editionLine: applicant ? `Prepared for ${applicant.first_name} ${applicant.last_name}` : s.editionLine },
+    cover: { ...booklet.cover, title: t.coverTitle, subtitle: `Level ${level.level}: ${level.title}`, editionLine: s.editionLine, levelsLine: `Level ${level.level}` },
     headerLine: `${s.association.abbreviation} ${t.coverTitle}`,
     chapters,
-    frontLetter: letter,
+    ...(options.shared ? {} : { frontLetter: letterFor(edition, t, vars, applicant) }),
   };
   return { publication, missing };
 }

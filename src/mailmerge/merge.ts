@@ -1,19 +1,23 @@
 // Personalized packets for a roster: one PDF and Word packet per valid row, and one combined PDF.
+//
+// What every packet of an edition and level shares is rendered once; per applicant only the
+// letter and the filled-in application form are rendered (in worker threads) and joined to it.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFDocument } from '@cantoo/pdf-lib';
+import Tinypool from 'tinypool';
 import { composePacket } from '../compose/packet.js';
 import { resolveEdition } from '../editions/edition.js';
 import { loadSource } from '../read/source.js';
-import { writeBookletDocx } from '../write/docx/booklet.js';
-import { writeBookletPdf } from '../write/pdf/booklet.js';
+import { createRenderPool, workerCount } from '../build/render-pool.js';
+import { CombinedPdf } from './combined.js';
+import mergeOne, { type MergeTask, type MergeTaskResult } from './merge-worker.js';
 import { packetFileName, readRoster } from './roster.js';
+import { TOKEN_APPLICANT } from './word-template.js';
 
 export interface MergeOptions {
   project: string;
   roster: string;
   outDir: string;
-  log?: (line: string) => void;
   progress?: (done: number, total: number) => void;
 }
 
@@ -34,11 +38,16 @@ export interface MergeResult {
   ms: number;
 }
 
-/** Writes a file under a temporary name and renames it, so a packet is never half-written. */
 function writeAtomic(path: string, bytes: Uint8Array | string): void {
   const tmp = `${path}.partial-${process.pid}`;
   writeFileSync(tmp, bytes);
   renameSync(tmp, path);
+}
+
+function shared(bytes: Uint8Array): SharedArrayBuffer {
+  const sab = new SharedArrayBuffer(bytes.length);
+  new Uint8Array(sab).set(bytes);
+  return sab;
 }
 
 export async function mergePackets(opts: MergeOptions): Promise<MergeResult> {
@@ -47,30 +56,58 @@ export async function mergePackets(opts: MergeOptions): Promise<MergeResult> {
   const editions = new Map(tree.editions.map((s) => [s.id, resolveEdition(tree, s)]));
   const roster = readRoster(opts.roster, editions);
   mkdirSync(opts.outDir, { recursive: true });
-  const combined = await PDFDocument.create({ updateMetadata: false });
+
+  // Render once per edition and level: the shared packet (PDF) and the Word template.
+  const keys = [...new Set(roster.applicants.map((a) => `${a.edition}/${a.level}`))];
+  const render = createRenderPool();
+  const prepared = new Map<string, { pdf: Uint8Array; sharedPdf: SharedArrayBuffer; wordTemplate: SharedArrayBuffer }>();
+  try {
+    await Promise.all(
+      keys.map(async (key) => {
+        const [id, n] = key.split('/');
+        const edition = editions.get(id)!;
+        const level = edition.guidelines.levels.find((l) => l.level === Number(n))!;
+        const common = composePacket(edition, level, tree.packetTemplate, undefined, { shared: true }).publication;
+        const tokens = composePacket(edition, level, tree.packetTemplate, TOKEN_APPLICANT).publication;
+        const [pdf, docx] = await Promise.all([render.run({ format: 'pdf', publication: common }), render.run({ format: 'docx', publication: tokens })]);
+        prepared.set(key, { pdf: pdf.bytes, sharedPdf: shared(pdf.bytes), wordTemplate: shared(docx.bytes) });
+      }),
+    );
+  } finally {
+    await render.close();
+  }
+
+  const threads = workerCount();
+  const pool =
+    threads > 1 && roster.applicants.length > 1
+      ? new Tinypool({ filename: new URL('./merge-worker-entry.mjs', import.meta.url).href, minThreads: threads, maxThreads: threads })
+      : null;
+  const run = (task: MergeTask): Promise<MergeTaskResult> => (pool ? pool.run(task) : mergeOne(task));
+  const combined = await CombinedPdf.create();
   const made: MadePacket[] = [];
-  let done = 0;
-  for (const a of roster.applicants) {
-    const edition = editions.get(a.edition)!;
-    const level = edition.guidelines.levels.find((l) => l.level === a.level)!;
-    const { publication } = composePacket(edition, level, tree.packetTemplate, a, { omitApplication: false });
-    const [pdf, docx] = await Promise.all([writeBookletPdf(publication), writeBookletDocx(publication)]);
-    const name = packetFileName(a);
-    writeAtomic(join(opts.outDir, `${name}.pdf`), pdf.bytes);
-    writeAtomic(join(opts.outDir, `${name}.docx`), docx);
-    // Each packet starts on a right-hand page of the combined file, for duplex batch printing.
-    const src = await PDFDocument.load(pdf.bytes, { updateMetadata: false });
-    const pages = await combined.copyPages(src, src.getPageIndices());
-    pages.forEach((p) => combined.addPage(p));
-    if (combined.getPageCount() % 2 === 1) combined.addPage([pages[0].getWidth(), pages[0].getHeight()]);
-    made.push({ line: a.line, name: `${a.first_name} ${a.last_name}`, edition: a.edition, level: a.level, pdf: `${name}.pdf`, docx: `${name}.docx`, pages: pdf.pages });
-    opts.progress?.(++done, roster.applicants.length);
+  try {
+    // Every task is queued at once; results are taken in roster order for the combined file.
+    const tasks = roster.applicants.map((a) => {
+      const key = `${a.edition}/${a.level}`;
+      const p = prepared.get(key)!;
+      const fileName = packetFileName(a);
+      return { a, key, fileName, result: run({ project: opts.project, outDir: opts.outDir, fileName, applicant: a, edition: a.edition, level: a.level, sharedPdf: p.sharedPdf, wordTemplate: p.wordTemplate }) };
+    });
+    // Failures are reported when their turn comes; keep the others from being "unhandled" meanwhile.
+    tasks.forEach((t) => t.result.catch(() => {}));
+    for (const t of tasks) {
+      const r = await t.result;
+      await combined.add(t.key, prepared.get(t.key)!.pdf, r.personal);
+      made.push({ line: t.a.line, name: `${t.a.first_name} ${t.a.last_name}`, edition: t.a.edition, level: t.a.level, pdf: `${t.fileName}.pdf`, docx: `${t.fileName}.docx`, pages: r.pages });
+      opts.progress?.(made.length, tasks.length);
+    }
+  } finally {
+    await pool?.destroy();
   }
   let combinedInfo: MergeResult['combined'] = null;
   if (made.length) {
-    const path = join(opts.outDir, 'all-packets.pdf');
-    writeAtomic(path, await combined.save({ useObjectStreams: false }));
-    combinedInfo = { path: 'all-packets.pdf', pages: combined.getPageCount() };
+    writeAtomic(join(opts.outDir, 'all-packets.pdf'), await combined.save());
+    combinedInfo = { path: 'all-packets.pdf', pages: combined.pageCount };
   }
   const summary = { roster: opts.roster, made, rejected: roster.rejected, combined: combinedInfo };
   writeAtomic(join(opts.outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');

@@ -25,5 +25,6 @@ export async function addFormFields(bytes: Uint8Array, spots: FieldSpot[]): Prom
   }
   // Viewers draw the typed text themselves.
   form.acroForm.dict.set(PDFName.of('NeedAppearances'), PDFBool.True);
-  return doc.save({ useObjectStreams: false });
+  // The fields are empty: their appearances need not be drawn again on save.
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
 }

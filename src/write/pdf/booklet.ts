@@ -304,3 +304,28 @@ export async function writeBookletPdf(pub: Publication): Promise<RenderedPdf> {
   const bytes = result.spots.spots.length ? await addFormFields(result.bytes, result.spots.spots) : result.bytes;
   return { bytes, pages: result.pages };
 }
+
+/**
+ * Loose pages with no cover, contents or running heads: the pages of a packet that name one
+ * applicant, put in front of the packet the mail merge renders once for everyone.
+ */
+export async function writeLoosePagesPdf(pub: Publication, blocks: DocBlock[]): Promise<RenderedPdf> {
+  const size = PAGE_SIZES[pub.page.size];
+  const spots = new FieldSpots();
+  const chapter: Chapter = { id: 'loose', title: '', runningHead: '', blocks };
+  const ctx: RenderContext = { pub, chapter, landscape: landscapeGeometry(pub), mapFonts: new Map(), spots, contentWidth: size.width - PAGE_MARGINS[0] - PAGE_MARGINS[2] };
+  const content = blocks.flatMap((b) => blockNodes(b, ctx));
+  let pages = 0;
+  const def = {
+    pageSize: pub.page.size,
+    pageMargins: PAGE_MARGINS,
+    language: pub.meta.language,
+    info: { title: pub.meta.title, author: pub.meta.author, creator: 'Competency Guidelines publisher', producer: 'Competency Guidelines publisher (pdfmake)', creationDate: new Date(`${pub.meta.date}T00:00:00Z`), modDate: new Date(`${pub.meta.date}T00:00:00Z`) },
+    defaultStyle: { font: 'Serif', fontSize: 10, lineHeight: 1.2, color: INK },
+    styles: styles(pub.cover.color),
+    footer: (_p: number, count: number) => ((pages = count), null),
+    content,
+  };
+  const bytes: Uint8Array = await getPdfmake().createPdf(def).getBuffer();
+  return { bytes: spots.spots.length ? await addFormFields(bytes, spots.spots) : bytes, pages };
+}

@@ -1,0 +1,58 @@
+// Puts one applicant's pages in front of the packet every applicant shares, without re-rendering it.
+//
+// The shared packet is parsed once. For each applicant its pages are copied in and saved as an
+// incremental update (pdf-lib's saveIncremental): the result is the shared file's bytes as
+// they are, followed by a small appended section, so the large part is never serialized again.
+// Then the pages are taken out again, ready for the next applicant.
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from '@cantoo/pdf-lib';
+
+export class PacketJoiner {
+  private constructor(
+    private readonly shared: Uint8Array,
+    private readonly doc: PDFDocument,
+  ) {}
+
+  get sharedPageCount(): number {
+    return this.doc.getPageCount();
+  }
+
+  static async create(shared: Uint8Array): Promise<PacketJoiner> {
+    return new PacketJoiner(shared, await PDFDocument.load(shared, { updateMetadata: false, forIncrementalUpdate: true }));
+  }
+
+  /** `padToEven`: add a blank page when the applicant's pages are odd, so the shared part starts on a right-hand page. */
+  async join(personal: Uint8Array, padToEven: boolean): Promise<Uint8Array> {
+    const front = await PDFDocument.load(personal, { updateMetadata: false });
+    const snapshot = this.doc.takeSnapshot();
+    const pages = await this.doc.copyPages(front, front.getPageIndices());
+    pages.forEach((p, i) => this.doc.insertPage(i, p));
+    const inserted = pages.length + (padToEven && pages.length % 2 === 1 ? 1 : 0);
+    if (inserted > pages.length) this.doc.insertPage(pages.length, [pages[0].getWidth(), pages[0].getHeight()]);
+    // The copied pages bring their form widgets; list their fields in the shared form.
+    const fields = this.doc.getForm().acroForm.normalizedEntries().Fields;
+    const added: PDFRef[] = [];
+    for (const page of pages) {
+      const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+      for (let i = 0; annots && i < annots.size(); i++) {
+        const ref = annots.get(i);
+        const widget = this.doc.context.lookup(ref, PDFDict);
+        const parent = widget.get(PDFName.of('Parent'));
+        const field = parent instanceof PDFRef ? parent : ref;
+        if (field instanceof PDFRef && !added.some((r) => r === field)) {
+          fields.push(field);
+          added.push(field);
+        }
+      }
+    }
+    // The page tree and the form were changed in place: the update must carry them.
+    const acroForm = this.doc.getForm().acroForm;
+    for (const obj of [this.doc.catalog.Pages(), acroForm.dict, fields]) snapshot.markObjForSave(obj);
+    const update = await this.doc.saveIncremental(snapshot, { updateFieldAppearances: false } as never);
+    for (let i = 0; i < inserted; i++) this.doc.removePage(0);
+    for (let i = 0; i < added.length; i++) fields.remove(fields.size() - 1);
+    const out = new Uint8Array(this.shared.length + update.length);
+    out.set(this.shared, 0);
+    out.set(update, this.shared.length);
+    return out;
+  }
+}

@@ -1,0 +1,7 @@
+// Worker thread entry: loader hooks do not carry over to worker threads on Node 20, so each
+// worker registers tsx itself before it loads the TypeScript code.
+import { register } from 'tsx/esm/api';
+
+register();
+const { default: mergeOne } = await import('./merge-worker.ts');
+export default mergeOne;

@@ -1,0 +1,64 @@
+// One applicant's packet, in a worker thread: their pages rendered and joined to the shared packet, their Word file filled in.
+import { renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { composePacket, personalParts, type Applicant } from '../compose/packet.js';
+import type { DocBlock, Publication } from '../compose/document.js';
+import { type Edition, resolveEdition } from '../editions/edition.js';
+import { loadSource, type SourceTree } from '../read/source.js';
+import { writeLoosePagesPdf } from '../write/pdf/booklet.js';
+import { PacketJoiner } from './join-pdf.js';
+import { WordTemplate } from './word-template.js';
+
+export interface MergeTask {
+  project: string;
+  outDir: string;
+  fileName: string;
+  applicant: Applicant;
+  edition: string;
+  level: number;
+  /** Bytes shared by every packet of this edition and level (SharedArrayBuffers: not copied per task). */
+  sharedPdf: SharedArrayBuffer;
+  wordTemplate: SharedArrayBuffer;
+}
+
+export interface MergeTaskResult {
+  /** The applicant's own pages, for the combined file. */
+  personal: Uint8Array;
+  pages: number;
+}
+
+let tree: SourceTree | null = null;
+const editions = new Map<string, Edition>();
+const joiners = new Map<string, Promise<PacketJoiner>>();
+const templates = new Map<string, WordTemplate>();
+const styling = new Map<string, Publication>();
+
+function writeAtomic(path: string, bytes: Uint8Array): void {
+  const tmp = `${path}.partial-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  writeFileSync(tmp, bytes);
+  renameSync(tmp, path);
+}
+
+export default async function mergeOne(task: MergeTask): Promise<MergeTaskResult> {
+  tree ??= loadSource(task.project);
+  if (editions.size === 0) for (const s of tree.editions) editions.set(s.id, resolveEdition(tree, s));
+  const edition = editions.get(task.edition)!;
+  const level = edition.guidelines.levels.find((l) => l.level === task.level)!;
+  const key = `${task.edition}/${task.level}`;
+  if (!joiners.has(key)) joiners.set(key, PacketJoiner.create(new Uint8Array(task.sharedPdf)));
+  if (!templates.has(key)) templates.set(key, new WordTemplate(new Uint8Array(task.wordTemplate), edition.settings.publicationDate));
+  if (!styling.has(key)) styling.set(key, composePacket(edition, level, tree.packetTemplate, undefined, { shared: true }).publication);
+  const pub = styling.get(key)!;
+
+  const { letter, application } = personalParts(edition, level, tree.packetTemplate, task.applicant);
+  // Letter, its blank back when printed two-sided, then the application form.
+  const blocks: DocBlock[] = [{ kind: 'letter', letter }, { kind: 'pageBreak' }];
+  if (pub.page.twoSided) blocks.push({ kind: 'paragraph', text: [{ text: ' ' }], style: 'body' }, { kind: 'pageBreak' });
+  blocks.push({ kind: 'form', form: application });
+  const personal = await writeLoosePagesPdf(pub, blocks);
+  const packet = await (await joiners.get(key)!).join(personal.bytes, pub.page.twoSided);
+  writeAtomic(join(task.outDir, `${task.fileName}.pdf`), packet);
+  writeAtomic(join(task.outDir, `${task.fileName}.docx`), templates.get(key)!.fill(task.applicant));
+  const sharedPages = (await joiners.get(key)!).sharedPageCount;
+  return { personal: personal.bytes, pages: personal.pages + (pub.page.twoSided && personal.pages % 2 ? 1 : 0) + sharedPages };
+}
