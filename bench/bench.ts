@@ -15,7 +15,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /** Runs a command of ours as its own process: wall time (process start included) and its stats line. */
 function run(script: string, args: string[]): { ms: number; stats: Record<string, number>; code: number } {
   const t = performance.now();
-  const r = spawnSync(node, ['--import', 'tsx', join(project, 'src', 'cli', script), ...args], { cwd: project, env: { ...process.env, CG_STATS: '1' }, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(node, ['--import', 'tsx', join(project, 'src', 'cli', script), ...args], { cwd: project, env: { ...process.env, CG_STATS: '1' }, encoding: 'utf8', maxBuffer: 256 << 20 });
+  if (r.error) throw r.error;
   const ms = performance.now() - t;
   const line = (r.stderr ?? '').split('\n').find((l) => l.startsWith('stats:')) ?? '';
   const stats = Object.fromEntries([...line.matchAll(/(\w+)=(\d+)/g)].map((m) => [m[1], Number(m[2])]));
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
       const md = join(peerDir, `${id}.md`);
       execFileSync('mkdir', ['-p', peerDir]);
       writeFileSync(md, [...base, ...extra].map((f) => readFileSync(join(project, f), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '')).join('\n\n'));
-      execFileSync('pandoc', [md, '--toc', '-o', join(peerDir, `${id}.docx`)]);
+      execFileSync('pandoc', [md, '--toc', '-o', join(peerDir, `${id}.docx`)], { stdio: 'ignore' });
       execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', peerDir, join(peerDir, `${id}.docx`)], { stdio: 'ignore' });
       peerPages += await pdfPages(join(peerDir, `${id}.pdf`));
     }

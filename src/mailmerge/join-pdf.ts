@@ -24,6 +24,10 @@ export class PacketJoiner {
   async join(personal: Uint8Array, padToEven: boolean): Promise<Uint8Array> {
     const front = await PDFDocument.load(personal, { updateMetadata: false });
     const snapshot = this.doc.takeSnapshot();
+    // pdf-lib tracks every change by scanning all objects for the one that holds it (quadratic
+    // while copying pages). New objects are saved anyway; the few changed ones are marked below.
+    const context = this.doc.context as unknown as { snapshot?: unknown };
+    context.snapshot = undefined;
     const pages = await this.doc.copyPages(front, front.getPageIndices());
     pages.forEach((p, i) => this.doc.insertPage(i, p));
     const inserted = pages.length + (padToEven && pages.length % 2 === 1 ? 1 : 0);

@@ -55,10 +55,16 @@ export default async function mergeOne(task: MergeTask): Promise<MergeTaskResult
   const blocks: DocBlock[] = [{ kind: 'letter', letter }, { kind: 'pageBreak' }];
   if (pub.page.twoSided) blocks.push({ kind: 'paragraph', text: [{ text: ' ' }], style: 'body' }, { kind: 'pageBreak' });
   blocks.push({ kind: 'form', form: application });
+  const t0 = performance.now();
   const personal = await writeLoosePagesPdf(pub, blocks);
+  const t1 = performance.now();
   const packet = await (await joiners.get(key)!).join(personal.bytes, pub.page.twoSided);
+  const t2 = performance.now();
   writeAtomic(join(task.outDir, `${task.fileName}.pdf`), packet);
+  const t3 = performance.now();
   writeAtomic(join(task.outDir, `${task.fileName}.docx`), templates.get(key)!.fill(task.applicant));
+  const t4 = performance.now();
+  if (process.env.CG_TRACE) console.error(`merge ${task.fileName}: render ${Math.round(t1 - t0)} join ${Math.round(t2 - t1)} write ${Math.round(t3 - t2)} docx ${Math.round(t4 - t3)} ms`);
   const sharedPages = (await joiners.get(key)!).sharedPageCount;
   return { personal: personal.bytes, pages: personal.pages + (pub.page.twoSided && personal.pages % 2 ? 1 : 0) + sharedPages };
 }

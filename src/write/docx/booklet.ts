@@ -33,7 +33,8 @@ export function bookletDocument(pub: Publication): Document {
     numbering: numberingFor(),
     evenAndOddHeaderAndFooters: pub.page.twoSided,
     // Lays the pages out as Word would, so the Contents' stored entries carry page numbers when the file is opened.
-    pageNumbers: estimatePageNumbers,
+    // Packets skip it: it is most of the time of a Word file, and a mail merge makes many.
+    ...(pub.kind === "booklet" ? { pageNumbers: estimatePageNumbers } : {}),
     sections: sectionsOf(pub),
   });
 }
