@@ -5,6 +5,7 @@ import { type Edition, resolveEdition } from '../editions/edition.js';
 import { loadSource, type SourceTree } from '../read/source.js';
 import type { Publication } from '../compose/document.js';
 import { createRenderPool } from './render-pool.js';
+import type { RenderOutput } from './render-worker.js';
 import { type ManifestEntry, readManifest, Staging } from './output.js';
 import { builtKeys, CACHE_FILE, editionKeys } from './cache.js';
 import { editionReport } from '../reports/edition-report.js';
@@ -76,9 +77,16 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       edition.packetMissing = [...missing];
       return { edition, docs };
     });
-    const rendered = await Promise.all(
-      planned.map(({ docs }) => Promise.all(docs.map((d) => Promise.all([pool.run({ format: 'pdf', publication: d.publication }), pool.run({ format: 'docx', publication: d.publication })])))),
+    // Longest first (a booklet's Word file lays out the whole booklet to number its contents),
+    // so that no long job is left running alone at the end.
+    const jobs = planned.flatMap(({ docs }, i) =>
+      docs.flatMap((d, k) => (['pdf', 'docx'] as const).map((format) => ({ i, k, format, publication: d.publication, cost: d.kind === 'booklet' ? (format === 'docx' ? 3 : 2) : 1 }))),
     );
+    const done = new Map<string, RenderOutput>();
+    await Promise.all(
+      [...jobs].sort((a, b) => b.cost - a.cost).map(async (j) => done.set(`${j.i}/${j.k}/${j.format}`, await pool.run({ format: j.format, publication: j.publication }))),
+    );
+    const rendered = planned.map(({ docs }, i) => docs.map((_, k) => [done.get(`${i}/${k}/pdf`)!, done.get(`${i}/${k}/docx`)!] as const));
     const results: EditionResult[] = planned.map(({ edition, docs }, i) => {
       const files = docs.flatMap((d, k) => {
         const [pdf, docx] = rendered[i][k];

@@ -1,7 +1,8 @@
 // `npm run build:booklets` / `npm run check`: the command line around build().
 // Heavy modules (the readers and writers) are loaded only when there is work to do, so a
 // rebuild with nothing changed answers in a fraction of a second.
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
+import { exitWith, internalError, parseArgs } from './common.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { builtKeys, editionKeys } from '../build/cache.js';
@@ -15,8 +16,7 @@ const program = new Command()
   .option('--check', 'only check source/ and templates/ and report problems; write nothing')
   .option('--force', 'rebuild everything, ignoring what is already up to date')
   .option('--debug', 'show stack traces of internal errors')
-  .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+;
 
 type Options = { edition?: string[]; out: string; check?: boolean; force?: boolean; debug?: boolean };
 
@@ -32,12 +32,8 @@ function nothingToDo(project: string, outDir: string, opts: Options): boolean {
 }
 
 async function main(): Promise<number> {
-  try {
-    program.parse();
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    throw e;
-  }
+  const stop = parseArgs(program);
+  if (stop !== null) return stop;
   const opts = program.opts<Options>();
   const project = process.cwd();
   const outDir = resolve(project, opts.out);
@@ -78,11 +74,8 @@ async function main(): Promise<number> {
       console.error(`error: ${e.message}`);
       return 2;
     }
-    console.error(`internal error: ${(e as Error).message}${opts.debug ? `\n${(e as Error).stack}` : ' (run with --debug for details)'}`);
-    return 3;
+    return internalError(e, opts.debug);
   }
 }
 
-main().then((code) => {
-  process.exitCode = code;
-});
+exitWith(main);

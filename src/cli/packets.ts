@@ -1,5 +1,6 @@
 // `npm run build:packets -- --roster applicants.csv --out DIR`: personalized packets for a roster.
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
+import { exitWith, internalError, parseArgs } from './common.js';
 import { resolve } from 'node:path';
 import { mergePackets } from '../mailmerge/merge.js';
 import { RosterError } from '../mailmerge/roster.js';
@@ -11,16 +12,11 @@ const program = new Command()
   .requiredOption('-r, --roster <file.csv>', `CSV with the columns first_name,last_name,address_line1,address_line2,city,state,postal_code,email,edition,level`)
   .option('-o, --out <dir>', 'folder for the packets', 'out/packets')
   .option('--debug', 'show stack traces of internal errors')
-  .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+;
 
 async function main(): Promise<number> {
-  try {
-    program.parse();
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    throw e;
-  }
+  const stop = parseArgs(program);
+  if (stop !== null) return stop;
   const opts = program.opts<{ roster: string; out: string; debug?: boolean }>();
   const project = process.cwd();
   const showProgress = (done: number, total: number) => {
@@ -42,11 +38,8 @@ async function main(): Promise<number> {
       for (const m of e.messages) console.error(m);
       return 1;
     }
-    console.error(`internal error: ${(e as Error).message}${opts.debug ? `\n${(e as Error).stack}` : ' (run with --debug for details)'}`);
-    return 3;
+    return internalError(e, opts.debug);
   }
 }
 
-main().then((code) => {
-  process.exitCode = code;
-});
+exitWith(main);

@@ -249,33 +249,54 @@ function docDefinition(pub: Publication, padPages: number, mapFonts: Map<string,
   };
 }
 
-/** The largest font size at which each Impact Map fits its one landscape page, found by laying out the map alone. */
+/** Fitted font sizes by map content: the same map in a booklet and a packet is fitted once per process. */
+const fittedMaps = new Map<string, number>();
+
+/** Whether the map fits one landscape page at a font size, found by laying out the map alone. */
+async function mapFits(pub: Publication, chapter: Chapter, b: Extract<DocBlock, { kind: 'impactMap' }>, size: number): Promise<boolean> {
+  const nodes = impactMapNodes(b.title, b.map, pub.cover.color, b.map.id, chapter.id, landscapeGeometry(pub), size).map((n) => ({ ...n, pageBreak: undefined, tocItem: undefined, outline: undefined }));
+  let pages = 0;
+  const def = {
+    pageSize: pub.page.size,
+    pageOrientation: 'landscape',
+    pageMargins: LANDSCAPE_MARGINS,
+    defaultStyle: { font: 'Serif', fontSize: 10, lineHeight: 1.2 },
+    styles: styles(pub.cover.color),
+    footer: (_p: number, count: number) => ((pages = count), null),
+    // A margin of safety: the booklet's page must not be fuller than the trial's.
+    content: [...nodes, { text: ' ', margin: [0, 24, 0, 0] }],
+  };
+  await getPdfmake().createPdf(def).getBuffer();
+  return pages <= 1;
+}
+
+/**
+ * The largest font size at which each Impact Map fits its one landscape page; a map that does
+ * not fit even at the smallest size continues on a second landscape page (SPREAD_FONT_SIZE).
+ */
 async function fitImpactMaps(pub: Publication): Promise<Map<string, number>> {
   const fonts = new Map<string, number>();
-  const g = landscapeGeometry(pub);
   for (const chapter of pub.chapters) {
     for (const b of chapter.blocks) {
       if (b.kind !== 'impactMap') continue;
-      fonts.set(b.map.id, SPREAD_FONT_SIZE);
-      for (const size of candidateFontSizes()) {
-        const nodes = impactMapNodes(b.title, b.map, pub.cover.color, b.map.id, chapter.id, g, size).map((n) => ({ ...n, pageBreak: undefined, tocItem: undefined, outline: undefined }));
-        let pages = 0;
-        const def = {
-          pageSize: pub.page.size,
-          pageOrientation: 'landscape',
-          pageMargins: LANDSCAPE_MARGINS,
-          defaultStyle: { font: 'Serif', fontSize: 10, lineHeight: 1.2 },
-          styles: styles(pub.cover.color),
-          footer: (_p: number, count: number) => ((pages = count), null),
-          // A margin of safety: the booklet's page must not be fuller than the trial's.
-          content: [...nodes, { text: ' ', margin: [0, 24, 0, 0] }],
-        };
-        await getPdfmake().createPdf(def).getBuffer();
-        if (pages <= 1) {
-          fonts.set(b.map.id, size);
-          break;
+      const key = JSON.stringify([pub.page.size, b.title, b.map.notes, b.map.columns]);
+      if (!fittedMaps.has(key)) {
+        const sizes = candidateFontSizes(); // largest first
+        let fitted = SPREAD_FONT_SIZE;
+        if (await mapFits(pub, chapter, b, sizes[sizes.length - 1])) {
+          // Binary search for the largest size that fits (sizes shrink as the index grows).
+          let lo = 0;
+          let hi = sizes.length - 1; // fits
+          while (lo < hi) {
+            const mid = Math.floor((lo + hi) / 2);
+            if (await mapFits(pub, chapter, b, sizes[mid])) hi = mid;
+            else lo = mid + 1;
+          }
+          fitted = sizes[lo];
         }
+        fittedMaps.set(key, fitted);
       }
+      fonts.set(b.map.id, fittedMaps.get(key)!);
     }
   }
   return fonts;
