@@ -29,32 +29,46 @@ export function normalize(s: string): string {
     .replace(/\s+/g, '');
 }
 
-export function seedFragments(text: string): string[] {
+export function seedFragments(text: string, extra: [RegExp, string][] = []): string[] {
   const lines = text.split('\n');
   const tocStart = lines.findIndex((l) => l.trim() === 'Table of Contents');
   const tocEnd = lines.findIndex((l, i) => i > tocStart && /^-{4,}/.test(l.trim()));
   return lines
     .filter((_, i) => i < tocStart || i > tocEnd) // the old table of contents is regenerated
-    .flatMap((line) => line.split(/<[^>]+>|\t|•|○/))
-    .map((f) => f.replace(/\*\*/g, '').replace(/\*/g, '').replace(/^\s*(-|\d+\.)\s+/, '').replace(/\.{3,}\s*$/, '').trim())
-    .filter((f) => f && !NOT_CONTENT.some(([re]) => re.test(f)));
+    // Split at the damage: HTML tags, tabs, bullets, and emphasis marks (one seed runs a
+    // table's cells together, "Communicating *All are S, T and P:*").
+    .flatMap((line) => line.replace(/^\s*#+\s+/, '').split(/<[^>]+>|\t|•|○|\*+/))
+    .map((f) => f.replace(/^\s*(-|\d+\.)\s+/, '').replace(/\.{3,}\s*$/, '').replace(/:\s*$/, '').trim())
+    .filter((f) => f && ![...NOT_CONTENT, ...extra].some(([re]) => re.test(f)));
 }
 
 const fragments = seedFragments(readFileSync(SEED, 'utf8'));
+
+/** The state editions' seeds: each publishes its text in one edition. */
+const EDITION_SEEDS: { seed: string; edition: string; notContent: [RegExp, string][] }[] = [
+  { seed: '001_5e4d5acfa69fbec9.txt', edition: 'texas', notContent: [[/^LEVEL 4, /, 'page header'], [/^(Area of Expertise|As Demonstrated By)$/i, 'table column headings, regenerated']] },
+  { seed: '003_fd46ddb528c66b67.txt', edition: 'texas', notContent: [] },
+  { seed: '004_9f40721fee6277e2.txt', edition: 'new-mexico', notContent: [[/^(NMAIMH ENDORSEMENT REQUIREMENTS|INFANT FAMILY SPECIALIST|LEVEL 2)$/, 'title of the requirements table; the booklet titles it "Endorsement Requirements"'], [/^LEVEL 2, /, 'page header']] },
+  { seed: '000_e32f52943be6acf7.txt', edition: 'michigan-revised', notContent: [[/^INFANT MENTAL HEALTH SPECIALIST Competency Detail$/, 'page header']] },
+];
 let pdfText = '';
 let docText = '';
 
-beforeAll(async () => {
-  const pdf = await readPdf(outFile('michigan', 'competency-guidelines.pdf'));
+async function editionTexts(edition: string): Promise<{ pdf: string; docx: string }> {
+  const pdf = await readPdf(outFile(edition, 'competency-guidelines.pdf'));
   // Running headers and footers sit between the text of two pages: leave them out.
-  const running = new Set(['MI-AIMH Competency Guidelines', '© Michigan Association for Infant Mental Health (MI-AIMH)']);
-  pdfText = normalize(
+  const running = new Set([`${pdf.info.Title}`, '© Michigan Association for Infant Mental Health (MI-AIMH)']);
+  const pdfText = normalize(
     pdf.pages
       .map((p) => p.text.split('\n').filter((l, i, all) => !running.has(l.trim()) && !((i < 2 || i >= all.length - 3) && /^(\d+|Level \d: .*|Endorsement|Glossary|.* · .*)$/.test(l.trim()))).join('\n'))
       .join('\n'),
   );
-  const parts = readDocxParts(outFile('michigan', 'competency-guidelines.docx'));
-  docText = normalize(docxText(parts['word/document.xml']));
+  const parts = readDocxParts(outFile(edition, 'competency-guidelines.docx'));
+  return { pdf: pdfText, docx: normalize(docxText(parts['word/document.xml'])) };
+}
+
+beforeAll(async () => {
+  ({ pdf: pdfText, docx: docText } = await editionTexts('michigan'));
 });
 
 describe('fidelity to seed 002', () => {
@@ -67,4 +81,15 @@ describe('fidelity to seed 002', () => {
   it('every fragment is in the Word file', () => {
     expect(fragments.filter((f) => !docText.includes(normalize(f)))).toEqual([]);
   });
+});
+
+describe('fidelity of the state editions to their seeds', () => {
+  for (const { seed, edition, notContent } of EDITION_SEEDS) {
+    it(`every fragment of ${seed} is in the ${edition} booklet, PDF and Word`, async () => {
+      const pieces = seedFragments(readFileSync(join(SEED, '..', seed), 'utf8'), notContent);
+      expect(pieces.length).toBeGreaterThan(30);
+      const texts = await editionTexts(edition);
+      expect({ pdf: pieces.filter((f) => !texts.pdf.includes(normalize(f))), docx: pieces.filter((f) => !texts.docx.includes(normalize(f))) }).toEqual({ pdf: [], docx: [] });
+    });
+  }
 });

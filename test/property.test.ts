@@ -105,3 +105,32 @@ describe('random damage to the sources', () => {
     );
   }, 300_000);
 });
+
+describe('random roster rows', () => {
+  const cell = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('', ' ', 'José', "O'Brien", 'a,b', 'say "hi"', 'line\nbreak', 'michigan', 'texas', '2', '5', 'x@y.org', 'bad@'));
+  it('are made or named by their line, never a crash', async () => {
+    const { readRoster, RosterError } = await import('../src/mailmerge/roster.js');
+    const { resolveEdition } = await import('../src/editions/edition.js');
+    const tree = loadSource(project);
+    const editions = new Map(tree.editions.map((s) => [s.id, resolveEdition(tree, s)]));
+    const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+    const header = 'first_name,last_name,address_line1,address_line2,city,state,postal_code,email,edition,level';
+    const path = join(project, 'roster.csv');
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 10, maxLength: 10 }), { maxLength: 8 }), fc.boolean(), (rows, crlf) => {
+        const nl = crlf ? '\r\n' : '\n';
+        writeFileSync(path, [header, ...rows.map((r) => r.map(quote).join(','))].join(nl) + nl);
+        try {
+          const r = readRoster(path, editions);
+          expect(r.applicants.length + r.rejected.length).toBe(rows.filter((row) => row.some((c) => c !== '')).length);
+          for (const bad of r.rejected) expect(bad.message).toMatch(/^roster\.csv line \d+: .+/);
+          for (const a of r.applicants) expect(editions.has(a.edition)).toBe(true);
+        } catch (e) {
+          if (!(e instanceof RosterError)) throw e;
+          expect(e.message).toMatch(/^roster\.csv( line \d+)?: .+; expected .+/);
+        }
+      }),
+      { numRuns: 200, seed: 11 },
+    );
+  });
+});
