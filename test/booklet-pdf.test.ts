@@ -66,6 +66,11 @@ describe('Michigan booklet PDF', () => {
     expect(l4.children).toEqual(expect.arrayContaining(['Introduction', 'Competency Detail', 'Leading People', 'Research and Evaluation', 'Level 4 Impact Map']));
   });
 
+  it('starts each level and part on a right-hand (odd) page, as printed two-sided', () => {
+    expect(pdf.outline.length).toBeGreaterThanOrEqual(7);
+    for (const o of pdf.outline) expect(o.page % 2, `${o.title} on page ${o.page}`).toBe(1);
+  });
+
   it('carries the MI-AIMH copyright notice and a running footer', () => {
     expect(squash(pdf.text)).toContain('This document may not be reproduced, displayed, distributed or otherwise used in any format');
     const body = pdf.pages[10].text;

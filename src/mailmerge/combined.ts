@@ -21,7 +21,10 @@ export class CombinedPdf {
   }
 
   async add(sharedKey: string, shared: Uint8Array, personal: Uint8Array): Promise<void> {
-    for (const page of await this.importPages(personal)) this.doc.addPage(page);
+    const own = await this.importPages(personal);
+    own.forEach((page) => this.doc.addPage(page));
+    // As in the applicant's own file: the shared part starts on a right-hand page.
+    if (own.length % 2 === 1) this.doc.addPage([own[0].getWidth(), own[0].getHeight()]);
     let proto = this.prototypes.get(sharedKey);
     if (!proto) {
       proto = await this.importPages(shared);

@@ -4,7 +4,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface PdfFacts {
   pages: { width: number; height: number; text: string }[];
-  outline: { title: string; children: string[] }[];
+  /** Top-level bookmarks with the page (1-based) they point to, and their children's titles. */
+  outline: { title: string; page: number; children: string[] }[];
   info: Record<string, unknown>;
   text: string;
 }
@@ -21,7 +22,12 @@ export async function readPdf(path: string): Promise<PdfFacts> {
     pages.push({ width: Math.round(x1 - x0), height: Math.round(y1 - y0), text });
   }
   const raw = (await doc.getOutline()) ?? [];
-  const outline = raw.map((o) => ({ title: o.title, children: (o.items ?? []).flatMap((c) => [c.title, ...(c.items ?? []).map((g: { title: string }) => g.title)]) }));
+  const outline: PdfFacts['outline'] = [];
+  for (const o of raw) {
+    const dest = typeof o.dest === 'string' ? await doc.getDestination(o.dest) : o.dest;
+    const page = dest ? (await doc.getPageIndex(dest[0] as never)) + 1 : 0;
+    outline.push({ title: o.title, page, children: (o.items ?? []).flatMap((c) => [c.title, ...(c.items ?? []).map((g: { title: string }) => g.title)]) });
+  }
   const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, unknown> };
   await doc.destroy();
   return { pages, outline, info, text: pages.map((p) => p.text).join('\n') };

@@ -1,12 +1,12 @@
 // Renders a composed Publication to a print-ready PDF with pdfmake.
 import type { Chapter, DocBlock, Letter, Publication } from '../../compose/document.js';
-import { addFormFields } from './acroform.js';
+import { finishPdf } from './acroform.js';
 import { checklistNodes, FieldSpots, formNodes, logNodes } from './forms.js';
 import { competencyTable } from './competency-table.js';
 import { candidateFontSizes, impactMapNodes, SPREAD_FONT_SIZE, type MapGeometry } from './impact-map.js';
 import { bulletList, orderedList, runs, type Node } from './inline.js';
 import { getPdfmake } from './pdfmake.js';
-import { INK, LANDSCAPE_MARGINS, MUTED, PAGE_MARGINS, PAGE_SIZES, RULE, styles } from './theme.js';
+import { GUTTER_SHIFT, INK, LANDSCAPE_MARGINS, MUTED, PAGE_MARGINS, PAGE_SIZES, RULE, styles } from './theme.js';
 
 export interface RenderedPdf {
   bytes: Uint8Array;
@@ -158,11 +158,17 @@ function landscapeGeometry(pub: Publication): MapGeometry {
   return { usableWidth: size.height - LANDSCAPE_MARGINS[0] - LANDSCAPE_MARGINS[2], usableHeight: size.width - LANDSCAPE_MARGINS[1] - LANDSCAPE_MARGINS[3] };
 }
 
-function docDefinition(pub: Publication, padPages: number, mapFonts: Map<string, number>, spots: FieldSpots): Node {
+/** Pages with a running header (the body of the document), and which of them are portrait. */
+interface PageLog {
+  running: Map<number, 'portrait' | 'landscape'>;
+}
+
+function docDefinition(pub: Publication, padPages: number, mapFonts: Map<string, number>, spots: FieldSpots, log: PageLog): Node {
   const landscape = landscapeGeometry(pub);
   const size = PAGE_SIZES[pub.page.size];
   const contentWidth = size.width - PAGE_MARGINS[0] - PAGE_MARGINS[2];
-  const newPage = pub.page.twoSided ? 'beforeOdd' : 'before';
+  // pdfmake counts pages from 0 here: 'beforeEven' starts on an even index, an odd (right-hand) page.
+  const newPage = pub.page.twoSided ? 'beforeEven' : 'before';
   const marks: PartMarks[] = [];
   const content: Node[] = [];
   const part = (nodes: Node[], chapter: Chapter | null, running: boolean, last: Node = nodes[nodes.length - 1]) => {
@@ -226,7 +232,9 @@ function docDefinition(pub: Publication, padPages: number, mapFonts: Map<string,
     defaultStyle: { font: 'Serif', fontSize: 10, lineHeight: 1.2, color: INK },
     styles: styles(pub.cover.color),
     header: (page: number, _count: number, pageSize: { width: number; orientation: string }) => {
+      if (page === 1) log.running.clear();
       if (!isRunning(page)) return null;
+      log.running.set(page, pageSize.orientation === 'landscape' ? 'landscape' : 'portrait');
       const chapter = chapterAt(page);
       const m = pageSize.orientation === 'landscape' ? LANDSCAPE_MARGINS : PAGE_MARGINS;
       return {
@@ -302,11 +310,12 @@ async function fitImpactMaps(pub: Publication): Promise<Map<string, number>> {
   return fonts;
 }
 
-async function layout(pub: Publication, padPages: number, mapFonts: Map<string, number>): Promise<{ bytes: Uint8Array; pages: number; spots: FieldSpots }> {
+async function layout(pub: Publication, padPages: number, mapFonts: Map<string, number>): Promise<{ bytes: Uint8Array; pages: number; spots: FieldSpots; log: PageLog }> {
   const pdfmake = getPdfmake();
   let pages = 0;
   const spots = new FieldSpots();
-  const def = docDefinition(pub, padPages, mapFonts, spots);
+  const log: PageLog = { running: new Map() };
+  const def = docDefinition(pub, padPages, mapFonts, spots, log);
   const footer = def.footer;
   def.footer = (page: number, count: number, size: Node) => {
     pages = count;
@@ -315,15 +324,19 @@ async function layout(pub: Publication, padPages: number, mapFonts: Map<string, 
   // Keep a heading off the foot of a page (re-runs the layout, so only when it happens).
   def.pageBreakBefore = (node: Node, helpers: Node) => node.headlineLevel > 1 && helpers.getFollowingNodesOnPage().length === 0;
   const bytes: Uint8Array = await pdfmake.createPdf(def).getBuffer();
-  return { bytes, pages, spots };
+  return { bytes, pages, spots, log };
 }
 
 export async function writeBookletPdf(pub: Publication): Promise<RenderedPdf> {
   const mapFonts = await fitImpactMaps(pub);
   let result = await layout(pub, 0, mapFonts);
   if (pub.page.padToMultipleOf4 && result.pages % 4 !== 0) result = await layout(pub, 4 - (result.pages % 4), mapFonts);
-  const bytes = result.spots.spots.length ? await addFormFields(result.bytes, result.spots.spots) : result.bytes;
-  return { bytes, pages: result.pages };
+  // Two-sided: the binding gutter, on the body's portrait pages (not the cover, a letter, or a landscape map).
+  const shift = new Map<number, number>();
+  if (pub.page.twoSided) {
+    for (const [page, orientation] of result.log.running) if (orientation === 'portrait') shift.set(page, page % 2 === 1 ? GUTTER_SHIFT : -GUTTER_SHIFT);
+  }
+  return { bytes: await finishPdf(result.bytes, { spots: result.spots.spots, shift }), pages: result.pages };
 }
 
 /**
@@ -348,5 +361,5 @@ export async function writeLoosePagesPdf(pub: Publication, blocks: DocBlock[]): 
     content,
   };
   const bytes: Uint8Array = await getPdfmake().createPdf(def).getBuffer();
-  return { bytes: spots.spots.length ? await addFormFields(bytes, spots.spots) : bytes, pages };
+  return { bytes: await finishPdf(bytes, { spots: spots.spots, shift: new Map() }), pages };
 }

@@ -8,6 +8,11 @@ export const PAGE_SIZES = {
 
 /** [left, top, right, bottom]: at least 0.75 in everywhere, room for header and footer. */
 export const PAGE_MARGINS: [number, number, number, number] = [68, 76, 68, 70];
+/**
+ * Two-sided, the content of each body page moves this far towards the outside edge, so the
+ * inside (binding) margin is 80 pt (1.11 in) and the outside one 56 pt (0.78 in).
+ */
+export const GUTTER_SHIFT = 12;
 // pdfmake keeps one set of margins for the whole flow, so landscape pages share them.
 export const LANDSCAPE_MARGINS = PAGE_MARGINS;
 
