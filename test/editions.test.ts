@@ -93,6 +93,22 @@ describe('overlay operations', () => {
     ]);
   });
 
+  it('prints a logo from the edition folder on the cover, and refuses a file that is not PNG or JPEG', async () => {
+    const logo = readFileSync(join(project, 'test', 'fixtures', 'logo', 'logo.png'));
+    const dir = make({ 'source/editions/example/edition.yaml': SETTINGS + 'logo: logo.png\nlevels: [1]\n' });
+    writeFileSync(join(dir, 'source/editions/example/logo.png'), logo);
+    const first = await build({ project: dir, editions: ['example'] });
+    const pdf = readFileSync(join(dir, 'out', 'example', 'competency-guidelines.pdf'));
+    expect(pdf.includes('/Subtype /Image')).toBe(true);
+    const docx = readDocxParts(join(dir, 'out', 'example', 'competency-guidelines.docx'));
+    expect(Object.keys(docx).some((n) => n.startsWith('word/media/') && n.endsWith('.png'))).toBe(true);
+    // Same sources, same bytes, with an image too.
+    const again = await build({ project: dir, editions: ['example'], force: true });
+    expect(again.manifest.map((f) => f.sha256)).toEqual(first.manifest.map((f) => f.sha256));
+    writeFileSync(join(dir, 'source/editions/example/logo.png'), readFileSync(join(project, 'test', 'fixtures', 'logo', 'not-an-image.png')));
+    expect(errorsOf(dir)).toEqual(['source/editions/example/edition.yaml:6:7: the logo "logo.png" is not a PNG or JPEG image; expected a PNG or JPEG file (export it again as PNG)']);
+  });
+
   it('builds a minimal new edition made in a temporary folder', async () => {
     const dir = make({ 'source/editions/example/edition.yaml': SETTINGS });
     const result = await build({ project: dir, editions: ['example'] });

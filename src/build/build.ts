@@ -66,7 +66,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // Compose every document first (cheap, in this thread), then render them all in parallel.
     const planned = editions.map((edition) => {
       const docs: { path: string; kind: 'booklet' | 'packet'; level?: number; publication: Publication }[] = [
-        { path: `${edition.id}/competency-guidelines`, kind: 'booklet', publication: composeBooklet(edition.id, edition.settings, edition.guidelines) },
+        { path: `${edition.id}/competency-guidelines`, kind: 'booklet', publication: composeBooklet(edition.id, edition.settings, edition.guidelines, edition.logo) },
       ];
       const missing = new Set<string>();
       for (const level of edition.guidelines.levels) {

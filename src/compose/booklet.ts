@@ -1,7 +1,7 @@
 // Composes an edition's booklet from the model: the order of the booklet's own table of contents.
 import type { Block, Guidelines, Level, Section } from '../model/schema.js';
 import type { EditionSettings } from '../model/settings.js';
-import type { Chapter, DocBlock, Publication } from './document.js';
+import type { Chapter, DocBlock, Logo, Publication } from './document.js';
 
 export function levelHeading(level: Level): string {
   return `Level ${level.level}: ${level.title}`;
@@ -49,7 +49,7 @@ export function levelChapter(level: Level): Chapter {
   return { id: `l${level.level}`, title, runningHead: title, blocks };
 }
 
-export function composeBooklet(editionId: string, settings: EditionSettings, g: Guidelines): Publication {
+export function composeBooklet(editionId: string, settings: EditionSettings, g: Guidelines, logo?: Logo): Publication {
   const chapters: Chapter[] = g.levels.map(levelChapter);
   if (g.endorsement) {
     chapters.push({
@@ -100,6 +100,7 @@ export function composeBooklet(editionId: string, settings: EditionSettings, g: 
       levelsLine: levelsLine(g.levels.map((l) => l.level)),
       dateLine: formatDate(settings.publicationDate),
       color: settings.coverColor,
+      ...(logo ? { logo } : {}),
     },
     copyrightPage: { notice: g.copyright, lines: settings.copyrightExtra },
     footerLine: settings.copyrightLine,

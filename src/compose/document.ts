@@ -83,6 +83,16 @@ export interface Cover {
   levelsLine: string;
   dateLine: string;
   color: string;
+  /** The association's logo, checked when the sources are read. */
+  logo?: Logo;
+}
+
+export interface Logo {
+  type: 'png' | 'jpg';
+  bytes: Uint8Array;
+  /** Pixels, for the aspect ratio. */
+  width: number;
+  height: number;
 }
 
 export interface PublicationMeta {

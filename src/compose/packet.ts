@@ -179,7 +179,7 @@ export function composePacket(edition: Edition, level: Level, t: PacketTemplate,
   }
 
   // Cover, copyright page, metadata and page setup as for the booklet.
-  const booklet = composeBooklet(edition.id, s, { ...g, levels: [level] });
+  const booklet = composeBooklet(edition.id, s, { ...g, levels: [level] }, edition.logo);
   const publication: Publication = {
     ...booklet,
     kind: 'packet',

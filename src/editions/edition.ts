@@ -14,6 +14,7 @@ export interface Edition {
   lacks: string[];
   /** The edition's own source files (settings and overrides). */
   files: string[];
+  logo?: import('../compose/document.js').Logo;
   /** Settings its packets need but it does not give (filled in by the build). */
   packetMissing?: string[];
 }
@@ -21,7 +22,7 @@ export interface Edition {
 export function resolveEdition(_tree: SourceTree, source: EditionSource): Edition {
   const levels: Level[] = source.guidelines.levels.filter((l) => source.settings.levels.includes(l.level));
   const guidelines: Guidelines = { ...source.guidelines, levels };
-  return { id: source.id, settings: source.settings, guidelines, changes: source.changes, lacks: lacksOf(guidelines), files: source.files };
+  return { id: source.id, settings: source.settings, guidelines, changes: source.changes, lacks: lacksOf(guidelines), files: source.files, ...(source.logo ? { logo: source.logo } : {}) };
 }
 
 export function lacksOf(g: Guidelines): string[] {

@@ -23,6 +23,11 @@ export const EditionSettings = z
     copyrightLine: z.string().min(1),
     /** Lines the association adds under MI-AIMH's notice on the copyright page. */
     copyrightExtra: z.array(z.string().min(1)).default([]),
+    /** A PNG or JPEG in the edition's folder, printed on the cover. */
+    logo: z
+      .string()
+      .regex(/^[\w.-]+\.(png|jpe?g)$/i, 'a PNG or JPEG file name in the edition folder, like logo.png')
+      .optional(),
     coverColor: z
       .string()
       .regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1f4e79')

@@ -12,6 +12,8 @@ import { readGlossary, readSections } from './prose.js';
 import { readSettings } from './settings.js';
 import { PACKET_TEMPLATE, readPacketTemplate } from './templates.js';
 import type { PacketTemplate } from '../model/templates.js';
+import type { Logo } from '../compose/document.js';
+import { readLogo } from './logo.js';
 import { readLevelParts, type LevelParts } from './level.js';
 import { applyOverlay, type Change, type Overlay } from '../editions/overlay.js';
 
@@ -19,6 +21,7 @@ export interface EditionSource {
   id: string;
   dir: string;
   settings: EditionSettings;
+  logo?: Logo;
   /** The base with this edition's overrides applied, and what they changed. */
   guidelines: Guidelines;
   changes: Change[];
@@ -136,7 +139,9 @@ export function loadSource(project: string): SourceTree {
     if (!read) continue;
     overlay.remove = read.settings.remove.map((rid, i) => ({ id: rid, pos: read.locate(['remove', i]) }));
     const { guidelines, changes } = applyOverlay(base, overlay, diag);
-    editions.push({ id, dir, settings: read.settings, guidelines, changes, files: ownFiles });
+    const logo = read.settings.logo ? readLogo(join(dir, read.settings.logo), read.locate(['logo']), diag) : undefined;
+    if (read.settings.logo) ownFiles.push(show(join(dir, read.settings.logo)));
+    editions.push({ id, dir, settings: read.settings, guidelines, changes, files: ownFiles, ...(logo ? { logo } : {}) });
   }
   const packetTemplate = readPacketTemplate(project, diag);
   files.push(PACKET_TEMPLATE);

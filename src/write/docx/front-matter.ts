@@ -10,6 +10,7 @@ import {
   TextRun,
   VerticalAlignTable,
   WidthType,
+  ImageRun,
   type FileChild,
 } from 'docx';
 import { blocksOf } from '../../compose/booklet.js';
@@ -37,6 +38,20 @@ export function cover(pub: Publication, textWidth: number): FileChild[] {
             borders: { top: NONE, bottom: NONE, left: NONE, right: NONE },
             margins: { bottom: 240 },
             children: [
+              ...(c.logo
+                ? [
+                    new Paragraph({
+                      children: [
+                        new ImageRun({
+                          type: c.logo.type,
+                          data: c.logo.bytes,
+                          // 0.9 in tall at most, in the logo's proportions.
+                          transformation: { width: Math.round((64 * c.logo.width) / Math.max(c.logo.width, c.logo.height)), height: Math.round((64 * c.logo.height) / Math.max(c.logo.width, c.logo.height)) },
+                        }),
+                      ],
+                    }),
+                  ]
+                : []),
               new Paragraph({ style: S.coverBand, children: plainRuns(c.association) }),
               new Paragraph({
                 style: S.coverBand,

@@ -124,6 +124,13 @@ function coverNodes(pub: Publication, pageHeight: number, pageWidth: number): No
       stack: [
         { canvas: [{ type: 'rect', x: 0, y: 0, w: pageWidth, h: pageHeight * 0.62, color: c.color }], absolutePosition: { x: 0, y: 0 } },
         { text: c.association, font: 'Sans', fontSize: 15, bold: true, color: 'white', margin: [0, 40, 0, 0] },
+        // The logo on a white tile, so any logo reads on any band colour.
+        ...(c.logo
+          ? [
+              { canvas: [{ type: 'rect', x: 0, y: 0, w: 96, h: 96, r: 6, color: 'white' }], absolutePosition: { x: pageWidth - PAGE_MARGINS[2] - 96, y: 40 } },
+              { image: `data:image/${c.logo.type === 'png' ? 'png' : 'jpeg'};base64,${Buffer.from(c.logo.bytes).toString('base64')}`, fit: [80, 80], absolutePosition: { x: pageWidth - PAGE_MARGINS[2] - 88, y: 48 } },
+            ]
+          : []),
       ],
     },
     { text: c.title, font: 'Sans', fontSize: 40, bold: true, color: 'white', lineHeight: 1.05, margin: [0, 120, 0, 10] },

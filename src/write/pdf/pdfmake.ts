@@ -44,7 +44,8 @@ export function getPdfmake(): any {
     const { files, descriptors } = loadFonts();
     for (const [name, bytes] of files) pdfmake.virtualfs.writeFileSync(name, bytes);
     pdfmake.setFonts(descriptors);
-    // Everything the PDF embeds is already in memory: refuse every URL and local path.
+    // Everything the PDF embeds is already in memory (fonts; a logo as a data: URL, which no
+    // policy is asked about): refuse every URL and local path.
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);
     ready = true;
