@@ -77,6 +77,7 @@ export async function mergePackets(opts: MergeOptions): Promise<MergeResult> {
     await render.close();
   }
 
+  const preparedAt = performance.now();
   const threads = workerCount();
   const pool =
     threads > 1 && roster.applicants.length > 1
@@ -95,12 +96,19 @@ export async function mergePackets(opts: MergeOptions): Promise<MergeResult> {
     });
     // Failures are reported when their turn comes; keep the others from being "unhandled" meanwhile.
     tasks.forEach((t) => t.result.catch(() => {}));
+    let addMs = 0;
+    let waitMs = 0;
     for (const t of tasks) {
+      const w0 = performance.now();
       const r = await t.result;
+      const a0 = performance.now();
+      waitMs += a0 - w0;
       await combined.add(t.key, prepared.get(t.key)!.pdf, r.personal);
+      addMs += performance.now() - a0;
       made.push({ line: t.a.line, name: `${t.a.first_name} ${t.a.last_name}`, edition: t.a.edition, level: t.a.level, pdf: `${t.fileName}.pdf`, docx: `${t.fileName}.docx`, pages: r.pages });
       opts.progress?.(made.length, tasks.length);
     }
+    if (process.env.CG_TRACE) console.error(`merge main thread: waiting ${Math.round(waitMs)} ms, combining ${Math.round(addMs)} ms, prepared after ${Math.round(preparedAt - started)} ms`);
   } finally {
     await pool?.destroy();
   }
