@@ -122,7 +122,13 @@ export function composePacket(edition: Edition, level: Level, t: PacketTemplate,
   const vars = varsOf(edition, level, applicant);
   const h = (key: keyof PacketTemplate['headings'], lvl: 1 | 2, id: string): DocBlock => ({ kind: 'heading', level: lvl, id, text: fill(t.headings[key], vars), toc: true });
   const pick = (id: string) => blockById(g.endorsement, id);
-  const picked = (ids: string[]) => ids.map(pick).filter((b): b is Block => b != null);
+  // Official text the packet takes from endorsement.md by id; one that is not there is left out and reported.
+  const picked = (ids: string[]) =>
+    ids.map((id) => {
+      const b = pick(id);
+      if (!b) missing.push(`source/base/endorsement.md block {#${id}}`);
+      return b;
+    }).filter((b): b is Block => b != null);
   const lid = `packet.l${level.level}`;
 
   // How to apply: the official process, requirements, portfolio, exam and continuing requirements.
@@ -130,7 +136,7 @@ export function composePacket(edition: Edition, level: Level, t: PacketTemplate,
   applying.push(h('requirements', 2, `${lid}.requirements`));
   if (level.requirements) applying.push(...blocksOf(level.requirements.blocks));
   else applying.push(...blocksOf(picked(['endorsement.prerequisites-intro', 'endorsement.prerequisites'])));
-  const portfolio = pick('endorsement.portfolio');
+  const [portfolio] = picked(['endorsement.portfolio']);
   if (portfolio?.kind === 'paragraph') {
     applying.push(h('portfolio', 2, `${lid}.portfolio`), ...blocksOf([portfolio]), { kind: 'checklist', id: `${lid}.portfolio-checklist`, items: portfolioItems(portfolio) });
   }

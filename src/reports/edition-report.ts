@@ -71,7 +71,7 @@ function changeSection(c: Change): string {
 
 export function summaryLine(e: Edition): string {
   const count = (op: Change['op']) => e.changes.filter((c) => c.op === op).length;
-  const packets = e.packetMissing?.length ? `; packets lack settings ${e.packetMissing.join(', ')}` : '';
+  const packets = e.packetMissing?.length ? `; packets lack ${e.packetMissing.join(', ')}` : '';
   return `${e.id}: ${count('replace')} changed, ${count('add')} added, ${count('remove')} removed from the base; lacks ${e.lacks.length ? e.lacks.join(', ') : 'nothing'}${packets}`;
 }
 
@@ -90,11 +90,11 @@ export function editionReport(e: Edition): string {
       ? [...e.lacks.map((l) => `- ${l}: not in the source texts, so the booklet leaves it out (nothing is printed in its place).`)]
       : ['Nothing: every section of the booklet has its text.']),
     '',
-    '## Settings the application packets need',
+    '## What the application packets lack',
     '',
     ...(e.packetMissing?.length
       ? [
-          'The packets leave a blank line for each of these; add them to `edition.yaml` (nothing is invented in their place):',
+          'Settings print as a blank line to fill in (add them to `edition.yaml`); official text missing from the sources is left out. Nothing is invented in their place:',
           '',
           ...e.packetMissing.map((m) => `- \`${m}\``),
         ]
