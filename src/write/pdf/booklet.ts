@@ -2,7 +2,7 @@
 import type { Chapter, DocBlock, Letter, Publication } from '../../compose/document.js';
 import { finishPdf } from './acroform.js';
 import { checklistNodes, FieldSpots, formNodes, logNodes } from './forms.js';
-import { competencyTable } from './competency-table.js';
+import { competencyTable, firstRowHeight } from './competency-table.js';
 import { candidateFontSizes, impactMapNodes, SPREAD_FONT_SIZE, type MapGeometry } from './impact-map.js';
 import { bulletList, orderedList, runs, type Node } from './inline.js';
 import { getPdfmake } from './pdfmake.js';
@@ -72,6 +72,7 @@ function blockNodes(b: DocBlock, ctx: RenderContext): Node[] {
         {
           table: {
             headerRows: 1,
+            keepWithHeaderRows: 1,
             dontBreakRows: true,
             widths: b.header.map((_, i) => (i === 0 ? 140 : '*')),
             body: [b.header.map((c) => ({ text: runs(c), style: 'tableHeader', fillColor: '#e8eef4' })), ...b.rows.map((r) => r.map((c) => ({ text: runs(c) })))],
@@ -317,7 +318,20 @@ async function fitImpactMaps(pub: Publication): Promise<Map<string, number>> {
   return fonts;
 }
 
+/** Room a heading needs below it: before a Competency Detail table, its header and first row (kept whole). */
+function roomAfterHeadings(pub: Publication): Map<string, number> {
+  const room = new Map<string, number>();
+  for (const c of pub.chapters) {
+    c.blocks.forEach((b, i) => {
+      const next = c.blocks[i + 1];
+      if (b.kind === 'heading' && next?.kind === 'competencyTable' && next.areas[0]) room.set(b.id, Math.min(420, firstRowHeight(next.areas[0]) + 60));
+    });
+  }
+  return room;
+}
+
 async function layout(pub: Publication, padPages: number, mapFonts: Map<string, number>): Promise<{ bytes: Uint8Array; pages: number; spots: FieldSpots; log: PageLog }> {
+  const roomAfter = roomAfterHeadings(pub);
   const pdfmake = getPdfmake();
   let pages = 0;
   const spots = new FieldSpots();
@@ -329,7 +343,15 @@ async function layout(pub: Publication, padPages: number, mapFonts: Map<string, 
     return footer(page, count, size);
   };
   // Keep a heading off the foot of a page (re-runs the layout, so only when it happens).
-  def.pageBreakBefore = (node: Node, helpers: Node) => node.headlineLevel > 1 && helpers.getFollowingNodesOnPage().length === 0;
+  def.pageBreakBefore = (node: Node, helpers: Node) => {
+    if (!(node.headlineLevel > 1)) return false;
+    // A heading too near the foot of a page for what must follow it (or the last thing on it)
+    // goes to the next page with its text.
+    const p = node.startPosition;
+    const room = roomAfter.get(node.id);
+    const nearFoot = room !== undefined && p && p.top > PAGE_MARGINS[1] + p.pageInnerHeight - room;
+    return nearFoot || helpers.getFollowingNodesOnPage().length === 0;
+  };
   const bytes: Uint8Array = await pdfmake.createPdf(def).getBuffer();
   return { bytes, pages, spots, log };
 }

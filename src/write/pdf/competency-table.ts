@@ -29,6 +29,18 @@ function rightCell(leadIn: CompetencyGroup['leadIn'], items: ListItem[], notes: 
   return { stack };
 }
 
+const LINE_HEIGHT = 12;
+
+/** Lines of the left cell: the area's name, its label and its list of areas. */
+function leftLinesOf(area: CompetencyArea): number {
+  return 3 + area.areas.reduce((n, a) => n + Math.ceil(a.length / 27), 0);
+}
+
+/** About how tall an area's first row is (it is kept whole), for keeping a heading with it. */
+export function firstRowHeight(area: CompetencyArea): number {
+  return leftLinesOf(area) * LINE_HEIGHT + 24;
+}
+
 function areaRows(area: CompetencyArea, parentOutline: string): Row[] {
   const left: Node = {
     stack: [
@@ -37,7 +49,7 @@ function areaRows(area: CompetencyArea, parentOutline: string): Row[] {
       { ul: area.areas.map((a) => ({ text: a, style: 'areasList' })), type: 'none', margin: [-10, 0, 0, 0] },
     ],
   };
-  const leftLines = 3 + area.areas.reduce((n, a) => n + Math.ceil(a.length / 27), 0);
+  const leftLines = leftLinesOf(area);
   // Flatten groups into (leadIn?, competency) units; a lead-in travels with its first competency.
   const units: { leadIn: CompetencyGroup['leadIn']; items: ListItem[]; lines: number }[] = [];
   for (const g of area.groups) {
@@ -78,6 +90,8 @@ export function competencyTable(areas: CompetencyArea[], parentOutline: string):
   return {
     table: {
       headerRows: 1,
+      // The header row never stays at the foot of a page without the first row.
+      keepWithHeaderRows: 1,
       dontBreakRows: true,
       widths: [150, '*'],
       body: [header, ...rows.map((r) => r.cells)],
