@@ -87,18 +87,25 @@ export async function mergePackets(opts: MergeOptions): Promise<MergeResult> {
   const combined = await CombinedPdf.create();
   const made: MadePacket[] = [];
   try {
-    // Every task is queued at once; results are taken in roster order for the combined file.
-    const tasks = roster.applicants.map((a) => {
+    // A bounded window of tasks in flight: the workers stay busy while results wait for their
+    // turn (roster order, for the combined file), and what is held does not grow with the roster.
+    const window = Math.max(4, threads * 4);
+    const start = (a: (typeof roster.applicants)[number]) => {
       const key = `${a.edition}/${a.level}`;
       const p = prepared.get(key)!;
       const fileName = packetFileName(a);
-      return { a, key, fileName, result: run({ project: opts.project, outDir: opts.outDir, fileName, applicant: a, edition: a.edition, level: a.level, sharedPdf: p.sharedPdf, wordTemplate: p.wordTemplate }) };
-    });
-    // Failures are reported when their turn comes; keep the others from being "unhandled" meanwhile.
-    tasks.forEach((t) => t.result.catch(() => {}));
+      const result = run({ project: opts.project, outDir: opts.outDir, fileName, applicant: a, edition: a.edition, level: a.level, sharedPdf: p.sharedPdf, wordTemplate: p.wordTemplate });
+      // Failures are reported when their turn comes; keep them from being "unhandled" meanwhile.
+      result.catch(() => {});
+      return { a, key, fileName, result };
+    };
+    const inFlight = roster.applicants.slice(0, window).map(start);
+    let next = inFlight.length;
     let addMs = 0;
     let waitMs = 0;
-    for (const t of tasks) {
+    while (inFlight.length) {
+      const t = inFlight.shift()!;
+      if (next < roster.applicants.length) inFlight.push(start(roster.applicants[next++]));
       const w0 = performance.now();
       const r = await t.result;
       const a0 = performance.now();
@@ -106,7 +113,7 @@ export async function mergePackets(opts: MergeOptions): Promise<MergeResult> {
       await combined.add(t.key, prepared.get(t.key)!.pdf, r.personal);
       addMs += performance.now() - a0;
       made.push({ line: t.a.line, name: `${t.a.first_name} ${t.a.last_name}`, edition: t.a.edition, level: t.a.level, pdf: `${t.fileName}.pdf`, docx: `${t.fileName}.docx`, pages: r.pages });
-      opts.progress?.(made.length, tasks.length);
+      opts.progress?.(made.length, roster.applicants.length);
     }
     if (process.env.CG_TRACE) console.error(`merge main thread: waiting ${Math.round(waitMs)} ms, combining ${Math.round(addMs)} ms, prepared after ${Math.round(preparedAt - started)} ms`);
   } finally {
