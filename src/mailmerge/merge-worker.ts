@@ -1,5 +1,4 @@
 // One applicant's packet, in a worker thread: their pages rendered and joined to the shared packet, their Word file filled in.
-import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composePacket, personalParts, type Applicant } from '../compose/packet.js';
 import type { DocBlock, Publication } from '../compose/document.js';
@@ -8,6 +7,7 @@ import { loadSource, type SourceTree } from '../read/source.js';
 import { writeLoosePagesPdf } from '../write/pdf/booklet.js';
 import { PacketJoiner } from './join-pdf.js';
 import { WordTemplate } from './word-template.js';
+import { writeAtomic } from './write-atomic.js';
 
 export interface MergeTask {
   project: string;
@@ -33,11 +33,6 @@ const joiners = new Map<string, Promise<PacketJoiner>>();
 const templates = new Map<string, WordTemplate>();
 const styling = new Map<string, Publication>();
 
-function writeAtomic(path: string, bytes: Uint8Array): void {
-  const tmp = `${path}.partial-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  writeFileSync(tmp, bytes);
-  renameSync(tmp, path);
-}
 
 export default async function mergeOne(task: MergeTask): Promise<MergeTaskResult> {
   tree ??= loadSource(task.project);

@@ -2,7 +2,7 @@
 //
 // What every packet of an edition and level shares is rendered once; per applicant only the
 // letter and the filled-in application form are rendered (in worker threads) and joined to it.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Tinypool from 'tinypool';
 import { composePacket } from '../compose/packet.js';
@@ -12,6 +12,7 @@ import { createRenderPool, workerCount } from '../build/render-pool.js';
 import { CombinedPdf } from './combined.js';
 import mergeOne, { type MergeTask, type MergeTaskResult } from './merge-worker.js';
 import { packetFileName, readRoster } from './roster.js';
+import { writeAtomic } from './write-atomic.js';
 import { TOKEN_APPLICANT } from './word-template.js';
 
 export interface MergeOptions {
@@ -38,11 +39,6 @@ export interface MergeResult {
   ms: number;
 }
 
-function writeAtomic(path: string, bytes: Uint8Array | string): void {
-  const tmp = `${path}.partial-${process.pid}`;
-  writeFileSync(tmp, bytes);
-  renameSync(tmp, path);
-}
 
 function shared(bytes: Uint8Array): SharedArrayBuffer {
   const sab = new SharedArrayBuffer(bytes.length);

@@ -30,10 +30,8 @@ export interface EditionSource {
 }
 
 /** Files an edition may hold besides edition.yaml: one per base file it overrides. */
-export const EDITION_FILES = [...LEVEL_FILES_LIST(), 'endorsement.md', 'committee.md', 'glossary.md', 'copyright.md'];
-function LEVEL_FILES_LIST() {
-  return [1, 2, 3, 4].map((n) => `level-${n}.md`);
-}
+export const LEVEL_FILES = [1, 2, 3, 4].map((n) => `level-${n}.md`);
+export const EDITION_FILES = [...LEVEL_FILES, 'endorsement.md', 'committee.md', 'glossary.md', 'copyright.md'];
 
 export interface SourceTree {
   root: string;
@@ -44,7 +42,6 @@ export interface SourceTree {
   packetTemplate: PacketTemplate;
 }
 
-export const LEVEL_FILES = [1, 2, 3, 4].map((n) => `level-${n}.md`);
 
 /** Reads `<project>/source`; throws InputError carrying every problem found. */
 export function loadSource(project: string): SourceTree {

@@ -7,7 +7,6 @@ import {
   Tab,
   Table,
   TableCell,
-  TableLayoutType,
   TableRow,
   TabStopType,
   TextRun,
@@ -19,7 +18,7 @@ import type { Form, FormField, Log } from '../../compose/document.js';
 import type { Inline } from '../../model/schema.js';
 import { plainRuns, runsOf } from './inline.js';
 import { CHECKLIST_INDENT, S } from './styles.js';
-import { headerRow } from './table.js';
+import { fixedTable, headerRow } from './table.js';
 
 /** Heights (twips, at least) of the rows a person writes in: about 0.4 in a line, more to sign in. */
 const LOG_ROW = 560;
@@ -121,13 +120,7 @@ function isChecked(value: string | undefined): boolean {
 }
 
 function formTable(rows: TableRow[], columnWidths: number[]): Table {
-  return new Table({
-    rows,
-    style: S.formTable,
-    layout: TableLayoutType.FIXED,
-    width: { size: columnWidths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    columnWidths,
-  });
+  return fixedTable(rows, columnWidths, S.formTable);
 }
 
 function cumulative(xs: number[]): number[] {

@@ -5,10 +5,10 @@ import { runsOf } from './inline.js';
 import { S } from './styles.js';
 
 /** Fixed column widths in twips, as the grid and as each cell's width, so Word and LibreOffice agree. */
-export function fixedTable(rows: TableRow[], columnWidths: number[]): Table {
+export function fixedTable(rows: TableRow[], columnWidths: number[], style: string = S.table): Table {
   return new Table({
     rows,
-    style: S.table,
+    style,
     layout: TableLayoutType.FIXED,
     width: { size: columnWidths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths,
