@@ -3,10 +3,10 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InputError } from '../src/read/diagnostics.js';
+import { InputError } from '../src/model/diagnostics.js';
 import { loadSource } from '../src/read/source.js';
 import { resolveEdition } from '../src/editions/edition.js';
-import { build } from '../src/build/build.js';
+import { build } from '../src/pipeline/build.js';
 import { plainText } from '../src/read/inline.js';
 import { manifest, outFile } from './helpers/built.js';
 import { readPdf } from './helpers/pdf.js';

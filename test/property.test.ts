@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/build/build.js';
-import { InputError } from '../src/read/diagnostics.js';
+import { build } from '../src/pipeline/build.js';
+import { InputError } from '../src/model/diagnostics.js';
 import { loadSource } from '../src/read/source.js';
 
 const MESSAGE = /^source\/[\w./-]+:\d+:\d+: .+; expected .+$/;

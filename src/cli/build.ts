@@ -5,8 +5,8 @@ import { Command } from 'commander';
 import { exitWith, internalError, parseArgs } from './common.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { builtKeys, editionKeys } from '../build/cache.js';
-import { readManifest } from '../build/output.js';
+import { builtKeys, editionKeys } from '../pipeline/cache.js';
+import { readManifest } from '../pipeline/output.js';
 
 const program = new Command()
   .name('build:booklets')
@@ -45,8 +45,8 @@ async function main(): Promise<number> {
     console.log(`${opts.out}/ is up to date (nothing changed since the last build; --force rebuilds anyway)`);
     return 0;
   }
-  const { build, selectEditions, UsageError } = await import('../build/build.js');
-  const { InputError } = await import('../read/diagnostics.js');
+  const { build, selectEditions, UsageError } = await import('../pipeline/build.js');
+  const { InputError } = await import('../model/diagnostics.js');
   const { loadSource } = await import('../read/source.js');
   const { summaryLine } = await import('../reports/edition-report.js');
   try {

@@ -2,8 +2,8 @@
 import { watch } from 'chokidar';
 import { Command } from 'commander';
 import { join, resolve } from 'node:path';
-import { build, UsageError } from '../build/build.js';
-import { InputError } from '../read/diagnostics.js';
+import { build, UsageError } from '../pipeline/build.js';
+import { InputError } from '../model/diagnostics.js';
 
 const program = new Command()
   .name('dev')

@@ -4,7 +4,7 @@ import { exitWith, internalError, parseArgs } from './common.js';
 import { resolve } from 'node:path';
 import { mergePackets } from '../mailmerge/merge.js';
 import { RosterError } from '../mailmerge/roster.js';
-import { InputError } from '../read/diagnostics.js';
+import { InputError } from '../model/diagnostics.js';
 
 const program = new Command()
   .name('build:packets')

@@ -6,7 +6,9 @@ import type {
   Inline,
   ListItem,
   Section,
+  Logo,
 } from '../model/schema.js';
+export type { Logo } from '../model/schema.js';
 
 export type DocBlock =
   | { kind: 'heading'; level: 1 | 2 | 3; id: string; text: string; toc: boolean }
@@ -87,13 +89,6 @@ export interface Cover {
   logo?: Logo;
 }
 
-export interface Logo {
-  type: 'png' | 'jpg';
-  bytes: Uint8Array;
-  /** Pixels, for the aspect ratio. */
-  width: number;
-  height: number;
-}
 
 export interface PublicationMeta {
   title: string;

@@ -2,7 +2,7 @@
 import type { Block, Inline, Level, Paragraph, Section } from '../model/schema.js';
 import type { FormSpec, LogSpec, PacketTemplate } from '../model/templates.js';
 import type { Edition } from '../editions/edition.js';
-import { plainText } from '../read/inline.js';
+import { plainText } from '../model/text.js';
 import { blocksOf, composeBooklet, formatDate, levelChapter } from './booklet.js';
 import type { Chapter, DocBlock, Form, Letter, Log, Publication } from './document.js';
 

@@ -1,8 +1,19 @@
 // An edition: the base guidelines as one association publishes them, and what it lacks.
-import type { Guidelines, Level } from '../model/schema.js';
+import type { Guidelines, Level, Logo } from '../model/schema.js';
 import type { EditionSettings } from '../model/settings.js';
-import type { EditionSource, SourceTree } from '../read/source.js';
 import type { Change } from './overlay.js';
+
+/** An edition as read from source/: the base with its overrides applied, and what they changed. */
+export interface EditionSource {
+  id: string;
+  dir: string;
+  settings: EditionSettings;
+  logo?: Logo;
+  guidelines: Guidelines;
+  changes: Change[];
+  /** The edition's own files, relative to the project. */
+  files: string[];
+}
 
 export interface Edition {
   id: string;
@@ -14,12 +25,12 @@ export interface Edition {
   lacks: string[];
   /** The edition's own source files (settings and overrides). */
   files: string[];
-  logo?: import('../compose/document.js').Logo;
+  logo?: Logo;
   /** Settings its packets need but it does not give (filled in by the build). */
   packetMissing?: string[];
 }
 
-export function resolveEdition(_tree: SourceTree, source: EditionSource): Edition {
+export function resolveEdition(_tree: unknown, source: EditionSource): Edition {
   const levels: Level[] = source.guidelines.levels.filter((l) => source.settings.levels.includes(l.level));
   const guidelines: Guidelines = { ...source.guidelines, levels };
   return { id: source.id, settings: source.settings, guidelines, changes: source.changes, lacks: lacksOf(guidelines), files: source.files, ...(source.logo ? { logo: source.logo } : {}) };

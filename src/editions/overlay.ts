@@ -1,7 +1,7 @@
 // Applies an edition's overrides (by stable id) to the base guidelines, logging each change.
 import type { CompetencyArea, Glossary, Guidelines, Level, ListItem, Section, SourcePos } from '../model/schema.js';
-import type { Diagnostics } from '../read/diagnostics.js';
-import type { LevelParts } from '../read/level.js';
+import type { Diagnostics } from '../model/diagnostics.js';
+import type { LevelParts } from '../model/parts.js';
 import { areaText, competencyText, glossaryEntryText, impactMapText, sectionText } from './text.js';
 
 export interface Change {

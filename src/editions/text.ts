@@ -1,6 +1,6 @@
 // Plain-text renderings of model elements: what reports diff and compare.
 import type { Block, CompetencyArea, GlossaryEntry, ImpactMap, ListItem, Section } from '../model/schema.js';
-import { plainText } from '../read/inline.js';
+import { plainText } from '../model/text.js';
 
 function itemLines(items: ListItem[], depth = 0): string[] {
   return items.flatMap((it) => [`${'  '.repeat(depth)}- ${plainText(it.text)}${it.codes.length ? ` (${it.codes.join(', ')})` : ''}`, ...itemLines(it.children, depth + 1)]);

@@ -8,7 +8,7 @@ import Tinypool from 'tinypool';
 import { composePacket } from '../compose/packet.js';
 import { resolveEdition } from '../editions/edition.js';
 import { loadSource } from '../read/source.js';
-import { createRenderPool, workerCount } from '../build/render-pool.js';
+import { createRenderPool, workerCount } from '../pipeline/render-pool.js';
 import { CombinedPdf } from './combined.js';
 import mergeOne, { type MergeTask, type MergeTaskResult } from './merge-worker.js';
 import { packetFileName, readRoster } from './roster.js';

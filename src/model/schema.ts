@@ -160,3 +160,12 @@ export const Guidelines = z.object({
   copyright: Section.nullable(),
 });
 export type Guidelines = Omit<z.infer<typeof Guidelines>, 'levels'> & { levels: Level[] };
+
+/** An association's logo, checked by its bytes when the sources are read. */
+export interface Logo {
+  type: 'png' | 'jpg';
+  bytes: Uint8Array;
+  /** Pixels, for the aspect ratio. */
+  width: number;
+  height: number;
+}

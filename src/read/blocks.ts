@@ -1,7 +1,7 @@
 // Shared block readers: paragraphs, lists (with ids and codes), tables, headings, sections.
 import type { Heading, List as MdList, ListItem as MdListItem, Paragraph as MdParagraph, RootContent, Table as MdTable } from 'mdast';
 import type { Block, Inline, ListItem, Section, SourcePos } from '../model/schema.js';
-import type { Diagnostics } from './diagnostics.js';
+import type { Diagnostics } from '../model/diagnostics.js';
 import { inlinesOf, plainText, trimRuns } from './inline.js';
 import { posOf } from './markdown.js';
 import { ID_PATTERN, slug, takeId } from './ids.js';

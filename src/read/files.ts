@@ -1,6 +1,6 @@
 // Reads a source file as UTF-8 text, refusing binary, empty or mis-encoded files.
 import { readFileSync, statSync } from 'node:fs';
-import type { Diagnostics } from './diagnostics.js';
+import type { Diagnostics } from '../model/diagnostics.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const MAX_BYTES = 5 * 1024 * 1024;

@@ -1,7 +1,7 @@
 // mdast phrasing content to styled runs; anything that is not text is reported.
 import type { PhrasingContent } from 'mdast';
 import type { Inline } from '../model/schema.js';
-import type { Diagnostics } from './diagnostics.js';
+import type { Diagnostics } from '../model/diagnostics.js';
 import { posOf } from './markdown.js';
 
 export function inlinesOf(file: string, nodes: PhrasingContent[], diag: Diagnostics, style: { bold?: boolean; italic?: boolean } = {}): Inline[] {
@@ -55,9 +55,7 @@ function appendRun(out: Inline[], r: Inline): void {
   else out.push({ ...r });
 }
 
-export function plainText(runs: Inline[]): string {
-  return runs.map((r) => r.text).join('');
-}
+export { plainText } from '../model/text.js';
 
 /** Trims the outer whitespace of a run list (after ids or codes were cut off). */
 export function trimRuns(runs: Inline[]): Inline[] {

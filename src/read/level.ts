@@ -3,6 +3,8 @@ import type { Heading, List as MdList, RootContent } from 'mdast';
 import { z } from 'zod';
 import type { Block, CompetencyArea, CompetencyDetail, CompetencyGroup, ImpactMap, Level, LevelNumber, ListItem, Section, SourcePos } from '../model/schema.js';
 import { IMPACT_MAP_COLUMNS, LevelNumber as LevelNumberSchema } from '../model/schema.js';
+import type { AreaPatch, LevelParts } from '../model/parts.js';
+export type { AreaPatch, LevelParts } from '../model/parts.js';
 import { codesInLeadIn } from './codes.js';
 import { type ReadContext, describe, readBlocks, readHeading, readListItems, readParagraph, readSectionBody, splitAtHeadings } from './blocks.js';
 import { plainText } from './inline.js';
@@ -15,24 +17,6 @@ export const LevelFrontMatter = z.object({ level: LevelNumberSchema, title: z.st
 export const LevelOverlayFrontMatter = z.object({ level: LevelNumberSchema, title: z.string().min(1).optional() }).strict();
 
 const SECTION_TITLES = ['Introduction', 'Endorsement Requirements', 'Competency Detail', 'Impact Map'] as const;
-
-/** An edition's change to one area's competencies: bullets whose ids replace or add. */
-export interface AreaPatch {
-  id: string;
-  competencies: ListItem[];
-  pos: SourcePos;
-}
-
-/** What a level file holds; an edition's level file may hold any part of it. */
-export interface LevelParts {
-  level: LevelNumber;
-  title?: string;
-  intro: Section | null;
-  requirements: Section | null;
-  detail: (Omit<CompetencyDetail, 'areas'> & { areas: CompetencyArea[]; patches: AreaPatch[] }) | null;
-  impactMap: ImpactMap | null;
-  pos: SourcePos;
-}
 
 export function readLevelParts(ctx: ReadContext, md: MarkdownFile, overlay: boolean): LevelParts | null {
   const fm = overlay

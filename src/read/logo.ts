@@ -1,9 +1,8 @@
 // An edition's logo: a PNG or JPEG inside its folder, checked by its bytes, not its name.
 import { existsSync, readFileSync } from 'node:fs';
 import { imageSize } from 'image-size';
-import type { Logo } from '../compose/document.js';
-import type { SourcePos } from '../model/schema.js';
-import type { Diagnostics } from './diagnostics.js';
+import type { Logo, SourcePos } from '../model/schema.js';
+import type { Diagnostics } from '../model/diagnostics.js';
 
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const JPEG = [0xff, 0xd8, 0xff];

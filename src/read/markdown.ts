@@ -6,7 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { parseDocument, LineCounter } from 'yaml';
 import type { Root, RootContent, Node } from 'mdast';
 import type { SourcePos } from '../model/schema.js';
-import type { Diagnostics } from './diagnostics.js';
+import type { Diagnostics } from '../model/diagnostics.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 

@@ -1,7 +1,7 @@
 // edition.yaml to EditionSettings.
 import { EditionSettings } from '../model/settings.js';
 import type { SourcePos } from '../model/schema.js';
-import type { Diagnostics } from './diagnostics.js';
+import type { Diagnostics } from '../model/diagnostics.js';
 import { readYaml } from './yaml.js';
 
 export interface SettingsRead {

@@ -1,9 +1,9 @@
 // Reads all of source/ once: the base guidelines and each edition's settings.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Guidelines, Level, Section, SourcePos } from '../model/schema.js';
+import type { Guidelines, Level, Logo, Section, SourcePos } from '../model/schema.js';
 import type { EditionSettings } from '../model/settings.js';
-import { Diagnostics, InputError } from './diagnostics.js';
+import { Diagnostics, InputError } from '../model/diagnostics.js';
 import type { ReadContext } from './blocks.js';
 import { readText } from './files.js';
 import { parseMarkdown } from './markdown.js';
@@ -12,22 +12,12 @@ import { readGlossary, readSections } from './prose.js';
 import { readSettings } from './settings.js';
 import { PACKET_TEMPLATE, readPacketTemplate } from './templates.js';
 import type { PacketTemplate } from '../model/templates.js';
-import type { Logo } from '../compose/document.js';
 import { readLogo } from './logo.js';
 import { readLevelParts, type LevelParts } from './level.js';
 import { applyOverlay, type Change, type Overlay } from '../editions/overlay.js';
+import type { EditionSource } from '../editions/edition.js';
 
-export interface EditionSource {
-  id: string;
-  dir: string;
-  settings: EditionSettings;
-  logo?: Logo;
-  /** The base with this edition's overrides applied, and what they changed. */
-  guidelines: Guidelines;
-  changes: Change[];
-  /** The edition's own files, relative to the project. */
-  files: string[];
-}
+export type { EditionSource } from '../editions/edition.js';
 
 /** Files an edition may hold besides edition.yaml: one per base file it overrides. */
 export const LEVEL_FILES = [1, 2, 3, 4].map((n) => `level-${n}.md`);

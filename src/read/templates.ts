@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PacketTemplate } from '../model/templates.js';
-import type { Diagnostics } from './diagnostics.js';
+import type { Diagnostics } from '../model/diagnostics.js';
 import { readText } from './files.js';
 import { readYaml } from './yaml.js';
 

@@ -2,7 +2,7 @@
 import { LineCounter, parseDocument, isMap, isNode, isScalar } from 'yaml';
 import type { z } from 'zod';
 import type { SourcePos } from '../model/schema.js';
-import type { Diagnostics } from './diagnostics.js';
+import type { Diagnostics } from '../model/diagnostics.js';
 import { zodProblems } from './zod-problems.js';
 
 export interface YamlRead<T> {

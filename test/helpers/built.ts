@@ -2,7 +2,7 @@
 import { inject } from 'vitest';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import type { Manifest } from '../../src/build/output.js';
+import type { Manifest } from '../../src/pipeline/output.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,6 +1,6 @@
 // Runs one reader on one fixture file, the way the build does, and returns model or messages.
 import { readFileSync } from 'node:fs';
-import { Diagnostics } from '../../src/read/diagnostics.js';
+import { Diagnostics } from '../../src/model/diagnostics.js';
 import type { ReadContext } from '../../src/read/blocks.js';
 import { parseMarkdown } from '../../src/read/markdown.js';
 import { readLevel } from '../../src/read/level.js';

@@ -1,5 +1,5 @@
 // Input errors as data: each names file:line:column, what is wrong and what was expected.
-import type { SourcePos } from '../model/schema.js';
+import type { SourcePos } from './schema.js';
 
 export class SourceError extends Error {
   constructor(
