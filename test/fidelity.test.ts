@@ -10,7 +10,7 @@ import { outFile } from './helpers/built.js';
 import { docxText, readDocxParts } from './helpers/docx.js';
 import { readPdf } from './helpers/pdf.js';
 
-const SEED = join(process.cwd(), '..', 'shared', 'seeds', '002_b9ec405a747f9208.txt');
+const SEED = join(import.meta.dirname, 'fixtures', 'seeds', '002_b9ec405a747f9208.txt');
 
 /** Lines of 002 that are layout, not content, each with the reason it is not in the booklet. */
 const NOT_CONTENT: [RegExp, string][] = [

@@ -1,6 +1,6 @@
 // Builds every edition once for the whole test run; output tests read the files back.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { build } from '../src/pipeline/build.js';
@@ -8,7 +8,8 @@ import { build } from '../src/pipeline/build.js';
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'cg-test-'));
   const outDir = join(dir, 'out');
-  await build({ project: join(import.meta.dirname, '..'), outDir });
+  // Runs alone, before any test file: every core renders.
+  await build({ project: join(import.meta.dirname, '..'), outDir, workers: availableParallelism() });
   project.provide('outDir', outDir);
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -37,12 +37,13 @@ function hashTree(dir: string): Record<string, string> {
 
 describe('a build from the command line', () => {
   let work: string;
+  let first: { code: number; stdout: string; stderr: string };
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'cg-cli-'));
     cpSync(join(project, 'source'), join(work, 'source'), { recursive: true });
     cpSync(join(project, 'templates'), join(work, 'templates'), { recursive: true });
     // A good build first, in another process: it is the "previous out/".
-    const first = await buildCli(work, '--edition', 'michigan');
+    first = await buildCli(work, '--edition', 'michigan');
     expect(first.code).toBe(0);
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -69,6 +70,17 @@ describe('a build from the command line', () => {
     } finally {
       writeFileSync(level, good);
     }
+  });
+
+  it('reports progress and warnings on stderr as it goes, results on stdout', () => {
+    // One line per document as it finishes: [done/total] path (pages) seconds.
+    const docs = first.stderr.split('\n').filter((l) => /^\[\d+\/10\] michigan\/[\w-]+\.(pdf|docx)( \(\d+ pages\))? [\d.]+ s$/.test(l));
+    expect(docs).toHaveLength(10);
+    expect(docs.filter((l) => l.includes('.pdf')).every((l) => / \(\d+ pages\) /.test(l))).toBe(true);
+    expect(first.stderr).toMatch(/^warning: michigan lacks Level 1 Impact Map/m);
+    expect(first.stdout).not.toMatch(/lacks|\[\d+\/\d+\]/);
+    expect(first.stdout).toMatch(/^michigan: \d+ changed, \d+ added, \d+ removed from the base$/m);
+    expect(first.stdout).toMatch(/^11 files, \d+ PDF pages in out\//m);
   });
 
   it('exits 2 for a bad command line', async () => {

@@ -3,6 +3,7 @@
 // rebuild with nothing changed answers in a fraction of a second.
 import { Command } from 'commander';
 import { exitWith, internalError, parseArgs } from './common.js';
+import { Progress, seconds } from './progress.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { builtKeys, editionKeys } from '../pipeline/cache.js';
@@ -15,10 +16,11 @@ const program = new Command()
   .option('-o, --out <dir>', 'output folder', 'out')
   .option('--check', 'only check source/ and templates/ and report problems; write nothing')
   .option('--force', 'rebuild everything, ignoring what is already up to date')
+  .option('-q, --quiet', 'print no progress (results and problems are still printed)')
   .option('--debug', 'show stack traces of internal errors')
-;
+  .addHelpText('after', '\nExit codes: 0 done, 1 problems in source/ or templates/ (nothing written), 2 bad usage, 3 internal error.');
 
-type Options = { edition?: string[]; out: string; check?: boolean; force?: boolean; debug?: boolean };
+type Options = { edition?: string[]; out: string; check?: boolean; force?: boolean; quiet?: boolean; debug?: boolean };
 
 /** True when out/ already holds every requested edition built from the current inputs. */
 function nothingToDo(project: string, outDir: string, opts: Options): boolean {
@@ -48,17 +50,32 @@ async function main(): Promise<number> {
   const { build, selectEditions, UsageError } = await import('../pipeline/build.js');
   const { InputError } = await import('../model/diagnostics.js');
   const { loadSource } = await import('../read/source.js');
-  const { summaryLine } = await import('../reports/edition-report.js');
+  const { changeLine, lacksLine } = await import('../reports/edition-report.js');
+  const progress = new Progress({ quiet: opts.quiet });
+  // What an edition changes is a result (stdout); what it lacks is a warning (stderr).
+  const summarize = (e: Parameters<typeof lacksLine>[0]) => {
+    console.log(changeLine(e));
+    const lacks = lacksLine(e);
+    if (lacks) console.error(`warning: ${lacks}`);
+  };
   try {
     if (opts.check) {
       const tree = loadSource(project);
       const editions = selectEditions(tree, opts.edition);
-      for (const e of editions) console.log(summaryLine(e));
+      for (const e of editions) summarize(e);
       console.log(`source/ is valid: ${tree.files.length} files, ${editions.length} editions`);
       return 0;
     }
-    const result = await build({ project, outDir, editions: opts.edition, force: opts.force, log: (l) => console.log(l) });
-    for (const r of result.editions) console.log(summaryLine(r.edition));
+    progress.line(`building ${opts.edition?.length ? opts.edition.join(', ') : 'every edition'} into ${opts.out}/ …`);
+    const result = await build({
+      project,
+      outDir,
+      editions: opts.edition,
+      force: opts.force,
+      log: (l) => progress.line(l),
+      rendered: (d) => progress.line(`[${d.done}/${d.total}] ${d.path}${d.pages ? ` (${d.pages} pages)` : ''} ${seconds(d.ms / 1000)}`),
+    });
+    for (const r of result.editions) summarize(r.edition);
     for (const id of result.upToDate) console.log(`${id}: up to date`);
     const pages = result.manifest.reduce((n, f) => n + (f.pages ?? 0), 0);
     console.log(`${result.manifest.length} files, ${pages} PDF pages in ${opts.out}/ (${(result.ms / 1000).toFixed(1)} s); see ${opts.out}/manifest.json`);

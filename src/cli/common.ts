@@ -1,13 +1,20 @@
 // What every command shares: exit codes, argument errors, internal errors without a stack trace.
+import { readFileSync } from 'node:fs';
 import { CommanderError, type Command } from 'commander';
+
+/** The version in package.json, for `--version` on every command. */
+export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 /** Exit codes: 0 done, 1 bad input (source, templates, roster), 2 bad usage, 3 internal error. */
 export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3 } as const;
 
-/** Parses the arguments; returns an exit code when the command should stop (help, bad usage). */
+/** Parses the arguments; returns an exit code when the command should stop (help, --version, bad usage). */
 export function parseArgs(program: Command): number | null {
   try {
-    program.exitOverride().configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    program
+      .version(VERSION, '-V, --version', 'print the version and stop')
+      .exitOverride()
+      .configureOutput({ writeErr: (s) => process.stderr.write(s) });
     program.parse();
     return null;
   } catch (e) {

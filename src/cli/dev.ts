@@ -4,13 +4,16 @@ import { Command } from 'commander';
 import { join, resolve } from 'node:path';
 import { build, UsageError } from '../pipeline/build.js';
 import { InputError } from '../model/diagnostics.js';
+import { EXIT, parseArgs } from './common.js';
 
 const program = new Command()
   .name('dev')
   .description('Watch source/ and templates/ and rebuild one edition on every save; problems are printed, the watch goes on.')
   .requiredOption('-e, --edition <id>', 'the edition to rebuild')
-  .option('-o, --out <dir>', 'output folder', 'out');
-program.parse();
+  .option('-o, --out <dir>', 'output folder', 'out')
+  .addHelpText('after', '\nExit codes: 2 bad usage (an unknown edition, a bad option); otherwise it runs until Ctrl+C.');
+const stop = parseArgs(program);
+if (stop !== null) process.exit(stop);
 const opts = program.opts<{ edition: string; out: string }>();
 const project = process.cwd();
 
@@ -32,7 +35,7 @@ async function rebuild(reason: string): Promise<void> {
     if (e instanceof InputError) for (const m of e.messages) console.error(`[${started}] ${m}`);
     else if (e instanceof UsageError) {
       console.error(`error: ${e.message}`);
-      process.exit(2);
+      process.exit(EXIT.usage);
     } else console.error(`[${started}] internal error: ${(e as Error).message}`);
     console.error(`[${started}] ${opts.out}/ is unchanged; fix the file and save again`);
   } finally {
@@ -46,5 +49,5 @@ async function rebuild(reason: string): Promise<void> {
 
 const watcher = watch([join(project, 'source'), join(project, 'templates')], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 150 } });
 watcher.on('all', (_event, path) => void rebuild(path.slice(project.length + 1)));
-console.log(`watching source/ and templates/ for ${opts.edition}; Ctrl+C to stop`);
+console.error(`watching source/ and templates/ for ${opts.edition}; Ctrl+C to stop`);
 void rebuild('start');

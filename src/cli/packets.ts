@@ -1,8 +1,9 @@
 // `npm run build:packets -- --roster applicants.csv --out DIR`: personalized packets for a roster.
 import { Command } from 'commander';
 import { exitWith, internalError, parseArgs } from './common.js';
+import { Progress, rateLine } from './progress.js';
 import { resolve } from 'node:path';
-import { mergePackets } from '../mailmerge/merge.js';
+import { mergePackets, type MergeProgress } from '../mailmerge/merge.js';
 import { RosterError } from '../mailmerge/roster.js';
 import { InputError } from '../model/diagnostics.js';
 
@@ -11,16 +12,24 @@ const program = new Command()
   .description('Make a personalized application packet (PDF and Word) for every valid row of a roster, and one combined PDF for duplex printing.')
   .requiredOption('-r, --roster <file.csv>', `CSV with the columns first_name,last_name,address_line1,address_line2,city,state,postal_code,email,edition,level`)
   .option('-o, --out <dir>', 'folder for the packets', 'out/packets')
+  .option('-q, --quiet', 'print no progress (results and refused rows are still printed)')
   .option('--debug', 'show stack traces of internal errors')
-;
+  .addHelpText('after', '\nExit codes: 0 every row made, 1 a row refused or a bad roster/source (the valid rows are still made), 2 bad usage, 3 internal error.');
 
 async function main(): Promise<number> {
   const stop = parseArgs(program);
   if (stop !== null) return stop;
-  const opts = program.opts<{ roster: string; out: string; debug?: boolean }>();
+  const opts = program.opts<{ roster: string; out: string; quiet?: boolean; debug?: boolean }>();
   const project = process.cwd();
-  const showProgress = (done: number, total: number) => {
-    if (total >= 10 && (done % 10 === 0 || done === total)) process.stderr.write(`packets: ${done}/${total}\n`);
+  const progress = new Progress({ quiet: opts.quiet });
+  let packetsFrom = 0;
+  const showProgress = (step: MergeProgress) => {
+    if (step.phase === 'shared') {
+      progress.status(`shared packets (rendered once per edition and level): ${step.done}/${step.total}`, step.done === step.total);
+      packetsFrom = performance.now();
+    } else if (step.phase === 'packets') {
+      progress.status(rateLine('packets', step.done, step.total, performance.now() - packetsFrom), step.done === step.total);
+    } else progress.line(step.done ? `all-packets.pdf saved (${step.pages} pages)` : `saving all-packets.pdf (${step.pages} pages) …`);
   };
   try {
     const r = await mergePackets({ project, roster: resolve(project, opts.roster), outDir: resolve(project, opts.out), progress: showProgress });

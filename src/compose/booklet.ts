@@ -98,7 +98,7 @@ export function composeBooklet(editionId: string, settings: EditionSettings, g: 
       subtitle: settings.subtitle,
       editionLine: settings.editionLine,
       levelsLine: levelsLine(g.levels.map((l) => l.level)),
-      dateLine: formatDate(settings.publicationDate),
+      dateLine: formatDate(settings.publicationDate, settings.language),
       color: settings.coverColor,
       ...(logo ? { logo } : {}),
     },
@@ -110,10 +110,9 @@ export function composeBooklet(editionId: string, settings: EditionSettings, g: 
   };
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-export function formatDate(iso: string): string {
-  const [y, m] = iso.split('-').map(Number);
-  return `${MONTHS[m - 1]} ${y}`;
+/** "November 2026" in the edition's language; UTC, so the month never depends on the machine's time zone. */
+export function formatDate(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 }
 
 export function levelsLine(levels: number[]): string {

@@ -106,7 +106,7 @@ function valuesOf(level: Level, applicant?: Applicant): Record<string, string> {
 
 function letterFor(edition: Edition, t: PacketTemplate, vars: Record<string, string>, applicant?: Applicant): Letter {
   return {
-    date: formatDate(edition.settings.publicationDate),
+    date: formatDate(edition.settings.publicationDate, edition.settings.language),
     address: applicant ? [`${applicant.first_name} ${applicant.last_name}`, applicant.address_line1, ...(applicant.address_line2 ? [applicant.address_line2] : []), `${applicant.city}, ${applicant.state} ${applicant.postal_code}`] : [],
     salutation: fill(applicant ? t.letter.salutation : t.letter.genericSalutation, vars),
     paragraphs: t.letter.paragraphs.map((p) => text(fill(p, vars))),

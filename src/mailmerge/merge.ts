@@ -19,8 +19,16 @@ export interface MergeOptions {
   project: string;
   roster: string;
   outDir: string;
-  progress?: (done: number, total: number) => void;
+  progress?: (step: MergeProgress) => void;
+  /** Worker threads (default: CG_WORKERS or one per core). */
+  workers?: number;
 }
+
+/** Where a mail merge is: the shared packets rendered, the applicants' packets made, the combined file saved. */
+export type MergeProgress =
+  | { phase: 'shared'; done: number; total: number }
+  | { phase: 'packets'; done: number; total: number }
+  | { phase: 'combined'; pages: number; done: boolean };
 
 export interface MadePacket {
   line: number;
@@ -55,7 +63,9 @@ export async function mergePackets(opts: MergeOptions): Promise<MergeResult> {
 
   // Render once per edition and level: the shared packet (PDF) and the Word template.
   const keys = [...new Set(roster.applicants.map((a) => `${a.edition}/${a.level}`))];
-  const render = createRenderPool();
+  const render = createRenderPool(opts.workers);
+  let sharedDone = 0;
+  opts.progress?.({ phase: 'shared', done: 0, total: keys.length });
   const prepared = new Map<string, { pdf: Uint8Array; sharedPdf: SharedArrayBuffer; wordTemplate: SharedArrayBuffer }>();
   try {
     await Promise.all(
@@ -67,6 +77,7 @@ export async function mergePackets(opts: MergeOptions): Promise<MergeResult> {
         const tokens = composePacket(edition, level, tree.packetTemplate, TOKEN_APPLICANT).publication;
         const [pdf, docx] = await Promise.all([render.run({ format: 'pdf', publication: common }), render.run({ format: 'docx', publication: tokens })]);
         prepared.set(key, { pdf: pdf.bytes, sharedPdf: shared(pdf.bytes), wordTemplate: shared(docx.bytes) });
+        opts.progress?.({ phase: 'shared', done: ++sharedDone, total: keys.length });
       }),
     );
   } finally {
@@ -74,7 +85,7 @@ export async function mergePackets(opts: MergeOptions): Promise<MergeResult> {
   }
 
   const preparedAt = performance.now();
-  const threads = workerCount();
+  const threads = opts.workers ?? workerCount();
   const pool =
     threads > 1 && roster.applicants.length > 1
       ? new Tinypool({ filename: new URL('./merge-worker-entry.mjs', import.meta.url).href, minThreads: threads, maxThreads: threads })
@@ -109,7 +120,7 @@ export async function mergePackets(opts: MergeOptions): Promise<MergeResult> {
       await combined.add(t.key, prepared.get(t.key)!.pdf, r.personal);
       addMs += performance.now() - a0;
       made.push({ line: t.a.line, name: `${t.a.first_name} ${t.a.last_name}`, edition: t.a.edition, level: t.a.level, pdf: `${t.fileName}.pdf`, docx: `${t.fileName}.docx`, pages: r.pages });
-      opts.progress?.(made.length, roster.applicants.length);
+      opts.progress?.({ phase: 'packets', done: made.length, total: roster.applicants.length });
     }
     if (process.env.CG_TRACE) console.error(`merge main thread: waiting ${Math.round(waitMs)} ms, combining ${Math.round(addMs)} ms, prepared after ${Math.round(preparedAt - started)} ms`);
   } finally {
@@ -117,7 +128,9 @@ export async function mergePackets(opts: MergeOptions): Promise<MergeResult> {
   }
   let combinedInfo: MergeResult['combined'] = null;
   if (made.length) {
+    opts.progress?.({ phase: 'combined', pages: combined.pageCount, done: false });
     writeAtomic(join(opts.outDir, 'all-packets.pdf'), await combined.save());
+    opts.progress?.({ phase: 'combined', pages: combined.pageCount, done: true });
     combinedInfo = { path: 'all-packets.pdf', pages: combined.pageCount };
   }
   const summary = { roster: opts.roster, made, rejected: roster.rejected, combined: combinedInfo };

@@ -20,6 +20,20 @@ export interface BuildOptions {
   /** Rebuild even editions whose inputs did not change. */
   force?: boolean;
   log?: (line: string) => void;
+  /** Called as each document is rendered (for progress). */
+  rendered?: (doc: RenderedDoc) => void;
+  /** Render threads (default: CG_WORKERS or one per core; 1 renders in this thread). */
+  workers?: number;
+}
+
+export interface RenderedDoc {
+  edition: string;
+  path: string;
+  format: 'pdf' | 'docx';
+  pages?: number;
+  ms: number;
+  done: number;
+  total: number;
 }
 
 export interface EditionResult {
@@ -61,7 +75,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     return { editions: [], upToDate, manifest: readManifest(outDir).files, ms: performance.now() - started };
   }
   const staging = new Staging(outDir, carry);
-  const pool = editions.length ? createRenderPool() : { run: () => Promise.reject(new Error('no work')), close: async () => {} };
+  const pool = editions.length ? createRenderPool(opts.workers) : { run: () => Promise.reject(new Error('no work')), close: async () => {} };
   try {
     // Compose every document first (cheap, in this thread), then render them all in parallel.
     const planned = editions.map((edition) => {
@@ -84,7 +98,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     );
     const done = new Map<string, RenderOutput>();
     await Promise.all(
-      [...jobs].sort((a, b) => b.cost - a.cost).map(async (j) => done.set(`${j.i}/${j.k}/${j.format}`, await pool.run({ format: j.format, publication: j.publication }))),
+      [...jobs]
+        .sort((a, b) => b.cost - a.cost)
+        .map(async (j) => {
+          const t = performance.now();
+          const out = await pool.run({ format: j.format, publication: j.publication });
+          done.set(`${j.i}/${j.k}/${j.format}`, out);
+          const { edition, docs } = planned[j.i];
+          opts.rendered?.({ edition: edition.id, path: `${docs[j.k].path}.${j.format}`, format: j.format, pages: out.pages, ms: performance.now() - t, done: done.size, total: jobs.length });
+        }),
     );
     const rendered = planned.map(({ docs }, i) => docs.map((_, k) => [done.get(`${i}/${k}/pdf`)!, done.get(`${i}/${k}/docx`)!] as const));
     const results: EditionResult[] = planned.map(({ edition, docs }, i) => {

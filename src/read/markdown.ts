@@ -3,7 +3,6 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import { parseDocument, LineCounter } from 'yaml';
 import type { Root, RootContent, Node } from 'mdast';
 import type { SourcePos } from '../model/schema.js';
 import type { Diagnostics } from '../model/diagnostics.js';
@@ -13,7 +12,8 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
 export interface MarkdownFile {
   file: string;
   tree: Root;
-  frontMatter: { data: unknown; node: RootContent; lineCounter: LineCounter; offsetLine: number } | null;
+  /** The YAML between the "---" lines, and the file line it starts on. */
+  frontMatter: { text: string; firstLine: number } | null;
 }
 
 export function posOf(file: string, node: Node | undefined): SourcePos {
@@ -21,19 +21,29 @@ export function posOf(file: string, node: Node | undefined): SourcePos {
   return { file, line: start?.line ?? 1, column: start?.column ?? 1 };
 }
 
-export function parseMarkdown(file: string, text: string, diag: Diagnostics): MarkdownFile {
-  const tree = processor.parse(text) as Root;
+/**
+ * Parsed trees by file and text: parsing is most of the time of reading source/, and a watch
+ * process (or a test that damages one file at a time) reads the same unchanged files again.
+ * The readers never modify a tree, so one parse can be shared.
+ */
+const parsed = new Map<string, Root>();
+const PARSED_MAX = 64;
+
+function parse(file: string, text: string): Root {
+  const key = `${file}\0${text}`;
+  let tree = parsed.get(key);
+  if (!tree) {
+    tree = processor.parse(text) as Root;
+    if (parsed.size >= PARSED_MAX) parsed.delete(parsed.keys().next().value!);
+    parsed.set(key, tree);
+  }
+  return tree;
+}
+
+export function parseMarkdown(file: string, text: string, _diag?: Diagnostics): MarkdownFile {
+  const tree = parse(file, text);
   let frontMatter: MarkdownFile['frontMatter'] = null;
   const first = tree.children[0];
-  if (first && first.type === 'yaml') {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(first.value, { lineCounter, prettyErrors: false });
-    const offsetLine = (first.position?.start.line ?? 1) + 1;
-    for (const err of doc.errors) {
-      const lp = lineCounter.linePos(err.pos[0]);
-      diag.error({ file, line: offsetLine + lp.line - 1, column: lp.col }, `front matter is not valid YAML (${err.code})`, 'key: value lines');
-    }
-    frontMatter = { data: doc.errors.length ? null : doc.toJS(), node: first, lineCounter, offsetLine };
-  }
+  if (first && first.type === 'yaml') frontMatter = { text: first.value, firstLine: (first.position?.start.line ?? 1) + 1 };
   return { file, tree, frontMatter };
 }

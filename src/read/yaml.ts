@@ -11,15 +11,19 @@ export interface YamlRead<T> {
   locate: (path: (string | number)[]) => SourcePos;
 }
 
-export function readYaml<S extends z.ZodType>(file: string, text: string, schema: S, diag: Diagnostics): YamlRead<z.infer<S>> | null {
+/**
+ * `firstLine`: the file line the YAML text starts on (front matter starts below its "---"), so
+ * positions name the line in the file, not in the YAML.
+ */
+export function readYaml<S extends z.ZodType>(file: string, text: string, schema: S, diag: Diagnostics, firstLine = 1, what?: string): YamlRead<z.infer<S>> | null {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const at = (offset: number): SourcePos => {
     const lp = lineCounter.linePos(offset);
-    return { file, line: lp.line, column: lp.col };
+    return { file, line: lp.line + firstLine - 1, column: lp.col };
   };
   if (doc.errors.length) {
-    for (const err of doc.errors) diag.error(at(err.pos[0]), `not valid YAML (${err.message.split('\n')[0]})`, '"key: value" lines');
+    for (const err of doc.errors) diag.error(at(err.pos[0]), `${what ? `${what} is ` : ''}not valid YAML (${err.message.split('\n')[0]})`, '"key: value" lines');
     return null;
   }
   const data = doc.toJS();

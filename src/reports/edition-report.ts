@@ -70,9 +70,20 @@ function changeSection(c: Change): string {
 }
 
 export function summaryLine(e: Edition): string {
-  const count = (op: Change['op']) => e.changes.filter((c) => c.op === op).length;
   const packets = e.packetMissing?.length ? `; packets lack ${e.packetMissing.join(', ')}` : '';
-  return `${e.id}: ${count('replace')} changed, ${count('add')} added, ${count('remove')} removed from the base; lacks ${e.lacks.length ? e.lacks.join(', ') : 'nothing'}${packets}`;
+  return `${changeLine(e)}; lacks ${e.lacks.length ? e.lacks.join(', ') : 'nothing'}${packets}`;
+}
+
+/** What the edition changes from the base, in numbers. */
+export function changeLine(e: Edition): string {
+  const count = (op: Change['op']) => e.changes.filter((c) => c.op === op).length;
+  return `${e.id}: ${count('replace')} changed, ${count('add')} added, ${count('remove')} removed from the base`;
+}
+
+/** What the edition and its packets lack, or null when nothing. */
+export function lacksLine(e: Edition): string | null {
+  const parts = [...(e.lacks.length ? [`lacks ${e.lacks.join(', ')}`] : []), ...(e.packetMissing?.length ? [`its packets lack ${e.packetMissing.join(', ')}`] : [])];
+  return parts.length ? `${e.id} ${parts.join('; ')}` : null;
 }
 
 export function editionReport(e: Edition): string {

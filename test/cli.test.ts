@@ -1,0 +1,81 @@
+// Command-line conventions every command shares: --version, exit code 2 for bad usage, progress on stderr.
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { Progress, rateLine } from '../src/cli/progress.js';
+
+const run = promisify(execFile);
+const project = process.cwd();
+const tsx = join(project, 'node_modules', '.bin', 'tsx');
+const version = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')).version as string;
+
+async function cli(script: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await run(tsx, [join(project, 'src', 'cli', script), ...args], { cwd: project, timeout: 60_000 });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('every command', () => {
+  for (const script of ['build.ts', 'packets.ts', 'dev.ts']) {
+    it(`${script} answers --version with package.json's version and exits 2 on a bad option`, async () => {
+      const v = await cli(script, '--version');
+      expect(v).toMatchObject({ code: 0, stdout: `${version}\n` });
+      const bad = await cli(script, '--frobnicate');
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/^error: (unknown option '--frobnicate'|required option)/);
+    });
+  }
+
+  it('dev exits 2 for a missing or unknown edition', async () => {
+    expect((await cli('dev.ts')).code).toBe(2);
+    const unknown = await cli('dev.ts', '--edition', 'atlantis');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown edition "atlantis"');
+  });
+});
+
+describe('progress', () => {
+  const capture = (tty: boolean) => {
+    let now = 0;
+    const out: string[] = [];
+    const p = new Progress({ tty, everyMs: 1000, now: () => now, write: (s) => void out.push(s) });
+    return { p, out, tick: (ms: number) => (now += ms) };
+  };
+
+  it('redraws one line on a terminal', () => {
+    const { p, out } = capture(true);
+    for (let i = 1; i <= 100; i++) p.status(`packets: ${i}/100`, i === 100);
+    expect(out.join('').split('\n')).toHaveLength(2); // one line, then the newline that ends it
+    expect(out.every((s) => s === '\n' || s.startsWith('\r\x1b[K'))).toBe(true);
+  });
+
+  it('prints plain lines now and then when stderr is not a terminal, and the last one always', () => {
+    const { p, out, tick } = capture(false);
+    for (let i = 1; i <= 1000; i++) {
+      tick(10);
+      p.status(`packets: ${i}/1000`, i === 1000);
+    }
+    expect(out.length).toBeLessThanOrEqual(12);
+    expect(out[out.length - 1]).toBe('packets: 1000/1000\n');
+    expect(out.join('')).not.toContain('\r');
+  });
+
+  it('prints nothing when quiet', () => {
+    const out: string[] = [];
+    const p = new Progress({ quiet: true, write: (s) => void out.push(s) });
+    p.line('a');
+    p.status('b', true);
+    expect(out).toEqual([]);
+  });
+
+  it('says the rate and the time left', () => {
+    expect(rateLine('packets', 250, 1000, 10_000)).toBe('packets: 250/1000, 25.0/s, 30 s left');
+    expect(rateLine('packets', 1000, 1000, 40_000)).toBe('packets: 1000/1000, 25.0/s, done in 40 s');
+  });
+});
