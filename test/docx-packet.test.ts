@@ -3,13 +3,12 @@
 import { writeFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { Publication } from '../src/compose/document.js';
-import type { Inline } from '../src/model/schema.js';
-import { writeBookletDocx } from '../src/write/docx/booklet.js';
+import type { Document, Run } from '../src/compose/tree.js';
+import { writeDocx as writeBookletDocx } from '../src/write/docx/booklet.js';
 
-const t = (text: string, style: Partial<Inline> = {}): Inline[] => [{ text, ...style }];
+const t = (text: string, style: Partial<Run> = {}): Run[] => [{ text, ...style }];
 
-const packet: Publication = {
+const packet: Document = {
   editionId: 'example',
   kind: 'packet',
   level: 2,
@@ -22,32 +21,49 @@ const packet: Publication = {
     date: '2024-03-15',
   },
   page: { size: 'LETTER', twoSided: true, padToMultipleOf4: false },
-  cover: {
-    association: 'Example Association for Infant Mental Health',
-    abbreviation: 'EX-AIMH',
-    title: 'Endorsement Application Packet',
-    subtitle: 'Level 2: Infant Family Specialist',
-    editionLine: 'Prepared for José Núñez-O’Brien',
-    levelsLine: 'Level 2',
-    dateLine: 'March 2024',
-    color: '#1f4e79',
-  },
-  copyrightPage: { notice: null, lines: ['© 2024 EX-AIMH', 'Printed under license from MI-AIMH.'] },
-  footerLine: '© 2024 EX-AIMH',
-  headerLine: 'EX-AIMH Application Packet',
-  tocTitle: 'Contents',
-  frontLetter: {
-    date: 'March 15, 2024',
-    address: ["José Núñez-O'Brien", '1200 Calle del Río, Apt. 4', 'Lansing, MI 48912'],
-    salutation: "Dear José Núñez-O'Brien:",
-    paragraphs: [
-      t('Thank you for applying for Endorsement at Level 2 (Infant Family Specialist). This packet holds everything you need to prepare your portfolio.'),
-      [{ text: 'Please return the ' }, { text: 'completed forms', bold: true }, { text: ' within 90 days.' }],
-    ],
-    closing: ['Sincerely,', 'María Pérez', 'Endorsement Coordinator'],
-  },
-  chapters: [
+  accent: '#1f4e79',
+  furniture: { footerLine: '© 2024 EX-AIMH', headerLine: 'EX-AIMH Application Packet' },
+  parts: [
     {
+      kind: 'loose',
+      blocks: [
+        {
+          kind: 'letter',
+          letterhead: 'Example Association for Infant Mental Health',
+          date: 'March 15, 2024',
+          address: ["José Núñez-O'Brien", '1200 Calle del Río, Apt. 4', 'Lansing, MI 48912'],
+          salutation: "Dear José Núñez-O'Brien:",
+          paragraphs: [
+            t('Thank you for applying for Endorsement at Level 2 (Infant Family Specialist). This packet holds everything you need to prepare your portfolio.'),
+            [{ text: 'Please return the ' }, { text: 'completed forms', bold: true }, { text: ' within 90 days.' }],
+          ],
+          closing: ['Sincerely,', 'María Pérez', 'Endorsement Coordinator'],
+        },
+      ],
+    },
+    {
+      kind: 'cover',
+      association: 'Example Association for Infant Mental Health',
+      abbreviation: 'EX-AIMH',
+      title: 'Endorsement Application Packet',
+      subtitle: 'Level 2: Infant Family Specialist',
+      editionLine: 'Prepared for José Núñez-O’Brien',
+      dateLine: 'March 2024',
+      color: '#1f4e79',
+    },
+    { kind: 'copyright', blocks: [{ kind: 'paragraph', role: 'small', runs: t('© 2024 EX-AIMH') }, { kind: 'paragraph', role: 'small', runs: t('Printed under license from MI-AIMH.') }] },
+    {
+      kind: 'contents',
+      title: 'Contents',
+      entries: [
+        { level: 1, id: 'checklist', text: 'Your Checklist' },
+        { level: 2, id: 'form.applicant', text: 'Applicant Information' },
+        { level: 1, id: 'training', text: 'In-service Training' },
+        { level: 2, id: 'log.training', text: 'In-service Training Log' },
+      ],
+    },
+    {
+      kind: 'chapter',
       id: 'checklist',
       title: 'Your Checklist',
       runningHead: 'Checklist',
@@ -64,61 +80,57 @@ const packet: Publication = {
           ],
         },
         { kind: 'pageBreak' },
+        { kind: 'heading', level: 2, id: 'form.applicant', text: 'Applicant Information', toc: true },
         {
           kind: 'form',
-          form: {
-            id: 'form.applicant',
-            title: 'Applicant Information',
-            intro: [t('Please type or print clearly.')],
-            rows: [
-              [
-                { name: 'name', label: 'Full name', kind: 'text', width: 0.6, value: "José Núñez-O'Brien" },
-                { name: 'date', label: 'Date', kind: 'date', width: 0.4 },
-              ],
-              [
-                { name: 'address', label: 'Mailing address', kind: 'text', width: 0.7 },
-                { name: 'member', label: 'Current member', kind: 'checkbox', width: 0.3, value: 'yes' },
-              ],
-              [{ name: 'goals', label: 'Professional goals', kind: 'multiline', width: 1 }],
-              [
-                { name: 'signature', label: 'Signature', kind: 'signature', width: 0.7 },
-                { name: 'signed', label: 'Date signed', kind: 'date', width: 0.3 },
-              ],
+          id: 'form.applicant',
+          intro: [t('Please type or print clearly.')],
+          rows: [
+            [
+              { name: 'name', label: 'Full name', kind: 'text', width: 0.6, value: "José Núñez-O'Brien" },
+              { name: 'date', label: 'Date', kind: 'date', width: 0.4 },
             ],
-          },
+            [
+              { name: 'address', label: 'Mailing address', kind: 'text', width: 0.7 },
+              { name: 'member', label: 'Current member', kind: 'checkbox', width: 0.3, value: 'yes' },
+            ],
+            [{ name: 'goals', label: 'Professional goals', kind: 'multiline', width: 1 }],
+            [
+              { name: 'signature', label: 'Signature', kind: 'signature', width: 0.7 },
+              { name: 'signed', label: 'Date signed', kind: 'date', width: 0.3 },
+            ],
+          ],
         },
       ],
     },
     {
+      kind: 'chapter',
       id: 'training',
       title: 'In-service Training',
       runningHead: 'Training Log',
       blocks: [
         { kind: 'heading', level: 1, id: 'training', text: 'In-service Training', toc: true },
+        { kind: 'heading', level: 2, id: 'log.training', text: 'In-service Training Log', toc: true },
         {
           kind: 'log',
-          log: {
-            id: 'log.training',
-            title: 'In-service Training Log',
-            intro: [t('List every training relevant to culturally sensitive, relationship-based practice.')],
-            columns: [
-              { label: 'Date', width: 0.15 },
-              { label: 'Title of training', width: 0.45 },
-              { label: 'Sponsor', width: 0.25 },
-              { label: 'Hours', width: 0.15 },
-            ],
-            rows: 5,
-          },
+          id: 'log.training',
+          intro: [t('List every training relevant to culturally sensitive, relationship-based practice.')],
+          columns: [
+            { label: 'Date', width: 0.15 },
+            { label: 'Title of training', width: 0.45 },
+            { label: 'Sponsor', width: 0.25 },
+            { label: 'Hours', width: 0.15 },
+          ],
+          rows: 5,
         },
         {
           kind: 'letter',
-          letter: {
-            date: 'March 15, 2024',
-            address: [],
-            salutation: 'To every candidate:',
-            paragraphs: [t('Keep a copy of everything you send.')],
-            closing: ['With best wishes,', 'The Endorsement Committee'],
-          },
+          letterhead: 'Example Association for Infant Mental Health',
+          date: 'March 15, 2024',
+          address: [],
+          salutation: 'To every candidate:',
+          paragraphs: [t('Keep a copy of everything you send.')],
+          closing: ['With best wishes,', 'The Endorsement Committee'],
         },
       ],
     },
@@ -253,10 +265,12 @@ describe('writeBookletDocx on a packet', () => {
   });
 
   it('starts a letter with an address on a new page when other blocks come before it', async () => {
-    const midChapter: Publication = {
+    const [letterPart, ...rest] = packet.parts;
+    const training = rest[rest.length - 1];
+    if (letterPart.kind !== 'loose' || training.kind !== 'chapter') throw new Error('fixture');
+    const midChapter: Document = {
       ...packet,
-      frontLetter: undefined,
-      chapters: [{ ...packet.chapters[1], blocks: [packet.chapters[1].blocks[0], { kind: 'letter', letter: packet.frontLetter! }] }],
+      parts: [...rest.slice(0, -2), { ...training, blocks: [training.blocks[0], letterPart.blocks[0]] }],
     };
     const xml = partsOf(await writeBookletDocx(midChapter))['word/document.xml'];
     // No letter before the cover: the cover is the first section.

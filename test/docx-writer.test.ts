@@ -7,10 +7,10 @@ import { pathToFileURL } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { composeBooklet } from '../src/compose/booklet.js';
-import type { Publication } from '../src/compose/document.js';
+import type { Document } from '../src/compose/tree.js';
 import type { Block, CompetencyArea, Guidelines, Inline, Level, ListItem, Section } from '../src/model/schema.js';
 import type { EditionSettings } from '../src/model/settings.js';
-import { writeBookletDocx } from '../src/write/docx/booklet.js';
+import { writeDocx as writeBookletDocx } from '../src/write/docx/booklet.js';
 
 // --- fixture: a small edition with two levels -------------------------------------------------------------------
 
@@ -128,7 +128,7 @@ const settings: EditionSettings = {
   levels: [1, 2],
 };
 
-const fixture: Publication = composeBooklet('example', settings, guidelines);
+const fixture: Document = composeBooklet('example', settings, guidelines);
 
 // --- reading the package back ----------------------------------------------------------------------------------
 
@@ -317,7 +317,7 @@ describe('writeBookletDocx', () => {
     const writer = pathToFileURL(resolve('src/write/docx/booklet.ts')).href;
     const script = `(async () => {
       const { createHash } = await import('node:crypto');
-      const { writeBookletDocx } = await import('${writer}');
+      const { writeDocx: writeBookletDocx } = await import('${writer}');
       let json = '';
       for await (const chunk of process.stdin) json += chunk;
       const bytes = await writeBookletDocx(JSON.parse(json));

@@ -1,84 +1,115 @@
-// Composes an edition's booklet from the model: the order of the booklet's own table of contents.
-import type { Block, Guidelines, Level, Section } from '../model/schema.js';
+// Composes an edition's booklet as a document tree, in the order of the booklet's own contents.
+import type { Guidelines, Level, Logo, Section } from '../model/schema.js';
 import type { EditionSettings } from '../model/settings.js';
-import type { Chapter, DocBlock, Logo, Publication } from './document.js';
+import { competencyDetail, glossaryBlocks, impactMap, paragraph, proseBlocks, sectionBlocks, text } from './blocks.js';
+import type { Block, Chapter, Contents, CopyrightPage, Cover, Document, Part } from './tree.js';
 
 export function levelHeading(level: Level): string {
   return `Level ${level.level}: ${level.title}`;
 }
 
-export function blocksOf(blocks: Block[]): DocBlock[] {
-  return blocks.map((b): DocBlock => {
-    switch (b.kind) {
-      case 'paragraph':
-        return { kind: 'paragraph', text: b.text, style: b.text.some((r) => r.text.includes('\n')) ? 'lines' : 'body' };
-      case 'list':
-        return { kind: 'list', ordered: b.ordered, start: b.start, items: b.items };
-      case 'table':
-        return { kind: 'table', header: b.header, rows: b.rows };
-    }
-  });
-}
-
-/** A prose section and its sub-sections, headings one level below `depth`. */
-export function sectionBlocks(section: Section, depth: 1 | 2 | 3, toc = true): DocBlock[] {
-  const out: DocBlock[] = [{ kind: 'heading', level: depth, id: section.id, text: section.title, toc }];
-  out.push(...blocksOf(section.blocks));
-  const next = Math.min(depth + 1, 3) as 1 | 2 | 3;
-  for (const sub of section.sections) out.push(...sectionBlocks(sub, next, toc && depth < 2));
-  return out;
-}
-
 export function levelChapter(level: Level): Chapter {
   const title = levelHeading(level);
-  const blocks: DocBlock[] = [
+  const blocks: Block[] = [
     { kind: 'heading', level: 1, id: `l${level.level}`, text: title, toc: true },
     { kind: 'heading', level: 2, id: level.intro.id, text: 'Introduction', toc: true },
-    ...blocksOf(level.intro.blocks),
+    ...proseBlocks(level.intro.blocks),
   ];
   for (const sub of level.intro.sections) blocks.push(...sectionBlocks(sub, 3, false));
   if (level.requirements) blocks.push(...sectionBlocks(level.requirements, 2));
   blocks.push(
     { kind: 'heading', level: 2, id: level.detail.id, text: 'Competency Detail', toc: true },
-    { kind: 'competencyTable', id: level.detail.id, areas: level.detail.areas },
-    ...blocksOf(level.detail.notes),
+    competencyDetail(level.detail.id, level.detail.areas),
+    ...proseBlocks(level.detail.notes),
   );
-  if (level.impactMap) {
-    blocks.push({ kind: 'impactMap', title: `Level ${level.level} Impact Map`, map: level.impactMap });
-  }
-  return { id: `l${level.level}`, title, runningHead: title, blocks };
+  if (level.impactMap) blocks.push(impactMap(`Level ${level.level} Impact Map`, level.impactMap));
+  return { kind: 'chapter', id: `l${level.level}`, title, runningHead: title, blocks };
 }
 
-export function composeBooklet(editionId: string, settings: EditionSettings, g: Guidelines, logo?: Logo): Publication {
-  const chapters: Chapter[] = g.levels.map(levelChapter);
-  if (g.endorsement) {
-    chapters.push({
-      id: g.endorsement.id,
-      title: g.endorsement.title,
-      runningHead: 'Endorsement',
-      blocks: sectionBlocks(g.endorsement, 1),
-    });
-  }
+/** The chapters after the levels: the Endorsement introduction, the committee, the glossary. */
+function backMatter(g: Guidelines): Chapter[] {
+  const chapters: Chapter[] = [];
+  if (g.endorsement) chapters.push({ kind: 'chapter', id: g.endorsement.id, title: g.endorsement.title, runningHead: 'Endorsement', blocks: sectionBlocks(g.endorsement, 1) });
   if (g.committee.length > 0) {
     chapters.push({
+      kind: 'chapter',
       id: g.committee[0].id,
       title: g.committee[0].title,
       runningHead: g.committee.map((s) => s.title).join(' · '),
       blocks: g.committee.flatMap((s) => sectionBlocks(s, 1)),
     });
   }
-  if (g.glossary) {
-    chapters.push({
-      id: g.glossary.id,
-      title: g.glossary.title,
-      runningHead: g.glossary.title,
-      blocks: [
-        { kind: 'heading', level: 1, id: g.glossary.id, text: g.glossary.title, toc: true },
-        { kind: 'glossary', entries: g.glossary.entries },
-      ],
-    });
-  }
+  if (g.glossary) chapters.push(glossaryChapter(g));
+  return chapters;
+}
+
+export function glossaryChapter(g: Guidelines): Chapter {
+  const glossary = g.glossary!;
+  return { kind: 'chapter', id: glossary.id, title: glossary.title, runningHead: glossary.title, blocks: glossaryBlocks(glossary) };
+}
+
+export interface CoverLines {
+  title: string;
+  subtitle?: string;
+  editionLine?: string;
+  levels: number[];
+}
+
+export function cover(settings: EditionSettings, lines: CoverLines, logo?: Logo): Cover {
   const a = settings.association;
+  const levels = levelsLine(lines.levels);
+  return {
+    kind: 'cover',
+    association: a.name,
+    abbreviation: a.abbreviation,
+    title: lines.title,
+    ...(lines.subtitle ? { subtitle: lines.subtitle } : {}),
+    ...(lines.editionLine ? { editionLine: lines.editionLine } : {}),
+    // The levels covered, unless the title or subtitle says it already (a packet's "Level 2: …").
+    ...(`${lines.title} ${lines.subtitle ?? ''}`.includes(levels) ? {} : { levelsLine: levels }),
+    dateLine: formatDate(settings.publicationDate, settings.language),
+    color: settings.coverColor,
+    ...(logo ? { logo: { alt: `${a.name} logo`, image: logo } } : {}),
+  };
+}
+
+/** The copyright notice (title, text, sub-sections), the edition's own lines, who published it and when. */
+export function copyrightPage(notice: Section | null, settings: EditionSettings): CopyrightPage {
+  const blocks: Block[] = [];
+  const add = (s: Section) => {
+    blocks.push({ kind: 'heading', level: 2, id: s.id, text: s.title, toc: false }, ...proseBlocks(s.blocks, 'small'));
+    s.sections.forEach(add);
+  };
+  if (notice) add(notice);
+  for (const line of settings.copyrightExtra) blocks.push(paragraph(text(line), 'small'));
+  const a = settings.association;
+  blocks.push(paragraph(text(`${a.name} (${a.abbreviation}) · ${formatDate(settings.publicationDate, settings.language)}`), 'muted'));
+  return { kind: 'copyright', blocks };
+}
+
+/** The contents: every heading listed in it, in order (writers add the page numbers). */
+export function contents(title: string, chapters: Chapter[]): Contents {
+  const entries: Contents['entries'] = [];
+  const visit = (blocks: Block[]) => {
+    for (const b of blocks) {
+      if (b.kind === 'heading' && b.toc && b.level <= 3) entries.push({ level: b.level, id: b.id, text: b.text });
+      if (b.kind === 'impactMap') entries.push({ level: 2, id: b.id, text: b.title });
+      if (b.kind === 'table') for (const r of b.rows) for (const c of r.cells) visit(c.blocks);
+    }
+  };
+  for (const c of chapters) visit(c.blocks);
+  return { kind: 'contents', title, entries };
+}
+
+export function composeBooklet(editionId: string, settings: EditionSettings, g: Guidelines, logo?: Logo): Document {
+  const chapters: Chapter[] = [...g.levels.map(levelChapter), ...backMatter(g)];
+  const a = settings.association;
+  const parts: Part[] = [
+    cover(settings, { title: settings.title, subtitle: settings.subtitle, editionLine: settings.editionLine, levels: g.levels.map((l) => l.level) }, logo),
+    copyrightPage(g.copyright, settings),
+    contents('Contents', chapters),
+    ...chapters,
+  ];
   return {
     editionId,
     kind: 'booklet',
@@ -91,22 +122,9 @@ export function composeBooklet(editionId: string, settings: EditionSettings, g: 
       date: settings.publicationDate,
     },
     page: { size: settings.pageSize, twoSided: settings.twoSided, padToMultipleOf4: settings.padToMultipleOf4 },
-    cover: {
-      association: a.name,
-      abbreviation: a.abbreviation,
-      title: settings.title,
-      subtitle: settings.subtitle,
-      editionLine: settings.editionLine,
-      levelsLine: levelsLine(g.levels.map((l) => l.level)),
-      dateLine: formatDate(settings.publicationDate, settings.language),
-      color: settings.coverColor,
-      ...(logo ? { logo } : {}),
-    },
-    copyrightPage: { notice: g.copyright, lines: settings.copyrightExtra },
-    footerLine: settings.copyrightLine,
-    headerLine: `${a.abbreviation} ${settings.title}`,
-    tocTitle: 'Contents',
-    chapters,
+    accent: settings.coverColor,
+    furniture: { headerLine: `${a.abbreviation} ${settings.title}`, footerLine: settings.copyrightLine },
+    parts,
   };
 }
 

@@ -1,10 +1,12 @@
-// Composes a candidate application packet for one level of an edition, optionally for one applicant.
-import type { Block, Inline, Level, Paragraph, Section } from '../model/schema.js';
+// Composes a candidate application packet for one level of an edition as a document tree,
+// optionally for one applicant; and the pages that name one applicant, for the mail merge.
+import type { Block as ModelBlock, Level, Paragraph as ModelParagraph, Section } from '../model/schema.js';
 import type { FormSpec, LogSpec, PacketTemplate } from '../model/templates.js';
 import type { Edition } from '../editions/edition.js';
 import { plainText } from '../model/text.js';
-import { blocksOf, composeBooklet, formatDate, levelChapter } from './booklet.js';
-import type { Chapter, DocBlock, Form, Letter, Log, Publication } from './document.js';
+import { composeBooklet, contents, cover, formatDate, glossaryChapter, levelChapter } from './booklet.js';
+import { paragraph, proseBlocks, text } from './blocks.js';
+import type { Block, Chapter, Document, Form, Letter, Log, Run } from './tree.js';
 
 export interface Applicant {
   first_name: string;
@@ -18,19 +20,17 @@ export interface Applicant {
 }
 
 export interface ComposedPacket {
-  publication: Publication;
+  document: Document;
   /** Settings the packet needed but the edition does not give: printed as blanks. */
   missing: string[];
 }
-
-const text = (s: string): Inline[] => [{ text: s }];
 
 function fill(template: string, vars: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
 }
 
 /** Finds a block of the Endorsement introduction by its `{#id}`. */
-function blockById(section: Section | null, id: string): Block | null {
+function blockById(section: Section | null, id: string): ModelBlock | null {
   if (!section) return null;
   for (const b of section.blocks) if (b.id === id) return b;
   for (const s of section.sections) {
@@ -41,7 +41,7 @@ function blockById(section: Section | null, id: string): Block | null {
 }
 
 /** The portfolio sentence's items ("…; …; and …."), each one a box to tick. */
-export function portfolioItems(p: Paragraph): Inline[][] {
+export function portfolioItems(p: ModelParagraph): Run[][] {
   const sentence = plainText(p.text).replace(/^The portfolio consists of\s+/i, '').replace(/\.\s*$/, '');
   return sentence
     .split(/;\s*/)
@@ -50,17 +50,20 @@ export function portfolioItems(p: Paragraph): Inline[][] {
     .map((s) => text(s.charAt(0).toUpperCase() + s.slice(1)));
 }
 
-function form(spec: FormSpec, id: string, vars: Record<string, string>, values: Record<string, string>): Form {
-  return {
+/** A form under its heading (listed in the contents). */
+function form(spec: FormSpec, id: string, vars: Record<string, string>, values: Record<string, string>): Block[] {
+  const f: Form = {
+    kind: 'form',
     id,
-    title: fill(spec.title, vars),
     intro: spec.intro.map((p) => text(fill(p, vars))),
     rows: spec.rows.map((row) => row.map((f) => ({ name: f.name, label: f.label, kind: f.kind, width: f.width, ...(values[f.name] ? { value: values[f.name] } : {}) }))),
   };
+  return [{ kind: 'heading', level: 2, id, text: fill(spec.title, vars), toc: true }, f];
 }
 
-function log(spec: LogSpec, id: string, vars: Record<string, string>): Log {
-  return { id, title: fill(spec.title, vars), intro: spec.intro.map((p) => text(fill(p, vars))), columns: spec.columns, rows: spec.rows };
+function log(spec: LogSpec, id: string, vars: Record<string, string>): Block[] {
+  const l: Log = { kind: 'log', id, intro: spec.intro.map((p) => text(fill(p, vars))), columns: spec.columns, rows: spec.rows };
+  return [{ kind: 'heading', level: 2, id, text: fill(spec.title, vars), toc: true }, l];
 }
 
 export interface PacketOptions {
@@ -69,9 +72,19 @@ export interface PacketOptions {
 }
 
 /** The pages of a packet that name the applicant: the letter and the filled-in application form. */
-export function personalParts(edition: Edition, level: Level, t: PacketTemplate, applicant: Applicant): { letter: Letter; application: Form } {
+export function personalParts(edition: Edition, level: Level, t: PacketTemplate, applicant: Applicant): { letter: Letter; application: Block[] } {
   const vars = varsOf(edition, level, applicant);
   return { letter: letterFor(edition, t, vars, applicant), application: form(t.forms.application, `packet.l${level.level}.application`, vars, valuesOf(level, applicant)) };
+}
+
+/**
+ * The pages a mail merge puts in front of the packet it renders once for everyone: the letter
+ * addressed to the applicant, then their filled-in application form (each part on a new sheet).
+ */
+export function composePersonalPages(edition: Edition, level: Level, t: PacketTemplate, applicant: Applicant): Document {
+  const packet = composePacket(edition, level, t, undefined, { shared: true }).document;
+  const { letter, application } = personalParts(edition, level, t, applicant);
+  return { ...packet, kind: 'personal', parts: [{ kind: 'loose', blocks: [letter] }, { kind: 'loose', blocks: application }] };
 }
 
 function varsOf(edition: Edition, level: Level, applicant?: Applicant): Record<string, string> {
@@ -106,6 +119,8 @@ function valuesOf(level: Level, applicant?: Applicant): Record<string, string> {
 
 function letterFor(edition: Edition, t: PacketTemplate, vars: Record<string, string>, applicant?: Applicant): Letter {
   return {
+    kind: 'letter',
+    letterhead: edition.settings.association.name,
     date: formatDate(edition.settings.publicationDate, edition.settings.language),
     address: applicant ? [`${applicant.first_name} ${applicant.last_name}`, applicant.address_line1, ...(applicant.address_line2 ? [applicant.address_line2] : []), `${applicant.city}, ${applicant.state} ${applicant.postal_code}`] : [],
     salutation: fill(applicant ? t.letter.salutation : t.letter.genericSalutation, vars),
@@ -120,33 +135,35 @@ export function composePacket(edition: Edition, level: Level, t: PacketTemplate,
   const missing: string[] = [];
   const officeName = s.office?.name ?? s.association.name;
   const vars = varsOf(edition, level, applicant);
-  const h = (key: keyof PacketTemplate['headings'], lvl: 1 | 2, id: string): DocBlock => ({ kind: 'heading', level: lvl, id, text: fill(t.headings[key], vars), toc: true });
+  const h = (key: keyof PacketTemplate['headings'], lvl: 1 | 2, id: string): Block => ({ kind: 'heading', level: lvl, id, text: fill(t.headings[key], vars), toc: true });
   const pick = (id: string) => blockById(g.endorsement, id);
   // Official text the packet takes from endorsement.md by id; one that is not there is left out and reported.
   const picked = (ids: string[]) =>
-    ids.map((id) => {
-      const b = pick(id);
-      if (!b) missing.push(`source/base/endorsement.md block {#${id}}`);
-      return b;
-    }).filter((b): b is Block => b != null);
+    ids
+      .map((id) => {
+        const b = pick(id);
+        if (!b) missing.push(`source/base/endorsement.md block {#${id}}`);
+        return b;
+      })
+      .filter((b): b is ModelBlock => b != null);
   const lid = `packet.l${level.level}`;
 
   // How to apply: the official process, requirements, portfolio, exam and continuing requirements.
-  const applying: DocBlock[] = [h('applying', 1, `${lid}.applying`), h('process', 2, `${lid}.process`), ...blocksOf(picked(['endorsement.steps', 'endorsement.process']))];
+  const applying: Block[] = [h('applying', 1, `${lid}.applying`), h('process', 2, `${lid}.process`), ...proseBlocks(picked(['endorsement.steps', 'endorsement.process']))];
   applying.push(h('requirements', 2, `${lid}.requirements`));
-  if (level.requirements) applying.push(...blocksOf(level.requirements.blocks));
-  else applying.push(...blocksOf(picked(['endorsement.prerequisites-intro', 'endorsement.prerequisites'])));
+  if (level.requirements) applying.push(...proseBlocks(level.requirements.blocks));
+  else applying.push(...proseBlocks(picked(['endorsement.prerequisites-intro', 'endorsement.prerequisites'])));
   const [portfolio] = picked(['endorsement.portfolio']);
   if (portfolio?.kind === 'paragraph') {
-    applying.push(h('portfolio', 2, `${lid}.portfolio`), ...blocksOf([portfolio]), { kind: 'checklist', id: `${lid}.portfolio-checklist`, items: portfolioItems(portfolio) });
+    applying.push(h('portfolio', 2, `${lid}.portfolio`), ...proseBlocks([portfolio]), { kind: 'checklist', id: `${lid}.portfolio-checklist`, items: portfolioItems(portfolio) });
   }
   // The written exam is taken at Levels 3 and 4 only (Endorsement introduction).
-  if (level.level >= 3) applying.push(h('exam', 2, `${lid}.exam`), ...blocksOf(picked(['endorsement.exam', 'endorsement.panel'])));
-  applying.push(h('continuing', 2, `${lid}.continuing`), ...blocksOf(picked(['endorsement.continuing'])));
+  if (level.level >= 3) applying.push(h('exam', 2, `${lid}.exam`), ...proseBlocks(picked(['endorsement.exam', 'endorsement.panel'])));
+  applying.push(h('continuing', 2, `${lid}.continuing`), ...proseBlocks(picked(['endorsement.continuing'])));
 
   // The office: facts the texts do not give. Missing ones print as a blank line to fill in.
   const L = t.officeLabels;
-  const officeLines: Inline[][] = [];
+  const officeLines: Run[][] = [];
   if (s.office) {
     officeLines.push(text(s.office.name), ...s.office.address.map(text));
     if (s.office.phone) officeLines.push(text(`${L.phone}: ${s.office.phone}`));
@@ -160,41 +177,45 @@ export function composePacket(edition: Edition, level: Level, t: PacketTemplate,
   officeLines.push(text(`${L.fee}: ${fee ?? '______________'}`));
   if (!s.applicationDeadline) missing.push('applicationDeadline');
   officeLines.push(text(`${L.deadline}: ${s.applicationDeadline ?? '______________'}`));
-  applying.push(h('office', 2, `${lid}.office`), ...officeLines.map((line): DocBlock => ({ kind: 'paragraph', text: line, style: 'body' })));
+  applying.push(h('office', 2, `${lid}.office`), ...officeLines.map((line) => paragraph(line)));
 
   const values = valuesOf(level, applicant);
   const F = t.forms;
-  const forms: DocBlock[] = [h('forms', 1, `${lid}.forms`)];
-  const formBlocks: DocBlock[] = [
-    ...(options.shared ? [] : [{ kind: 'form', form: form(F.application, `${lid}.application`, vars, values) } as DocBlock]),
-    { kind: 'log', log: log(F.trainingLog, `${lid}.training-log`, vars) },
-    { kind: 'log', log: log(F.workLog, `${lid}.work-log`, vars) },
-    { kind: 'log', log: log(F.supervisionLog, `${lid}.supervision-log`, vars) },
-    { kind: 'form', form: form(F.reference, `${lid}.reference`, vars, values) },
-    { kind: 'form', form: form(F.ethics, `${lid}.ethics`, vars, values) },
+  const formBlocks: Block[][] = [
+    ...(options.shared ? [] : [form(F.application, `${lid}.application`, vars, values)]),
+    log(F.trainingLog, `${lid}.training-log`, vars),
+    log(F.workLog, `${lid}.work-log`, vars),
+    log(F.supervisionLog, `${lid}.supervision-log`, vars),
+    form(F.reference, `${lid}.reference`, vars, values),
+    form(F.ethics, `${lid}.ethics`, vars, values),
   ];
-  formBlocks.forEach((b, i) => forms.push(...(i > 0 ? [{ kind: 'pageBreak' } as DocBlock] : []), b));
+  // Each form on a page of its own.
+  const forms: Block[] = [h('forms', 1, `${lid}.forms`), ...formBlocks.flatMap((b, i): Block[] => (i > 0 ? [{ kind: 'pageBreak' }, ...b] : b))];
 
   const chapters: Chapter[] = [
-    { id: `${lid}.applying`, title: fill(t.headings.applying, vars), runningHead: fill(t.headings.applying, vars), blocks: applying },
-    { id: `${lid}.forms`, title: fill(t.headings.forms, vars), runningHead: fill(t.headings.forms, vars), blocks: forms },
+    { kind: 'chapter', id: `${lid}.applying`, title: fill(t.headings.applying, vars), runningHead: fill(t.headings.applying, vars), blocks: applying },
+    { kind: 'chapter', id: `${lid}.forms`, title: fill(t.headings.forms, vars), runningHead: fill(t.headings.forms, vars), blocks: forms },
     levelChapter(level),
+    ...(g.glossary ? [glossaryChapter(g)] : []),
   ];
-  if (g.glossary) {
-    chapters.push({ id: g.glossary.id, title: g.glossary.title, runningHead: g.glossary.title, blocks: [{ kind: 'heading', level: 1, id: g.glossary.id, text: g.glossary.title, toc: true }, { kind: 'glossary', entries: g.glossary.entries }] });
-  }
 
-  // Cover, copyright page, metadata and page setup as for the booklet.
+  // Metadata, page setup, copyright page as for the booklet.
   const booklet = composeBooklet(edition.id, s, { ...g, levels: [level] }, edition.logo);
-  const publication: Publication = {
+  const [, copyright] = booklet.parts;
+  const document: Document = {
     ...booklet,
     kind: 'packet',
     level: level.level,
     meta: { ...booklet.meta, title: `${s.association.abbreviation} ${t.coverTitle}: Level ${level.level}`, subject: `${t.coverTitle}, Level ${level.level} ${level.title}` },
-    cover: { ...booklet.cover, title: t.coverTitle, subtitle: `Level ${level.level}: ${level.title}`, editionLine: s.editionLine, levelsLine: `Level ${level.level}` },
-    headerLine: `${s.association.abbreviation} ${t.coverTitle}`,
-    chapters,
-    ...(options.shared ? {} : { frontLetter: letterFor(edition, t, vars, applicant) }),
+    furniture: { ...booklet.furniture, headerLine: `${s.association.abbreviation} ${t.coverTitle}` },
+    parts: [
+      // A level packet opens with a letter to every candidate, before the cover (the mail merge puts the applicant's own there).
+      ...(options.shared ? [] : [{ kind: 'loose' as const, blocks: [letterFor(edition, t, vars, applicant)] }]),
+      cover(s, { title: t.coverTitle, subtitle: `Level ${level.level}: ${level.title}`, editionLine: s.editionLine, levels: [level.level] }, edition.logo),
+      copyright,
+      contents('Contents', chapters),
+      ...chapters,
+    ],
   };
-  return { publication, missing };
+  return { document, missing };
 }

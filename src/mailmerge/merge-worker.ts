@@ -1,10 +1,9 @@
 // One applicant's packet, in a worker thread: their pages rendered and joined to the shared packet, their Word file filled in.
 import { join } from 'node:path';
-import { composePacket, personalParts, type Applicant } from '../compose/packet.js';
-import type { DocBlock, Publication } from '../compose/document.js';
+import { composePersonalPages, type Applicant } from '../compose/packet.js';
 import { type Edition, resolveEdition } from '../editions/edition.js';
 import { loadSource, type SourceTree } from '../read/source.js';
-import { writeLoosePagesPdf } from '../write/pdf/booklet.js';
+import { writePdf } from '../write/pdf/document.js';
 import { PacketJoiner } from './join-pdf.js';
 import { WordTemplate } from './word-template.js';
 import { writeAtomic } from './write-atomic.js';
@@ -31,7 +30,6 @@ let tree: SourceTree | null = null;
 const editions = new Map<string, Edition>();
 const joiners = new Map<string, Promise<PacketJoiner>>();
 const templates = new Map<string, WordTemplate>();
-const styling = new Map<string, Publication>();
 
 
 export default async function mergeOne(task: MergeTask): Promise<MergeTaskResult> {
@@ -42,18 +40,12 @@ export default async function mergeOne(task: MergeTask): Promise<MergeTaskResult
   const key = `${task.edition}/${task.level}`;
   if (!joiners.has(key)) joiners.set(key, PacketJoiner.create(new Uint8Array(task.sharedPdf)));
   if (!templates.has(key)) templates.set(key, new WordTemplate(new Uint8Array(task.wordTemplate), edition.settings.publicationDate));
-  if (!styling.has(key)) styling.set(key, composePacket(edition, level, tree.packetTemplate, undefined, { shared: true }).publication);
-  const pub = styling.get(key)!;
-
-  const { letter, application } = personalParts(edition, level, tree.packetTemplate, task.applicant);
-  // Letter, its blank back when printed two-sided, then the application form.
-  const blocks: DocBlock[] = [{ kind: 'letter', letter }, { kind: 'pageBreak' }];
-  if (pub.page.twoSided) blocks.push({ kind: 'paragraph', text: [{ text: ' ' }], style: 'body' }, { kind: 'pageBreak' });
-  blocks.push({ kind: 'form', form: application });
+  // The letter and, on a sheet of its own, the filled-in application form.
+  const doc = composePersonalPages(edition, level, tree.packetTemplate, task.applicant);
   const t0 = performance.now();
-  const personal = await writeLoosePagesPdf(pub, blocks);
+  const personal = await writePdf(doc);
   const t1 = performance.now();
-  const packet = await (await joiners.get(key)!).join(personal.bytes, pub.page.twoSided);
+  const packet = await (await joiners.get(key)!).join(personal.bytes, doc.page.twoSided);
   const t2 = performance.now();
   writeAtomic(join(task.outDir, `${task.fileName}.pdf`), packet);
   const t3 = performance.now();
@@ -61,5 +53,5 @@ export default async function mergeOne(task: MergeTask): Promise<MergeTaskResult
   const t4 = performance.now();
   if (process.env.CG_TRACE) console.error(`merge ${task.fileName}: render ${Math.round(t1 - t0)} join ${Math.round(t2 - t1)} write ${Math.round(t3 - t2)} docx ${Math.round(t4 - t3)} ms`);
   const sharedPages = (await joiners.get(key)!).sharedPageCount;
-  return { personal: personal.bytes, pages: personal.pages + (pub.page.twoSided && personal.pages % 2 ? 1 : 0) + sharedPages };
+  return { personal: personal.bytes, pages: personal.pages + (doc.page.twoSided && personal.pages % 2 ? 1 : 0) + sharedPages };
 }

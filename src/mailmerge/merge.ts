@@ -73,9 +73,9 @@ export async function mergePackets(opts: MergeOptions): Promise<MergeResult> {
         const [id, n] = key.split('/');
         const edition = editions.get(id)!;
         const level = edition.guidelines.levels.find((l) => l.level === Number(n))!;
-        const common = composePacket(edition, level, tree.packetTemplate, undefined, { shared: true }).publication;
-        const tokens = composePacket(edition, level, tree.packetTemplate, TOKEN_APPLICANT).publication;
-        const [pdf, docx] = await Promise.all([render.run({ format: 'pdf', publication: common }), render.run({ format: 'docx', publication: tokens })]);
+        const common = composePacket(edition, level, tree.packetTemplate, undefined, { shared: true }).document;
+        const tokens = composePacket(edition, level, tree.packetTemplate, TOKEN_APPLICANT).document;
+        const [pdf, docx] = await Promise.all([render.run({ format: 'pdf', document: common }), render.run({ format: 'docx', document: tokens })]);
         prepared.set(key, { pdf: pdf.bytes, sharedPdf: shared(pdf.bytes), wordTemplate: shared(docx.bytes) });
         opts.progress?.({ phase: 'shared', done: ++sharedDone, total: keys.length });
       }),

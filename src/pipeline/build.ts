@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { composeBooklet } from '../compose/booklet.js';
 import { type Edition, resolveEdition } from '../editions/edition.js';
 import { loadSource, type SourceTree } from '../read/source.js';
-import type { Publication } from '../compose/document.js';
+import type { Document } from '../compose/tree.js';
 import { createRenderPool } from './render-pool.js';
 import type { RenderOutput } from './render-worker.js';
 import { type ManifestEntry, readManifest, Staging } from './output.js';
@@ -79,14 +79,14 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   try {
     // Compose every document first (cheap, in this thread), then render them all in parallel.
     const planned = editions.map((edition) => {
-      const docs: { path: string; kind: 'booklet' | 'packet'; level?: number; publication: Publication }[] = [
-        { path: `${edition.id}/competency-guidelines`, kind: 'booklet', publication: composeBooklet(edition.id, edition.settings, edition.guidelines, edition.logo) },
+      const docs: { path: string; kind: 'booklet' | 'packet'; level?: number; document: Document }[] = [
+        { path: `${edition.id}/competency-guidelines`, kind: 'booklet', document: composeBooklet(edition.id, edition.settings, edition.guidelines, edition.logo) },
       ];
       const missing = new Set<string>();
       for (const level of edition.guidelines.levels) {
         const packet = composePacket(edition, level, tree.packetTemplate);
         packet.missing.forEach((m) => missing.add(m));
-        docs.push({ path: `${edition.id}/packet-level-${level.level}`, kind: 'packet', level: level.level, publication: packet.publication });
+        docs.push({ path: `${edition.id}/packet-level-${level.level}`, kind: 'packet', level: level.level, document: packet.document });
       }
       edition.packetMissing = [...missing];
       return { edition, docs };
@@ -94,7 +94,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // Longest first (a booklet's Word file lays out the whole booklet to number its contents),
     // so that no long job is left running alone at the end.
     const jobs = planned.flatMap(({ docs }, i) =>
-      docs.flatMap((d, k) => (['pdf', 'docx'] as const).map((format) => ({ i, k, format, publication: d.publication, cost: d.kind === 'booklet' ? (format === 'docx' ? 3 : 2) : 1 }))),
+      docs.flatMap((d, k) => (['pdf', 'docx'] as const).map((format) => ({ i, k, format, document: d.document, cost: d.kind === 'booklet' ? (format === 'docx' ? 3 : 2) : 1 }))),
     );
     const done = new Map<string, RenderOutput>();
     await Promise.all(
@@ -102,7 +102,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         .sort((a, b) => b.cost - a.cost)
         .map(async (j) => {
           const t = performance.now();
-          const out = await pool.run({ format: j.format, publication: j.publication });
+          const out = await pool.run({ format: j.format, document: j.document });
           done.set(`${j.i}/${j.k}/${j.format}`, out);
           const { edition, docs } = planned[j.i];
           opts.rendered?.({ edition: edition.id, path: `${docs[j.k].path}.${j.format}`, format: j.format, pages: out.pages, ms: performance.now() - t, done: done.size, total: jobs.length });

@@ -1,11 +1,11 @@
 // Renders one composed publication to PDF or Word bytes; runs in a worker thread of the pool.
-import type { Publication } from '../compose/document.js';
-import { writeBookletDocx } from '../write/docx/booklet.js';
-import { writeBookletPdf } from '../write/pdf/booklet.js';
+import type { Document } from '../compose/tree.js';
+import { writeDocx } from '../write/docx/booklet.js';
+import { writePdf } from '../write/pdf/document.js';
 
 export interface RenderJob {
   format: 'pdf' | 'docx';
-  publication: Publication;
+  document: Document;
 }
 
 export interface RenderOutput {
@@ -18,14 +18,14 @@ export default async function render(job: RenderJob): Promise<RenderOutput> {
   try {
     return await renderJob(job);
   } finally {
-    if (process.env.CG_TRACE) console.error(`${job.format} ${job.publication.editionId} ${job.publication.kind}${job.publication.level ?? ''} ${Math.round(performance.now() - t)} ms`);
+    if (process.env.CG_TRACE) console.error(`${job.format} ${job.document.editionId} ${job.document.kind}${job.document.level ?? ''} ${Math.round(performance.now() - t)} ms`);
   }
 }
 
 async function renderJob(job: RenderJob): Promise<RenderOutput> {
   if (job.format === 'pdf') {
-    const r = await writeBookletPdf(job.publication);
+    const r = await writePdf(job.document);
     return { bytes: r.bytes, pages: r.pages };
   }
-  return { bytes: await writeBookletDocx(job.publication) };
+  return { bytes: await writeDocx(job.document) };
 }

@@ -1,7 +1,6 @@
-// The Word writer's driver: a composed Publication (booklet or packet) to the bytes of a .docx, the same bytes each time.
-import { Document, Packer, type ISectionOptions } from 'docx';
-import { estimatePageNumbers } from 'docx/layout';
-import type { Chapter, DocBlock, Publication } from '../../compose/document.js';
+// The Word writer's driver: a document tree (booklet, packet) to the bytes of a .docx, the same bytes each time.
+import { Document as WordDocument, Packer, type ISectionOptions } from 'docx';
+import type { Block, Document, Part } from '../../compose/tree.js';
 import { renderBlocks, type BlockContext } from './blocks.js';
 import { contents, copyrightPage, cover } from './front-matter.js';
 import { ADDRESS_WINDOW } from './letter.js';
@@ -11,84 +10,80 @@ import { fixTimestamps, mirrorMargins, renumberBookmarks } from './parts.js';
 import { hex, stylesFor } from './styles.js';
 import { unzipParts, zipParts } from './zip.js';
 
-export async function writeBookletDocx(pub: Publication): Promise<Uint8Array> {
-  const parts = unzipParts(new Uint8Array(await Packer.toBuffer(bookletDocument(pub))));
-  fixTimestamps(parts, pub.meta.date);
+export async function writeDocx(doc: Document): Promise<Uint8Array> {
+  const parts = unzipParts(new Uint8Array(await Packer.toBuffer(wordDocument(doc))));
+  fixTimestamps(parts, doc.meta.date);
   renumberBookmarks(parts);
-  if (pub.page.twoSided) mirrorMargins(parts);
-  return zipParts(parts, pub.meta.date);
+  if (doc.page.twoSided) mirrorMargins(parts);
+  return zipParts(parts, doc.meta.date);
 }
 
-/** The booklet as a docx Document, before packing (e.g. for `layoutDocument` from 'docx/layout'). */
-export function bookletDocument(pub: Publication): Document {
-  return new Document({
-    title: pub.meta.title,
-    creator: pub.meta.author,
-    lastModifiedBy: pub.meta.author,
-    subject: pub.meta.subject,
-    keywords: pub.meta.keywords,
-    description: `${pub.meta.subject}. ${pub.cover.association}, ${pub.cover.dateLine}.`,
+/** The document as a docx Document, before packing. */
+export function wordDocument(doc: Document): WordDocument {
+  const cover = doc.parts.find((p) => p.kind === 'cover');
+  return new WordDocument({
+    title: doc.meta.title,
+    creator: doc.meta.author,
+    lastModifiedBy: doc.meta.author,
+    subject: doc.meta.subject,
+    keywords: doc.meta.keywords,
+    description: `${doc.meta.subject}. ${doc.meta.author}${cover?.kind === 'cover' ? `, ${cover.dateLine}` : ''}.`,
     revision: 1,
-    ...stylesFor(pub),
+    ...stylesFor(doc),
     numbering: numberingFor(),
-    evenAndOddHeaderAndFooters: pub.page.twoSided,
-    // Lays the pages out as Word would, so the Contents' stored entries carry page numbers when the file is opened.
-    // Packets skip it: it is most of the time of a Word file, and a mail merge makes many.
-    ...(pub.kind === "booklet" ? { pageNumbers: estimatePageNumbers } : {}),
-    sections: sectionsOf(pub),
+    evenAndOddHeaderAndFooters: doc.page.twoSided,
+    sections: sectionsOf(doc),
   });
 }
 
-function sectionsOf(pub: Publication): ISectionOptions[] {
-  const g = geometryOf(pub);
+function sectionsOf(doc: Document): ISectionOptions[] {
+  const g = geometryOf(doc);
   const counter = listCounter();
-  const ctx = (o: Orientation): BlockContext => ({
-    textWidth: g.textWidth(o),
-    textHeight: g.textHeight(o),
-    accent: hex(pub.cover.color),
-    counter,
-    letterhead: pub.cover.association,
-  });
+  const ctx = (o: Orientation): BlockContext => ({ textWidth: g.textWidth(o), textHeight: g.textHeight(o), accent: hex(doc.accent), counter });
   const section = (runningHead: string | null, o: Orientation, start: Start, children: ISectionOptions['children']): ISectionOptions => ({
-    properties: sectionProperties(pub, o, start),
-    ...(runningHead === null ? {} : runningHeadAndFoot(pub, runningHead, o)),
+    properties: sectionProperties(doc, o, start),
+    ...(runningHead === null ? {} : runningHeadAndFoot(doc, runningHead, o)),
     children,
   });
-
   const sections: ISectionOptions[] = [];
-  if (pub.frontLetter) {
-    // A personalized packet's letter comes before the cover, on pages of its own with no header or footer; the cover
-    // then starts on a right-hand page, so the letter can be taken off a two-sided print. The letter is not bound (no
-    // gutter), and its text lines up with the address in the envelope's window.
-    sections.push({
-      properties: sectionProperties(pub, 'portrait', 'newPage', { left: ADDRESS_WINDOW.x, gutter: 0 }),
-      children: renderBlocks([{ kind: 'letter', letter: pub.frontLetter }], ctx('portrait')),
-    });
-  }
-  sections.push(
-    // The cover has no header or footer.
-    section(null, 'portrait', pub.frontLetter ? 'rightHandPage' : 'newPage', cover(pub, g.textWidth('portrait'))),
-    section('', 'portrait', 'newPage', copyrightPage(pub, ctx('portrait'))),
-    section(pub.tocTitle, 'portrait', 'rightHandPage', contents(pub)),
-  );
-  for (const chapter of pub.chapters) {
-    partsOf(chapter).forEach((part, i) => {
-      sections.push(
-        section(chapter.runningHead, part.orientation, i === 0 ? 'rightHandPage' : 'newPage', renderBlocks(part.blocks, ctx(part.orientation))),
-      );
-    });
-  }
+  doc.parts.forEach((part: Part, i) => {
+    // Every part after the first starts on a right-hand page, but the copyright page, the back of the cover.
+    const start: Start = i === 0 || part.kind === 'copyright' ? 'newPage' : 'rightHandPage';
+    switch (part.kind) {
+      case 'cover':
+        // The cover has no header or footer.
+        sections.push(section(null, 'portrait', start, cover(part, g.textWidth('portrait'))));
+        break;
+      case 'copyright':
+        sections.push(section('', 'portrait', start, copyrightPage(part, ctx('portrait'))));
+        break;
+      case 'contents':
+        sections.push(section(part.title, 'portrait', start, contents(part)));
+        break;
+      case 'chapter':
+        orientationRuns(part.blocks).forEach((run, k) => sections.push(section(part.runningHead, run.orientation, k === 0 ? start : 'newPage', renderBlocks(run.blocks, ctx(run.orientation)))));
+        break;
+      case 'loose':
+        // Pages of their own with no header or footer (a letter before a packet's cover: it can be taken off a
+        // two-sided print). Not bound (no gutter); a letter's text lines up with the address in the envelope's window.
+        sections.push({
+          properties: sectionProperties(doc, 'portrait', start, part.blocks.some((b) => b.kind === 'letter') ? { left: ADDRESS_WINDOW.x, gutter: 0 } : { gutter: 0 }),
+          children: renderBlocks(part.blocks, ctx('portrait')),
+        });
+        break;
+    }
+  });
   return sections;
 }
 
 /** A chapter's runs of portrait pages, and a landscape section of its own for each Impact Map. */
-function partsOf(chapter: Chapter): { orientation: Orientation; blocks: DocBlock[] }[] {
-  const parts: { orientation: Orientation; blocks: DocBlock[] }[] = [];
-  for (const block of chapter.blocks) {
+function orientationRuns(blocks: Block[]): { orientation: Orientation; blocks: Block[] }[] {
+  const runs: { orientation: Orientation; blocks: Block[] }[] = [];
+  for (const block of blocks) {
     const orientation: Orientation = block.kind === 'impactMap' ? 'landscape' : 'portrait';
-    const last = parts[parts.length - 1];
+    const last = runs[runs.length - 1];
     if (last && last.orientation === 'portrait' && orientation === 'portrait') last.blocks.push(block);
-    else parts.push({ orientation, blocks: [block] });
+    else runs.push({ orientation, blocks: [block] });
   }
-  return parts.length > 0 ? parts : [{ orientation: 'portrait', blocks: [] }];
+  return runs.length > 0 ? runs : [{ orientation: 'portrait', blocks: [] }];
 }

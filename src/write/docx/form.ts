@@ -1,7 +1,6 @@
 // What a packet's candidate fills in: checklists (a box to tick per item), forms (labelled cells) and logs (ruled rows).
 import {
   CheckBox,
-  HeadingLevel,
   HeightRule,
   Paragraph,
   Tab,
@@ -14,8 +13,7 @@ import {
   WidthType,
   type FileChild,
 } from 'docx';
-import type { Form, FormField, Log } from '../../compose/document.js';
-import type { Inline } from '../../model/schema.js';
+import type { Form, FormField, Log, Run } from '../../compose/tree.js';
 import { plainRuns, runsOf } from './inline.js';
 import { CHECKLIST_INDENT, S } from './styles.js';
 import { fixedTable, headerRow } from './table.js';
@@ -36,7 +34,7 @@ export function tickBox(checked = false): CheckBox {
 }
 
 /** Each item: the box, a tab to the hanging indent, the text. */
-export function checklist(items: Inline[][]): Paragraph[] {
+export function checklist(items: Run[][]): Paragraph[] {
   return items.map(
     (item) =>
       new Paragraph({
@@ -47,7 +45,7 @@ export function checklist(items: Inline[][]): Paragraph[] {
   );
 }
 
-/** The form's title (Heading 2), its instructions, then one table row per row of fields. */
+/** The form's instructions, then one table row per row of fields (its title is the heading before it). */
 export function form(f: Form, textWidth: number): FileChild[] {
   const rows = f.rows.filter((r) => r.length > 0);
   const grid = gridOf(rows.flatMap((r) => fieldEdges(r, textWidth)));
@@ -70,7 +68,6 @@ export function form(f: Form, textWidth: number): FileChild[] {
     });
   });
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_2, text: f.title }),
     ...f.intro.map((p) => new Paragraph({ keepNext: true, children: runsOf(p) })),
     ...(tableRows.length > 0 ? [formTable(tableRows, columnWidths), new Paragraph({})] : []),
   ];
@@ -95,7 +92,6 @@ export function log(l: Log, textWidth: number, accent: string): FileChild[] {
     accent,
   );
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_2, text: l.title }),
     ...l.intro.map((p) => new Paragraph({ keepNext: true, children: runsOf(p) })),
     ...(widths.length > 0 ? [formTable([header, ...Array.from({ length: l.rows }, empty)], widths), new Paragraph({})] : []),
   ];

@@ -13,18 +13,15 @@ import {
   ImageRun,
   type FileChild,
 } from 'docx';
-import { blocksOf } from '../../compose/booklet.js';
-import type { Publication } from '../../compose/document.js';
-import type { Section } from '../../model/schema.js';
-import { renderBlocks, type BlockContext } from './blocks.js';
-import { plainRuns, runsOf } from './inline.js';
+import type { Contents, CopyrightPage, Cover } from '../../compose/tree.js';
+import { headingParagraph, renderBlocks, type BlockContext } from './blocks.js';
+import { plainRuns } from './inline.js';
 import { HEADING_FONT, S, hex } from './styles.js';
 import { fixedTable } from './table.js';
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'auto' };
 
-export function cover(pub: Publication, textWidth: number): FileChild[] {
-  const c = pub.cover;
+export function cover(c: Cover, textWidth: number): FileChild[] {
   const accent = hex(c.color);
   const band = fixedTable(
     [
@@ -43,10 +40,12 @@ export function cover(pub: Publication, textWidth: number): FileChild[] {
                     new Paragraph({
                       children: [
                         new ImageRun({
-                          type: c.logo.type,
-                          data: c.logo.bytes,
+                          type: c.logo.image.type,
+                          data: c.logo.image.bytes,
                           // 0.9 in tall at most, in the logo's proportions.
-                          transformation: { width: Math.round((64 * c.logo.width) / Math.max(c.logo.width, c.logo.height)), height: Math.round((64 * c.logo.height) / Math.max(c.logo.width, c.logo.height)) },
+                          transformation: { width: Math.round((64 * c.logo.image.width) / Math.max(c.logo.image.width, c.logo.image.height)), height: Math.round((64 * c.logo.image.height) / Math.max(c.logo.image.width, c.logo.image.height)) },
+                          // A fixed drawing id (docx counts ids per process, which would change the bytes from build to build).
+                          altText: { id: '1', name: 'logo', title: c.logo.alt, description: c.logo.alt },
                         }),
                       ],
                     }),
@@ -65,8 +64,7 @@ export function cover(pub: Publication, textWidth: number): FileChild[] {
     [textWidth],
   );
   const rule = { bottom: { style: BorderStyle.SINGLE, size: 12, space: 8, color: accent } };
-  // The levels covered ("Levels 1–4"), unless the title or subtitle says it already (a packet's "Level 2: …").
-  const levels = c.levelsLine && !`${c.title} ${c.subtitle ?? ''}`.includes(c.levelsLine) ? c.levelsLine : undefined;
+  const levels = c.levelsLine;
   return [
     band,
     new Paragraph({ heading: HeadingLevel.TITLE, spacing: { before: 2400 }, border: rule, text: c.title }),
@@ -81,30 +79,17 @@ export function cover(pub: Publication, textWidth: number): FileChild[] {
   ];
 }
 
-/** The copyright page: the notice (its title and text, smaller), then the edition's own lines. */
-export function copyrightPage(pub: Publication, ctx: BlockContext): FileChild[] {
-  const out: FileChild[] = [];
-  const notice = (section: Section) => {
-    out.push(new Paragraph({ heading: HeadingLevel.HEADING_4, text: section.title }));
-    for (const block of blocksOf(section.blocks)) {
-      if (block.kind === 'paragraph') out.push(new Paragraph({ style: S.copyright, children: runsOf(block.text) }));
-      else out.push(...renderBlocks([block], ctx));
-    }
-    section.sections.forEach(notice);
-  };
-  if (pub.copyrightPage.notice) notice(pub.copyrightPage.notice);
-  for (const line of pub.copyrightPage.lines) out.push(new Paragraph({ style: S.copyright, children: plainRuns(line) }));
+/** The copyright page: the notice's headings and text, smaller, then the edition's own lines. */
+export function copyrightPage(page: CopyrightPage, ctx: BlockContext): FileChild[] {
+  const out = page.blocks.flatMap((b): FileChild[] => (b.kind === 'heading' ? [headingParagraph(b)] : renderBlocks([b], ctx)));
   if (out.length === 0) out.push(new Paragraph({}));
   return out;
 }
 
 /**
  * The Contents: a real TOC field over Heading 1-3, with hyperlinks. docx writes the entries as the field's stored result
- * (with page numbers, when the document has `pageNumbers`), so it is not blank before fields are updated.
+ * (their page numbers are filled in after layout), so it is not blank before fields are updated.
  */
-export function contents(pub: Publication): FileChild[] {
-  return [
-    new Paragraph({ style: S.tocHeading, text: pub.tocTitle }),
-    new TableOfContents(pub.tocTitle, { hyperlink: true, headingStyleRange: '1-3' }),
-  ];
+export function contents(c: Contents): FileChild[] {
+  return [new Paragraph({ style: S.tocHeading, text: c.title }), new TableOfContents(c.title, { hyperlink: true, headingStyleRange: '1-3' })];
 }

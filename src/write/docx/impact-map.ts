@@ -1,6 +1,6 @@
 // The Impact Map: its title and notes, then the five columns side by side with arrows between them (a landscape section).
 import { BorderStyle, HeadingLevel, Paragraph, TableCell, TableRow, VerticalAlignTable, WidthType, type FileChild, type ITableCellBorders } from 'docx';
-import type { ImpactMap } from '../../model/schema.js';
+import type { Block, ImpactMap } from '../../compose/tree.js';
 import { listParagraphs, type ListCounter } from './numbering.js';
 import { S } from './styles.js';
 import { fixedTable } from './table.js';
@@ -16,11 +16,11 @@ export interface MapContext {
   textWidth: number;
   accent: string;
   counter: ListCounter;
-  /** Renders the map's notes (model blocks). */
-  notes: (map: ImpactMap) => FileChild[];
+  /** Renders the map's notes. */
+  notes: (blocks: Block[]) => FileChild[];
 }
 
-export function impactMap(title: string, map: ImpactMap, ctx: MapContext): FileChild[] {
+export function impactMap(map: ImpactMap, ctx: MapContext): FileChild[] {
   const widths = columnWidths(ctx.textWidth);
   // Table columns: map column, arrow, map column, arrow, ... map column.
   const grid = widths.flatMap((w, i) => (i === 0 ? [w] : [ARROW_COLUMN, w]));
@@ -51,8 +51,8 @@ export function impactMap(title: string, map: ImpactMap, ctx: MapContext): FileC
     ),
   });
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 0 }, text: title }),
-    ...ctx.notes(map),
+    new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 0 }, text: map.title }),
+    ...ctx.notes(map.notes),
     fixedTable([header, body], grid),
   ];
 }

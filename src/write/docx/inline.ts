@@ -1,8 +1,9 @@
-// Inline runs to Word runs: bold and italic kept, "\n" inside a run written as a line break (w:br).
+// Tree runs to Word runs: bold and italic kept, a responsibility code in the Code character style,
+// "\n" inside a run written as a line break (w:br).
 import { TextRun } from 'docx';
-import type { Inline } from '../../model/schema.js';
+import type { Run } from '../../compose/tree.js';
 
-export function runsOf(text: Inline[], extra: { bold?: boolean; italics?: boolean } = {}): TextRun[] {
+export function runsOf(text: Run[], extra: { bold?: boolean; italics?: boolean } = {}): TextRun[] {
   const runs: TextRun[] = [];
   for (const run of text) {
     const bold = run.bold || extra.bold || undefined;
@@ -16,8 +17,4 @@ export function runsOf(text: Inline[], extra: { bold?: boolean; italics?: boolea
 
 export function plainRuns(text: string, extra: { bold?: boolean; italics?: boolean } = {}): TextRun[] {
   return runsOf([{ text }], extra);
-}
-
-export function plainText(text: Inline[]): string {
-  return text.map((r) => r.text).join('');
 }

@@ -1,15 +1,17 @@
 // A business letter: letterhead, date, the recipient's address where a #10 window envelope shows it, the body, the closing.
 import { FrameAnchorType, FrameWrap, HeightRule, Paragraph, type FileChild } from 'docx';
-import type { Letter } from '../../compose/document.js';
+import { ENVELOPE_WINDOW, type Letter } from '../../compose/tree.js';
 import { plainRuns, runsOf } from './inline.js';
 import { MARGIN } from './page.js';
 import { LETTER_LINES, S } from './styles.js';
 
-/**
- * The window of a #10 envelope, for a US Letter sheet folded in three: the address block's left edge 0.875 in from the
- * page's left edge, its top 2 in from the page's top, about 4 in by 1 in (twips).
- */
-export const ADDRESS_WINDOW = { x: 1260, y: 2880, width: 5760, height: 1440 } as const;
+/** The envelope window's place on the page (compose/tree.ts), in twips. */
+export const ADDRESS_WINDOW = {
+  x: ENVELOPE_WINDOW.x * 20,
+  y: ENVELOPE_WINDOW.y * 20,
+  width: ENVELOPE_WINDOW.width * 20,
+  height: ENVELOPE_WINDOW.height * 20,
+} as const;
 /** Where the salutation starts when the letter has an address: a quarter inch below the window. */
 const BODY_TOP = ADDRESS_WINDOW.y + ADDRESS_WINDOW.height + 360;
 /** Space between the letterhead's rule and the date. */
@@ -18,8 +20,6 @@ const DATE_GAP = 240;
 const SIGNATURE_GAP = 720;
 
 export interface LetterOptions {
-  /** The sender's name (the association), over a letter that starts a page. */
-  letterhead?: string;
   /** The letter is the first thing on its page (a section of its own); a letter with an address always starts one. */
   startsPage?: boolean;
   /** Starts the letter on a new page (a letter with an address placed after other blocks). */
@@ -32,7 +32,7 @@ export function letter(l: Letter, options: LetterOptions = {}): FileChild[] {
   // A letter with an address fills its first page from the top: the window is a place on the page, not in the flow.
   const startsPage = address.length > 0 || options.startsPage === true;
   const breakBefore = startsPage && options.pageBreakBefore ? true : undefined;
-  const head = startsPage ? options.letterhead : undefined;
+  const head = startsPage ? l.letterhead : undefined;
   if (head) out.push(new Paragraph({ style: S.letterhead, pageBreakBefore: breakBefore, children: plainRuns(head) }));
   out.push(
     new Paragraph({

@@ -1,6 +1,6 @@
 // Real Word lists (w:numPr on numbering definitions), never typed bullet characters: bullets, sub-bullets, numbers.
 import { AlignmentType, LevelFormat, Paragraph, type ILevelsOptions, type INumberingOptions, type NumberingDefinition } from 'docx';
-import type { ListItem, ResponsibilityCode } from '../../model/schema.js';
+import type { ListItem } from '../../compose/tree.js';
 import { runsOf } from './inline.js';
 
 export const BULLETS = 'bullets';
@@ -41,11 +41,6 @@ function orderedDefinition(start: number): string | NumberingDefinition {
   return start === 1 ? ORDERED : { reference: `${ORDERED}-from-${start}`, levels: orderedLevels(start) };
 }
 
-/** " (S, T)": a competency's responsibility codes, printed after its text as the booklets print them. */
-export function codesSuffix(codes: ResponsibilityCode[]): string {
-  return codes.length > 0 ? ` (${codes.join(', ')})` : '';
-}
-
 export interface ListStyles {
   /** Paragraph style per depth; deeper items use the last one. */
   bullet: readonly string[];
@@ -73,15 +68,13 @@ export function listParagraphs(
     for (const item of list) {
       const ordered = opts.ordered && level === 0;
       const style = ordered ? opts.styles.number : opts.styles.bullet[Math.min(level, opts.styles.bullet.length - 1)];
-      const runs = runsOf(item.text);
-      const suffix = codesSuffix(item.codes);
       out.push(
         new Paragraph({
           style,
           numbering: ordered
             ? { reference: orderedDefinition(opts.start ?? 1), level: 0, instance }
             : { reference: BULLETS, level: Math.min(level, 8) },
-          children: suffix ? [...runs, ...runsOf([{ text: suffix }])] : runs,
+          children: runsOf(item.runs),
         }),
       );
       walk(item.children, level + 1);

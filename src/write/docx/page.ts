@@ -11,7 +11,7 @@ import {
   type ISectionOptions,
   type ISectionPropertiesOptions,
 } from 'docx';
-import type { Publication } from '../../compose/document.js';
+import type { Document } from '../../compose/tree.js';
 import { S } from './styles.js';
 
 export type Orientation = 'portrait' | 'landscape';
@@ -33,7 +33,7 @@ export interface Geometry {
   textHeight(orientation: Orientation): number;
 }
 
-export function geometryOf(pub: Publication): Geometry {
+export function geometryOf(pub: Document): Geometry {
   const paper = PAPER[pub.page.size];
   const gutter = pub.page.twoSided ? GUTTER : 0;
   const across = (o: Orientation) => (o === 'portrait' ? paper.width : paper.height);
@@ -51,7 +51,7 @@ export type Start = 'newPage' | 'rightHandPage';
 
 /** `margins` replaces the left margin or the gutter of a section (the letter before a packet's cover). */
 export function sectionProperties(
-  pub: Publication,
+  pub: Document,
   orientation: Orientation,
   start: Start,
   margins: { left?: number; gutter?: number } = {},
@@ -94,15 +94,15 @@ const pageField = () => [new TextRun({ children: [PageNumber.CURRENT] })];
  * outer edge of the page when printed two-sided).
  */
 export function runningHeadAndFoot(
-  pub: Publication,
+  pub: Document,
   runningHead: string,
   orientation: Orientation,
 ): Pick<ISectionOptions, 'headers' | 'footers'> {
   const width = geometryOf(pub).textWidth(orientation);
   const header = () =>
-    new Header({ children: [twoPart(S.header, [new TextRun(pub.headerLine)], [new TextRun(runningHead)], width)] });
-  const odd = new Footer({ children: [twoPart(S.footer, [new TextRun(pub.footerLine)], pageField(), width)] });
+    new Header({ children: [twoPart(S.header, [new TextRun(pub.furniture.headerLine)], [new TextRun(runningHead)], width)] });
+  const odd = new Footer({ children: [twoPart(S.footer, [new TextRun(pub.furniture.footerLine)], pageField(), width)] });
   if (!pub.page.twoSided) return { headers: { default: header() }, footers: { default: odd } };
-  const even = new Footer({ children: [twoPart(S.footer, pageField(), [new TextRun(pub.footerLine)], width)] });
+  const even = new Footer({ children: [twoPart(S.footer, pageField(), [new TextRun(pub.furniture.footerLine)], width)] });
   return { headers: { default: header(), even: header() }, footers: { default: odd, even } };
 }

@@ -1,6 +1,6 @@
 // Word's named styles for the booklet: every look is a style a person can edit once (Heading 1 changes every level title).
 import { AlignmentType, BorderStyle, LineRuleType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
-import type { Publication } from '../../compose/document.js';
+import type { Document } from '../../compose/tree.js';
 import { BULLETS, ORDERED } from './numbering.js';
 
 /** Fonts every Word has; LibreOffice substitutes metric-compatible Caladea and Carlito. Never embedded. */
@@ -61,8 +61,8 @@ export function hex(color: string): string {
 const pt = (points: number) => Math.round(points * 2); // half-points
 const heading = (font = HEADING_FONT) => ({ font, bold: true });
 
-export function stylesFor(pub: Publication): { styles: IStylesOptions; externalStyles: string } {
-  const accent = hex(pub.cover.color);
+export function stylesFor(pub: Document): { styles: IStylesOptions; externalStyles: string } {
+  const accent = hex(pub.accent);
   const lang = { value: pub.meta.language };
   const listIndent = (level: number) => ({ left: 360 * (level + 1), hanging: 300 });
 

@@ -1,6 +1,6 @@
 // Plain tables ('table' blocks) and the parts every booklet table shares: the named style and a repeating header row.
 import { Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType, type FileChild } from 'docx';
-import type { Inline } from '../../model/schema.js';
+import type { Run, Table as TreeTable } from '../../compose/tree.js';
 import { runsOf } from './inline.js';
 import { S } from './styles.js';
 
@@ -19,7 +19,7 @@ export function fixedTable(rows: TableRow[], columnWidths: number[], style: stri
  * The header row: shaded in the cover colour, marked to repeat on every page the table continues on (w:tblHeader),
  * never split, and kept with the first row below it.
  */
-export function headerRow(titles: Inline[][], columnWidths: number[], accent: string): TableRow {
+export function headerRow(titles: Run[][], columnWidths: number[], accent: string): TableRow {
   return new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -34,24 +34,23 @@ export function headerRow(titles: Inline[][], columnWidths: number[], accent: st
   });
 }
 
-/** A 'table' block: equal columns across the text width, its first row the repeating header. */
-export function plainTable(header: Inline[][], rows: Inline[][][], textWidth: number, accent: string): FileChild[] {
-  const columns = Math.max(header.length, ...rows.map((r) => r.length), 1);
-  const widths = Array.from({ length: columns }, () => Math.floor(textWidth / columns));
-  const padded = (cells: Inline[][]) => Array.from({ length: columns }, (_, i) => cells[i] ?? []);
-  const body = rows.map(
-    (cells) =>
+/** Column widths in twips from the tree's shares of the text width; the last column takes what rounding leaves. */
+export function widthsOf(shares: number[], textWidth: number): number[] {
+  const widths = shares.map((s) => Math.floor(textWidth * s));
+  widths[widths.length - 1] += textWidth - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
+
+/** A plain table: its header row repeating, rows kept whole, each cell's blocks. */
+export function plainTable(t: TreeTable, textWidth: number, accent: string, cell: (blocks: TreeTable['rows'][number]['cells'][number]['blocks']) => (Paragraph | Table)[]): FileChild[] {
+  const widths = widthsOf(t.columns.map((c) => c.share), textWidth);
+  const body = t.rows.map(
+    (row) =>
       new TableRow({
         cantSplit: true,
-        children: padded(cells).map(
-          (cell, i) =>
-            new TableCell({
-              width: { size: widths[i], type: WidthType.DXA },
-              children: [new Paragraph({ style: S.tableText, children: runsOf(cell) })],
-            }),
-        ),
+        children: widths.map((w, i) => new TableCell({ width: { size: w, type: WidthType.DXA }, children: cell(row.cells[i]?.blocks ?? []) })),
       }),
   );
   // A paragraph after the table keeps the next table or heading from touching it.
-  return [fixedTable([headerRow(padded(header), widths, accent), ...body], widths), new Paragraph({})];
+  return [fixedTable([headerRow(t.columns.map((c) => c.title), widths, accent), ...body], widths), new Paragraph({})];
 }

@@ -1,91 +1,98 @@
 // The Competency Detail as a two-column table: "Area of Expertise | As Demonstrated By".
 //
-// Each area is split into rows that pdfmake keeps whole (dontBreakRows): the first row
-// holds the area's name and Knowledge/Skill Areas beside its first competencies, the
-// rest hold one competency (with sub-bullets) each. So a page can break between
-// competencies but an area's title never sits alone at the foot of a page, and the
+// Each area (a row of the tree's table) is split into rows that pdfmake keeps whole
+// (dontBreakRows): the first holds the area's name and Knowledge/Skill Areas beside its first
+// competencies, the rest hold one competency (with sub-bullets) each. So a page can break
+// between competencies but an area's title never sits alone at the foot of a page, and the
 // header row repeats on every page the table continues on.
-import type { CompetencyArea, CompetencyGroup, ListItem } from '../../model/schema.js';
-import { plainText } from '../../read/inline.js';
+import type { Block, Heading, ListItem, Paragraph, Row, Table } from '../../compose/tree.js';
+import { linesOf } from '../measure.js';
+import { blockNodes, type BlockContext } from './blocks.js';
 import { HEADER_FILL, RULE } from './theme.js';
-import { bulletList, runs, type Node } from './inline.js';
+import { bulletList, plainList, runs, type Node } from './inline.js';
 
-/** Rough line count of a competency in the right column, to balance the first row. */
-function estimateLines(item: ListItem, charsPerLine = 62): number {
-  const own = Math.ceil((plainText(item.text).length + 6) / charsPerLine);
-  return own + item.children.reduce((n, c) => n + estimateLines(c, charsPerLine - 4), 0);
-}
+/** Characters on a line of the right-hand column, and of the left one, at the table's sizes. */
+const RIGHT_CHARS = 62;
+const LEFT_CHARS = 27;
+const LINE_HEIGHT = 12;
 
-interface Row {
+interface PdfRow {
   cells: [Node, Node];
   startsArea: boolean;
 }
 
-function rightCell(leadIn: CompetencyGroup['leadIn'], items: ListItem[], notes: Node[] = []): Node {
+/** A piece of the right-hand cell kept whole: a competency, with the lead-in before it if it opens a group. */
+interface Unit {
+  leadIn: Paragraph | null;
+  item: ListItem | null;
+  other: Block | null;
+  lines: number;
+}
+
+function unitsOf(blocks: Block[]): Unit[] {
+  const units: Unit[] = [];
+  let leadIn: Paragraph | null = null;
+  for (const b of blocks) {
+    if (b.kind === 'paragraph' && b.role === 'leadIn') {
+      if (leadIn) units.push({ leadIn, item: null, other: null, lines: linesOf([leadIn], RIGHT_CHARS) });
+      leadIn = b;
+    } else if (b.kind === 'list' && b.style === 'bullet') {
+      b.items.forEach((item, i) => {
+        const lead = i === 0 ? leadIn : null;
+        units.push({ leadIn: lead, item, other: null, lines: linesOf([{ kind: 'list', style: 'bullet', items: [item] }, ...(lead ? [lead] : [])], RIGHT_CHARS) });
+      });
+      leadIn = null;
+    } else units.push({ leadIn: null, item: null, other: b, lines: linesOf([b], RIGHT_CHARS) });
+  }
+  if (leadIn) units.push({ leadIn, item: null, other: null, lines: linesOf([leadIn], RIGHT_CHARS) });
+  return units;
+}
+
+function unitNode(u: Unit, ctx: BlockContext): Node {
   const stack: Node[] = [];
-  if (leadIn) stack.push({ text: runs(leadIn), style: 'leadIn' });
-  if (items.length) stack.push(bulletList(items));
-  stack.push(...notes);
+  if (u.leadIn) stack.push({ text: runs(u.leadIn.runs), style: 'leadIn' });
+  if (u.item) stack.push(bulletList([u.item]));
+  if (u.other) stack.push(...blockNodes(u.other, ctx));
   return { stack };
 }
 
-const LINE_HEIGHT = 12;
+/** The left cell: the area's name (a bookmark and contents entry), its label and its list of areas. */
+function leftCell(blocks: Block[], ctx: BlockContext): Node {
+  const stack = blocks.map((b): Node => {
+    if (b.kind === 'heading') return areaName(b, ctx.chapterId);
+    if (b.kind === 'paragraph' && b.role === 'label') return { text: runs(b.runs), style: 'areasLabel' };
+    if (b.kind === 'list' && b.style === 'plain') return { ...plainList(b.items, 'areasList') };
+    return { stack: blockNodes(b, ctx) };
+  });
+  return { stack };
+}
 
-/** Lines of the left cell: the area's name, its label and its list of areas. */
-function leftLinesOf(area: CompetencyArea): number {
-  return 3 + area.areas.reduce((n, a) => n + Math.ceil(a.length / 27), 0);
+function areaName(h: Heading, chapterId: string): Node {
+  return { text: h.text, style: 'areaName', id: h.id, tocItem: h.toc, tocStyle: 'toc3', tocMargin: [24, 1, 0, 1], ...(h.toc ? { outline: true, outlineId: h.id, outlineParentId: chapterId } : {}) };
 }
 
 /** About how tall an area's first row is (it is kept whole), for keeping a heading with it. */
-export function firstRowHeight(area: CompetencyArea): number {
-  return leftLinesOf(area) * LINE_HEIGHT + 24;
+export function firstRowHeight(row: Row): number {
+  return linesOf(row.cells[0].blocks, LEFT_CHARS) * LINE_HEIGHT + 24;
 }
 
-function areaRows(area: CompetencyArea, parentOutline: string): Row[] {
-  const left: Node = {
-    stack: [
-      { text: area.name, style: 'areaName', id: area.id, tocItem: true, tocStyle: 'toc3', tocMargin: [24, 1, 0, 1], outline: true, outlineId: area.id, outlineParentId: parentOutline },
-      { text: area.areasLabel, style: 'areasLabel' },
-      { ul: area.areas.map((a) => ({ text: a, style: 'areasList' })), type: 'none', margin: [-10, 0, 0, 0] },
-    ],
-  };
-  const leftLines = leftLinesOf(area);
-  // Flatten groups into (leadIn?, competency) units; a lead-in travels with its first competency.
-  const units: { leadIn: CompetencyGroup['leadIn']; items: ListItem[]; lines: number }[] = [];
-  for (const g of area.groups) {
-    g.competencies.forEach((c, i) => {
-      const leadIn = i === 0 ? g.leadIn : null;
-      const leadLines = leadIn ? Math.ceil(plainText(leadIn).length / 62) : 0;
-      units.push({ leadIn, items: [c], lines: estimateLines(c) + leadLines });
-    });
-  }
-  const notes: Node[] = area.notes.map((b) => (b.kind === 'paragraph' ? { text: runs(b.text), style: 'note' } : { text: '' }));
-  // First row: enough competencies to sit beside the area's name and areas list.
+function areaRows(row: Row, ctx: BlockContext): PdfRow[] {
+  const [leftBlocks, rightBlocks] = [row.cells[0]?.blocks ?? [], row.cells[1]?.blocks ?? []];
+  const left = leftCell(leftBlocks, ctx);
+  const leftLines = linesOf(leftBlocks, LEFT_CHARS);
+  const units = unitsOf(rightBlocks);
+  // First row: competencies until the right column is at least as tall as the left one.
   let taken = 0;
   let lines = 0;
-  // Take competencies until the right column is at least as tall as the left one.
-  while (taken < units.length && lines < leftLines) {
-    lines += units[taken].lines;
-    taken++;
-  }
-  const first = units.slice(0, taken);
-  const rows: Row[] = [
-    {
-      startsArea: true,
-      cells: [left, { stack: first.map((u) => rightCell(u.leadIn, u.items)) }],
-    },
-  ];
-  for (const u of units.slice(taken)) rows.push({ startsArea: false, cells: [{ text: '' }, rightCell(u.leadIn, u.items)] });
-  if (notes.length) rows[rows.length - 1].cells[1].stack.push(...notes);
+  while (taken < units.length && lines < leftLines) lines += units[taken++].lines;
+  const rows: PdfRow[] = [{ startsArea: true, cells: [left, { stack: units.slice(0, taken).map((u) => unitNode(u, ctx)) }] }];
+  for (const u of units.slice(taken)) rows.push({ startsArea: false, cells: [{ text: '' }, unitNode(u, ctx)] });
   return rows;
 }
 
-export function competencyTable(areas: CompetencyArea[], parentOutline: string): Node {
-  const header = [
-    { text: 'Area of Expertise', style: 'tableHeader', fillColor: HEADER_FILL },
-    { text: 'As Demonstrated By', style: 'tableHeader', fillColor: HEADER_FILL },
-  ];
-  const rows = areas.flatMap((a) => areaRows(a, parentOutline));
+export function competencyTable(table: Table, ctx: BlockContext): Node {
+  const header = table.columns.map((c) => ({ text: runs(c.title), style: 'tableHeader', fillColor: HEADER_FILL }));
+  const rows = table.rows.flatMap((r) => areaRows(r, ctx));
   const startsArea = [true, ...rows.map((r) => r.startsArea)];
   return {
     table: {

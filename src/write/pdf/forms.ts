@@ -1,6 +1,5 @@
 // Forms, logs and checklists: ruled boxes on paper, and the rectangles where fillable fields go.
-import type { Form, FormField, Log } from '../../compose/document.js';
-import type { Inline } from '../../model/schema.js';
+import type { Form, FormField, Log, Run } from '../../compose/tree.js';
 import { MUTED, RULE } from './theme.js';
 import { runs, type Node } from './inline.js';
 
@@ -54,14 +53,13 @@ function fieldNode(f: FormField, width: number, formId: string, spots: FieldSpot
   return { stack, width, margin: [0, 4, 0, 4] };
 }
 
-function paragraphs(intro: Inline[][]): Node[] {
+function paragraphs(intro: Run[][]): Node[] {
   return intro.map((p) => ({ text: runs(p), style: 'body' }));
 }
 
 export function formNodes(form: Form, contentWidth: number, spots: FieldSpots): Node[] {
   const gap = 10;
   return [
-    { text: form.title, style: 'h2', id: form.id, tocItem: true, tocStyle: 'toc2', tocMargin: [12, 1, 0, 1], headlineLevel: 2 },
     ...paragraphs(form.intro),
     ...form.rows.map((row) => {
       const free = contentWidth - gap * (row.length - 1);
@@ -86,7 +84,6 @@ export function logNodes(log: Log, contentWidth: number, spots: FieldSpots): Nod
     );
   }
   return [
-    { text: log.title, style: 'h2', id: log.id, tocItem: true, tocStyle: 'toc2', tocMargin: [12, 1, 0, 1], headlineLevel: 2 },
     ...paragraphs(log.intro),
     {
       table: { headerRows: 1, dontBreakRows: true, widths, heights: (i: number) => (i === 0 ? undefined : rowHeight), body },
@@ -96,7 +93,7 @@ export function logNodes(log: Log, contentWidth: number, spots: FieldSpots): Nod
   ];
 }
 
-export function checklistNodes(id: string, items: Inline[][], spots: FieldSpots): Node[] {
+export function checklistNodes(id: string, items: Run[][], spots: FieldSpots): Node[] {
   return items.map((item, i) => {
     const marker = box(11, 11);
     spots.add(`${id}_${i + 1}`, 'checkbox', marker, 11, 11);

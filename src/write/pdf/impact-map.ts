@@ -1,7 +1,6 @@
 // The Impact Map: five columns side by side on a landscape page, joined by arrows.
-import type { ImpactMap, ListItem } from '../../model/schema.js';
-import { plainText } from '../../read/inline.js';
-import { codesText, runs, type Node } from './inline.js';
+import { plainRuns, type ImpactMap, type ListItem } from '../../compose/tree.js';
+import { runs, type Node } from './inline.js';
 
 
 const FONT_SIZES = [8, 7.5, 7, 6.5, 6];
@@ -12,7 +11,7 @@ const CHAR_WIDTH = 0.5;
 const ARROW_WIDTH = 16;
 
 function countLines(items: ListItem[], chars: number): number {
-  return items.reduce((n, it) => n + Math.ceil((plainText(it.text).length + 5) / chars) + countLines(it.children, chars - 3), 0);
+  return items.reduce((n, it) => n + Math.ceil((plainRuns(it.runs).length + 5) / chars) + countLines(it.children, chars - 3), 0);
 }
 
 /** Estimated height of a column's items at a font size, in points. */
@@ -25,7 +24,7 @@ const SEPARATOR = ' • ';
 
 /** A group with its sub-items run on into one line of text (for estimating). */
 function flattenGroup(item: ListItem): ListItem {
-  return { ...item, text: [...item.text, { text: ' ' + item.children.map((c) => plainText(c.text)).join(SEPARATOR) }], children: [] };
+  return { ...item, runs: [...item.runs, { text: ' ' + item.children.map((c) => plainRuns(c.runs)).join(SEPARATOR) }], children: [] };
 }
 
 function compactGroups(items: ListItem[], accent: string, fontSize: number): Node {
@@ -33,9 +32,9 @@ function compactGroups(items: ListItem[], accent: string, fontSize: number): Nod
     stack: items.map((it) => ({
       unbreakable: true,
       text: [
-        ...[...runs(it.text), ...codesText(it.codes)].map((r) => ({ ...r, bold: true, color: accent })),
+        ...runs(it.runs).map((r) => ({ ...r, bold: true, color: accent })),
         ...(it.children.length ? [{ text: '\n' }] : []),
-        ...it.children.flatMap((c, k) => [...(k ? [{ text: SEPARATOR, color: accent }] : []), ...runs(c.text), ...codesText(c.codes)]),
+        ...it.children.flatMap((c, k) => [...(k ? [{ text: SEPARATOR, color: accent }] : []), ...runs(c.runs)]),
       ],
       fontSize,
       lineHeight: 1.1,
@@ -47,7 +46,7 @@ function compactGroups(items: ListItem[], accent: string, fontSize: number): Nod
 function itemNodes(items: ListItem[], depth: number, accent: string, fontSize: number): Node {
   return {
     ul: items.map((it) => {
-      const text = { text: [...runs(it.text), ...codesText(it.codes)], bold: depth === 0 && it.children.length > 0, color: depth === 0 && it.children.length > 0 ? accent : undefined };
+      const text = { text: runs(it.runs), bold: depth === 0 && it.children.length > 0, color: depth === 0 && it.children.length > 0 ? accent : undefined };
       // An item never breaks across the two pages of a long map.
       return it.children.length ? { stack: [text, itemNodes(it.children, depth + 1, accent, fontSize)], unbreakable: depth > 0 } : { stack: [text], unbreakable: true };
     }),
@@ -74,12 +73,13 @@ export interface MapGeometry {
   usableHeight: number;
 }
 
-export function impactMapNodes(title: string, map: ImpactMap, accent: string, id: string, parentOutline: string, g: MapGeometry, forcedFontSize?: number): Node[] {
+/** `notesNodes` renders a note that is not a paragraph (a list, a table) as any block. */
+export function impactMapNodes(map: ImpactMap, accent: string, parentOutline: string, g: MapGeometry, notesNodes: (blocks: ImpactMap['notes']) => Node[], forcedFontSize?: number): Node[] {
   const { usableWidth, usableHeight } = g;
   // Widths in proportion to each column's text (a bullet wastes about half a line), so the
   // columns come out about equally tall; short columns keep a readable minimum.
-  const bulk = (items: ListItem[]): number => items.reduce((n, it) => n + plainText(it.text).length + 20 + bulk(it.children), 0);
-  const compactBulk = (items: ListItem[]) => items.reduce((n, it) => n + plainText(it.text).length + 20 + it.children.reduce((k, c) => k + plainText(c.text).length + 3, 0), 0);
+  const bulk = (items: ListItem[]): number => items.reduce((n, it) => n + plainRuns(it.runs).length + 20 + bulk(it.children), 0);
+  const compactBulk = (items: ListItem[]) => items.reduce((n, it) => n + plainRuns(it.runs).length + 20 + it.children.reduce((k, c) => k + plainRuns(c.runs).length + 3, 0), 0);
   const need = map.columns.map((c, i) => (i === 0 ? compactBulk(c.items) : bulk(c.items)));
   const free = usableWidth - ARROW_WIDTH * 4 - 8 * 9; // 9 cells, 4 pt padding each side
   const minWidth = 78;
@@ -111,19 +111,20 @@ export function impactMapNodes(title: string, map: ImpactMap, accent: string, id
   });
   return [
     {
-      text: title,
+      text: map.title,
       style: 'mapTitle',
-      id,
+      id: map.id,
       tocItem: true,
       tocStyle: 'toc2',
       tocMargin: [12, 2, 0, 2],
       outline: true,
-      outlineId: id,
+      outlineId: map.id,
       outlineParentId: parentOutline,
       pageBreak: 'before',
       pageOrientation: 'landscape',
     },
-    ...map.notes.map((b) => (b.kind === 'paragraph' ? { text: runs(b.text), style: 'mapNote' } : { text: '' })),
+    // Notes under the title, in the map's small type: every kind of block (a list or table too).
+    ...map.notes.map((b): Node => (b.kind === 'paragraph' ? { text: runs(b.runs), style: 'mapNote' } : { stack: notesNodes([b]), fontSize: 7.5 })),
     { table: { headerRows: 1, widths: tableWidths, body: [titles, row] }, layout: { defaultBorder: false, paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 0, paddingBottom: () => 0 } },
   ];
 }

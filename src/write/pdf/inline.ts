@@ -1,20 +1,17 @@
-// Styled runs and lists to pdfmake text nodes.
-import type { Inline, ListItem, ResponsibilityCode } from '../../model/schema.js';
+// Tree runs and lists to pdfmake text nodes.
+import type { ListItem, Run } from '../../compose/tree.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Node = any;
 
-export function runs(text: Inline[]): Node[] {
-  return text.map((r) => ({ text: r.text, ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}) }));
+/** A run's look: emphasis as written; a responsibility code in the small coloured `code` style. */
+export function runs(text: Run[]): Node[] {
+  return text.map((r) => ({ text: r.text, ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}), ...(r.role === 'code' ? { style: 'code' } : {}) }));
 }
 
-export function codesText(codes: ResponsibilityCode[]): Node[] {
-  return codes.length ? [{ text: ` (${codes.join(', ')})`, style: 'code' }] : [];
-}
-
-/** A bullet with its code tag, and its sub-bullets as a nested list. */
+/** A bullet with its sub-bullets as a nested list. */
 export function listItem(item: ListItem, extra: Node = {}): Node {
-  const text = { text: [...runs(item.text), ...codesText(item.codes)], ...extra };
+  const text = { text: runs(item.runs), ...extra };
   if (item.children.length === 0) return text;
   return { stack: [text, bulletList(item.children, 1, extra)] };
 }
@@ -30,4 +27,9 @@ export function bulletList(items: ListItem[], depth = 0, extra: Node = {}): Node
 
 export function orderedList(items: ListItem[], start = 1): Node {
   return { ol: items.map((it) => listItem(it)), start, margin: [0, 0, 0, 6] };
+}
+
+/** Items with no marker, one per line (the Knowledge Areas under an area's name). */
+export function plainList(items: ListItem[], style?: string): Node {
+  return { stack: items.map((it) => ({ text: runs(it.runs), ...(style ? { style } : {}) })) };
 }

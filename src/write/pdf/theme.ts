@@ -16,6 +16,9 @@ export const GUTTER_SHIFT = 12;
 // pdfmake keeps one set of margins for the whole flow, so landscape pages share them.
 export const LANDSCAPE_MARGINS = PAGE_MARGINS;
 
+/** The cover's colour band: full width from the top edge, this share of the page's height (it bleeds in print). */
+export const COVER_BAND = { heightShare: 0.62 } as const;
+
 export const INK = '#1a1a1a';
 export const MUTED = '#555555';
 export const RULE = '#9aa5b1';
@@ -29,6 +32,8 @@ export function styles(accent: string) {
     body: { margin: [0, 0, 0, 7] },
     leadIn: { italics: true, margin: [0, 2, 0, 4] },
     note: { italics: true, fontSize: 9, color: MUTED, margin: [0, 4, 0, 6] },
+    small: { fontSize: 9, margin: [0, 0, 0, 6] },
+    muted: { fontSize: 9, color: MUTED, margin: [0, 0, 0, 6] },
     tableHeader: { font: 'Sans', bold: true, fontSize: 10, color: INK },
     areaName: { font: 'Sans', bold: true, fontSize: 11, color: accent, margin: [0, 0, 0, 4] },
     areasLabel: { font: 'Sans', fontSize: 9, bold: true, color: MUTED, margin: [0, 2, 0, 2] },

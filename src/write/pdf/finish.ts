@@ -1,16 +1,37 @@
-// Finishing a laid-out PDF with pdf-lib: the binding gutter, then fillable form fields.
+// Finishing a laid-out PDF with pdf-lib: the binding gutter, fillable form fields, and bookmarks
+// that land on their headings.
 //
 // pdfmake keeps one set of margins for the whole document, so a two-sided booklet's inside
 // (binding) margin is made afterwards: the content of right-hand pages moves right and that
 // of left-hand pages moves left, links and fields with it. pdfmake has no form fields, so
 // they are added where the layout drew their boxes.
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFBool, PDFNumber } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFBool, PDFNumber, PDFString } from '@cantoo/pdf-lib';
 import type { FieldSpot } from './forms.js';
 
 export interface Finish {
   spots: FieldSpot[];
   /** Points to move the content of each page (1-based) sideways; missing pages stay. */
   shift: Map<number, number>;
+  /** The id of each bookmark's heading, in the order of the outline: its named destination. */
+  bookmarks: string[];
+}
+
+/**
+ * pdfkit points every outline item at the top right corner of its page (/XYZ 612 792); the
+ * heading's named destination (which the contents' links use) is where the heading is.
+ */
+function bookmarksToHeadings(doc: PDFDocument, ids: string[]): void {
+  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  const items: PDFDict[] = [];
+  const walk = (parent: PDFDict) => {
+    for (let item = parent.lookupMaybe(PDFName.of('First'), PDFDict); item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      items.push(item);
+      walk(item);
+    }
+  };
+  if (outlines) walk(outlines);
+  if (items.length !== ids.length) throw new Error(`the PDF has ${items.length} bookmarks, the document tree ${ids.length}`);
+  items.forEach((item, i) => item.set(PDFName.of('Dest'), PDFString.of(ids[i])));
 }
 
 function moveAnnotations(doc: PDFDocument, pageIndex: number, dx: number): void {
@@ -26,10 +47,11 @@ function moveAnnotations(doc: PDFDocument, pageIndex: number, dx: number): void 
 
 export async function finishPdf(bytes: Uint8Array, finish: Finish): Promise<Uint8Array> {
   const placed = finish.spots.filter((s) => s.marker.positions?.length);
-  if (placed.length === 0 && finish.shift.size === 0) return bytes;
+  if (placed.length === 0 && finish.shift.size === 0 && finish.bookmarks.length === 0) return bytes;
   // updateMetadata: false keeps the fixed dates and producer (pdf-lib would stamp the clock).
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const pages = doc.getPages();
+  bookmarksToHeadings(doc, finish.bookmarks);
   for (const [pageNumber, dx] of finish.shift) {
     if (!dx || !pages[pageNumber - 1]) continue;
     pages[pageNumber - 1].translateContent(dx, 0);

@@ -1,0 +1,318 @@
+// The document tree: everything a reader gets, in reading order, with the roles a screen reader
+// would name, and nothing about fonts, points or pages. compose/ builds one per booklet, packet or
+// personalized letter; every writer (PDF, Word) renders this tree and nothing else.
+//
+// zod schemas are the single definition; the types come from z.infer.
+import { z } from 'zod';
+
+/** A run of text. "\n" inside text is a hard line break. `code`: a responsibility code suffix " (S, T)". */
+export const Run = z.object({
+  text: z.string(),
+  bold: z.boolean().optional(),
+  italic: z.boolean().optional(),
+  role: z.enum(['code']).optional(),
+});
+export type Run = z.infer<typeof Run>;
+export const Runs = z.array(Run);
+
+/** A list item: its text, then its sub-items (nested lists). */
+export interface ListItem {
+  id?: string;
+  runs: Run[];
+  children: ListItem[];
+}
+export const ListItem: z.ZodType<ListItem> = z.object({
+  id: z.string().optional(),
+  runs: Runs,
+  get children() {
+    return z.array(ListItem);
+  },
+});
+
+export const Heading = z.object({
+  kind: z.literal('heading'),
+  /** 1: a part's title (a level, the glossary); 2: its sections; 3: areas and sub-sections; 4: below. */
+  level: z.number().int().min(1).max(4),
+  id: z.string(),
+  text: z.string(),
+  /** Listed in the contents and as a bookmark (PDF outline). */
+  toc: z.boolean(),
+});
+export type Heading = z.infer<typeof Heading>;
+
+/**
+ * A paragraph's role: body text; `leadIn` (the italic line before a group of competencies);
+ * `note` (a remark under an area or a map); `label` (a small heading-like label, e.g.
+ * "Knowledge Areas"); `small` (the copyright page's text); `muted` (a line of lesser weight);
+ * `office` (a line of an address or of the packet's office block).
+ */
+export const ParagraphRole = z.enum(['body', 'leadIn', 'note', 'label', 'small', 'muted']);
+export type ParagraphRole = z.infer<typeof ParagraphRole>;
+export const Paragraph = z.object({ kind: z.literal('paragraph'), role: ParagraphRole, runs: Runs });
+export type Paragraph = z.infer<typeof Paragraph>;
+
+/** `plain`: items with no marker (a list of Knowledge Areas under an area's name). */
+export const List = z.object({
+  kind: z.literal('list'),
+  style: z.enum(['bullet', 'number', 'plain']),
+  start: z.number().int().optional(),
+  items: z.array(ListItem),
+});
+export type List = z.infer<typeof List>;
+
+export const FormField = z.object({
+  /** Unique in the document: the PDF form field's name. */
+  name: z.string(),
+  /** What the field asks for: printed above it and its accessible name. */
+  label: z.string(),
+  kind: z.enum(['text', 'multiline', 'checkbox', 'date', 'signature']),
+  /** Share of the row's width (the fields of a row add up to 1). */
+  width: z.number(),
+  /** Pre-filled value (personalized packets). */
+  value: z.string().optional(),
+});
+export type FormField = z.infer<typeof FormField>;
+
+/** A block of the tree. Table cells hold blocks, so the union is recursive. */
+export type Block =
+  | Heading
+  | Paragraph
+  | List
+  | Table
+  | Definitions
+  | ImpactMap
+  | Checklist
+  | Form
+  | Log
+  | Letter
+  | PageBreak;
+
+export interface Cell {
+  blocks: Block[];
+  /** The cell names its row (the area of expertise): a row header. */
+  rowHeader?: boolean;
+}
+export interface Row {
+  id?: string;
+  cells: Cell[];
+}
+/**
+ * A table. `competencyDetail`: the Competency Detail of a level, one row per area of expertise.
+ * `columns`: the header row's cells and each column's share of the width.
+ */
+export interface Table {
+  kind: 'table';
+  id?: string;
+  role: 'plain' | 'competencyDetail';
+  columns: { title: Run[]; share: number }[];
+  rows: Row[];
+}
+/** The glossary: terms and their definitions. */
+export interface Definitions {
+  kind: 'definitions';
+  entries: { id: string; term: string; definition: Run[] }[];
+}
+/**
+ * The Impact Map: a diagram whose columns are lists, read left to right (Capabilities → … →
+ * Service Goal). The arrows between columns are decoration.
+ */
+export interface ImpactMap {
+  kind: 'impactMap';
+  id: string;
+  title: string;
+  notes: Block[];
+  columns: { title: string; items: ListItem[] }[];
+}
+/** Items with a box to tick, on paper and on screen. */
+export interface Checklist {
+  kind: 'checklist';
+  id: string;
+  items: Run[][];
+}
+/** A form the candidate fills in: rows of labelled fields (its title is the heading before it). */
+export interface Form {
+  kind: 'form';
+  id: string;
+  intro: Run[][];
+  rows: FormField[][];
+}
+/** A log: a ruled table with empty rows to fill in (its title is the heading before it). */
+export interface Log {
+  kind: 'log';
+  id: string;
+  intro: Run[][];
+  columns: { label: string; width: number }[];
+  rows: number;
+}
+/** A letter whose address block sits in the window of a #10 envelope (see ENVELOPE_WINDOW). */
+export interface Letter {
+  kind: 'letter';
+  /** The sender, over a letter that starts a page. */
+  letterhead: string;
+  date: string;
+  /** Lines of the recipient's address; empty for a letter to every candidate. */
+  address: string[];
+  salutation: string;
+  paragraphs: Run[][];
+  closing: string[];
+}
+export interface PageBreak {
+  kind: 'pageBreak';
+}
+
+const Cell: z.ZodType<Cell> = z.object({
+  get blocks() {
+    return z.array(Block);
+  },
+  rowHeader: z.boolean().optional(),
+});
+export const Table: z.ZodType<Table> = z.object({
+  kind: z.literal('table'),
+  id: z.string().optional(),
+  role: z.enum(['plain', 'competencyDetail']),
+  columns: z.array(z.object({ title: Runs, share: z.number() })),
+  rows: z.array(z.object({ id: z.string().optional(), cells: z.array(Cell) })),
+});
+export const Definitions: z.ZodType<Definitions> = z.object({
+  kind: z.literal('definitions'),
+  entries: z.array(z.object({ id: z.string(), term: z.string(), definition: Runs })),
+});
+export const ImpactMap: z.ZodType<ImpactMap> = z.object({
+  kind: z.literal('impactMap'),
+  id: z.string(),
+  title: z.string(),
+  get notes() {
+    return z.array(Block);
+  },
+  columns: z.array(z.object({ title: z.string(), items: z.array(ListItem) })),
+});
+export const Checklist: z.ZodType<Checklist> = z.object({ kind: z.literal('checklist'), id: z.string(), items: z.array(Runs) });
+export const Form: z.ZodType<Form> = z.object({ kind: z.literal('form'), id: z.string(), intro: z.array(Runs), rows: z.array(z.array(FormField)) });
+export const Log: z.ZodType<Log> = z.object({
+  kind: z.literal('log'),
+  id: z.string(),
+  intro: z.array(Runs),
+  columns: z.array(z.object({ label: z.string(), width: z.number() })),
+  rows: z.number().int(),
+});
+export const Letter: z.ZodType<Letter> = z.object({
+  kind: z.literal('letter'),
+  letterhead: z.string(),
+  date: z.string(),
+  address: z.array(z.string()),
+  salutation: z.string(),
+  paragraphs: z.array(Runs),
+  closing: z.array(z.string()),
+});
+export const PageBreak: z.ZodType<PageBreak> = z.object({ kind: z.literal('pageBreak') });
+export const Block: z.ZodType<Block> = z.union([Heading, Paragraph, List, Table, Definitions, ImpactMap, Checklist, Form, Log, Letter, PageBreak]);
+
+export const Image = z.object({
+  type: z.enum(['png', 'jpg']),
+  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes'),
+  /** Pixels, for the aspect ratio. */
+  width: z.number(),
+  height: z.number(),
+});
+/** A picture with its alternative text (the association's logo). */
+export const Figure = z.object({ alt: z.string(), image: Image });
+export type Figure = z.infer<typeof Figure>;
+
+/** The cover: every line it prints, already decided (a line that would repeat the subtitle is left out). */
+export const Cover = z.object({
+  kind: z.literal('cover'),
+  association: z.string(),
+  abbreviation: z.string(),
+  title: z.string(),
+  subtitle: z.string().optional(),
+  editionLine: z.string().optional(),
+  /** Which levels it covers ("Levels 1–4"); absent when the title or subtitle says it. */
+  levelsLine: z.string().optional(),
+  dateLine: z.string(),
+  /** The edition's colour, for the cover's band (decoration) and accents. */
+  color: z.string(),
+  logo: Figure.optional(),
+});
+export type Cover = z.infer<typeof Cover>;
+
+/** The copyright page: the notice (its heading, text and sub-sections) and the edition's own lines. */
+export const CopyrightPage = z.object({ kind: z.literal('copyright'), blocks: z.array(Block) });
+export type CopyrightPage = z.infer<typeof CopyrightPage>;
+
+/** The contents: one entry per heading with `toc`, in order; writers add the page numbers. */
+export const Contents = z.object({
+  kind: z.literal('contents'),
+  title: z.string(),
+  entries: z.array(z.object({ level: z.number().int().min(1).max(3), id: z.string(), text: z.string() })),
+});
+export type Contents = z.infer<typeof Contents>;
+
+/**
+ * A part that starts on a new page (a right-hand one when printed two-sided): a level, the
+ * Endorsement introduction, the glossary, a packet's forms. `runningHead` is page furniture.
+ */
+export const Chapter = z.object({ kind: z.literal('chapter'), id: z.string(), title: z.string(), runningHead: z.string(), blocks: z.array(Block) });
+export type Chapter = z.infer<typeof Chapter>;
+
+/** Pages with no running head or folio: a personalized packet's letter and filled-in form. */
+export const LoosePages = z.object({ kind: z.literal('loose'), blocks: z.array(Block) });
+export type LoosePages = z.infer<typeof LoosePages>;
+
+export const Part = z.discriminatedUnion('kind', [Cover, CopyrightPage, Contents, Chapter, LoosePages]);
+export type Part = z.infer<typeof Part>;
+
+export const Meta = z.object({
+  title: z.string(),
+  author: z.string(),
+  subject: z.string(),
+  keywords: z.string(),
+  language: z.string(),
+  /** ISO date used for every timestamp written into the files. */
+  date: z.string(),
+});
+export type Meta = z.infer<typeof Meta>;
+
+export const PageSetup = z.object({ size: z.enum(['LETTER', 'A4']), twoSided: z.boolean(), padToMultipleOf4: z.boolean() });
+export type PageSetup = z.infer<typeof PageSetup>;
+
+/** Page furniture every body page carries: the publication on the header, the copyright line on the footer. */
+export const Furniture = z.object({ headerLine: z.string(), footerLine: z.string() });
+export type Furniture = z.infer<typeof Furniture>;
+
+export const Document = z.object({
+  editionId: z.string(),
+  kind: z.enum(['booklet', 'packet', 'personal']),
+  /** The level a packet is for. */
+  level: z.number().int().optional(),
+  meta: Meta,
+  page: PageSetup,
+  /** The edition's colour: the cover's band, headings' accents. */
+  accent: z.string(),
+  furniture: Furniture,
+  parts: z.array(Part),
+});
+export type Document = z.infer<typeof Document>;
+
+/**
+ * The window of a #10 envelope for a US Letter sheet folded in thirds, in points from the page's
+ * top-left corner: the address block's place on the letter. Both writers place it here.
+ */
+export const ENVELOPE_WINDOW = { x: 63, y: 144, width: 288, height: 72 } as const;
+
+/** Walks every block of a tree in reading order, table cells and map notes included. */
+export function* blocksIn(blocks: Block[]): Generator<Block> {
+  for (const b of blocks) {
+    yield b;
+    if (b.kind === 'table') for (const r of b.rows) for (const c of r.cells) yield* blocksIn(c.blocks);
+    if (b.kind === 'impactMap') yield* blocksIn(b.notes);
+  }
+}
+
+/** Every block of a document in reading order. */
+export function* documentBlocks(doc: Document): Generator<Block> {
+  for (const p of doc.parts) if (p.kind === 'copyright' || p.kind === 'chapter' || p.kind === 'loose') yield* blocksIn(p.blocks);
+}
+
+export function plainRuns(runs: Run[]): string {
+  return runs.map((r) => r.text).join('');
+}

@@ -1,0 +1,92 @@
+// Tree blocks to pdfmake nodes: headings, prose, lists, tables, the glossary, the Impact Map,
+// forms, logs, checklists and letters. Fonts, sizes and breaks are decided here, content never.
+import type { Block, Heading } from '../../compose/tree.js';
+import { competencyTable } from './competency-table.js';
+import { checklistNodes, type FieldSpots, formNodes, logNodes } from './forms.js';
+import { impactMapNodes, type MapGeometry } from './impact-map.js';
+import { bulletList, orderedList, plainList, runs, type Node } from './inline.js';
+import { letterNodes } from './letter.js';
+import { HEADER_FILL, RULE } from './theme.js';
+
+export interface BlockContext {
+  /** The chapter the blocks are in: the parent of its bookmarks. */
+  chapterId: string;
+  accent: string;
+  landscape: MapGeometry;
+  /** Fitted font sizes of Impact Maps, by map id. */
+  mapFonts: Map<string, number>;
+  spots: FieldSpots;
+  contentWidth: number;
+}
+
+const tocMargins = { 1: [0, 9, 0, 1], 2: [12, 1, 0, 1], 3: [24, 1, 0, 1] } as const;
+
+/** A heading; one listed in the contents is also a bookmark, under its chapter's. */
+export function headingNode(b: Heading, chapterId: string, style = `h${Math.min(b.level, 3)}`): Node {
+  const node: Node = { text: b.text, style, id: b.id, headlineLevel: b.level };
+  if (b.toc && b.level <= 3) {
+    const level = b.level as 1 | 2 | 3;
+    Object.assign(node, { tocItem: true, tocStyle: `toc${level}`, tocMargin: tocMargins[level] });
+    Object.assign(node, { outline: true, outlineId: b.id, ...(b.id !== chapterId ? { outlineParentId: chapterId } : {}) });
+  }
+  return node;
+}
+
+const PARAGRAPH_STYLES = { body: 'body', leadIn: 'leadIn', note: 'note', label: 'areasLabel', small: 'small', muted: 'muted' } as const;
+
+export function blockNodes(b: Block, ctx: BlockContext): Node[] {
+  switch (b.kind) {
+    case 'heading':
+      return [headingNode(b, ctx.chapterId)];
+    case 'paragraph':
+      return [{ text: runs(b.runs), style: PARAGRAPH_STYLES[b.role] }];
+    case 'list':
+      if (b.style === 'plain') return [plainList(b.items)];
+      return [b.style === 'number' ? orderedList(b.items, b.start) : bulletList(b.items)];
+    case 'table':
+      if (b.role === 'competencyDetail') return [competencyTable(b, ctx)];
+      return [plainTable(b, ctx)];
+    case 'definitions':
+      // An entry is never split across pages.
+      return b.entries.map((e) => ({ stack: [{ text: [{ text: e.term, style: 'glossTerm' }, { text: ': ' }, ...runs(e.definition)], style: 'body', id: e.id }], unbreakable: true }));
+    case 'impactMap':
+      return impactMapNodes(b, ctx.accent, ctx.chapterId, ctx.landscape, (notes) => notes.flatMap((n) => blockNodes(n, ctx)), ctx.mapFonts.get(b.id));
+    case 'checklist':
+      return checklistNodes(b.id, b.items, ctx.spots);
+    case 'form':
+      return formNodes(b, ctx.contentWidth, ctx.spots);
+    case 'log':
+      return logNodes(b, ctx.contentWidth, ctx.spots);
+    case 'letter':
+      return letterNodes(b, ctx.accent);
+    case 'pageBreak':
+      return [{ text: '', pageBreak: 'after' }];
+  }
+}
+
+/** Cell blocks as one stack (a cell of a table). */
+export function cellNodes(blocks: Block[], ctx: BlockContext): Node {
+  return { stack: blocks.flatMap((b) => blockNodes(b, ctx)) };
+}
+
+/** A cell of plain text is its text, with no paragraph spacing; other cells stack their blocks. */
+function tableCell(blocks: Block[], ctx: BlockContext): Node {
+  const [only] = blocks;
+  return blocks.length === 1 && only.kind === 'paragraph' ? { text: runs(only.runs) } : cellNodes(blocks, ctx);
+}
+
+function plainTable(b: Extract<Block, { kind: 'table' }>, ctx: BlockContext): Node {
+  const pad = 6;
+  const widths = b.columns.map((c) => Math.floor(ctx.contentWidth * c.share) - 2 * pad - 1);
+  return {
+    table: {
+      headerRows: 1,
+      keepWithHeaderRows: 1,
+      dontBreakRows: true,
+      widths,
+      body: [b.columns.map((c) => ({ text: runs(c.title), style: 'tableHeader', fillColor: HEADER_FILL })), ...b.rows.map((r) => r.cells.map((c) => tableCell(c.blocks, ctx)))],
+    },
+    layout: { hLineColor: () => RULE, vLineColor: () => RULE, hLineWidth: () => 0.75, vLineWidth: () => 0.75, paddingLeft: () => pad, paddingRight: () => pad, paddingTop: () => 4, paddingBottom: () => 4 },
+    margin: [0, 4, 0, 10],
+  };
+}

@@ -1,0 +1,157 @@
+// Renders a document tree to a print-ready PDF with pdfmake: parts on new (right-hand) pages,
+// running heads and folios on body pages, Impact Maps on landscape pages, then the gutter,
+// form fields and bookmarks to their headings (finish.ts).
+import { documentBlocks, type Block, type Chapter, type Document, type Part } from '../../compose/tree.js';
+import { blockNodes, type BlockContext } from './blocks.js';
+import { firstRowHeight } from './competency-table.js';
+import { copyrightNodes, coverNodes } from './cover.js';
+import { finishPdf } from './finish.js';
+import { fitImpactMaps, landscapeGeometry } from './fit.js';
+import { FieldSpots } from './forms.js';
+import type { Node } from './inline.js';
+import { getPdfmake } from './pdfmake.js';
+import { runningPages, type PageLog, type PartMarks } from './running.js';
+import { GUTTER_SHIFT, INK, PAGE_MARGINS, PAGE_SIZES, styles } from './theme.js';
+
+export interface RenderedPdf {
+  bytes: Uint8Array;
+  pages: number;
+}
+
+function contextFor(doc: Document, chapterId: string, mapFonts: Map<string, number>, spots: FieldSpots): BlockContext {
+  const size = PAGE_SIZES[doc.page.size];
+  return { chapterId, accent: doc.accent, landscape: landscapeGeometry(doc), mapFonts, spots, contentWidth: size.width - PAGE_MARGINS[0] - PAGE_MARGINS[2] };
+}
+
+/** The parts' nodes in order, each part starting where its kind starts; and where each part is, for the running heads. */
+function partNodes(doc: Document, mapFonts: Map<string, number>, spots: FieldSpots): { content: Node[]; marks: PartMarks[] } {
+  const size = PAGE_SIZES[doc.page.size];
+  // pdfmake counts pages from 0 here: 'beforeEven' starts on an even index, an odd (right-hand) page.
+  const rightHand = doc.page.twoSided ? 'beforeEven' : 'before';
+  const content: Node[] = [];
+  const marks: PartMarks[] = [];
+  doc.parts.forEach((part: Part, i) => {
+    let nodes: Node[];
+    let running = true;
+    let chapter: Chapter | null = null;
+    // The copyright page is the back of the cover; every other part starts on a right-hand page.
+    let start: string = part.kind === 'copyright' ? 'before' : rightHand;
+    switch (part.kind) {
+      case 'cover':
+        nodes = coverNodes(part, size.height, size.width);
+        running = false;
+        break;
+      case 'copyright':
+        nodes = copyrightNodes(part, contextFor(doc, '', mapFonts, spots));
+        break;
+      case 'contents': {
+        const toc: Node = { toc: { title: { text: part.title, style: 'tocTitle' }, numberStyle: { fontSize: 10 } }, pageOrientation: 'portrait' };
+        // The contents' rows are laid out in a table pdfmake builds inside the toc node.
+        const rows = { get positions() { return (toc.toc as Node)._table?.positions ?? []; } };
+        if (i > 0) toc.pageBreak = start;
+        content.push(toc);
+        marks.push({ chapter: null, first: rows, last: rows, running: true });
+        return;
+      }
+      case 'chapter':
+        chapter = part;
+        nodes = part.blocks.flatMap((b: Block) => blockNodes(b, contextFor(doc, part.id, mapFonts, spots)));
+        break;
+      case 'loose':
+        nodes = part.blocks.flatMap((b: Block) => blockNodes(b, contextFor(doc, '', mapFonts, spots)));
+        running = false;
+        break;
+    }
+    if (nodes.length === 0) return;
+    if (i > 0) nodes[0] = { ...nodes[0], pageBreak: start, pageOrientation: 'portrait' };
+    marks.push({ chapter, first: nodes[0], last: nodes[nodes.length - 1], running });
+    content.push(...nodes);
+  });
+  return { content, marks };
+}
+
+function docDefinition(doc: Document, padPages: number, mapFonts: Map<string, number>, spots: FieldSpots, log: PageLog): Node {
+  const { content, marks } = partNodes(doc, mapFonts, spots);
+  for (let i = 0; i < padPages; i++) content.push({ text: '', pageBreak: 'before' });
+  const date = new Date(`${doc.meta.date}T00:00:00Z`);
+  return {
+    pageSize: doc.page.size,
+    pageMargins: PAGE_MARGINS,
+    language: doc.meta.language,
+    info: {
+      title: doc.meta.title,
+      author: doc.meta.author,
+      subject: doc.meta.subject,
+      keywords: doc.meta.keywords,
+      creator: 'Competency Guidelines publisher',
+      producer: 'Competency Guidelines publisher (pdfmake)',
+      creationDate: date,
+      modDate: date,
+    },
+    defaultStyle: { font: 'Serif', fontSize: 10, lineHeight: 1.2, color: INK },
+    styles: styles(doc.accent),
+    ...runningPages(doc, marks, log),
+    content,
+  };
+}
+
+/** Room a heading needs below it: before a Competency Detail table, its header and first row (kept whole). */
+function roomAfterHeadings(doc: Document): Map<string, number> {
+  const room = new Map<string, number>();
+  for (const part of doc.parts) {
+    if (part.kind !== 'chapter') continue;
+    part.blocks.forEach((b, i) => {
+      const next = part.blocks[i + 1];
+      if (b.kind === 'heading' && next?.kind === 'table' && next.role === 'competencyDetail' && next.rows[0]) room.set(b.id, Math.min(420, firstRowHeight(next.rows[0]) + 60));
+    });
+  }
+  return room;
+}
+
+async function layout(doc: Document, padPages: number, mapFonts: Map<string, number>): Promise<{ bytes: Uint8Array; pages: number; spots: FieldSpots; log: PageLog }> {
+  const roomAfter = roomAfterHeadings(doc);
+  let pages = 0;
+  const spots = new FieldSpots();
+  const log: PageLog = { running: new Map() };
+  const def = docDefinition(doc, padPages, mapFonts, spots, log);
+  const footer = def.footer;
+  def.footer = (page: number, count: number, size: Node) => {
+    pages = count;
+    return footer(page, count, size);
+  };
+  // Keep a heading off the foot of a page (re-runs the layout, so only when it happens).
+  def.pageBreakBefore = (node: Node, helpers: Node) => {
+    if (!(node.headlineLevel > 1)) return false;
+    // A heading too near the foot of a page for what must follow it (or the last thing on it)
+    // goes to the next page with its text.
+    const p = node.startPosition;
+    const room = roomAfter.get(node.id);
+    const nearFoot = room !== undefined && p && p.top > PAGE_MARGINS[1] + p.pageInnerHeight - room;
+    return nearFoot || helpers.getFollowingNodesOnPage().length === 0;
+  };
+  const bytes: Uint8Array = await getPdfmake().createPdf(def).getBuffer();
+  return { bytes, pages, spots, log };
+}
+
+/** The tree's bookmarks in order: every heading listed in the contents, and each map's title. */
+function bookmarkIds(doc: Document): string[] {
+  const ids: string[] = [];
+  for (const b of documentBlocks(doc)) {
+    if (b.kind === 'heading' && b.toc && b.level <= 3) ids.push(b.id);
+    if (b.kind === 'impactMap') ids.push(b.id);
+  }
+  return ids;
+}
+
+export async function writePdf(doc: Document): Promise<RenderedPdf> {
+  const notes = (blocks: Block[]) => blocks.flatMap((b) => blockNodes(b, contextFor(doc, '', new Map(), new FieldSpots())));
+  const mapFonts = await fitImpactMaps(doc, notes);
+  let result = await layout(doc, 0, mapFonts);
+  if (doc.page.padToMultipleOf4 && result.pages % 4 !== 0) result = await layout(doc, 4 - (result.pages % 4), mapFonts);
+  // Two-sided: the binding gutter, on the body's portrait pages (not the cover, a letter, or a landscape map).
+  const shift = new Map<number, number>();
+  if (doc.page.twoSided) {
+    for (const [page, orientation] of result.log.running) if (orientation === 'portrait') shift.set(page, page % 2 === 1 ? GUTTER_SHIFT : -GUTTER_SHIFT);
+  }
+  return { bytes: await finishPdf(result.bytes, { spots: result.spots.spots, shift, bookmarks: bookmarkIds(doc) }), pages: result.pages };
+}
