@@ -2,11 +2,11 @@
 // Heavy modules (the readers and writers) are loaded only when there is work to do, so a
 // rebuild with nothing changed answers in a fraction of a second.
 import { Command } from 'commander';
-import { exitWith, internalError, parseArgs } from './common.js';
+import { abandonOnInterrupt, exitWith, internalError, parseArgs } from './common.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { builtKeys, editionKeys } from '../pipeline/cache.js';
-import { readManifest } from '../pipeline/output.js';
+import { readManifest, stagingDir, sweepLitter } from '../pipeline/output.js';
 
 const program = new Command()
   .name('build:booklets')
@@ -41,6 +41,12 @@ async function main(): Promise<number> {
     console.error(`error: no source/ folder in ${project}; run this from the project folder`);
     return 2;
   }
+  if (!opts.check) {
+    // Also on the fast path below, which takes no lock: only what no live process owns is touched.
+    const swept = sweepLitter(outDir);
+    if (swept.restored) console.error(`a build of ${opts.out}/ was interrupted while replacing it; the previous ${opts.out}/ was put back`);
+    if (swept.removed.length) console.log(`removed what interrupted builds left: ${swept.removed.join(', ')}`);
+  }
   if (nothingToDo(project, outDir, opts)) {
     console.log(`${opts.out}/ is up to date (nothing changed since the last build; --force rebuilds anyway)`);
     return 0;
@@ -57,7 +63,8 @@ async function main(): Promise<number> {
       console.log(`source/ is valid: ${tree.files.length} files, ${editions.length} editions`);
       return 0;
     }
-    const result = await build({ project, outDir, editions: opts.edition, force: opts.force, log: (l) => console.log(l) });
+    abandonOnInterrupt(stagingDir(outDir), `interrupted; ${opts.out}/ is unchanged`);
+    const result = await build({ project, outDir, editions: opts.edition, force: opts.force, log: (l) => console.log(l), waiting: (l) => console.error(l) });
     for (const r of result.editions) console.log(summaryLine(r.edition));
     for (const id of result.upToDate) console.log(`${id}: up to date`);
     const pages = result.manifest.reduce((n, f) => n + (f.pages ?? 0), 0);
