@@ -3,7 +3,7 @@
 // never a mix of two runs. Files the merge did not make are never deleted: such a folder is refused.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { type FolderLock, lockFolder } from '../pipeline/lock.js';
+import { type FolderLock, isAlive, lockFolder } from '../pipeline/lock.js';
 import { linkTree, stagingDir, swapIn, sweepLitter } from '../pipeline/output.js';
 
 export const SUMMARY = 'summary.json';
@@ -33,13 +33,19 @@ function madeByLastRun(dir: string): Set<string> {
   return made;
 }
 
+/** A half-written file of a killed run (earlier versions wrote them in the folder itself); the swap drops it. */
+function isDeadPartial(name: string): boolean {
+  const m = name.match(/\.partial-(\d+)-\d+$/);
+  return !!m && !isAlive(Number(m[1]));
+}
+
 /** Refuses a folder that holds anything this tool did not make. */
 export function checkFolder(dir: string, shown: string): void {
   if (!existsSync(dir)) return;
   if (!statSync(dir).isDirectory()) throw new ForeignFilesError(`${shown} is a file, not a folder; choose another --out`);
   const ours = madeByLastRun(dir);
   const foreign = readdirSync(dir)
-    .filter((name) => !ours.has(name) && !TOOL_FILES.includes(name))
+    .filter((name) => !ours.has(name) && !TOOL_FILES.includes(name) && !isDeadPartial(name))
     .sort();
   if (foreign.length) {
     const list = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? `, and ${foreign.length - 3} more` : '');
