@@ -2,12 +2,12 @@
 // Heavy modules (the readers and writers) are loaded only when there is work to do, so a
 // rebuild with nothing changed answers in a fraction of a second.
 import { Command } from 'commander';
-import { exitWith, internalError, parseArgs } from './common.js';
+import { abandonOnInterrupt, exitWith, internalError, parseArgs } from './common.js';
 import { Progress, seconds } from './progress.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { builtKeys, editionKeys } from '../pipeline/cache.js';
-import { readManifest } from '../pipeline/output.js';
+import { readManifest, stagingDir, sweepLitter } from '../pipeline/output.js';
 
 const program = new Command()
   .name('build:booklets')
@@ -43,6 +43,12 @@ async function main(): Promise<number> {
     console.error(`error: no source/ folder in ${project}; run this from the project folder`);
     return 2;
   }
+  if (!opts.check) {
+    // Also on the fast path below, which takes no lock: only what no live process owns is touched.
+    const swept = sweepLitter(outDir);
+    if (swept.restored) console.error(`a build of ${opts.out}/ was interrupted while replacing it; the previous ${opts.out}/ was put back`);
+    if (swept.removed.length) console.log(`removed what interrupted builds left: ${swept.removed.join(', ')}`);
+  }
   if (nothingToDo(project, outDir, opts)) {
     console.log(`${opts.out}/ is up to date (nothing changed since the last build; --force rebuilds anyway)`);
     return 0;
@@ -66,6 +72,7 @@ async function main(): Promise<number> {
       console.log(`source/ is valid: ${tree.files.length} files, ${editions.length} editions`);
       return 0;
     }
+    abandonOnInterrupt(stagingDir(outDir), `interrupted; ${opts.out}/ is unchanged`);
     progress.line(`building ${opts.edition?.length ? opts.edition.join(', ') : 'every edition'} into ${opts.out}/ …`);
     const result = await build({
       project,
@@ -73,6 +80,7 @@ async function main(): Promise<number> {
       editions: opts.edition,
       force: opts.force,
       log: (l) => progress.line(l),
+      waiting: (l) => console.error(l),
       rendered: (d) => progress.line(`[${d.done}/${d.total}] ${d.path}${d.pages ? ` (${d.pages} pages)` : ''} ${seconds(d.ms / 1000)}`),
     });
     for (const r of result.editions) summarize(r.edition);

@@ -1,5 +1,5 @@
 // What every command shares: exit codes, argument errors, internal errors without a stack trace.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { CommanderError, type Command } from 'commander';
 
 /** The version in package.json, for `--version` on every command. */
@@ -33,4 +33,19 @@ export function exitWith(run: () => Promise<number>): void {
   run().then((code) => {
     process.exitCode = code;
   });
+}
+
+/**
+ * On Ctrl+C or a kill signal: removes this run's staging folder at once (the output folder is
+ * only ever replaced whole, so it is unchanged) and exits. SIGKILL cannot be caught: the next
+ * run removes the staging folder then.
+ */
+export function abandonOnInterrupt(staging: string, message: string): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      rmSync(staging, { recursive: true, force: true });
+      console.error(message);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
 }

@@ -28,7 +28,7 @@ async function rebuild(reason: string): Promise<void> {
   running = true;
   const started = new Date().toISOString().slice(11, 19);
   try {
-    const r = await build({ project, outDir: resolve(project, opts.out), editions: [opts.edition] });
+    const r = await build({ project, outDir: resolve(project, opts.out), editions: [opts.edition], waiting: (l) => console.error(`[${started}] ${l}`) });
     const files = r.editions.flatMap((e) => e.files);
     console.log(`[${started}] ${reason}: rebuilt ${opts.edition} (${files.length} files, ${(r.ms / 1000).toFixed(1)} s)`);
   } catch (e) {

@@ -1,10 +1,12 @@
 // `npm run build:packets -- --roster applicants.csv --out DIR`: personalized packets for a roster.
 import { Command } from 'commander';
-import { exitWith, internalError, parseArgs } from './common.js';
+import { abandonOnInterrupt, EXIT, exitWith, internalError, parseArgs } from './common.js';
 import { Progress, rateLine } from './progress.js';
 import { resolve } from 'node:path';
 import { mergePackets, type MergeProgress } from '../mailmerge/merge.js';
 import { RosterError } from '../mailmerge/roster.js';
+import { ForeignFilesError } from '../mailmerge/run-folder.js';
+import { stagingDir } from '../pipeline/output.js';
 import { InputError } from '../model/diagnostics.js';
 
 const program = new Command()
@@ -31,14 +33,21 @@ async function main(): Promise<number> {
       progress.status(rateLine('packets', step.done, step.total, performance.now() - packetsFrom), step.done === step.total);
     } else progress.line(step.done ? `all-packets.pdf saved (${step.pages} pages)` : `saving all-packets.pdf (${step.pages} pages) …`);
   };
+  const outDir = resolve(project, opts.out);
+  abandonOnInterrupt(stagingDir(outDir), `interrupted; ${opts.out}/ is unchanged (it holds the previous complete run, if any)`);
   try {
-    const r = await mergePackets({ project, roster: resolve(project, opts.roster), outDir: resolve(project, opts.out), progress: showProgress });
+    const r = await mergePackets({ project, roster: resolve(project, opts.roster), outDir, shownOut: opts.out.replace(/\/+$/, ''), progress: showProgress, waiting: (l) => console.error(l) });
+    for (const n of r.notices) console.error(n);
     for (const bad of r.rejected) console.error(bad.message);
     console.log(`${r.made.length} packet${r.made.length === 1 ? '' : 's'} made (PDF and Word) in ${opts.out}/, ${r.rejected.length} row${r.rejected.length === 1 ? '' : 's'} rejected (${(r.ms / 1000).toFixed(1)} s)`);
     if (r.combined) console.log(`combined for duplex printing: ${opts.out}/${r.combined.path} (${r.combined.pages} pages); summary: ${opts.out}/summary.json`);
     if (process.env.CG_STATS) console.error(`stats: wall_ms=${Math.round(r.ms)} packets=${r.made.length} max_rss_kb=${process.resourceUsage().maxRSS}`);
     return r.rejected.length ? 1 : 0;
   } catch (e) {
+    if (e instanceof ForeignFilesError) {
+      console.error(`error: ${e.message}`);
+      return EXIT.usage;
+    }
     if (e instanceof RosterError) {
       console.error(e.message);
       return 1;

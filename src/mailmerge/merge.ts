@@ -2,8 +2,7 @@
 //
 // What every packet of an edition and level shares is rendered once; per applicant only the
 // letter and the filled-in application form are rendered (in worker threads) and joined to it.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import Tinypool from 'tinypool';
 import { composePacket } from '../compose/packet.js';
 import { resolveEdition } from '../editions/edition.js';
@@ -13,15 +12,20 @@ import { CombinedPdf } from './combined.js';
 import mergeOne, { type MergeTask, type MergeTaskResult } from './merge-worker.js';
 import { packetFileName, readRoster } from './roster.js';
 import { writeAtomic } from './write-atomic.js';
+import { RunFolder, SUMMARY } from './run-folder.js';
 import { TOKEN_APPLICANT } from './word-template.js';
 
 export interface MergeOptions {
   project: string;
   roster: string;
   outDir: string;
+  /** How the folder is named to the user (default: its last part). */
+  shownOut?: string;
   progress?: (step: MergeProgress) => void;
   /** Worker threads (default: CG_WORKERS or one per core). */
   workers?: number;
+  /** Told when another run holds the folder and this one waits (default: a line on stderr). */
+  waiting?: (line: string) => void;
 }
 
 /** Where a mail merge is: the shared packets rendered, the applicants' packets made, the combined file saved. */
@@ -44,6 +48,8 @@ export interface MergeResult {
   made: MadePacket[];
   rejected: { line: number; message: string }[];
   combined: { path: string; pages: number } | null;
+  /** What this run found of an interrupted one ("… its partial files were removed"). */
+  notices: string[];
   ms: number;
 }
 
@@ -59,7 +65,28 @@ export async function mergePackets(opts: MergeOptions): Promise<MergeResult> {
   const tree = loadSource(opts.project);
   const editions = new Map(tree.editions.map((s) => [s.id, resolveEdition(tree, s)]));
   const roster = readRoster(opts.roster, editions);
-  mkdirSync(opts.outDir, { recursive: true });
+  const folder = await RunFolder.open(opts.outDir, opts.shownOut ?? basename(opts.outDir), opts.waiting ?? ((l) => process.stderr.write(l + '\n')));
+  try {
+    const result = await mergeInto(folder.staging, opts, tree, editions, roster);
+    folder.commit();
+    return { ...result, notices: folder.notices, ms: performance.now() - started };
+  } catch (e) {
+    folder.abandon();
+    throw e;
+  } finally {
+    folder.release();
+  }
+}
+
+/** The run itself, written into `outDir` (the staging folder). */
+async function mergeInto(
+  outDir: string,
+  opts: MergeOptions,
+  tree: ReturnType<typeof loadSource>,
+  editions: Map<string, ReturnType<typeof resolveEdition>>,
+  roster: ReturnType<typeof readRoster>,
+): Promise<Omit<MergeResult, 'notices' | 'ms'>> {
+  const started = performance.now();
 
   // Render once per edition and level: the shared packet (PDF) and the Word template.
   const keys = [...new Set(roster.applicants.map((a) => `${a.edition}/${a.level}`))];
@@ -101,7 +128,7 @@ export async function mergePackets(opts: MergeOptions): Promise<MergeResult> {
       const key = `${a.edition}/${a.level}`;
       const p = prepared.get(key)!;
       const fileName = packetFileName(a);
-      const result = run({ project: opts.project, outDir: opts.outDir, fileName, applicant: a, edition: a.edition, level: a.level, sharedPdf: p.sharedPdf, wordTemplate: p.wordTemplate });
+      const result = run({ project: opts.project, outDir, fileName, applicant: a, edition: a.edition, level: a.level, sharedPdf: p.sharedPdf, wordTemplate: p.wordTemplate });
       // Failures are reported when their turn comes; keep them from being "unhandled" meanwhile.
       result.catch(() => {});
       return { a, key, fileName, result };
@@ -129,11 +156,13 @@ export async function mergePackets(opts: MergeOptions): Promise<MergeResult> {
   let combinedInfo: MergeResult['combined'] = null;
   if (made.length) {
     opts.progress?.({ phase: 'combined', pages: combined.pageCount, done: false });
-    writeAtomic(join(opts.outDir, 'all-packets.pdf'), await combined.save());
+    writeAtomic(join(outDir, 'all-packets.pdf'), await combined.save());
     opts.progress?.({ phase: 'combined', pages: combined.pageCount, done: true });
     combinedInfo = { path: 'all-packets.pdf', pages: combined.pageCount };
   }
-  const summary = { roster: opts.roster, made, rejected: roster.rejected, combined: combinedInfo };
-  writeAtomic(join(opts.outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
-  return { made, rejected: roster.rejected, combined: combinedInfo, ms: performance.now() - started };
+  // `files`: everything this run made besides summary.json; a re-run replaces exactly these.
+  const files = [...made.flatMap((m) => [m.pdf, m.docx]), ...(combinedInfo ? [combinedInfo.path] : [])];
+  const summary = { roster: opts.roster, made, rejected: roster.rejected, combined: combinedInfo, files };
+  writeAtomic(join(outDir, SUMMARY), JSON.stringify(summary, null, 2) + '\n');
+  return { made, rejected: roster.rejected, combined: combinedInfo };
 }

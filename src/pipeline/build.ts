@@ -1,12 +1,13 @@
 // One build: read source/ once, then compose and render every requested edition into a staging out/.
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { composeBooklet } from '../compose/booklet.js';
 import { type Edition, resolveEdition } from '../editions/edition.js';
 import { loadSource, type SourceTree } from '../read/source.js';
 import type { Document } from '../compose/tree.js';
 import { createRenderPool } from './render-pool.js';
 import type { RenderOutput } from './render-worker.js';
-import { type ManifestEntry, readManifest, Staging } from './output.js';
+import { type ManifestEntry, readManifest, Staging, sweepLitter } from './output.js';
+import { lockFolder } from './lock.js';
 import { builtKeys, CACHE_FILE, editionKeys } from './cache.js';
 import { editionReport } from '../reports/edition-report.js';
 import { composePacket } from '../compose/packet.js';
@@ -20,6 +21,8 @@ export interface BuildOptions {
   /** Rebuild even editions whose inputs did not change. */
   force?: boolean;
   log?: (line: string) => void;
+  /** Told when another build holds out/ and this one waits (default: a line on stderr). */
+  waiting?: (line: string) => void;
   /** Called as each document is rendered (for progress). */
   rendered?: (doc: RenderedDoc) => void;
   /** Render threads (default: CG_WORKERS or one per core; 1 renders in this thread). */
@@ -60,8 +63,22 @@ export function selectEditions(tree: SourceTree, wanted: string[] | undefined): 
 }
 
 export async function build(opts: BuildOptions): Promise<BuildResult> {
-  const started = performance.now();
   const outDir = opts.outDir ?? join(opts.project, 'out');
+  const waiting = opts.waiting ?? ((line: string) => process.stderr.write(line + '\n'));
+  // One build of an out/ at a time: the second one starts from what the first one left.
+  const lock = await lockFolder(outDir, (pid) => waiting(`waiting for another build of ${basename(outDir)}/ (pid ${pid}) …`));
+  try {
+    const swept = sweepLitter(outDir);
+    if (swept.restored) waiting(`a build of ${basename(outDir)}/ was interrupted while replacing it; the previous ${basename(outDir)}/ was put back`);
+    if (swept.removed.length) opts.log?.(`removed what interrupted builds left: ${swept.removed.join(', ')}`);
+    return await buildLocked(opts, outDir);
+  } finally {
+    lock.release();
+  }
+}
+
+async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildResult> {
+  const started = performance.now();
   const keys = editionKeys(opts.project);
   const built = opts.force ? new Map<string, string>() : builtKeys(outDir);
   const tree = loadSource(opts.project);

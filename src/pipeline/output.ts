@@ -1,7 +1,8 @@
 // Atomic output: a build writes into a staging folder that replaces out/ only when it all succeeded.
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
+import { clearDeadLock, isAlive, lockPath } from './lock.js';
 
 export interface ManifestEntry {
   path: string;
@@ -26,7 +27,7 @@ export class Staging {
     readonly outDir: string,
     carryOver: Set<string>,
   ) {
-    this.dir = join(dirname(outDir), `.${basename(outDir)}-staging-${process.pid}`);
+    this.dir = stagingDir(outDir);
     rmSync(this.dir, { recursive: true, force: true });
     mkdirSync(this.dir, { recursive: true });
     if (carryOver.size && existsSync(outDir)) {
@@ -57,14 +58,17 @@ export class Staging {
     writeFileSync(join(this.dir, path), text);
   }
 
-  /** Swaps the staging folder in for out/. */
+  /** Swaps the staging folder in for out/, keeping what the build did not make (a mail merge's out/packets). */
   commit(): ManifestEntry[] {
     const files = [...this.entries].sort((a, b) => a.path.localeCompare(b.path));
     writeFileSync(join(this.dir, 'manifest.json'), JSON.stringify({ files } satisfies Manifest, null, 2) + '\n');
-    const old = join(dirname(this.outDir), `.${basename(this.outDir)}-old-${process.pid}`);
-    if (existsSync(this.outDir)) renameSync(this.outDir, old);
-    renameSync(this.dir, this.outDir);
-    rmSync(old, { recursive: true, force: true });
+    if (existsSync(this.outDir)) {
+      const ours = new Set(['manifest.json', CACHE_NAME, ...readManifest(this.outDir).files.map((f) => f.path.split('/')[0]), ...files.map((f) => f.path.split('/')[0])]);
+      for (const name of readdirSync(this.outDir)) {
+        if (!ours.has(name) && !isLitter(name)) linkTree(join(this.outDir, name), join(this.dir, name));
+      }
+    }
+    swapIn(this.dir, this.outDir);
     return files;
   }
 
@@ -79,4 +83,81 @@ export function readManifest(outDir: string): Manifest {
   } catch {
     return { files: [] };
   }
+}
+
+// The build cache's name (cache.ts imports this module, so the name is repeated there).
+const CACHE_NAME = 'build-cache.json';
+
+/** A run's staging folder beside `dir`, named by its pid so that a later run knows when it is left over. */
+export function stagingDir(dir: string): string {
+  return join(dirname(dir), `.${basename(dir)}-staging-${process.pid}`);
+}
+
+function oldDir(dir: string, pid = process.pid): string {
+  return join(dirname(dir), `.${basename(dir)}-old-${pid}`);
+}
+
+/** Folders and lock files of runs, never outputs. */
+function isLitter(name: string): boolean {
+  return /^\..*(-staging-\d+|-old-\d+|\.lock(\..*)?)$/.test(name);
+}
+
+/**
+ * Hard-links a file or folder tree into another place: instant, no extra space, and a file
+ * appended to under its old name (a send log) is the same file under the new one.
+ */
+export function linkTree(from: string, to: string): void {
+  if (lstatSync(from).isDirectory()) {
+    mkdirSync(to, { recursive: true });
+    for (const name of readdirSync(from)) linkTree(join(from, name), join(to, name));
+    return;
+  }
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+/**
+ * Replaces `dir` with `staging` by two renames. Killed between them, `dir` is missing and the
+ * previous one waits in `.<dir>-old-<pid>`: the next run's sweepLitter puts it back.
+ */
+export function swapIn(staging: string, dir: string): void {
+  const old = oldDir(dir);
+  if (existsSync(dir)) renameSync(dir, old);
+  renameSync(staging, dir);
+  rmSync(old, { recursive: true, force: true });
+}
+
+export interface Sweep {
+  /** Staging folders, replaced folders and lock files of runs that are over, removed. */
+  removed: string[];
+  /** True when a run was killed mid-swap and its previous folder was put back. */
+  restored: boolean;
+}
+
+/** Clears what runs on `dir` that no live process owns left beside it. */
+export function sweepLitter(dir: string): Sweep {
+  const sweep: Sweep = { removed: [], restored: false };
+  const parent = dirname(dir);
+  if (!existsSync(parent)) return sweep;
+  const prefix = `.${basename(dir)}`;
+  for (const name of readdirSync(parent).sort()) {
+    if (!name.startsWith(prefix)) continue;
+    const m = name.slice(prefix.length).match(/^(?:-staging-(\d+)|-old-(\d+)|\.lock\.(\d+)-[0-9a-f]+)$/);
+    if (!m) continue;
+    const pid = Number(m[1] ?? m[2] ?? m[3]);
+    if (isAlive(pid)) continue;
+    const path = join(parent, name);
+    if (m[2] && !existsSync(dir)) {
+      renameSync(path, dir);
+      sweep.restored = true;
+      continue;
+    }
+    rmSync(path, { recursive: true, force: true });
+    sweep.removed.push(name);
+  }
+  if (clearDeadLock(dir)) sweep.removed.push(basename(lockPath(dir)));
+  return sweep;
 }
