@@ -5,6 +5,7 @@ import type { Edition } from '../editions/edition.js';
 import { plainText } from '../model/text.js';
 import { blocksOf, composeBooklet, formatDate, levelChapter } from './booklet.js';
 import type { Chapter, DocBlock, Form, Letter, Log, Publication } from './document.js';
+import { addressLines } from './envelope.js';
 
 export interface Applicant {
   first_name: string;
@@ -107,7 +108,7 @@ function valuesOf(level: Level, applicant?: Applicant): Record<string, string> {
 function letterFor(edition: Edition, t: PacketTemplate, vars: Record<string, string>, applicant?: Applicant): Letter {
   return {
     date: formatDate(edition.settings.publicationDate),
-    address: applicant ? [`${applicant.first_name} ${applicant.last_name}`, applicant.address_line1, ...(applicant.address_line2 ? [applicant.address_line2] : []), `${applicant.city}, ${applicant.state} ${applicant.postal_code}`] : [],
+    address: applicant ? addressLines(applicant).map((l) => l.text) : [],
     salutation: fill(applicant ? t.letter.salutation : t.letter.genericSalutation, vars),
     paragraphs: t.letter.paragraphs.map((p) => text(fill(p, vars))),
     closing: t.letter.closing.map((c) => fill(c, vars)),

@@ -6,6 +6,8 @@ import { competencyTable, firstRowHeight } from './competency-table.js';
 import { candidateFontSizes, impactMapNodes, SPREAD_FONT_SIZE, type MapGeometry } from './impact-map.js';
 import { bulletList, orderedList, runs, type Node } from './inline.js';
 import { getPdfmake } from './pdfmake.js';
+import { addressNode } from './address.js';
+import { scriptInlines, scriptText } from './scripts.js';
 import { GUTTER_SHIFT, INK, LANDSCAPE_MARGINS, MUTED, PAGE_MARGINS, PAGE_SIZES, RULE, styles } from './theme.js';
 
 export interface RenderedPdf {
@@ -107,12 +109,14 @@ function letterNodes(letter: Letter, pub: Publication): Node[] {
     { text: pub.cover.association, font: 'Sans', bold: true, fontSize: 12, color: pub.cover.color },
     { text: letter.date, margin: [0, 8, 0, 0] },
   ];
-  if (letter.address.length) nodes.push({ stack: letter.address.map((l) => ({ text: l })), absolutePosition: { x: 63, y: 144 }, fontSize: 10.5, lineHeight: 1.15 });
+  if (letter.address.length) nodes.push(addressNode(letter.address));
+  // Names may be in any script: the texts that carry them get the fonts they need.
+  const pdfmake = getPdfmake();
   nodes.push(
     // Below the window: the fold of a letter in thirds is at 3.67 in.
-    { text: letter.salutation, margin: [0, letter.address.length ? 150 : 24, 0, 10] },
-    ...letter.paragraphs.map((p) => ({ text: runs(p), style: 'body', margin: [0, 0, 0, 9] })),
-    ...letter.closing.map((c, i) => ({ text: c, margin: [0, i === 0 ? 10 : 0, 0, i === 0 ? 28 : 0] })),
+    { text: scriptText(letter.salutation, pdfmake), margin: [0, letter.address.length ? 150 : 24, 0, 10] },
+    ...letter.paragraphs.map((p) => ({ text: scriptInlines(p, pdfmake), style: 'body', margin: [0, 0, 0, 9] })),
+    ...letter.closing.map((c, i) => ({ text: scriptText(c, pdfmake), margin: [0, i === 0 ? 10 : 0, 0, i === 0 ? 28 : 0] })),
   );
   return nodes;
 }

@@ -3,6 +3,8 @@ import type { Form, FormField, Log } from '../../compose/document.js';
 import type { Inline } from '../../model/schema.js';
 import { MUTED, RULE } from './theme.js';
 import { runs, type Node } from './inline.js';
+import { getPdfmake } from './pdfmake.js';
+import { scriptText } from './scripts.js';
 
 export interface FieldSpot {
   name: string;
@@ -47,7 +49,7 @@ function fieldNode(f: FormField, width: number, formId: string, spots: FieldSpot
   const stack: Node[] = [{ text: f.label, fontSize: 7.5, font: 'Sans', bold: true, color: MUTED, margin: [0, 0, 0, 2] }, marker];
   if (f.value) {
     // Pre-filled: printed in the box with the embedded fonts, so every accent survives.
-    stack.push({ text: f.value, fontSize: 10, relativePosition: { x: 4, y: -height + 4 } });
+    stack.push({ text: scriptText(f.value, getPdfmake()), fontSize: 10, relativePosition: { x: 4, y: -height + 4 } });
   } else {
     spots.add(`${formId}_${f.name}`, f.kind === 'multiline' ? 'multiline' : 'text', marker, width, height);
   }
