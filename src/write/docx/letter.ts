@@ -1,15 +1,19 @@
 // A business letter: letterhead, date, the recipient's address where a #10 window envelope shows it, the body, the closing.
-import { FrameAnchorType, FrameWrap, HeightRule, Paragraph, type FileChild } from 'docx';
+import { FrameAnchorType, FrameWrap, HeightRule, Paragraph, TextRun, type FileChild } from 'docx';
+import { ENVELOPE_WINDOW } from '../../compose/envelope.js';
+import { needsScriptRuns, scriptRuns } from './scripts.js';
 import type { Letter } from '../../compose/document.js';
 import { plainRuns, runsOf } from './inline.js';
 import { MARGIN } from './page.js';
 import { LETTER_LINES, S } from './styles.js';
 
-/**
- * The window of a #10 envelope, for a US Letter sheet folded in three: the address block's left edge 0.875 in from the
- * page's left edge, its top 2 in from the page's top, about 4 in by 1 in (twips).
- */
-export const ADDRESS_WINDOW = { x: 1260, y: 2880, width: 5760, height: 1440 } as const;
+/** The #10 envelope window (compose/envelope.ts), in twips. */
+export const ADDRESS_WINDOW = {
+  x: ENVELOPE_WINDOW.x * 20,
+  y: ENVELOPE_WINDOW.y * 20,
+  width: ENVELOPE_WINDOW.width * 20,
+  height: ENVELOPE_WINDOW.height * 20,
+} as const;
 /** Where the salutation starts when the letter has an address: a quarter inch below the window. */
 const BODY_TOP = ADDRESS_WINDOW.y + ADDRESS_WINDOW.height + 360;
 /** Space between the letterhead's rule and the date. */
@@ -61,7 +65,9 @@ export function letter(l: Letter, options: LetterOptions = {}): FileChild[] {
           wrap: FrameWrap.NOT_BESIDE,
         },
         // One paragraph, its lines separated by line breaks: one frame.
-        children: plainRuns(address.join('\n')),
+        children: address.some(needsScriptRuns)
+          ? address.flatMap((line, i) => [...(i > 0 ? [new TextRun({ break: 1 })] : []), ...scriptRuns(line)])
+          : plainRuns(address.join('\n')),
       }),
     );
     const above = MARGIN + (head ? LETTER_LINES.letterhead + LETTER_LINES.letterheadRule + DATE_GAP : 0) + LETTER_LINES.date;
