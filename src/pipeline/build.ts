@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { composeBooklet } from '../compose/booklet.js';
 import { type Edition, resolveEdition } from '../editions/edition.js';
 import { loadSource, type SourceTree } from '../read/source.js';
+import { checkPrintable } from './printable.js';
 import type { Publication } from '../compose/document.js';
 import { createRenderPool } from './render-pool.js';
 import type { RenderOutput } from './render-worker.js';
@@ -51,6 +52,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const keys = editionKeys(opts.project);
   const built = opts.force ? new Map<string, string>() : builtKeys(outDir);
   const tree = loadSource(opts.project);
+  checkPrintable(opts.project, tree.files);
   const requested = selectEditions(tree, opts.editions);
   const upToDate = requested.filter((e) => built.get(e.id) === keys.get(e.id)).map((e) => e.id);
   const editions = requested.filter((e) => !upToDate.includes(e.id));

@@ -242,3 +242,19 @@ export const printedMetrics = {
 export function scriptInlines(text: { text: string; bold?: boolean; italic?: boolean }[], pdfmake: Node): Node[] {
   return text.map((r) => ({ text: scriptText(r.text, pdfmake), ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}) }));
 }
+
+/**
+ * The first character that the base fonts (Source Serif 4 and Source Sans 3, both: headings are set in one, text in
+ * the other) cannot print, with its index in code points; null when they print it all. Booklet text does not fall
+ * back to other fonts.
+ */
+export function unprintableInBase(text: string): { cp: number; index: number } | null {
+  if (PLAIN.test(text)) return null;
+  let index = 0;
+  for (const c of text) {
+    const cp = c.codePointAt(0)!;
+    if (!/[\p{Cc}\p{Cf}]/u.test(c) && !(face('Serif').hasGlyphForCodePoint(cp) && face('Sans').hasGlyphForCodePoint(cp))) return { cp, index };
+    index++;
+  }
+  return null;
+}
