@@ -174,9 +174,9 @@ describe('writeBookletDocx on a packet', () => {
     expect(text).toMatch(/^Example Association for Infant Mental HealthMarch 15, 2024José/);
     expect(text).toContain("Dear José Núñez-O'Brien:Thank you for applying");
     expect(text).toMatch(/within 90 days\.Sincerely,María PérezEndorsement Coordinator$/);
-    // 0.875 in from the left edge and 2 in from the top of the page, 4 in wide, at least 1 in tall.
+    // 0.875 in from the left edge and 2 in from the top of the page, the #10 window: 4.5 in wide, at least 1.125 in tall.
     const frame = /<w:framePr ([^>]*)\/>/.exec(firstSection)?.[1] ?? '';
-    for (const attr of ['w:x="1260"', 'w:y="2880"', 'w:w="5760"', 'w:h="1440"', 'w:hAnchor="page"', 'w:vAnchor="page"', 'w:wrap="notBeside"']) {
+    for (const attr of ['w:x="1260"', 'w:y="2880"', 'w:w="6480"', 'w:h="1620"', 'w:hAnchor="page"', 'w:vAnchor="page"', 'w:wrap="notBeside"']) {
       expect(frame).toContain(attr);
     }
     const framed = /<w:p>(?:(?!<\/w:p>).)*<w:framePr (?:(?!<\/w:p>).)*<\/w:p>/.exec(firstSection)![0];

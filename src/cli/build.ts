@@ -67,6 +67,7 @@ async function main(): Promise<number> {
   try {
     if (opts.check) {
       const tree = loadSource(project);
+      (await import('../pipeline/printable.js')).checkPrintable(project, tree.files);
       const editions = selectEditions(tree, opts.edition);
       for (const e of editions) summarize(e);
       console.log(`source/ is valid: ${tree.files.length} files, ${editions.length} editions`);

@@ -7,6 +7,7 @@ import { plainText } from '../model/text.js';
 import { composeBooklet, contents, cover, formatDate, glossaryChapter, levelChapter } from './booklet.js';
 import { paragraph, proseBlocks, text } from './blocks.js';
 import type { Block, Chapter, Document, Form, Letter, Log, Run } from './tree.js';
+import { addressLines } from './envelope.js';
 
 export interface Applicant {
   first_name: string;
@@ -122,7 +123,7 @@ function letterFor(edition: Edition, t: PacketTemplate, vars: Record<string, str
     kind: 'letter',
     letterhead: edition.settings.association.name,
     date: formatDate(edition.settings.publicationDate, edition.settings.language),
-    address: applicant ? [`${applicant.first_name} ${applicant.last_name}`, applicant.address_line1, ...(applicant.address_line2 ? [applicant.address_line2] : []), `${applicant.city}, ${applicant.state} ${applicant.postal_code}`] : [],
+    address: applicant ? addressLines(applicant).map((l) => l.text) : [],
     salutation: fill(applicant ? t.letter.salutation : t.letter.genericSalutation, vars),
     paragraphs: t.letter.paragraphs.map((p) => text(fill(p, vars))),
     closing: t.letter.closing.map((c) => fill(c, vars)),

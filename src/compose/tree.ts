@@ -293,11 +293,8 @@ export const Document = z.object({
 });
 export type Document = z.infer<typeof Document>;
 
-/**
- * The window of a #10 envelope for a US Letter sheet folded in thirds, in points from the page's
- * top-left corner: the address block's place on the letter. Both writers place it here.
- */
-export const ENVELOPE_WINDOW = { x: 63, y: 144, width: 288, height: 72 } as const;
+// Shared facts the writers place things by: the #10 envelope window and how an address is set in it.
+export { ADDRESS_AREA, ADDRESS_TYPE, ENVELOPE_WINDOW, fittedAddressSize } from './envelope.js';
 
 /** Walks every block of a tree in reading order, table cells and map notes included. */
 export function* blocksIn(blocks: Block[]): Generator<Block> {

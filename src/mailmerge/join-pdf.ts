@@ -20,8 +20,20 @@ export class PacketJoiner {
     return new PacketJoiner(shared, await PDFDocument.load(shared, { updateMetadata: false, forIncrementalUpdate: true }));
   }
 
-  /** `padToEven`: add a blank page when the applicant's pages are odd, so the shared part starts on a right-hand page. */
-  async join(personal: Uint8Array, padToEven: boolean): Promise<Uint8Array> {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * `padToEven`: add a blank page when the applicant's pages are odd, so the shared part starts on a right-hand page.
+   * Joins run one at a time: each changes the shared document and undoes it, with awaits between (two at once, as
+   * when the merge runs in one thread, mixed one applicant's pages into another's packet).
+   */
+  join(personal: Uint8Array, padToEven: boolean): Promise<Uint8Array> {
+    const run = this.queue.then(() => this.joinNow(personal, padToEven));
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private async joinNow(personal: Uint8Array, padToEven: boolean): Promise<Uint8Array> {
     const front = await PDFDocument.load(personal, { updateMetadata: false });
     const snapshot = this.doc.takeSnapshot();
     // pdf-lib tracks every change by scanning all objects for the one that holds it (quadratic

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import slugify from '@sindresorhus/slugify';
 import type { Edition } from '../editions/edition.js';
+import { printProblems } from './printable.js';
 
 export const ROSTER_COLUMNS = ['first_name', 'last_name', 'address_line1', 'address_line2', 'city', 'state', 'postal_code', 'email', 'edition', 'level'] as const;
 const OPTIONAL = new Set(['address_line2']);
@@ -85,6 +87,7 @@ export function readRoster(path: string, editions: Map<string, Edition>): Roster
       const edition = editions.get(parsed.data.edition);
       if (!edition) problems.push(`unknown edition "${parsed.data.edition}" (expected one of: ${[...editions.keys()].join(', ')})`);
       else if (!edition.guidelines.levels.some((l) => l.level === parsed.data.level)) problems.push(`edition "${edition.id}" does not publish Level ${parsed.data.level}`);
+      problems.push(...printProblems(parsed.data));
     }
     if (problems.length) roster.rejected.push({ line, message: `${name} line ${line}: ${problems.join('; ')}` });
     else roster.applicants.push({ ...(parsed.data as RosterRow), line });
@@ -92,15 +95,12 @@ export function readRoster(path: string, editions: Map<string, Edition>): Roster
   return roster;
 }
 
-/** A file name that is safe everywhere and unique by roster line, however odd the name. */
+/**
+ * A file name that is safe everywhere and unique by roster line: the name transliterated to ASCII where it can be
+ * ("Łucja Øberg" gives oberg-lucja), else "applicant".
+ */
 export function packetFileName(a: Applicant): string {
-  const ascii = (s: string) =>
-    s
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '');
+  const ascii = (s: string) => slugify(s, { lowercase: true, decamelize: false });
   const who = [ascii(a.last_name), ascii(a.first_name)].filter(Boolean).join('-') || 'applicant';
-  return `line-${String(a.line).padStart(4, '0')}-${who.slice(0, 60)}`;
+  return `line-${String(a.line).padStart(4, '0')}-${who.slice(0, 60).replace(/-$/, '')}`;
 }

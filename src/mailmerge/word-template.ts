@@ -6,6 +6,7 @@
 import type { Applicant } from '../compose/packet.js';
 import { unzipParts, zipParts, type Parts } from '../write/docx/zip.js';
 import { strFromU8, strToU8 } from 'fflate';
+import { needsScriptRuns, runsXml } from '../write/docx/scripts.js';
 
 const FIELDS = ['first_name', 'last_name', 'address_line1', 'address_line2', 'city', 'state', 'postal_code', 'email'] as const;
 const token = (name: string) => `\u27e6${name}\u27e7`;
@@ -24,12 +25,27 @@ export class WordTemplate {
     private readonly date: string,
   ) {
     this.parts = unzipParts(docx);
-    this.pieces = strFromU8(this.parts['word/document.xml']).split(/\u27e6([a-z0-9_]+)\u27e7/);
+    const xml = strFromU8(this.parts['word/document.xml']);
+    this.pieces = xml.split(/\u27e6([a-z0-9_]+)\u27e7/);
+    // The properties of the run each token stands in, for values that need runs of their own (scripts/rtl).
+    for (const m of xml.matchAll(/\u27e6[a-z0-9_]+\u27e7/g)) {
+      const start = Math.max(xml.lastIndexOf('<w:r>', m.index), xml.lastIndexOf('<w:r ', m.index));
+      this.runProps.push(/^<w:r(?: [^>]*)?>(<w:rPr>.*?<\/w:rPr>)?/.exec(xml.slice(start))?.[1] ?? '');
+    }
   }
+
+  private readonly runProps: string[] = [];
 
   fill(a: Applicant): Uint8Array {
     const values = a as unknown as Record<string, string | undefined>;
-    const xml = this.pieces.map((p, i) => (i % 2 === 1 ? escapeXml(values[p] ?? '') : p)).join('');
+    const value = (name: string, token: number) => {
+      const v = values[name] ?? '';
+      if (!needsScriptRuns(v)) return escapeXml(v);
+      // Close the token's run, write the value's own runs in its style, and reopen the run for what follows.
+      const rPr = this.runProps[token];
+      return `</w:t></w:r>${runsXml(v, rPr)}<w:r>${rPr}<w:t xml:space="preserve">`;
+    };
+    const xml = this.pieces.map((p, i) => (i % 2 === 1 ? value(p, (i - 1) / 2) : p)).join('');
     return zipParts({ ...this.parts, 'word/document.xml': strToU8(xml) }, this.date);
   }
 }

@@ -4,6 +4,7 @@ import { composeBooklet } from '../compose/booklet.js';
 import { type Edition, resolveEdition } from '../editions/edition.js';
 import { loadSource, type SourceTree } from '../read/source.js';
 import type { Document } from '../compose/tree.js';
+import { checkPrintable } from './printable.js';
 import { createRenderPool } from './render-pool.js';
 import type { RenderOutput } from './render-worker.js';
 import { type ManifestEntry, readManifest, Staging, sweepLitter } from './output.js';
@@ -82,6 +83,7 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
   const keys = editionKeys(opts.project);
   const built = opts.force ? new Map<string, string>() : builtKeys(outDir);
   const tree = loadSource(opts.project);
+  checkPrintable(opts.project, tree.files);
   const requested = selectEditions(tree, opts.editions);
   const upToDate = requested.filter((e) => built.get(e.id) === keys.get(e.id)).map((e) => e.id);
   const editions = requested.filter((e) => !upToDate.includes(e.id));

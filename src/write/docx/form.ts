@@ -15,6 +15,7 @@ import {
 } from 'docx';
 import type { Form, FormField, Log, Run } from '../../compose/tree.js';
 import { plainRuns, runsOf } from './inline.js';
+import { scriptRuns } from './scripts.js';
 import { CHECKLIST_INDENT, S } from './styles.js';
 import { fixedTable, headerRow } from './table.js';
 
@@ -104,7 +105,7 @@ function fieldParagraphs(field: FormField): Paragraph[] {
   }
   const label = new Paragraph({ style: S.formLabel, children: plainRuns(field.label) });
   if (field.value !== undefined && field.value !== '') {
-    return [label, new Paragraph({ style: S.formValue, children: plainRuns(field.value) })];
+    return [label, new Paragraph({ style: S.formValue, children: scriptRuns(field.value) })];
   }
   const lines = field.kind === 'multiline' ? MULTILINE_LINES : 1;
   return [label, ...Array.from({ length: lines }, () => new Paragraph({ style: S.formValue }))];

@@ -1,11 +1,12 @@
 // A business letter: letterhead, date, the recipient's address where a #10 window envelope shows it, the body, the closing.
-import { FrameAnchorType, FrameWrap, HeightRule, Paragraph, type FileChild } from 'docx';
+import { FrameAnchorType, FrameWrap, HeightRule, Paragraph, TextRun, type FileChild } from 'docx';
 import { ENVELOPE_WINDOW, type Letter } from '../../compose/tree.js';
+import { needsScriptRuns, scriptRuns } from './scripts.js';
 import { plainRuns, runsOf } from './inline.js';
 import { MARGIN } from './page.js';
 import { LETTER_LINES, S } from './styles.js';
 
-/** The envelope window's place on the page (compose/tree.ts), in twips. */
+/** The #10 envelope window (compose/envelope.ts), in twips. */
 export const ADDRESS_WINDOW = {
   x: ENVELOPE_WINDOW.x * 20,
   y: ENVELOPE_WINDOW.y * 20,
@@ -61,7 +62,9 @@ export function letter(l: Letter, options: LetterOptions = {}): FileChild[] {
           wrap: FrameWrap.NOT_BESIDE,
         },
         // One paragraph, its lines separated by line breaks: one frame.
-        children: plainRuns(address.join('\n')),
+        children: address.some(needsScriptRuns)
+          ? address.flatMap((line, i) => [...(i > 0 ? [new TextRun({ break: 1 })] : []), ...scriptRuns(line)])
+          : plainRuns(address.join('\n')),
       }),
     );
     const above = MARGIN + (head ? LETTER_LINES.letterhead + LETTER_LINES.letterheadRule + DATE_GAP : 0) + LETTER_LINES.date;

@@ -143,7 +143,20 @@ function bookmarkIds(doc: Document): string[] {
   return ids;
 }
 
-export async function writePdf(doc: Document): Promise<RenderedPdf> {
+/**
+ * One document at a time per thread: pdfmake and the shared parsed fonts (pdfmake.ts) keep state
+ * while a document renders, and two renders interleaved at an await mixed their pages (seen when
+ * the mail merge ran in one thread). Rendering is CPU-bound, so nothing is lost by waiting.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+
+export function writePdf(doc: Document): Promise<RenderedPdf> {
+  const run = queue.then(() => renderPdf(doc));
+  queue = run.catch(() => {});
+  return run;
+}
+
+async function renderPdf(doc: Document): Promise<RenderedPdf> {
   const notes = (blocks: Block[]) => blocks.flatMap((b) => blockNodes(b, contextFor(doc, '', new Map(), new FieldSpots())));
   const mapFonts = await fitImpactMaps(doc, notes);
   let result = await layout(doc, 0, mapFonts);

@@ -2,6 +2,8 @@
 import type { Form, FormField, Log, Run } from '../../compose/tree.js';
 import { MUTED, RULE } from './theme.js';
 import { runs, type Node } from './inline.js';
+import { getPdfmake } from './pdfmake.js';
+import { scriptText } from './scripts.js';
 
 export interface FieldSpot {
   name: string;
@@ -46,7 +48,7 @@ function fieldNode(f: FormField, width: number, formId: string, spots: FieldSpot
   const stack: Node[] = [{ text: f.label, fontSize: 7.5, font: 'Sans', bold: true, color: MUTED, margin: [0, 0, 0, 2] }, marker];
   if (f.value) {
     // Pre-filled: printed in the box with the embedded fonts, so every accent survives.
-    stack.push({ text: f.value, fontSize: 10, relativePosition: { x: 4, y: -height + 4 } });
+    stack.push({ text: scriptText(f.value, getPdfmake()), fontSize: 10, relativePosition: { x: 4, y: -height + 4 } });
   } else {
     spots.add(`${formId}_${f.name}`, f.kind === 'multiline' ? 'multiline' : 'text', marker, width, height);
   }

@@ -1,0 +1,32 @@
+// Whether a roster row prints whole: every character in an embedded font, every address line inside the envelope window.
+import { ADDRESS_AREA, ADDRESS_TYPE, addressLines, charactersThatFit, fittedAddressSize } from '../compose/envelope.js';
+import { printedMetrics, unprintable } from '../write/pdf/scripts.js';
+import type { RosterRow } from './roster.js';
+
+const PRINTED = ['first_name', 'last_name', 'address_line1', 'address_line2', 'city', 'state', 'postal_code', 'email'] as const;
+
+const codePoint = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+
+const together = (fields: string[]) => (fields.length === 1 ? `${fields[0]} is` : `${fields.slice(0, -1).join(', ')} and ${fields[fields.length - 1]} are`);
+
+/** What keeps a row's packet from printing as typed; empty when it prints. */
+export function printProblems(row: RosterRow): string[] {
+  const problems: string[] = [];
+  for (const field of PRINTED) {
+    const value = row[field] ?? '';
+    const cp = unprintable(value);
+    if (cp != null) problems.push(`${field} "${value}" has a character the packet fonts cannot print (${codePoint(cp)})`);
+  }
+  if (problems.length) return problems;
+  const lines = addressLines(row);
+  for (const line of lines) {
+    if (printedMetrics.width(line.text, ADDRESS_TYPE.minSize) > ADDRESS_AREA.width) {
+      const n = [...line.text].length;
+      problems.push(`${together(line.fields)} ${n} characters${line.fields.length > 1 ? ' on one line' : ''}; at most ${charactersThatFit(line.text, printedMetrics)} fit the envelope window`);
+    }
+  }
+  if (problems.length === 0 && fittedAddressSize(lines.map((l) => l.text), printedMetrics) == null) {
+    problems.push(`the address's ${lines.length} lines do not fit the envelope window's height (1.125 in)`);
+  }
+  return problems;
+}

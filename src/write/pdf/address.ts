@@ -1,0 +1,21 @@
+// The recipient's address on a letter, inside the #10 envelope window, in the fonts its scripts need.
+import { ADDRESS_AREA, ADDRESS_TYPE, fittedAddressSize } from '../../compose/tree.js';
+import type { Node } from './inline.js';
+import { getPdfmake } from './pdfmake.js';
+import { printedMetrics, scriptText } from './scripts.js';
+
+/**
+ * The address block, placed in the window's text area at the largest size at which it fits. The mail merge refuses
+ * an address that fits at no size (see mailmerge/printable.ts); one that still does not (an address typed into a
+ * template, not a roster) prints at the minimum size.
+ */
+export function addressNode(lines: string[]): Node {
+  const size = fittedAddressSize(lines, printedMetrics) ?? ADDRESS_TYPE.minSize;
+  const pdfmake = getPdfmake();
+  return {
+    stack: lines.map((l) => ({ text: scriptText(l, pdfmake), noWrap: true })),
+    absolutePosition: { x: ADDRESS_AREA.x, y: ADDRESS_AREA.y },
+    fontSize: size,
+    lineHeight: ADDRESS_TYPE.lineHeight,
+  };
+}
