@@ -11,5 +11,8 @@ export default async function setup(project: TestProject) {
   // Runs alone, before any test file: every core renders.
   await build({ project: join(import.meta.dirname, '..'), outDir, workers: availableParallelism() });
   project.provide('outDir', outDir);
-  return () => rmSync(dir, { recursive: true, force: true });
+  return () => {
+    rmSync(dir, { recursive: true, force: true });
+    if (process.env.CG_CACHE_DIR?.includes('cg-test-cache-')) rmSync(process.env.CG_CACHE_DIR, { recursive: true, force: true });
+  };
 }

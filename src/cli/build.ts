@@ -82,7 +82,7 @@ async function main(): Promise<number> {
       force: opts.force,
       log: (l) => progress.line(l),
       waiting: (l) => console.error(l),
-      rendered: (d) => progress.line(`[${d.done}/${d.total}] ${d.path}${d.pages ? ` (${d.pages} pages)` : ''} ${seconds(d.ms / 1000)}`),
+      rendered: (d) => progress.line(`[${d.done}/${d.total}] ${d.path}${d.pages ? ` (${d.pages} pages)` : ''} ${d.cached ? 'unchanged, from the cache' : seconds(d.ms / 1000)}`),
     });
     for (const r of result.editions) summarize(r.edition);
     for (const id of result.upToDate) console.log(`${id}: up to date`);

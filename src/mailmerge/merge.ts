@@ -8,6 +8,8 @@ import { composePacket } from '../compose/packet.js';
 import { resolveEdition } from '../editions/edition.js';
 import { loadSource } from '../read/source.js';
 import { createRenderPool, workerCount } from '../pipeline/render-pool.js';
+import { cacheDirOf, DocumentCache } from '../pipeline/document-cache.js';
+import type { RenderJob } from '../pipeline/render-worker.js';
 import { CombinedPdf } from './combined.js';
 import mergeOne, { type MergeTask, type MergeTaskResult } from './merge-worker.js';
 import { packetFileName, readRoster } from './roster.js';
@@ -91,6 +93,9 @@ async function mergeInto(
   // Render once per edition and level: the shared packet (PDF) and the Word template.
   const keys = [...new Set(roster.applicants.map((a) => `${a.edition}/${a.level}`))];
   const render = createRenderPool(opts.workers);
+  // The shared packets are the same from run to run: rendered once, then taken from the cache.
+  const documents = new DocumentCache(cacheDirOf(opts.project));
+  const cachedRun = (job: RenderJob) => documents.run(job, (j) => render.run(j));
   let sharedDone = 0;
   opts.progress?.({ phase: 'shared', done: 0, total: keys.length });
   const prepared = new Map<string, { pdf: Uint8Array; sharedPdf: SharedArrayBuffer; wordTemplate: SharedArrayBuffer }>();
@@ -102,7 +107,7 @@ async function mergeInto(
         const level = edition.guidelines.levels.find((l) => l.level === Number(n))!;
         const common = composePacket(edition, level, tree.packetTemplate, undefined, { shared: true }).document;
         const tokens = composePacket(edition, level, tree.packetTemplate, TOKEN_APPLICANT).document;
-        const [pdf, docx] = await Promise.all([render.run({ format: 'pdf', document: common }), render.run({ format: 'docx', document: tokens })]);
+        const [pdf, docx] = await Promise.all([cachedRun({ format: 'pdf', document: common }), cachedRun({ format: 'docx', document: tokens })]);
         prepared.set(key, { pdf: pdf.bytes, sharedPdf: shared(pdf.bytes), wordTemplate: shared(docx.bytes) });
         opts.progress?.({ phase: 'shared', done: ++sharedDone, total: keys.length });
       }),

@@ -6,7 +6,8 @@ import { loadSource, type SourceTree } from '../read/source.js';
 import type { Document } from '../compose/tree.js';
 import { checkPrintable } from './printable.js';
 import { createRenderPool } from './render-pool.js';
-import type { RenderOutput } from './render-worker.js';
+import type { RenderJob, RenderOutput } from './render-worker.js';
+import { cacheDirOf, DocumentCache } from './document-cache.js';
 import { type ManifestEntry, readManifest, Staging, sweepLitter } from './output.js';
 import { lockFolder } from './lock.js';
 import { builtKeys, CACHE_FILE, editionKeys } from './cache.js';
@@ -28,6 +29,8 @@ export interface BuildOptions {
   rendered?: (doc: RenderedDoc) => void;
   /** Render threads (default: CG_WORKERS or one per core; 1 renders in this thread). */
   workers?: number;
+  /** Reuse documents rendered before from the same tree (default: yes, unless `force`). */
+  cache?: boolean;
 }
 
 export interface RenderedDoc {
@@ -36,6 +39,8 @@ export interface RenderedDoc {
   format: 'pdf' | 'docx';
   pages?: number;
   ms: number;
+  /** Taken from the document cache, not rendered. */
+  cached: boolean;
   done: number;
   total: number;
 }
@@ -95,6 +100,8 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
   }
   const staging = new Staging(outDir, carry);
   const pool = editions.length ? createRenderPool(opts.workers) : { run: () => Promise.reject(new Error('no work')), close: async () => {} };
+  const documents = (opts.cache ?? !opts.force) ? new DocumentCache(cacheDirOf(opts.project)) : null;
+  const render = (job: RenderJob) => (documents ? documents.run(job, (j) => pool.run(j)) : pool.run(job).then((out) => ({ ...out, cached: false })));
   try {
     // Compose every document first (cheap, in this thread), then render them all in parallel.
     const planned = editions.map((edition) => {
@@ -121,10 +128,10 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
         .sort((a, b) => b.cost - a.cost)
         .map(async (j) => {
           const t = performance.now();
-          const out = await pool.run({ format: j.format, document: j.document });
+          const out = await render({ format: j.format, document: j.document });
           done.set(`${j.i}/${j.k}/${j.format}`, out);
           const { edition, docs } = planned[j.i];
-          opts.rendered?.({ edition: edition.id, path: `${docs[j.k].path}.${j.format}`, format: j.format, pages: out.pages, ms: performance.now() - t, done: done.size, total: jobs.length });
+          opts.rendered?.({ edition: edition.id, path: `${docs[j.k].path}.${j.format}`, format: j.format, pages: out.pages, ms: performance.now() - t, cached: out.cached, done: done.size, total: jobs.length });
         }),
     );
     const rendered = planned.map(({ docs }, i) => docs.map((_, k) => [done.get(`${i}/${k}/pdf`)!, done.get(`${i}/${k}/docx`)!] as const));
@@ -146,6 +153,7 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
     for (const id of [...carry].sort()) if (built.has(id)) cache[id] = built.get(id)!;
     for (const e of editions) cache[e.id] = keys.get(e.id)!;
     staging.writeExtra(CACHE_FILE, JSON.stringify(cache, null, 2) + '\n');
+    documents?.prune();
     const manifest = staging.commit();
     return { editions: results, upToDate, manifest, ms: performance.now() - started };
   } catch (e) {

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readManifest } from './output.js';
 
 export const CACHE_FILE = 'build-cache.json';
@@ -27,6 +28,22 @@ function hashFiles(project: string, files: string[]): string {
     h.update('\0');
   }
   return h.digest('hex');
+}
+
+let generator: string | null = null;
+
+/**
+ * The generator: the running code (src/, patches/) and its locked package versions (which pin the fonts and
+ * the libraries), wherever the sources it builds are. Read once per process: a process renders with the code
+ * it started with.
+ */
+export function generatorKey(): string {
+  if (!generator) {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const files = [...filesUnder(join(root, 'src')), ...filesUnder(join(root, 'patches')), join(root, 'package-lock.json')];
+    generator = hashFiles(root, files.filter((f) => existsSync(f) && statSync(f).isFile()));
+  }
+  return generator;
 }
 
 /** Keys of every edition folder in source/editions, by edition id. */

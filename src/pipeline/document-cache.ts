@@ -1,0 +1,93 @@
+// Rendered documents by content: a document whose tree, format and generator are the same as one
+// rendered before is not laid out again. Two editions that publish the same packet, a rebuild after
+// an edit to one level (the other levels' packets are unchanged), a mail merge run again (its shared
+// packets) all reuse what was rendered. Same tree and generator give the same bytes, so a cached
+// file is the file a render would make; `--force` renders everything again.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Document } from '../compose/tree.js';
+import { generatorKey } from './cache.js';
+import type { RenderJob, RenderOutput } from './render-worker.js';
+
+/** Where rendered documents are kept: CG_CACHE_DIR, else node_modules/.cache (what build tools use). */
+export function cacheDirOf(project: string): string {
+  return process.env.CG_CACHE_DIR ?? join(project, 'node_modules', '.cache', 'competency-guidelines');
+}
+
+/** Entries kept; the least recently used go first. A booklet is a few hundred kB, a packet less. */
+const MAX_ENTRIES = 600;
+
+export class DocumentCache {
+  private readonly generator: string;
+  hits = 0;
+
+  constructor(private readonly dir: string) {
+    this.generator = generatorKey();
+  }
+
+  /** The key of a render: the generator, the format and the tree (its edition id aside: it changes nothing printed). */
+  keyOf(job: RenderJob): string {
+    const { editionId: _ignored, ...content } = job.document as Document;
+    const json = JSON.stringify(content, (_k, v) => (v instanceof Uint8Array ? createHash('sha256').update(v).digest('hex') : v));
+    return createHash('sha256').update(this.generator).update('\0').update(job.format).update('\0').update(json).digest('hex');
+  }
+
+  get(key: string): RenderOutput | null {
+    const bytes = join(this.dir, `${key}.bin`);
+    const meta = join(this.dir, `${key}.json`);
+    if (!existsSync(bytes) || !existsSync(meta)) return null;
+    try {
+      const out: RenderOutput = { ...(JSON.parse(readFileSync(meta, 'utf8')) as Omit<RenderOutput, 'bytes'>), bytes: new Uint8Array(readFileSync(bytes)) };
+      // Touch: recently used entries are the last to be pruned.
+      const now = new Date();
+      utimesSync(meta, now, now);
+      this.hits++;
+      return out;
+    } catch {
+      return null; // a half-written or removed entry is a miss
+    }
+  }
+
+  put(key: string, out: RenderOutput): void {
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      const { bytes, ...meta } = out;
+      // Written under temporary names and renamed, so a reader never sees half an entry.
+      const tmp = `.${process.pid}-${Math.random().toString(36).slice(2)}`;
+      writeFileSync(join(this.dir, `${key}.bin${tmp}`), bytes);
+      renameSync(join(this.dir, `${key}.bin${tmp}`), join(this.dir, `${key}.bin`));
+      writeFileSync(join(this.dir, `${key}.json${tmp}`), JSON.stringify(meta));
+      renameSync(join(this.dir, `${key}.json${tmp}`), join(this.dir, `${key}.json`));
+    } catch {
+      // A cache that cannot be written (read-only checkout, full disk) only costs speed.
+    }
+  }
+
+  /** Keeps the MAX_ENTRIES most recently used entries. */
+  prune(): void {
+    if (!existsSync(this.dir)) return;
+    const metas = readdirSync(this.dir).filter((n) => n.endsWith('.json'));
+    if (metas.length <= MAX_ENTRIES) return;
+    const byAge = metas.map((n) => ({ n, t: statSync(join(this.dir, n)).mtimeMs })).sort((a, b) => a.t - b.t);
+    for (const { n } of byAge.slice(0, byAge.length - MAX_ENTRIES)) {
+      for (const f of [n, n.replace(/\.json$/, '.bin')]) {
+        try {
+          unlinkSync(join(this.dir, f));
+        } catch {
+          /* already gone */
+        }
+      }
+    }
+  }
+
+  /** Renders through the cache. */
+  async run(job: RenderJob, render: (job: RenderJob) => Promise<RenderOutput>): Promise<RenderOutput & { cached: boolean }> {
+    const key = this.keyOf(job);
+    const hit = this.get(key);
+    if (hit) return { ...hit, cached: true };
+    const out = await render(job);
+    this.put(key, out);
+    return { ...out, cached: false };
+  }
+}

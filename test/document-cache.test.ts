@@ -1,0 +1,40 @@
+// The document cache: unchanged documents are taken from it, byte for byte what a render makes; changed ones never are.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build, type RenderedDoc } from '../src/pipeline/build.js';
+import { manifest } from './helpers/built.js';
+import { readPdf } from './helpers/pdf.js';
+
+describe('the document cache', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-cache-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reuses every unchanged document of a build, with the bytes of the test build', async () => {
+    const seen: RenderedDoc[] = [];
+    // The test build (global setup) rendered every document into the cache: nothing of new-mexico is rendered again.
+    const cached = await build({ project: process.cwd(), outDir: join(dir, 'cached'), editions: ['new-mexico'], rendered: (d) => seen.push(d) });
+    expect(seen).toHaveLength(10);
+    expect(seen.filter((d) => !d.cached).map((d) => d.path)).toEqual([]);
+    const expected = manifest().files.filter((f) => f.edition === 'new-mexico');
+    expect(cached.manifest.filter((f) => f.edition === 'new-mexico').map((f) => [f.path, f.sha256])).toEqual(expected.map((f) => [f.path, f.sha256]));
+  });
+
+  it('renders again exactly the documents an edit changes', async () => {
+    const project = join(dir, 'project');
+    cpSync(join(process.cwd(), 'source'), join(project, 'source'), { recursive: true });
+    cpSync(join(process.cwd(), 'templates'), join(project, 'templates'), { recursive: true });
+    const level2 = join(project, 'source', 'base', 'level-2.md');
+    writeFileSync(level2, readFileSync(level2, 'utf8').replace('Remains open and curious', 'Remains open, curious and patient'));
+    const seen: RenderedDoc[] = [];
+    const r = await build({ project, outDir: join(project, 'out'), editions: ['michigan'], rendered: (d) => seen.push(d) });
+    // Level 2 is in the booklet and its own packet: those four files are new, the other six come from the cache.
+    expect(seen.filter((d) => !d.cached).map((d) => d.path).sort()).toEqual(['michigan/competency-guidelines.docx', 'michigan/competency-guidelines.pdf', 'michigan/packet-level-2.docx', 'michigan/packet-level-2.pdf']);
+    const before = new Map(manifest().files.map((f) => [f.path, f.sha256]));
+    for (const f of r.manifest.filter((x) => x.edition === 'michigan' && x.format !== 'md')) {
+      expect(f.sha256 === before.get(f.path), f.path).toBe(!/competency-guidelines|packet-level-2/.test(f.path));
+    }
+    expect((await readPdf(join(project, 'out', 'michigan', 'packet-level-2.pdf'))).text.replace(/\s+/g, ' ')).toContain('Remains open, curious and patient');
+  }, 180_000);
+});
