@@ -1,8 +1,14 @@
 // `npm run dev -- --edition ID`: rebuild one edition whenever source/ or templates/ change.
+//
+// A warm process: the parsed sources (read/markdown.ts keeps parses by content), the render
+// threads with their parsed fonts, and the document cache stay between saves, so a save re-reads
+// the changed file and renders only the documents it changed, the booklet PDF first.
+import { renameSync, writeFileSync, mkdirSync } from 'node:fs';
 import { watch } from 'chokidar';
 import { Command } from 'commander';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { build, UsageError } from '../pipeline/build.js';
+import { createRenderPool } from '../pipeline/render-pool.js';
 import { InputError } from '../model/diagnostics.js';
 import { EXIT, parseArgs } from './common.js';
 
@@ -17,6 +23,8 @@ if (stop !== null) process.exit(stop);
 const opts = program.opts<{ edition: string; out: string }>();
 const project = process.cwd();
 
+const outDir = resolve(project, opts.out);
+const pool = createRenderPool();
 let running = false;
 let again = false;
 
@@ -27,8 +35,27 @@ async function rebuild(reason: string): Promise<void> {
   }
   running = true;
   const started = new Date().toISOString().slice(11, 19);
+  const t0 = performance.now();
+  const booklet = `${opts.edition}/competency-guidelines.pdf`;
   try {
-    const r = await build({ project, outDir: resolve(project, opts.out), editions: [opts.edition], waiting: (l) => console.error(`[${started}] ${l}`) });
+    const r = await build({
+      project,
+      outDir,
+      editions: [opts.edition],
+      pool,
+      bookletPdfFirst: true,
+      waiting: (l) => console.error(`[${started}] ${l}`),
+      // The booklet PDF goes into out/ as soon as it is rendered (the same bytes the build then puts in place with
+      // the rest), so the one who saved sees it first.
+      early: (path, out) => {
+        if (path !== booklet) return;
+        const target = join(outDir, path);
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(`${target}.partial-${process.pid}`, out.bytes);
+        renameSync(`${target}.partial-${process.pid}`, target);
+        console.log(`[${started}] ${reason}: ${opts.out}/${path} updated (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+      },
+    });
     const files = r.editions.flatMap((e) => e.files);
     console.log(`[${started}] ${reason}: rebuilt ${opts.edition} (${files.length} files, ${(r.ms / 1000).toFixed(1)} s)`);
   } catch (e) {

@@ -5,7 +5,7 @@ import { type Edition, resolveEdition } from '../editions/edition.js';
 import { loadSource, type SourceTree } from '../read/source.js';
 import type { Document } from '../compose/tree.js';
 import { checkPrintable } from './printable.js';
-import { createRenderPool } from './render-pool.js';
+import { createRenderPool, type RenderPool } from './render-pool.js';
 import type { RenderJob, RenderOutput } from './render-worker.js';
 import { cacheDirOf, DocumentCache } from './document-cache.js';
 import { type ManifestEntry, readManifest, Staging, sweepLitter } from './output.js';
@@ -31,6 +31,12 @@ export interface BuildOptions {
   workers?: number;
   /** Reuse documents rendered before from the same tree (default: yes, unless `force`). */
   cache?: boolean;
+  /** A render pool kept between builds (a watch process: its threads keep their parsed fonts); not closed here. */
+  pool?: RenderPool;
+  /** Render the booklet PDFs before everything else (what someone editing looks at first). */
+  bookletPdfFirst?: boolean;
+  /** Each document's bytes as soon as it is rendered, before the build's files are put in place together. */
+  early?: (path: string, out: RenderOutput) => void;
 }
 
 export interface RenderedDoc {
@@ -99,7 +105,7 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
     return { editions: [], upToDate, manifest: readManifest(outDir).files, ms: performance.now() - started };
   }
   const staging = new Staging(outDir, carry);
-  const pool = editions.length ? createRenderPool(opts.workers) : { run: () => Promise.reject(new Error('no work')), close: async () => {} };
+  const pool: RenderPool = opts.pool ?? (editions.length ? createRenderPool(opts.workers) : { run: () => Promise.reject(new Error('no work')), close: async () => {} });
   const documents = (opts.cache ?? !opts.force) ? new DocumentCache(cacheDirOf(opts.project)) : null;
   const render = (job: RenderJob) => (documents ? documents.run(job, (j) => pool.run(j)) : pool.run(job).then((out) => ({ ...out, cached: false })));
   try {
@@ -120,7 +126,7 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
     // Longest first (a booklet's Word file lays out the whole booklet to number its contents),
     // so that no long job is left running alone at the end.
     const jobs = planned.flatMap(({ docs }, i) =>
-      docs.flatMap((d, k) => (['pdf', 'docx'] as const).map((format) => ({ i, k, format, document: d.document, cost: d.kind === 'booklet' ? (format === 'docx' ? 3 : 2) : 1 }))),
+      docs.flatMap((d, k) => (['pdf', 'docx'] as const).map((format) => ({ i, k, format, document: d.document, cost: d.kind === 'booklet' ? (format === 'pdf' && opts.bookletPdfFirst ? 9 : format === 'docx' ? 3 : 2) : 1 }))),
     );
     const done = new Map<string, RenderOutput>();
     await Promise.all(
@@ -131,6 +137,7 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
           const out = await render({ format: j.format, document: j.document });
           done.set(`${j.i}/${j.k}/${j.format}`, out);
           const { edition, docs } = planned[j.i];
+          opts.early?.(`${docs[j.k].path}.${j.format}`, out);
           opts.rendered?.({ edition: edition.id, path: `${docs[j.k].path}.${j.format}`, format: j.format, pages: out.pages, ms: performance.now() - t, cached: out.cached, done: done.size, total: jobs.length });
         }),
     );
@@ -160,6 +167,6 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
     staging.abandon();
     throw e;
   } finally {
-    await pool.close();
+    if (!opts.pool) await pool.close();
   }
 }
