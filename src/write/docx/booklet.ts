@@ -1,12 +1,12 @@
 // The Word writer's driver: a composed Publication (booklet or packet) to the bytes of a .docx, the same bytes each time.
 import { Document, Packer, type ISectionOptions } from 'docx';
-import { estimatePageNumbers } from 'docx/layout';
 import type { Chapter, DocBlock, Publication } from '../../compose/document.js';
 import { renderBlocks, type BlockContext } from './blocks.js';
 import { contents, copyrightPage, cover } from './front-matter.js';
 import { ADDRESS_WINDOW } from './letter.js';
 import { listCounter, numberingFor } from './numbering.js';
 import { geometryOf, runningHeadAndFoot, sectionProperties, type Orientation, type Start } from './page.js';
+import { fillTocPages } from './pagination/index.js';
 import { fixTimestamps, mirrorMargins, renumberBookmarks } from './parts.js';
 import { hex, stylesFor } from './styles.js';
 import { unzipParts, zipParts } from './zip.js';
@@ -16,6 +16,8 @@ export async function writeBookletDocx(pub: Publication): Promise<Uint8Array> {
   fixTimestamps(parts, pub.meta.date);
   renumberBookmarks(parts);
   if (pub.page.twoSided) mirrorMargins(parts);
+  // The Contents' page numbers, from a layout of the finished document with Word's font metrics.
+  if (pub.kind === 'booklet') fillTocPages(parts);
   return zipParts(parts, pub.meta.date);
 }
 
@@ -32,9 +34,6 @@ export function bookletDocument(pub: Publication): Document {
     ...stylesFor(pub),
     numbering: numberingFor(),
     evenAndOddHeaderAndFooters: pub.page.twoSided,
-    // Lays the pages out as Word would, so the Contents' stored entries carry page numbers when the file is opened.
-    // Packets skip it: it is most of the time of a Word file, and a mail merge makes many.
-    ...(pub.kind === "booklet" ? { pageNumbers: estimatePageNumbers } : {}),
     sections: sectionsOf(pub),
   });
 }

@@ -100,7 +100,7 @@ export function copyrightPage(pub: Publication, ctx: BlockContext): FileChild[] 
 
 /**
  * The Contents: a real TOC field over Heading 1-3, with hyperlinks. docx writes the entries as the field's stored result
- * (with page numbers, when the document has `pageNumbers`), so it is not blank before fields are updated.
+ * (their page numbers are filled in by `pagination/`), so it is not blank before fields are updated.
  */
 export function contents(pub: Publication): FileChild[] {
   return [
