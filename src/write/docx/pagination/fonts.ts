@@ -17,7 +17,6 @@ const FAMILIES: Record<string, string> = { calibri: 'carlito', cambria: 'caladea
 const cache = new Map<string, Face>();
 
 function load(family: string, bold: boolean, italic: boolean): Face {
-  const name = `${family}-${bold ? 700 : 400}-${italic ? 'italic' : 'normal'}`;
   const file = (subset: string) => require.resolve(`@fontsource/${family}/files/${family}-${subset}-${bold ? 700 : 400}-${italic ? 'italic' : 'normal'}.woff`);
   const fonts = ['latin', 'latin-ext'].map((s) => fontkit.create(readFileSync(file(s))));
   const [main] = fonts;
@@ -33,7 +32,6 @@ function load(family: string, bold: boolean, italic: boolean): Face {
     return w;
   };
   const line = (main.hhea.ascent - main.hhea.descent + main.hhea.lineGap) / em;
-  void name;
   return {
     width(text, sizePt) {
       let w = 0;

@@ -9,7 +9,6 @@ import { attr, child, kids, num, onOff, type El } from './xml.js';
 interface Line {
   height: number;
   marks: string[];
-  text?: string;
 }
 
 interface Para {
@@ -41,15 +40,11 @@ interface Table {
 }
 type Block = Para | Table;
 
-interface Section {
-  blocks: Block[];
-  sectPr: El | undefined;
-}
-
-/** LibreOffice lets the body run into the footer's margin down to the footer's own text (its height is dynamic). */
-/** Measured against LibreOffice's rendering of the booklets (a footer line of 9 pt at 0.5 in from the edge). */
+/**
+ * Word and LibreOffice let the body run into the bottom margin down to the footer's own text; measured against
+ * LibreOffice's rendering of the booklets (a footer line of 9 pt at 0.5 in from the edge), twips.
+ */
 const FOOTER_SLACK = 280;
-const DEBUG = !!process.env.PAGINATION_DEBUG;
 
 function textOf(r: El, caps: boolean): string {
   let s = '';
@@ -105,14 +100,12 @@ function lineBreak(styles: Styles, para: El, width: number, tableStyle: string |
   const rest = width - p.left - p.right;
   const avail = () => (lines.length === 0 ? first : rest);
   const newLine = () => {
-    lines.push({ height: lineHeight, marks, ...(DEBUG ? { text: debugText } : {}) });
-    debugText = '';
+    lines.push({ height: lineHeight, marks });
     marks = [];
     x = 0;
     lineHasText = false;
   };
   // Accumulate the current word across pieces (a word may change font mid-way).
-  let debugText = '';
   let word = 0;
   let wordMarks: string[] = [];
   const flushWord = (space: number) => {
@@ -142,7 +135,6 @@ function lineBreak(styles: Styles, para: El, width: number, tableStyle: string |
         lineHasText = true;
       } else {
         word += piece.face.width(part, piece.size);
-        if (DEBUG) debugText += part + ' ';
         if (/[-\u2013\u2014/]$/.test(part)) flushWord(0);
       }
     }
@@ -223,7 +215,7 @@ function cellOf(blocks: Block[]): Cell {
     const gap = Math.max(same ? 0 : after, before);
     b.lines.forEach((l, i) => slices.push({ before: i === 0 ? gap : 0, height: l.height, marks: l.marks }));
     if (slices.length) slices[slices.length - 1].height += b.p.borderBottom;
-    after = same || !b.p.contextualSpacing ? b.p.after : b.p.after;
+    after = b.p.after;
     prev = b;
   }
   return { slices, after };
@@ -293,11 +285,11 @@ export function bookmarkPages(document: El, stylesXml: El, numberingXml?: El): M
     if (s.children.length === 0 && !s.sectPr) continue;
     const g = geometry(s.sectPr);
     page += 1;
-    if (i > 0 && (g.type === 'oddPage' && page % 2 === 0)) page += 1;
+    // Word leaves a blank page before an odd- or even-page section that would start on the wrong side (LibreOffice
+    // does too, though its PDF export drops such pages unless told to keep them).
+    if (i > 0 && g.type === 'oddPage' && page % 2 === 0) page += 1;
     if (i > 0 && g.type === 'evenPage' && page % 2 === 1) page += 1;
-    const start = page;
     page = new Pager(g.height, page, pages).flow(flowOf(styles, s.children, g.width));
-    if (process.env.PAGINATION_DEBUG) console.error('section', i, g.type, start, '-', page, s.children.length);
   }
   return pages;
 }
@@ -352,7 +344,7 @@ class Pager {
 
   flow(blocks: Block[]): number {
     blocks.forEach((b, i) => {
-      if (b.kind === 'tbl') return this.table(b, blocks, i);
+      if (b.kind === 'tbl') return this.table(b);
       if (b.p.pageBreakBefore && this.y > 0) this.newPage();
       // Keep with next: the paragraph (and what it is kept with) moves to the next page when its start does not fit.
       if (b.p.keepNext && this.y > 0) {
@@ -393,7 +385,6 @@ class Pager {
         continue;
       }
       this.y += gap;
-      if (DEBUG) console.error(this.page, this.y, gap, b.styleId, lines[k].height, lines[k].text?.slice(0, 50));
       for (let j = 0; j < fit; j++) {
         this.mark(lines[k + j].marks);
         this.y += lines[k + j].height;
@@ -407,9 +398,7 @@ class Pager {
     this.prev = b;
   }
 
-  private table(t: Table, blocks: Block[], i: number) {
-    void blocks;
-    void i;
+  private table(t: Table) {
     const heads = t.rows.filter((r) => r.header);
     const headH = heads.reduce((a, r) => a + rowHeight(r), 0);
     this.y += this.pendingAfter;
@@ -451,7 +440,6 @@ class Pager {
             this.mark(c.slices[n].marks);
             n++;
           }
-          if (DEBUG) console.error(this.page, this.y, 'split cell', n, 'of', c.slices.length, 'used', used, 'room', room, c.slices.slice(0, 3).map((x) => `${x.before}+${x.height}`).join(' '));
           remaining.push({ slices: c.slices.slice(n).map((s, j) => (j === 0 ? { ...s, before: 0 } : s)), after: c.after });
         }
         this.newPage();
@@ -470,7 +458,6 @@ class Pager {
   }
 
   private placeRow(row: Row) {
-    if (DEBUG) console.error(this.page, this.y, 'row', rowHeight(row));
     for (const c of row.cells) for (const s of c.slices) this.mark(s.marks);
   }
 }
