@@ -6,6 +6,7 @@ import { contents, copyrightPage, cover } from './front-matter.js';
 import { ADDRESS_WINDOW } from './letter.js';
 import { listCounter, numberingFor } from './numbering.js';
 import { geometryOf, runningHeadAndFoot, sectionProperties, type Orientation, type Start } from './page.js';
+import { fillTocPages } from './pagination/index.js';
 import { fixTimestamps, mirrorMargins, renumberBookmarks } from './parts.js';
 import { hex, stylesFor } from './styles.js';
 import { unzipParts, zipParts } from './zip.js';
@@ -15,6 +16,8 @@ export async function writeDocx(doc: Document): Promise<Uint8Array> {
   fixTimestamps(parts, doc.meta.date);
   renumberBookmarks(parts);
   if (doc.page.twoSided) mirrorMargins(parts);
+  // The Contents' page numbers, from a layout of the finished document with Word's font metrics.
+  if (doc.parts.some((p) => p.kind === 'contents')) fillTocPages(parts);
   return zipParts(parts, doc.meta.date);
 }
 

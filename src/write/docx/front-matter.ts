@@ -88,7 +88,7 @@ export function copyrightPage(page: CopyrightPage, ctx: BlockContext): FileChild
 
 /**
  * The Contents: a real TOC field over Heading 1-3, with hyperlinks. docx writes the entries as the field's stored result
- * (their page numbers are filled in after layout), so it is not blank before fields are updated.
+ * (their page numbers are filled in by `pagination/`), so it is not blank before fields are updated.
  */
 export function contents(c: Contents): FileChild[] {
   return [new Paragraph({ style: S.tocHeading, text: c.title }), new TableOfContents(c.title, { hyperlink: true, headingStyleRange: '1-3' })];
