@@ -2,7 +2,7 @@
 // Caladea (metric-compatible with Calibri and Cambria), and every stored TOC entry must equal its heading's page there.
 // Needs soffice and the two font packages; without them the test fails on CI and is skipped elsewhere.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +13,11 @@ import { decodeXml, readDocxParts } from './helpers/docx.js';
 
 const EDITIONS = ['michigan', 'texas'];
 const INSTALL = 'apt-get install libreoffice-writer fonts-crosextra-carlito fonts-crosextra-caladea';
+const KEEP_BLANK_PAGES = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Filter/PDF/Export"><prop oor:name="IsSkipEmptyPages" oor:op="fuse"><value>false</value></prop></item>
+</oor:items>
+`;
 
 /** What this machine lacks to lay Word files out with Word's metrics, or undefined. */
 function missingTools(): string | undefined {
@@ -77,12 +82,15 @@ describe.skipIf(missing !== undefined && !process.env.CI)("Word booklet's Conten
       copyFileSync(outFile(e, 'competency-guidelines.docx'), join(dir, `${e}.docx`));
       stored.set(e, storedToc(join(dir, `${e}.docx`)));
     }
-    // A private profile, so parallel runs don't share (and lock) one; the blank pages LibreOffice inserts before an
-    // odd-page section are kept in the PDF, as Word prints them (its PDF export drops them by default).
-    const filter = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';
+    // A private profile, so parallel runs don't share (and lock) one. It keeps in the PDF the blank pages LibreOffice
+    // inserts before an odd-page section, as Word prints them (its PDF export drops them by default); set in the
+    // profile rather than as filter options, which `--convert-to` only reads from LibreOffice 7.4 on.
+    const profile = join(dir, 'profile');
+    mkdirSync(join(profile, 'user'), { recursive: true });
+    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), KEEP_BLANK_PAGES);
     execFileSync(
       'soffice',
-      [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', filter, '--outdir', dir, ...EDITIONS.map((e) => join(dir, `${e}.docx`))],
+      [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...EDITIONS.map((e) => join(dir, `${e}.docx`))],
       { stdio: 'ignore', timeout: 170_000 },
     );
     for (const e of EDITIONS) laidOut.set(e, await bookmarks(join(dir, `${e}.pdf`)));
