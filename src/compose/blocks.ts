@@ -64,7 +64,7 @@ function areaRow(area: CompetencyArea): Table['rows'][number] {
   const left: Block[] = [
     { kind: 'heading', level: 3, id: area.id, text: area.name, toc: true },
     paragraph(text(area.areasLabel), 'label'),
-    { kind: 'list', style: 'plain', items: area.areas.map((a) => ({ runs: [{ text: a, italic: true }], children: [] })) },
+    { kind: 'list', style: 'plain', items: area.areas.map((a) => ({ runs: text(a), children: [] })) },
   ];
   const right: Block[] = [];
   for (const g of area.groups) {

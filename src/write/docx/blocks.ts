@@ -18,6 +18,8 @@ export interface BlockContext {
   counter: ListCounter;
   /** Inside a table cell: body text in the table's text style. */
   inCell?: boolean;
+  /** The block is the first in its cell: no space above it, so it lines up with the cell beside it. */
+  cellTop?: boolean;
 }
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
@@ -49,12 +51,14 @@ export function headingParagraph(b: Heading, extra: { spacing?: { before: number
 
 export function renderBlocks(blocks: Block[], ctx: BlockContext): FileChild[] {
   // A block right after a page break, or first in its section, is at the top of a page.
-  return blocks.flatMap((b, i) => renderBlock(b, ctx, i === 0 || blocks[i - 1].kind === 'pageBreak'));
+  return blocks.flatMap((b, i) => renderBlock(b, i === 0 ? ctx : { ...ctx, cellTop: false }, i === 0 || blocks[i - 1].kind === 'pageBreak'));
 }
 
 /** Blocks inside a table cell: paragraphs and tables only, and at least one paragraph (Word needs it). */
 export function cellContent(blocks: Block[], ctx: BlockContext): (Paragraph | Table)[] {
-  const out = renderBlocks(blocks, { ...ctx, inCell: true }).filter((c): c is Paragraph | Table => c instanceof Paragraph || c instanceof Table);
+  const out = blocks
+    .flatMap((b, i) => renderBlocks([b], { ...ctx, inCell: true, cellTop: i === 0 }))
+    .filter((c): c is Paragraph | Table => c instanceof Paragraph || c instanceof Table);
   return out.length ? out : [new Paragraph({})];
 }
 
@@ -64,7 +68,7 @@ function renderBlock(block: Block, ctx: BlockContext, atPageTop: boolean): FileC
       return [headingParagraph(block)];
     case 'paragraph':
       // "\n" inside a run is a line break; runsOf writes every "\n" as one.
-      return [new Paragraph({ style: paragraphStyle(block.role, ctx), children: runsOf(block.runs) })];
+      return [new Paragraph({ style: paragraphStyle(block.role, ctx), ...(ctx.cellTop ? { spacing: { before: 0 } } : {}), children: runsOf(block.runs) })];
     case 'list':
       if (block.style === 'plain') return block.items.map((it) => new Paragraph({ style: S.areaList, children: runsOf(it.runs) }));
       return listParagraphs(block.items, {
