@@ -121,6 +121,7 @@ const settings: EditionSettings = {
   pageSize: 'LETTER',
   twoSided: true,
   padToMultipleOf4: false,
+  cropMarks: true,
   publicationDate: '2024-03-15',
   copyrightLine: '© 2024 EX-AIMH',
   copyrightExtra: ['Printed under license from MI-AIMH.'],

@@ -17,6 +17,8 @@ export const EditionSettings = z
     pageSize: z.enum(['LETTER', 'A4']).default('LETTER'),
     twoSided: z.boolean().default(true),
     padToMultipleOf4: z.boolean().default(false),
+    /** Crop marks on the print PDF's sheets (off when the print shop adds its own). */
+    cropMarks: z.boolean().default(true),
     /** Fixed date written into the files, so rebuilds are byte-identical. */
     publicationDate: z.iso.date(),
     /** Short line in every page footer. */

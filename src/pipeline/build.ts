@@ -13,6 +13,7 @@ import { lockFolder } from './lock.js';
 import { builtKeys, CACHE_FILE, editionKeys } from './cache.js';
 import { editionReport } from '../reports/edition-report.js';
 import { composePacket } from '../compose/packet.js';
+import { printPdf } from '../write/print/print.js';
 
 export class UsageError extends Error {}
 
@@ -142,6 +143,8 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
         }),
     );
     const rendered = planned.map(({ docs }, i) => docs.map((_, k) => [done.get(`${i}/${k}/pdf`)!, done.get(`${i}/${k}/docx`)!] as const));
+    // The print PDF of each booklet: its screen PDF with bleed, trim and crop marks (cheap: nothing is laid out again).
+    const prints = await Promise.all(planned.map(({ edition, docs }, i) => printPdf(rendered[i][0][0].bytes, docs[0].document, { cropMarks: edition.settings.cropMarks })));
     const results: EditionResult[] = planned.map(({ edition, docs }, i) => {
       const files = docs.flatMap((d, k) => {
         const [pdf, docx] = rendered[i][k];
@@ -151,8 +154,9 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
           staging.write({ path: `${d.path}.docx`, edition: edition.id, kind: d.kind, format: 'docx', ...level }, docx.bytes),
         ];
       });
+      files.push(staging.write({ path: `${edition.id}/competency-guidelines-print.pdf`, edition: edition.id, kind: 'print', format: 'pdf', pages: prints[i].pages }, prints[i].bytes));
       files.push(staging.write({ path: `${edition.id}/report.md`, edition: edition.id, kind: 'report', format: 'md' }, editionReport(edition)));
-      opts.log?.(`${edition.id}: booklet ${rendered[i][0][0].pages} pages and ${docs.length - 1} level packets (PDF, Word)`);
+      opts.log?.(`${edition.id}: booklet ${rendered[i][0][0].pages} pages (print PDF ${prints[i].pages} pages, with bleed and trim) and ${docs.length - 1} level packets (PDF, Word)`);
       return { edition, files };
     });
     // Rebuilt editions get their new key; carried-over ones keep the key they were built from.

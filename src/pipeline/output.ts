@@ -7,7 +7,7 @@ import { clearDeadLock, isAlive, lockPath } from './lock.js';
 export interface ManifestEntry {
   path: string;
   edition: string;
-  kind: 'booklet' | 'packet' | 'report';
+  kind: 'booklet' | 'packet' | 'report' | 'print';
   format: 'pdf' | 'docx' | 'md' | 'html';
   level?: number;
   pages?: number;

@@ -1,0 +1,113 @@
+// The print PDF: the screen PDF made ready for a print shop, with nothing on the page moved.
+//
+// Every page gets a TrimBox of the finished size, a BleedBox BLEED larger on every side and a
+// MediaBox larger still, with crop marks in the margin beyond the bleed. What touches the edge
+// of the page (the cover's colour band) is extended to the bleed edge. Landscape pages (the
+// Impact Maps) are turned into the book's portrait sheet, the map's top towards the spine, as
+// a bound booklet needs (the reader turns the book). The content streams of the screen PDF are
+// kept as they are: the same text, the same folios, in the same places relative to the trim.
+import { clip, concatTransformationMatrix, endPath, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFOperator, PDFPage, popGraphicsState, pushGraphicsState, rectangle, rgb } from '@cantoo/pdf-lib';
+import type { Document } from '../../compose/tree.js';
+import { COVER_BAND } from '../pdf/theme.js';
+
+/** 0.125 in, what print shops ask for. */
+export const BLEED = 9;
+/** Crop marks: their length, and their distance from the trim beyond the bleed. */
+const MARK_LENGTH = 18;
+const MARK_OFFSET = BLEED + 3;
+/** The sheet beyond the trim: bleed, then the marks. */
+const SLUG = MARK_OFFSET + MARK_LENGTH + 3;
+
+export interface PrintOptions {
+  cropMarks: boolean;
+}
+
+export interface PrintPdf {
+  bytes: Uint8Array;
+  pages: number;
+}
+
+function hexColor(hex: string) {
+  const n = parseInt(hex.slice(1), 16);
+  return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255);
+}
+
+function box(page: PDFPage, name: string, x0: number, y0: number, x1: number, y1: number): void {
+  page.node.set(PDFName.of(name), page.doc.context.obj([x0, y0, x1, y1].map((v) => PDFNumber.of(Math.round(v * 1000) / 1000))));
+}
+
+/** Puts operators before and after everything the page draws (in a saved graphics state). */
+function wrapContents(page: PDFPage, before: PDFOperator[]): void {
+  const ctx = page.doc.context;
+  const contents = page.node.Contents();
+  const streams = contents instanceof PDFArray ? contents.asArray() : contents ? [page.node.get(PDFName.of('Contents'))!] : [];
+  const open = ctx.register(ctx.contentStream([pushGraphicsState(), ...before]));
+  const close = ctx.register(ctx.contentStream([popGraphicsState()]));
+  page.node.set(PDFName.of('Contents'), ctx.obj([open, ...streams, close]));
+}
+
+/** Turns a landscape page into a portrait sheet: its content rotated a quarter turn, its top towards the left. */
+function turnToPortrait(page: PDFPage): void {
+  const { width, height } = page.getSize();
+  // (x, y) → (height − y, x): the landscape page's top edge becomes the sheet's left edge.
+  wrapContents(page, [concatTransformationMatrix(0, 1, -1, 0, height, 0)]);
+  page.setMediaBox(0, 0, height, width);
+  // Links on the page turn with it (a rotated rectangle is still a rectangle).
+  const annots = page.node.Annots();
+  for (let i = 0; annots && i < annots.size(); i++) {
+    const annot = annots.lookup(i, PDFDict);
+    const r = annot.lookupMaybe(PDFName.of('Rect'), PDFArray);
+    if (!r) continue;
+    const [x0, y0, x1, y1] = r.asArray().map((v) => (v as PDFNumber).asNumber());
+    annot.set(PDFName.of('Rect'), page.doc.context.obj([height - y1, x0, height - y0, x1].map((v) => PDFNumber.of(v))));
+  }
+}
+
+/** Crop marks at the four corners of the trim, outside the bleed. */
+function cropMarks(page: PDFPage, width: number, height: number): void {
+  const line = (x1: number, y1: number, x2: number, y2: number) => page.drawLine({ start: { x: x1, y: y1 }, end: { x: x2, y: y2 }, thickness: 0.25, color: rgb(0, 0, 0) });
+  for (const x of [0, width]) {
+    for (const y of [0, height]) {
+      const sx = x === 0 ? -1 : 1;
+      const sy = y === 0 ? -1 : 1;
+      line(x + sx * MARK_OFFSET, y, x + sx * (MARK_OFFSET + MARK_LENGTH), y); // along the trim's horizontal edge
+      line(x, y + sy * MARK_OFFSET, x, y + sy * (MARK_OFFSET + MARK_LENGTH)); // along its vertical edge
+    }
+  }
+}
+
+/**
+ * The print PDF of a booklet from its screen PDF. `doc` tells where the cover is (its first part,
+ * or after the letters before it) and its colour.
+ */
+export async function printPdf(screen: Uint8Array, doc: Document, options: PrintOptions): Promise<PrintPdf> {
+  const pdf = await PDFDocument.load(screen, { updateMetadata: false });
+  const coverIndex = doc.parts.findIndex((p) => p.kind === 'cover');
+  const cover = doc.parts[coverIndex];
+  const pages = pdf.getPages();
+  pages.forEach((page, i) => {
+    let { width, height } = page.getSize();
+    if (width > height) {
+      turnToPortrait(page);
+      [width, height] = [height, width];
+    }
+    // What a screen page draws beyond its edge (hidden there) would show in the print PDF's larger sheet: clip to the bleed.
+    wrapContents(page, [rectangle(-BLEED, -BLEED, width + 2 * BLEED, height + 2 * BLEED), clip(), endPath()]);
+    // Only the cover's band reaches the page's edges: it is extended into the bleed (outside the trim, so on top of nothing).
+    if (cover?.kind === 'cover' && i === coverIndex) {
+      const band = height * COVER_BAND.heightShare;
+      const color = hexColor(cover.color);
+      page.drawRectangle({ x: -BLEED, y: height - band, width: BLEED, height: band + BLEED, color });
+      page.drawRectangle({ x: width, y: height - band, width: BLEED, height: band + BLEED, color });
+      page.drawRectangle({ x: 0, y: height, width, height: BLEED, color });
+    }
+    if (options.cropMarks) cropMarks(page, width, height);
+    const slug = options.cropMarks ? SLUG : BLEED;
+    box(page, 'MediaBox', -slug, -slug, width + slug, height + slug);
+    box(page, 'CropBox', -slug, -slug, width + slug, height + slug);
+    box(page, 'BleedBox', -BLEED, -BLEED, width + BLEED, height + BLEED);
+    box(page, 'TrimBox', 0, 0, width, height);
+  });
+  const bytes = await pdf.save({ useObjectStreams: false, updateFieldAppearances: false });
+  return { bytes, pages: pages.length };
+}
