@@ -35,6 +35,8 @@ export class PacketJoiner {
 
   private async joinNow(personal: Uint8Array, padToEven: boolean): Promise<Uint8Array> {
     const front = await PDFDocument.load(personal, { updateMetadata: false });
+    // Object numbers start where the shared file ends for every applicant (see below).
+    const firstNew = this.doc.context.largestObjectNumber;
     const snapshot = this.doc.takeSnapshot();
     // pdf-lib tracks every change by scanning all objects for the one that holds it (quadratic
     // while copying pages). New objects are saved anyway; the few changed ones are marked below.
@@ -62,10 +64,16 @@ export class PacketJoiner {
     }
     // The page tree and the form were changed in place: the update must carry them.
     const acroForm = this.doc.getForm().acroForm;
-    for (const obj of [this.doc.catalog.Pages(), acroForm.dict, fields]) snapshot.markObjForSave(obj);
+    // The catalog too: pdf-lib counts it changed from the second join on, and an update that
+    // carries it always makes a packet's bytes the same whichever joins came before.
+    for (const obj of [this.doc.catalog, this.doc.catalog.Pages(), acroForm.dict, fields]) snapshot.markObjForSave(obj);
     const update = await this.doc.saveIncremental(snapshot, { updateFieldAppearances: false } as never);
     for (let i = 0; i < inserted; i++) this.doc.removePage(0);
     for (let i = 0; i < added.length; i++) fields.remove(fields.size() - 1);
+    // Forget this applicant's objects: the next packet's bytes then do not depend on how many
+    // this joiner made before (which worker, which rows), and memory does not grow with them.
+    for (let n = firstNew + 1; n <= this.doc.context.largestObjectNumber; n++) this.doc.context.delete(PDFRef.of(n));
+    this.doc.context.largestObjectNumber = firstNew;
     const out = new Uint8Array(this.shared.length + update.length);
     out.set(this.shared, 0);
     out.set(update, this.shared.length);

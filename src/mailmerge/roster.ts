@@ -19,7 +19,7 @@ export const RosterRow = z.object({
   city: required('city'),
   state: required('state'),
   postal_code: required('postal_code'),
-  email: z.string().trim().min(1, 'missing email').pipe(z.email('email is not an email address')),
+  email: z.string().trim().min(1, 'missing email').pipe(z.email({ error: (iss) => `email "${String(iss.input)}" is not an e-mail address` })),
   edition: required('edition'),
   level: z
     .string()

@@ -1,0 +1,248 @@
+// send:packets against a real SMTP server (smtp-server) on 127.0.0.1, run as staff run it.
+import { spawn } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEmailTemplate } from '../src/mailsend/template.js';
+import { InputError } from '../src/model/diagnostics.js';
+import { readPdf } from './helpers/pdf.js';
+
+const repo = process.cwd();
+const roster = join(repo, 'test', 'fixtures', 'send', 'applicants.csv');
+const PASSWORD = 'pw-S3cret-9f2';
+
+interface Received {
+  to: string[];
+  raw: Buffer;
+}
+
+/** A real SMTP server on the loopback address: login required, 550 for bounce@example.org. */
+async function startServer(opts: { stopAfter?: number } = {}) {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    disabledCommands: ['STARTTLS'],
+    allowInsecureAuth: true,
+    logger: false,
+    onAuth(auth, _session, cb) {
+      if (auth.username === 'staff' && auth.password === PASSWORD) cb(null, { user: 'staff' });
+      else cb(new Error('invalid login'));
+    },
+    onRcptTo(address, _session, cb) {
+      if (address.address === 'bounce@example.org') cb(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 }));
+      else cb();
+    },
+    onData(stream, session, cb) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
+        cb(null, `queued as Q${received.length}`);
+        // The server goes down after N messages: further connections are refused.
+        if (opts.stopAfter !== undefined && received.length >= opts.stopAfter) server.close();
+      });
+    },
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const port = ((server as unknown as { server: Server }).server.address() as AddressInfo).port;
+  return { received, url: `smtp://staff:${PASSWORD}@127.0.0.1:${port}`, close: () => new Promise<void>((ok) => server.close(() => ok())) };
+}
+
+function run(cwd: string, args: string[], env: Record<string, string | undefined>): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((ok) => {
+    // Asynchronous: the SMTP server runs in this process and must keep answering.
+    const child = spawn(join(repo, 'node_modules', '.bin', 'tsx'), [join(repo, 'src', 'cli', 'send.ts'), ...args], { cwd, env: { ...process.env, CG_WORKERS: '1', SMTP_URL: undefined, ...env } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code) => ok({ code: code ?? -1, out, err }));
+  });
+}
+
+const parse = (raw: Buffer): Promise<ParsedMail> => simpleParser(raw);
+const withoutDate = (raw: Buffer) => raw.toString('latin1').replace(/^Date: .*\r\n/m, '');
+
+describe('send:packets', () => {
+  let dir: string;
+  let project: string;
+  let out: string;
+  const servers: Awaited<ReturnType<typeof startServer>>[] = [];
+  const outputs: string[] = [];
+  const go = async (args: string[], env: Record<string, string | undefined> = {}) => {
+    const r = await run(project, args, env);
+    outputs.push(r.out, r.err);
+    return r;
+  };
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cg-send-'));
+    // A project of our own: the repository's source/ and templates/, Michigan with an office.
+    project = join(dir, 'project');
+    mkdirSync(project);
+    cpSync(join(repo, 'source'), join(project, 'source'), { recursive: true });
+    cpSync(join(repo, 'templates'), join(project, 'templates'), { recursive: true });
+    appendFileSync(
+      join(project, 'source', 'editions', 'michigan', 'edition.yaml'),
+      'office:\n  name: MI-AIMH Endorsement Office\n  address: ["1 Test Street", "Southgate, MI 48195"]\n  email: endorsement@example.org\n',
+    );
+    out = join(dir, 'out');
+  });
+  afterAll(async () => {
+    for (const s of servers) await s.close().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses to start without SMTP_URL or without a From address (exit 2), and prints no password', async () => {
+    const noUrl = await go(['--roster', roster, '--out', out]);
+    expect(noUrl.code).toBe(2);
+    expect(noUrl.err).toContain('SMTP_URL is not set; expected SMTP_URL=smtp://');
+    const texas = join(dir, 'texas.csv');
+    writeFileSync(texas, 'first_name,last_name,address_line1,address_line2,city,state,postal_code,email,edition,level\nAnn,Smith,1 Main St,,Austin,TX,73301,ann@example.org,texas,1\n');
+    const noFrom = await go(['--roster', texas, '--out', join(dir, 'texas-out')], { SMTP_URL: `smtp://staff:${PASSWORD}@127.0.0.1:9` });
+    expect(noFrom.code).toBe(2);
+    expect(noFrom.err).toContain('no From address for "texas": source/editions/texas/edition.yaml gives no office.email; expected --from office@example.org');
+    expect(existsSync(join(dir, 'texas-out'))).toBe(false);
+    const badArg = await go(['--roster', roster, '--per-minute', 'fast']);
+    expect(badArg.code).toBe(2);
+    expect(await go(['--version'])).toMatchObject({ code: 0, out: `${JSON.parse(readFileSync('package.json', 'utf8')).version}\n` });
+  });
+
+  it('--dry-run writes one .eml per valid row, refuses the bad address by line, and sends nothing', async () => {
+    const server = await startServer();
+    servers.push(server);
+    const r = await go(['--roster', roster, '--out', out, '--dry-run'], { SMTP_URL: server.url });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('applicants.csv line 5: email "not-an-email-address" is not an e-mail address');
+    expect(r.out).toContain('3 written to');
+    expect(server.received).toHaveLength(0);
+    expect(existsSync(join(out, 'send-log.jsonl'))).toBe(false);
+    expect(readdirSync(join(out, 'eml')).sort()).toEqual(['line-0002-smith-ann.eml', 'line-0003-nunez-jose.eml', 'line-0004-jones-bo.eml']);
+    const mail = await parse(readFileSync(join(out, 'eml', 'line-0003-nunez-jose.eml')));
+    expect(mail.from?.value[0].address).toBe('endorsement@example.org');
+    expect(mail.text).toContain('Dear José Núñez,');
+    // The office from edition.yaml; the phone it lacks is left out, not invented.
+    expect(mail.text).toContain('MI-AIMH Endorsement Office\n1 Test Street\nSouthgate, MI 48195');
+    expect(mail.text).not.toContain('Phone');
+    expect(mail.attachments).toHaveLength(1);
+    expect(Buffer.compare(mail.attachments[0].content, readFileSync(join(out, 'line-0003-nunez-jose.pdf')))).toBe(0);
+  });
+
+  it('a server that goes down mid-run stops the run; the re-run sends the rest, fails only the refused row, and a third run sends nothing', async () => {
+    const first = await startServer({ stopAfter: 1 });
+    servers.push(first);
+    const r1 = await go(['--roster', roster, '--out', out, '--per-minute', '6000'], { SMTP_URL: first.url });
+    expect(r1.code).toBe(1);
+    expect(r1.err).toContain('packets: using the 3 already made');
+    expect(r1.err).toMatch(/send:packets: stopped: cannot reach the mail server, or it closed the connection \(smtp:\/\/127\.0\.0\.1:\d+: .*\)\. 2 not sent yet/);
+    expect(first.received.map((m) => m.to)).toEqual([['ann@example.org']]);
+
+    const second = await startServer();
+    servers.push(second);
+    const r2 = await go(['--roster', roster, '--out', out, '--per-minute', '6000'], { SMTP_URL: second.url });
+    expect(r2.code).toBe(1);
+    expect(r2.err).toContain('applicants.csv line 4: the mail server refused the message to bounce@example.org (550 5.1.1 mailbox unavailable); not sent');
+    expect(r2.out).toContain('send:packets: 1 sent, 1 skipped as already sent, 1 refused, 1 failed');
+    expect(second.received.map((m) => m.to)).toEqual([['jose@example.org']]);
+
+    const r3 = await go(['--roster', roster, '--out', out], { SMTP_URL: second.url });
+    expect(r3.out).toContain('send:packets: 0 sent, 2 skipped as already sent, 1 refused, 1 failed');
+    expect(second.received).toHaveLength(1);
+
+    // Each valid row received exactly one message in all, with its own packet attached.
+    const all = [...first.received, ...second.received];
+    expect(all.map((m) => m.to[0]).sort()).toEqual(['ann@example.org', 'jose@example.org']);
+    for (const [address, file, name] of [
+      ['ann@example.org', 'line-0002-smith-ann', 'Ann Smith'],
+      ['jose@example.org', 'line-0003-nunez-jose', 'José Núñez'],
+    ]) {
+      const m = all.find((x) => x.to[0] === address)!;
+      const mail = await parse(m.raw);
+      expect(mail.to && !Array.isArray(mail.to) ? mail.to.value[0].address : '').toBe(address);
+      expect(mail.text).toContain(`Dear ${name},`);
+      expect(mail.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
+      const pdf = join(dir, `${file}-received.pdf`);
+      writeFileSync(pdf, mail.attachments[0].content);
+      // Their own packet: the letter greets them, and no one else.
+      const text = (await readPdf(pdf)).text.replace(/\s+/g, ' ');
+      expect(text).toContain(`Dear ${name},`);
+      for (const other of ['Ann Smith', 'José Núñez', 'Bo Jones'].filter((n) => n !== name)) expect(text).not.toContain(`Dear ${other},`);
+      expect(Buffer.compare(mail.attachments[0].content, readFileSync(join(out, `${file}.pdf`)))).toBe(0);
+      // What was sent is what --dry-run showed, byte for byte (but for the Date header).
+      expect(withoutDate(m.raw)).toBe(withoutDate(readFileSync(join(out, 'eml', `${file}.eml`))));
+    }
+
+    const log = readFileSync(join(out, 'send-log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(log.map((l) => [l.line, l.email])).toEqual([[2, 'ann@example.org'], [3, 'jose@example.org']]);
+    expect(log[1].server).toContain('queued as Q1');
+    expect(log[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    // The credentials never appear in what the command printed or wrote.
+    for (const text of [...outputs, readFileSync(join(out, 'send-log.jsonl'), 'utf8')]) expect(text).not.toContain(PASSWORD);
+  });
+
+  it('a changed packet is not sent again, unless --resend-changed', async () => {
+    const server = await startServer();
+    servers.push(server);
+    // José moved: his packet (letter and form) changes; the merge makes the packets again.
+    const moved = join(dir, 'moved.csv');
+    writeFileSync(moved, readFileSync(roster, 'utf8').replace('12 Calle Ñandú', '14 Calle Ñandú'));
+    const r1 = await go(['--roster', moved, '--out', out, '--per-minute', '6000'], { SMTP_URL: server.url });
+    expect(r1.err).toContain('packets: made 3');
+    expect(r1.err).toContain('moved.csv line 3: the packet changed since it was sent to jose@example.org; not sent again (--resend-changed sends it)');
+    expect(r1.out).toContain('send:packets: 0 sent, 2 skipped as already sent, 1 refused, 1 failed');
+    const r2 = await go(['--roster', moved, '--out', out, '--per-minute', '6000', '--resend-changed'], { SMTP_URL: server.url });
+    expect(r2.out).toContain('send:packets: 1 sent, 1 skipped as already sent, 1 refused, 1 failed');
+    expect(server.received.map((m) => m.to)).toEqual([['jose@example.org']]);
+    const mail = await parse(server.received[0].raw);
+    expect(Buffer.compare(mail.attachments[0].content, readFileSync(join(out, 'line-0003-nunez-jose.pdf')))).toBe(0);
+    expect(readFileSync(join(out, 'send-log.jsonl'), 'utf8').trim().split('\n')).toHaveLength(3);
+  });
+
+  it('a server that never answers stops the run with a clear message', async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((ok) => silent.listen(0, '127.0.0.1', ok));
+    const port = (silent.address() as AddressInfo).port;
+    try {
+      const roster2 = join(dir, 'one.csv');
+      writeFileSync(roster2, 'first_name,last_name,address_line1,address_line2,city,state,postal_code,email,edition,level\nAnn,Smith,1 Main St,,Lansing,MI,48933,ann@example.org,michigan,1\n');
+      // Re-uses nothing: a new folder, but one row only.
+      const r = await go(['--roster', roster2, '--out', join(dir, 'silent')], { SMTP_URL: `smtp://staff:${PASSWORD}@127.0.0.1:${port}?greetingTimeout=500` });
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/send:packets: stopped: the mail server did not answer in time \(smtp:\/\/127\.0\.0\.1:\d+: .*\)\. 1 not sent yet/);
+      expect(r.err + r.out).not.toContain(PASSWORD);
+    } finally {
+      silent.close();
+    }
+  });
+});
+
+describe('templates/email.yaml', () => {
+  it('names file:line for an unknown placeholder and a missing key', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cg-email-template-'));
+    try {
+      mkdirSync(join(dir, 'templates'));
+      writeFileSync(join(dir, 'templates', 'email.yaml'), 'subject: "Packet for {officePhone}"\nbody:\n  - "Dear {firstName} {nickname},"\nattachWord: false\n');
+      let messages: string[] = [];
+      try {
+        readEmailTemplate(dir);
+      } catch (e) {
+        messages = (e as InputError).messages;
+      }
+      expect(messages).toEqual([expect.stringMatching(/^templates\/email\.yaml:1:1: .*attachmentName/)]);
+      writeFileSync(join(dir, 'templates', 'email.yaml'), 'subject: "Packet for {officePhone}"\nbody:\n  - "Dear {firstName} {nickname},"\nattachmentName: packet\n');
+      try {
+        readEmailTemplate(dir);
+      } catch (e) {
+        messages = (e as InputError).messages;
+      }
+      expect(messages[0]).toMatch(/^templates\/email\.yaml:1:10: unknown placeholder \{officePhone\} \(\{officePhone\} may be missing, so only body paragraphs may use it\); expected one of \{firstName\}/);
+      expect(messages[1]).toMatch(/^templates\/email\.yaml:3:5: unknown placeholder \{nickname\}; expected one of/);
+      expect(readEmailTemplate(repo).attachWord).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
