@@ -14,6 +14,8 @@ import { builtKeys, CACHE_FILE, editionKeys } from './cache.js';
 import { editionReport } from '../reports/edition-report.js';
 import { composePacket } from '../compose/packet.js';
 import { printPdf } from '../write/print/print.js';
+import { writeWebSite, type WebFile } from '../write/web/site.js';
+import { closeSearch, searchIndex } from '../write/web/search.js';
 
 export class UsageError extends Error {}
 
@@ -145,6 +147,13 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
     const rendered = planned.map(({ docs }, i) => docs.map((_, k) => [done.get(`${i}/${k}/pdf`)!, done.get(`${i}/${k}/docx`)!] as const));
     // The print PDF of each booklet: its screen PDF with bleed, trim and crop marks (cheap: nothing is laid out again).
     const prints = await Promise.all(planned.map(({ edition, docs }, i) => printPdf(rendered[i][0][0].bytes, docs[0].document, { cropMarks: edition.settings.cropMarks })));
+    // The web edition of each booklet: a static site from the same tree, with its search index (pagefind).
+    const webs: WebFile[][] = [];
+    for (const { edition, docs } of planned) {
+      const site = writeWebSite(docs[0].document, { pdf: '../competency-guidelines.pdf', docx: '../competency-guidelines.docx', print: '../competency-guidelines-print.pdf' });
+      webs.push([...site, ...(await searchIndex(site, edition.settings.language))]);
+    }
+    if (planned.length) await closeSearch();
     const results: EditionResult[] = planned.map(({ edition, docs }, i) => {
       const files = docs.flatMap((d, k) => {
         const [pdf, docx] = rendered[i][k];
@@ -155,6 +164,7 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
         ];
       });
       files.push(staging.write({ path: `${edition.id}/competency-guidelines-print.pdf`, edition: edition.id, kind: 'print', format: 'pdf', pages: prints[i].pages }, prints[i].bytes));
+      for (const f of webs[i]) files.push(staging.write({ path: `${edition.id}/web/${f.path}`, edition: edition.id, kind: 'web', format: f.path.split('.').pop() ?? '' }, f.bytes));
       files.push(staging.write({ path: `${edition.id}/report.md`, edition: edition.id, kind: 'report', format: 'md' }, editionReport(edition)));
       opts.log?.(`${edition.id}: booklet ${rendered[i][0][0].pages} pages (print PDF ${prints[i].pages} pages, with bleed and trim) and ${docs.length - 1} level packets (PDF, Word)`);
       return { edition, files };

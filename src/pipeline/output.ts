@@ -7,8 +7,9 @@ import { clearDeadLock, isAlive, lockPath } from './lock.js';
 export interface ManifestEntry {
   path: string;
   edition: string;
-  kind: 'booklet' | 'packet' | 'report' | 'print';
-  format: 'pdf' | 'docx' | 'md' | 'html';
+  kind: 'booklet' | 'packet' | 'report' | 'print' | 'web';
+  /** The file's type: pdf, docx, md; a web edition's files by their extension (html, css, js, ttf, …). */
+  format: string;
   level?: number;
   pages?: number;
   sha256: string;

@@ -1,0 +1,111 @@
+// The web edition in a real browser (Debian's chromium driven by playwright-core): axe-core finds no WCAG 2.0/2.1
+// A or AA violation on any page of any edition, no request fails, nothing is logged as an error, search finds the
+// right page, and a level page reads with JavaScript off.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outDir } from './helpers/built.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const EDITIONS = ['michigan', 'michigan-revised', 'texas', 'new-mexico'];
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.ttf': 'font/ttf',
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+const available = existsSync(CHROMIUM);
+if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium for the web tests`);
+
+describe.runIf(available)('the web edition in a browser', () => {
+  let server: Server;
+  let base: string;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    const root = outDir();
+    server = createServer((req, res) => {
+      const path = normalize(join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
+      if (!path.startsWith(root) || !existsSync(path) || statSync(path).isDirectory()) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    context = await browser.newContext();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  for (const id of EDITIONS) {
+    it(`${id}: every page has no WCAG 2.1 A/AA violation, no failed request and no console error`, async () => {
+      const pages = readdirSync(join(outDir(), id, 'web')).filter((f) => f.endsWith('.html')).sort();
+      expect(pages).toEqual(expect.arrayContaining(['index.html', 'l1.html', 'l4.html', 'glossary.html', 'search.html']));
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+      page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
+      page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()}: ${r.url()}`));
+      page.on('request', (r) => !r.url().startsWith(base) && !r.url().startsWith('data:') && problems.push(`another host: ${r.url()}`));
+      const violations: string[] = [];
+      for (const file of pages) {
+        await page.goto(`${base}/${id}/web/${file}`, { waitUntil: 'networkidle' });
+        expect(await page.locator('h1').count(), file).toBe(1);
+        expect(await page.getAttribute('html', 'lang'), file).toBe('en-US');
+        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        for (const v of result.violations) violations.push(`${file}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
+      }
+      await page.close();
+      expect(violations).toEqual([]);
+      expect(problems).toEqual([]);
+    }, 120_000);
+  }
+
+  it('search finds the page a phrase is on', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/michigan/web/search.html`, { waitUntil: 'networkidle' });
+    const search = async (phrase: string) => {
+      await page.fill('.pagefind-ui__search-input', phrase);
+      await page.waitForSelector('.pagefind-ui__result-link', { timeout: 10_000 });
+      await page.waitForTimeout(300);
+      return page.$$eval('.pagefind-ui__result-link', (links) => links.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''));
+    };
+    // Level 4's own areas are on Level 4's page; a glossary term on the glossary page.
+    expect((await search('Research and Evaluation'))[0]).toMatch(/\/l4\.html/);
+    expect((await search('reflective supervision')).some((h) => /\/l[1-4]\.html/.test(h))).toBe(true);
+    // A committee member's name: on the committee's page only.
+    expect((await search('Melissa Kaplan-Estrin'))[0]).toMatch(/\/committee\.html/);
+    await page.close();
+  }, 60_000);
+
+  it('a level page reads with JavaScript off, its table headed by scoped cells', async () => {
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const page = await noJs.newPage();
+    await page.goto(`${base}/texas/web/l4.html`);
+    expect(await page.locator('table caption').first().innerText()).toContain('Level 4');
+    expect(await page.locator('thead th[scope="col"]').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('tbody th[scope="row"]').count()).toBeGreaterThan(5);
+    expect(await page.locator('main').innerText()).toContain('Theoretical Foundations');
+    // The Impact Map: its five columns as headed lists, in reading order.
+    const columns = await page.locator('.impact-map h3').allInnerTexts();
+    expect(columns).toHaveLength(5);
+    expect(columns[0]).toBe('Capabilities');
+    expect(columns[4]).toBe('Service Goal');
+    await noJs.close();
+  }, 60_000);
+});
