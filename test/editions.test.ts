@@ -115,7 +115,8 @@ describe('overlay operations', () => {
     const pdf = await readPdf(join(dir, 'out', 'example', 'competency-guidelines.pdf'));
     expect(pdf.info.Author).toBe('Example Association for Infant Mental Health');
     expect(pdf.pages[0].text).toContain('Example Association for Infant Mental Health');
-    expect(result.manifest.map((f) => f.path).sort()).toEqual(['example/competency-guidelines.docx', 'example/competency-guidelines.pdf', ...[1, 2, 3, 4].flatMap((n) => [`example/packet-level-${n}.docx`, `example/packet-level-${n}.pdf`]), 'example/report.md']);
+    expect(result.manifest.filter((f) => f.kind !== 'web').map((f) => f.path).sort()).toEqual(['example/competency-guidelines-print.pdf', 'example/competency-guidelines.docx', 'example/competency-guidelines.pdf', ...[1, 2, 3, 4].flatMap((n) => [`example/packet-level-${n}.docx`, `example/packet-level-${n}.pdf`]), 'example/report.md']);
+    expect(result.manifest.some((f) => f.path === 'example/web/index.html')).toBe(true);
   });
 });
 
@@ -132,7 +133,10 @@ describe('the state editions, read back', () => {
   it('lists booklets and a report for every edition in the manifest', () => {
     const m = manifest().files;
     for (const id of ['michigan', 'texas', 'new-mexico', 'michigan-revised']) {
-      expect(m.filter((f) => f.edition === id && f.kind !== 'packet').map((f) => `${f.kind}/${f.format}`).sort()).toEqual(['booklet/docx', 'booklet/pdf', 'report/md']);
+      expect(m.filter((f) => f.edition === id && f.kind !== 'packet' && f.kind !== 'web').map((f) => `${f.kind}/${f.format}`).sort()).toEqual(['booklet/docx', 'booklet/pdf', 'print/pdf', 'report/md']);
+      // The web edition: a start page, a page per level and part, its styles, fonts and search index.
+      const web = m.filter((f) => f.edition === id && f.kind === 'web').map((f) => f.path);
+      expect(web).toEqual(expect.arrayContaining([`${id}/web/index.html`, `${id}/web/l1.html`, `${id}/web/l4.html`, `${id}/web/glossary.html`, `${id}/web/style.css`, `${id}/web/pagefind/pagefind-ui.js`]));
     }
   });
 

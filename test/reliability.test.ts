@@ -81,7 +81,7 @@ describe('a build from the command line', () => {
     expect(first.stderr).toMatch(/^warning: michigan lacks Level 1 Impact Map/m);
     expect(first.stdout).not.toMatch(/lacks|\[\d+\/\d+\]/);
     expect(first.stdout).toMatch(/^michigan: \d+ changed, \d+ added, \d+ removed from the base$/m);
-    expect(first.stdout).toMatch(/^11 files, \d+ PDF pages in out\//m);
+    expect(first.stdout).toMatch(/^\d+ files, \d+ PDF pages in out\//m);
   });
 
   it('exits 2 for a bad command line', async () => {
