@@ -7,16 +7,10 @@ import { plainText } from '../model/text.js';
 import { composeBooklet, contents, cover, formatDate, glossaryChapter, levelChapter } from './booklet.js';
 import { paragraph, proseBlocks, text } from './blocks.js';
 import type { Block, Chapter, Document, Form, Letter, Log, Run } from './tree.js';
-import { addressLines } from './envelope.js';
+import { addressLines, type PostalAddress } from './envelope.js';
 
-export interface Applicant {
-  first_name: string;
-  last_name: string;
-  address_line1: string;
-  address_line2?: string;
-  city: string;
-  state: string;
-  postal_code: string;
+/** Whom a personalized packet is for: their postal address (envelope.ts) and e-mail. */
+export interface Applicant extends PostalAddress {
   email: string;
 }
 
