@@ -48,11 +48,19 @@ async function devEdit(): Promise<number[]> {
   const copy = join(work, 'dev');
   cpSync(join(project, 'source'), join(copy, 'source'), { recursive: true });
   cpSync(join(project, 'templates'), join(copy, 'templates'), { recursive: true });
-  const child = spawn(node, ['--import', 'tsx', join(project, 'src', 'cli', 'dev.ts'), '--edition', 'michigan'], { cwd: copy, env: { ...process.env, CG_CACHE_DIR: join(work, 'dev-cache') } });
+  // tsx from the project (the copy has no node_modules).
+  const child = spawn(join(project, 'node_modules', '.bin', 'tsx'), [join(project, 'src', 'cli', 'dev.ts'), '--edition', 'michigan'], { cwd: copy, env: { ...process.env, CG_CACHE_DIR: join(work, 'dev-cache') } });
   let out = '';
+  let err = '';
+  let exited = false;
   child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (err += d));
+  child.on('exit', () => (exited = true));
   const waitFor = async (re: RegExp, from: number) => {
-    while (!re.test(out.slice(from))) await new Promise((r) => setTimeout(r, 20));
+    while (!re.test(out.slice(from))) {
+      if (exited) throw new Error(`dev stopped: ${err.trim().split('\n').slice(-3).join(' / ')}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
   };
   await waitFor(/start: rebuilt/, 0);
   const file = join(copy, 'source', 'base', 'level-2.md');
@@ -102,7 +110,16 @@ async function main(): Promise<void> {
     console.log('peer (LibreOffice converting our Word files): skipped (needs soffice: apt-get install libreoffice-writer fonts-crosextra-carlito fonts-crosextra-caladea)');
   } else {
     const peerOut = join(work, 'peer-lo');
-    const docx = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.docx')).map((f) => join(out, f));
+    const peerIn = join(work, 'peer-in');
+    execFileSync('mkdir', ['-p', peerIn]);
+    // Editions share file names (packet-level-1.docx): give each file its own name, or the PDFs overwrite each other.
+    const docx = readdirSync(out, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.docx'))
+      .map((f) => {
+        const unique = join(peerIn, f.replace(/[\\/]/g, '--'));
+        cpSync(join(out, f), unique);
+        return unique;
+      });
     const t = performance.now();
     execFileSync('soffice', [`-env:UserInstallation=file://${join(work, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', peerOut, ...docx], { stdio: 'ignore' });
     const peerMs = performance.now() - t;

@@ -77,10 +77,19 @@ export function personalParts(edition: Edition, level: Level, t: PacketTemplate,
  * addressed to the applicant, then their filled-in application form (each part on a new sheet).
  */
 export function composePersonalPages(edition: Edition, level: Level, t: PacketTemplate, applicant: Applicant): Document {
-  const packet = composePacket(edition, level, t, undefined, { shared: true }).document;
+  // What every applicant's pages share (metadata, page setup, furniture) comes from the packet, composed once.
+  const key = `${edition.id}/${level.level}`;
+  let packet = sharedPackets.get(edition)?.get(key);
+  if (!packet || packet.template !== t) {
+    packet = { template: t, document: composePacket(edition, level, t, undefined, { shared: true }).document };
+    if (!sharedPackets.has(edition)) sharedPackets.set(edition, new Map());
+    sharedPackets.get(edition)!.set(key, packet);
+  }
   const { letter, application } = personalParts(edition, level, t, applicant);
-  return { ...packet, kind: 'personal', parts: [{ kind: 'loose', blocks: [letter] }, { kind: 'loose', blocks: application }] };
+  return { ...packet.document, kind: 'personal', parts: [{ kind: 'loose', blocks: [letter] }, { kind: 'loose', blocks: application }] };
 }
+
+const sharedPackets = new WeakMap<Edition, Map<string, { template: PacketTemplate; document: Document }>>();
 
 function varsOf(edition: Edition, level: Level, applicant?: Applicant): Record<string, string> {
   const s = edition.settings;

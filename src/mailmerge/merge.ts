@@ -92,8 +92,10 @@ async function mergeInto(
 
   // Render once per edition and level: the shared packet (PDF) and the Word template.
   const keys = [...new Set(roster.applicants.map((a) => `${a.edition}/${a.level}`))];
-  const render = createRenderPool(opts.workers);
-  // The shared packets are the same from run to run: rendered once, then taken from the cache.
+  // The shared packets are the same from run to run: rendered once, then taken from the cache; the
+  // render threads are started only when one is not there.
+  let renderPool: ReturnType<typeof createRenderPool> | null = null;
+  const render = { run: (job: RenderJob) => (renderPool ??= createRenderPool(opts.workers)).run(job), close: async () => renderPool?.close() };
   const documents = new DocumentCache(cacheDirOf(opts.project));
   const cachedRun = (job: RenderJob) => documents.run(job, (j) => render.run(j));
   let sharedDone = 0;
