@@ -136,7 +136,7 @@ describe('the state editions, read back', () => {
       expect(m.filter((f) => f.edition === id && f.kind !== 'packet' && f.kind !== 'web').map((f) => `${f.kind}/${f.format}`).sort()).toEqual(['booklet/docx', 'booklet/pdf', 'print/pdf', 'report/md']);
       // The web edition: a start page, a page per level and part, its styles, fonts and search index.
       const web = m.filter((f) => f.edition === id && f.kind === 'web').map((f) => f.path);
-      expect(web).toEqual(expect.arrayContaining([`${id}/web/index.html`, `${id}/web/l1.html`, `${id}/web/l4.html`, `${id}/web/glossary.html`, `${id}/web/style.css`, `${id}/web/pagefind/pagefind-ui.js`]));
+      expect(web).toEqual(expect.arrayContaining([`${id}/web/index.html`, `${id}/web/l1.html`, `${id}/web/l4.html`, `${id}/web/glossary.html`, `${id}/web/style.css`, `${id}/web/search.html`, `${id}/web/search-index.js`]));
     }
   });
 

@@ -15,7 +15,6 @@ import { editionReport } from '../reports/edition-report.js';
 import { composePacket } from '../compose/packet.js';
 import { printPdf } from '../write/print/print.js';
 import { writeWebSite, type WebFile } from '../write/web/site.js';
-import { closeSearch, searchIndex } from '../write/web/search.js';
 
 export class UsageError extends Error {}
 
@@ -147,13 +146,8 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
     const rendered = planned.map(({ docs }, i) => docs.map((_, k) => [done.get(`${i}/${k}/pdf`)!, done.get(`${i}/${k}/docx`)!] as const));
     // The print PDF of each booklet: its screen PDF with bleed, trim and crop marks (cheap: nothing is laid out again).
     const prints = await Promise.all(planned.map(({ edition, docs }, i) => printPdf(rendered[i][0][0].bytes, docs[0].document, { cropMarks: edition.settings.cropMarks })));
-    // The web edition of each booklet: a static site from the same tree, with its search index (pagefind).
-    const webs: WebFile[][] = [];
-    for (const { edition, docs } of planned) {
-      const site = writeWebSite(docs[0].document, { pdf: '../competency-guidelines.pdf', docx: '../competency-guidelines.docx', print: '../competency-guidelines-print.pdf' });
-      webs.push([...site, ...(await searchIndex(site, edition.settings.language))]);
-    }
-    if (planned.length) await closeSearch();
+    // The web edition of each booklet: a static site from the same tree, with its search index.
+    const webs: WebFile[][] = planned.map(({ docs }) => writeWebSite(docs[0].document, { pdf: '../competency-guidelines.pdf', docx: '../competency-guidelines.docx', print: '../competency-guidelines-print.pdf' }));
     const results: EditionResult[] = planned.map(({ edition, docs }, i) => {
       const files = docs.flatMap((d, k) => {
         const [pdf, docx] = rendered[i][k];

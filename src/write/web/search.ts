@@ -1,42 +1,34 @@
-// The web edition's search index: pagefind (its binary ships in the npm package) indexes the
-// written pages and writes a static index and its small UI next to them; no server is needed
-// beyond one that serves files.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import * as pagefind from 'pagefind';
+// The web edition's search: a MiniSearch index of every section (a heading and the text under it)
+// built here, written as a script the search page loads with MiniSearch's own browser build. No
+// server is needed: the page works from a folder on disk as well as from a web server.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import MiniSearch from 'minisearch';
 import type { WebFile } from './site.js';
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesUnder(join(dir, d.name)) : [join(dir, d.name)]));
+const require = createRequire(import.meta.url);
+
+/** One searchable section: where it is, its heading, its text. */
+export interface Section {
+  id: string;
+  href: string;
+  title: string;
+  page: string;
+  text: string;
 }
 
-/** The index's files (under `pagefind/`) for a site's pages. */
-export async function searchIndex(site: WebFile[], language: string): Promise<WebFile[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'cg-web-'));
-  try {
-    for (const f of site) {
-      if (!f.path.endsWith('.html')) continue;
-      mkdirSync(dirname(join(dir, f.path)), { recursive: true });
-      writeFileSync(join(dir, f.path), f.bytes);
-    }
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: language.split('-')[0], keepIndexUrl: false });
-    if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: dir });
-    if (added.errors.length) throw new Error(`pagefind could not index the web edition: ${added.errors.join('; ')}`);
-    const out = join(dir, 'pagefind');
-    const written = await index.writeFiles({ outputPath: out });
-    if (written.errors.length) throw new Error(`pagefind could not write its index: ${written.errors.join('; ')}`);
-    await index.deleteIndex();
-    return filesUnder(out)
-      .sort()
-      .map((f) => ({ path: `pagefind/${relative(out, f).split('\\').join('/')}`, bytes: new Uint8Array(readFileSync(f)) }));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+/** Fields and options the page's script must load the index with (the same as here). */
+export const SEARCH_OPTIONS = { fields: ['title', 'text'], storeFields: ['title', 'page', 'href'] };
 
-/** Stops pagefind's helper process, so the command can exit. */
-export async function closeSearch(): Promise<void> {
-  await pagefind.close();
+export function searchFiles(sections: Section[]): WebFile[] {
+  const index = new MiniSearch<Section>(SEARCH_OPTIONS);
+  index.addAll(sections);
+  const script = `window.SEARCH_INDEX = ${JSON.stringify(JSON.stringify(index))};\nwindow.SEARCH_OPTIONS = ${JSON.stringify(SEARCH_OPTIONS)};\n`;
+  const enc = new TextEncoder();
+  return [
+    { path: 'search-index.js', bytes: enc.encode(script) },
+    // The browser build (UMD) beside the package's CommonJS one: its exports map names only the module builds.
+    { path: 'minisearch.js', bytes: new Uint8Array(readFileSync(join(dirname(require.resolve('minisearch')), '..', 'umd', 'index.js'))) },
+  ];
 }

@@ -3,11 +3,12 @@
 // a start page with the contents and the downloads, the copyright notice on every page's footer.
 // Accessible by construction (WCAG 2.1 AA): lang, one h1 a page, landmarks, a skip link, visible
 // focus, contrast checked against the edition's colour. Works from a folder on disk with
-// JavaScript off; only search (pagefind, see search.ts) needs the site served over http.
+// JavaScript off; only search (search.ts) needs JavaScript.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Block, Chapter, Document } from '../../compose/tree.js';
+import { blocksIn, plainRuns, type Block, type Chapter, type Document, type ListItem } from '../../compose/tree.js';
+import { searchFiles, type Section } from './search.js';
 import { readableOn, WHITE } from './contrast.js';
 import { anchor, blockHtml, escapeHtml, runsHtml } from './html.js';
 
@@ -136,7 +137,7 @@ function layout(doc: Document, opts: { title: string; body: string; nav: string;
 <a class="site-title" href="index.html">${escapeHtml(doc.meta.title)}</a>
 ${opts.nav}
 </header>
-<main id="main" data-pagefind-body>
+<main id="main">
 ${opts.body}
 </main>
 <footer>
@@ -194,12 +195,17 @@ ${toc}`;
     layout(doc, {
       title: `Search – ${doc.meta.title}`,
       body: `<h1>Search</h1>
-<p class="search-note">Search needs the site served over http (for example <code>npx http-server</code> or <code>python3 -m http.server</code> in this folder); opened from a folder on disk, use the contents on the <a href="index.html">start page</a>.</p>
-<div class="search" id="search"></div>
+<p class="search-note">Type a word or a phrase: the sections that use it are listed, best first.</p>
+<form class="search" role="search" onsubmit="return false">
+<label for="q">Search the guidelines</label>
+<input id="q" type="search" autocomplete="off">
+</form>
+<p id="count" aria-live="polite"></p>
+<ul id="results"></ul>
 <noscript><p>Search needs JavaScript; the <a href="index.html">contents</a> link to every part.</p></noscript>
-<link rel="stylesheet" href="pagefind/pagefind-ui.css">
-<script src="pagefind/pagefind-ui.js"></script>
-<script>window.addEventListener('DOMContentLoaded',function(){if(window.PagefindUI){new PagefindUI({element:'#search',showSubResults:true,showImages:false});}});</script>`,
+<script src="minisearch.js"></script>
+<script src="search-index.js"></script>
+<script src="search.js"></script>`,
       nav,
       footer,
       lang,
@@ -207,10 +213,67 @@ ${toc}`;
   );
 
   html('style.css', css(accentText, band));
+  html('search.js', SEARCH_SCRIPT);
+  files.push(...searchFiles(sectionsOf(pages)));
   for (const [pkg, dir, file] of FONTS) {
     files.push({ path: `fonts/${file}`, bytes: new Uint8Array(readFileSync(join(dirname(require.resolve(`${pkg}/package.json`)), dir, file))) });
   }
   return files;
+}
+
+/** What the search page runs: the index loaded with MiniSearch, results as links, updated as one types. */
+const SEARCH_SCRIPT = `(function () {
+  var index = MiniSearch.loadJSON(window.SEARCH_INDEX, window.SEARCH_OPTIONS);
+  var input = document.getElementById('q');
+  var list = document.getElementById('results');
+  var count = document.getElementById('count');
+  function show() {
+    var q = input.value.trim();
+    var hits = q ? index.search(q, { prefix: true, fuzzy: 0.1, combineWith: 'AND' }).slice(0, 20) : [];
+    list.textContent = '';
+    hits.forEach(function (h) {
+      var li = document.createElement('li');
+      var a = document.createElement('a');
+      a.href = h.href;
+      a.textContent = h.title + ' (' + h.page + ')';
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+    count.textContent = q ? hits.length + (hits.length === 1 ? ' section' : ' sections') : '';
+  }
+  input.addEventListener('input', show);
+  if (location.hash.length > 1) { input.value = decodeURIComponent(location.hash.slice(1)); show(); }
+})();
+`;
+
+function itemText(items: ListItem[]): string {
+  return items.map((i) => `${plainRuns(i.runs)} ${itemText(i.children)}`).join(' ');
+}
+
+/** Searchable sections: each heading with the text under it (a glossary term on its own). */
+function sectionsOf(pages: Page[]): Section[] {
+  const sections: Section[] = [];
+  for (const p of pages) {
+    let current: Section | null = null;
+    const add = (text: string) => {
+      current ??= { id: p.file, href: p.file, title: p.title, page: p.title, text: '' };
+      if (!sections.includes(current)) sections.push(current);
+      current.text += ` ${text}`;
+    };
+    for (const b of blocksIn(p.blocks)) {
+      if (b.kind === 'heading' || b.kind === 'impactMap') {
+        const title = b.kind === 'heading' ? b.text : b.title;
+        current = { id: `${p.file}#${b.id}`, href: `${p.file}#${anchor(b.id)}`, title, page: p.title, text: '' };
+        sections.push(current);
+        if (b.kind === 'impactMap') add(b.columns.map((c) => `${c.title} ${itemText(c.items)}`).join(' '));
+      } else if (b.kind === 'paragraph') add(plainRuns(b.runs));
+      else if (b.kind === 'list') add(itemText(b.items));
+      else if (b.kind === 'definitions') {
+        for (const e of b.entries) sections.push({ id: `${p.file}#${e.id}`, href: `${p.file}#${anchor(e.id)}`, title: e.term, page: p.title, text: plainRuns(e.definition) });
+      }
+    }
+  }
+  return sections;
 }
 
 /** The contents as nested lists: an entry's deeper entries inside its item. */
