@@ -2,7 +2,7 @@
 import type { Guidelines, Level, Logo, Section } from '../model/schema.js';
 import type { EditionSettings } from '../model/settings.js';
 import { competencyDetail, glossaryBlocks, impactMap, paragraph, proseBlocks, sectionBlocks, text } from './blocks.js';
-import type { Block, Chapter, Contents, CopyrightPage, Cover, Document, Part } from './tree.js';
+import { contentsEntries, type Block, type Chapter, type Contents, type CopyrightPage, type Cover, type Document, type Part } from './tree.js';
 
 export function levelHeading(level: Level): string {
   return `Level ${level.level}: ${level.title}`;
@@ -89,16 +89,7 @@ export function copyrightPage(notice: Section | null, settings: EditionSettings)
 
 /** The contents: every heading listed in it, in order (writers add the page numbers). */
 export function contents(title: string, chapters: Chapter[]): Contents {
-  const entries: Contents['entries'] = [];
-  const visit = (blocks: Block[]) => {
-    for (const b of blocks) {
-      if (b.kind === 'heading' && b.toc && b.level <= 3) entries.push({ level: b.level, id: b.id, text: b.text });
-      if (b.kind === 'impactMap') entries.push({ level: 2, id: b.id, text: b.title });
-      if (b.kind === 'table') for (const r of b.rows) for (const c of r.cells) visit(c.blocks);
-    }
-  };
-  for (const c of chapters) visit(c.blocks);
-  return { kind: 'contents', title, entries };
+  return { kind: 'contents', title, entries: contentsEntries(chapters.flatMap((c) => c.blocks)) };
 }
 
 export function composeBooklet(editionId: string, settings: EditionSettings, g: Guidelines, logo?: Logo): Document {

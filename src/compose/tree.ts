@@ -305,9 +305,17 @@ export function* blocksIn(blocks: Block[]): Generator<Block> {
   }
 }
 
-/** Every block of a document in reading order. */
-export function* documentBlocks(doc: Document): Generator<Block> {
-  for (const p of doc.parts) if (p.kind === 'copyright' || p.kind === 'chapter' || p.kind === 'loose') yield* blocksIn(p.blocks);
+/**
+ * The headings the contents list (and the PDF's bookmarks, and Word's Heading 1–3 are): every
+ * heading with `toc`, area names in tables included, and each Impact Map's title, in reading order.
+ */
+export function contentsEntries(blocks: Block[]): Contents['entries'] {
+  const entries: Contents['entries'] = [];
+  for (const b of blocksIn(blocks)) {
+    if (b.kind === 'heading' && b.toc && b.level <= 3) entries.push({ level: b.level, id: b.id, text: b.text });
+    if (b.kind === 'impactMap') entries.push({ level: 2, id: b.id, text: b.title });
+  }
+  return entries;
 }
 
 export function plainRuns(runs: Run[]): string {

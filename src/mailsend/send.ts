@@ -10,7 +10,7 @@ import { composeMessage, type Attachment } from './message.js';
 import { ensurePackets } from './packets.js';
 import { readSendLog, SEND_LOG, SendLog, sendKey } from './send-log.js';
 import { createTransport, describeStop, refusalOf, type SmtpServer } from './smtp.js';
-import { attachmentBaseName, fillEmail, missingForEmail, officeVars, readEmailTemplate, type EmailTemplate } from './template.js';
+import { attachmentBaseName, fillEmail, missingForEmail, officeVars, readEmailTemplate } from './template.js';
 
 /** A bad command line or setup (no From address): exit code 2, nothing sent. */
 export class SendUsageError extends Error {}

@@ -1,7 +1,7 @@
 // A level file (source/base/level-N.md) to a Level: introduction, Competency Detail, Impact Map.
 import type { Heading, List as MdList, RootContent } from 'mdast';
 import { z } from 'zod';
-import type { Block, CompetencyArea, CompetencyDetail, CompetencyGroup, ImpactMap, Level, LevelNumber, ListItem, Section, SourcePos } from '../model/schema.js';
+import type { Block, CompetencyArea, CompetencyGroup, ImpactMap, Level, LevelNumber, ListItem, SourcePos } from '../model/schema.js';
 import { IMPACT_MAP_COLUMNS, LevelNumber as LevelNumberSchema } from '../model/schema.js';
 import type { AreaPatch, LevelParts } from '../model/parts.js';
 export type { AreaPatch, LevelParts } from '../model/parts.js';

@@ -3,7 +3,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import type { Root, RootContent, Node } from 'mdast';
+import type { Root, Node } from 'mdast';
 import type { SourcePos } from '../model/schema.js';
 import type { Diagnostics } from '../model/diagnostics.js';
 

@@ -1,8 +1,7 @@
 // Reads all of source/ once: the base guidelines and each edition's settings.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Guidelines, Level, Logo, Section, SourcePos } from '../model/schema.js';
-import type { EditionSettings } from '../model/settings.js';
+import type { Guidelines, Level, Section, SourcePos } from '../model/schema.js';
 import { Diagnostics, InputError } from '../model/diagnostics.js';
 import type { ReadContext } from './blocks.js';
 import { readText } from './files.js';
@@ -14,7 +13,7 @@ import { PACKET_TEMPLATE, readPacketTemplate } from './templates.js';
 import type { PacketTemplate } from '../model/templates.js';
 import { readLogo } from './logo.js';
 import { readLevelParts, type LevelParts } from './level.js';
-import { applyOverlay, type Change, type Overlay } from '../editions/overlay.js';
+import { applyOverlay, type Overlay } from '../editions/overlay.js';
 import type { EditionSource } from '../editions/edition.js';
 
 export type { EditionSource } from '../editions/edition.js';

@@ -1,7 +1,7 @@
 // Renders a document tree to a print-ready PDF with pdfmake: parts on new (right-hand) pages,
 // running heads and folios on body pages, Impact Maps on landscape pages, then the gutter,
 // form fields and bookmarks to their headings (finish.ts).
-import { documentBlocks, type Block, type Chapter, type Document, type Part } from '../../compose/tree.js';
+import { contentsEntries, type Block, type Chapter, type Document, type Part } from '../../compose/tree.js';
 import { blockNodes, type BlockContext } from './blocks.js';
 import { firstRowHeight } from './competency-table.js';
 import { copyrightNodes, coverNodes } from './cover.js';
@@ -133,14 +133,9 @@ async function layout(doc: Document, padPages: number, mapFonts: Map<string, num
   return { bytes, pages, spots, log };
 }
 
-/** The tree's bookmarks in order: every heading listed in the contents, and each map's title. */
+/** The tree's bookmarks in order: what the contents list, in every part (loose pages' forms too). */
 function bookmarkIds(doc: Document): string[] {
-  const ids: string[] = [];
-  for (const b of documentBlocks(doc)) {
-    if (b.kind === 'heading' && b.toc && b.level <= 3) ids.push(b.id);
-    if (b.kind === 'impactMap') ids.push(b.id);
-  }
-  return ids;
+  return contentsEntries(doc.parts.flatMap((p) => (p.kind === 'chapter' || p.kind === 'loose' || p.kind === 'copyright' ? p.blocks : []))).map((e) => e.id);
 }
 
 /**

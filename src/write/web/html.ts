@@ -61,7 +61,7 @@ export function blockHtml(b: Block, ctx: HtmlContext): string {
     case 'impactMap': {
       // Read in order: each column a headed list; the arrows between them are decoration.
       const cols = b.columns
-        .map((c, i) => `${i ? '<span class="arrow" aria-hidden="true">→</span>' : ''}<section class="map-column">${heading(3 + ctx.headingShift - 0, `${b.id}.${i + 1}`, escapeHtml(c.title))}${c.items.length ? itemsHtml(c.items, 'ul') : ''}</section>`)
+        .map((c, i) => `${i ? '<span class="arrow" aria-hidden="true">→</span>' : ''}<section class="map-column">${heading(3 + ctx.headingShift, `${b.id}.${i + 1}`, escapeHtml(c.title))}${c.items.length ? itemsHtml(c.items, 'ul') : ''}</section>`)
         .join('');
       return `<section class="impact-map" aria-labelledby="${anchor(b.id)}">${heading(2 + ctx.headingShift, b.id, escapeHtml(b.title))}${b.notes.map((n) => blockHtml(n, ctx)).join('')}<div class="map-columns">${cols}</div></section>`;
     }
