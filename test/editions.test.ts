@@ -1,4 +1,5 @@
 // State editions: the overlay operations on small sources, and the real editions read back.
+import { readTagged, type StructNode } from './helpers/tagged.js';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,6 +101,13 @@ describe('overlay operations', () => {
     const first = await build({ project: dir, editions: ['example'] });
     const pdf = readFileSync(join(dir, 'out', 'example', 'competency-guidelines.pdf'));
     expect(pdf.includes('/Subtype /Image')).toBe(true);
+    // The logo is a Figure with its alternative text in the tagged PDF, and passes every check.
+    const tagged = await readTagged(join(dir, 'out', 'example', 'competency-guidelines.pdf'));
+    expect(tagged.problems).toEqual([]);
+    const figures = (function find(n: StructNode): StructNode[] {
+      return [...(n.role === 'Figure' ? [n] : []), ...n.kids.flatMap(find)];
+    })(tagged.root!);
+    expect(figures.map((f) => f.alt)).toEqual([expect.stringContaining('logo')]);
     const docx = readDocxParts(join(dir, 'out', 'example', 'competency-guidelines.docx'));
     expect(Object.keys(docx).some((n) => n.startsWith('word/media/') && n.endsWith('.png'))).toBe(true);
     // Same sources, same bytes, with an image too.

@@ -11,6 +11,7 @@ import { resolveEdition } from '../src/editions/edition.js';
 import { manifest, outFile } from './helpers/built.js';
 import { readPdf } from './helpers/pdf.js';
 import { docxText, readDocxParts } from './helpers/docx.js';
+import { readTagged, structureText } from './helpers/tagged.js';
 
 const squash = (s: string) => s.replace(/\s+/g, ' ');
 const fixtures = join(process.cwd(), 'test', 'fixtures', 'roster');
@@ -113,6 +114,31 @@ describe('personalized packets from a roster', () => {
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary.made).toHaveLength(3);
     expect(summary.rejected).toHaveLength(4);
+  });
+
+  it('keeps each personalized packet tagged: letter and filled form in the one structure tree, then the shared packet', async () => {
+    for (const m of result.made) {
+      const pdf = await readTagged(join(out, m.pdf));
+      expect(pdf.problems, m.pdf).toEqual([]);
+      const sections = pdf.root!.kids;
+      // The letter first: its letterhead, the applicant's name and address lines as their own paragraphs.
+      const letter = structureText({ ...pdf, root: sections[0] });
+      expect(letter).toContain(m.name);
+      expect(sections[0].kids[0].role).toBe('H1');
+      // Then the filled form, then the shared packet's cover.
+      expect(sections.length).toBeGreaterThan(4);
+    }
+    const first = await readTagged(join(out, result.made[0].pdf));
+    const words = structureText(first);
+    expect(words).toContain('12 Calle Ñandú, Apt 3');
+    expect(words).toContain('Santa Fe, NM 87501');
+  });
+
+  it('does not claim the combined print file is tagged', async () => {
+    const combined = await readTagged(join(out, 'all-packets.pdf'));
+    expect(combined.marked).toBe(false);
+    expect(combined.root).toBeNull();
+    expect(combined.problems).toEqual([]);
   });
 
   it('refuses a roster that is missing, not CSV, or lacks columns, in one line', () => {

@@ -14,7 +14,7 @@ import { resolveEdition, type Edition } from '../src/editions/edition.js';
 import { loadSource } from '../src/read/source.js';
 import { outFile } from './helpers/built.js';
 import { decodeXml, readDocxParts } from './helpers/docx.js';
-import { bookmarkTitles, documentTexts, UNORDERED } from './helpers/tree-text.js';
+import { bookmarkTitles, documentTexts, missingInOrder } from './helpers/tree-text.js';
 
 const squash = (s: string) => s.normalize('NFC').replace(/\s+/g, '');
 
@@ -67,28 +67,6 @@ function wordFacts(path: string): { text: string; headings: string[] } {
     text: paragraphs.map(textOf).join(''),
     headings: paragraphs.filter((p) => /<w:pStyle w:val="Heading[123]"\/>/.test(p)).map(textOf),
   };
-}
-
-/** The tree's texts that are not found in `text` in order (each searched after the one before). */
-function missingInOrder(doc: Document, text: string): string[] {
-  const hay = squash(text);
-  const missing: string[] = [];
-  let cursor = 0;
-  // A run of unordered texts (a map's items) is searched from where the run starts; the cursor then moves past the
-  // last of them.
-  let runStart = -1;
-  let runEnd = 0;
-  for (const { part, text } of documentTexts(doc)) {
-    const unordered = text.startsWith(UNORDERED);
-    const t = squash(unordered ? text.slice(1) : text);
-    if (unordered && runStart < 0) [runStart, runEnd] = [cursor, cursor];
-    if (!unordered && runStart >= 0) [cursor, runStart] = [runEnd, -1];
-    const at = hay.indexOf(t, unordered ? runStart : cursor);
-    if (at < 0) missing.push(`part ${part} (${doc.parts[part].kind}): ${text.slice(0, 80)}`);
-    else if (unordered) runEnd = Math.max(runEnd, at + t.length);
-    else cursor = at + t.length;
-  }
-  return missing;
 }
 
 let editions: Map<string, Edition>;

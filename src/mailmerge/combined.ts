@@ -16,7 +16,11 @@ export class CombinedPdf {
 
   private async importPages(bytes: Uint8Array): Promise<PDFPage[]> {
     const src = await PDFDocument.load(bytes, { updateMetadata: false });
-    for (const page of src.getPages()) page.node.delete(PDFName.of('Annots'));
+    // A print file: no fields or links, and no claim to structure (copyPages drops the structure tree).
+    for (const page of src.getPages()) {
+      page.node.delete(PDFName.of('Annots'));
+      page.node.delete(PDFName.of('StructParents'));
+    }
     return this.doc.copyPages(src, src.getPageIndices());
   }
 

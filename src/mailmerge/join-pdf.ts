@@ -5,6 +5,7 @@
 // they are, followed by a small appended section, so the large part is never serialized again.
 // Then the pages are taken out again, ready for the next applicant.
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from '@cantoo/pdf-lib';
+import { copyTaggedPages } from '../write/pdf/tagging/copy-tagged.js';
 
 export class PacketJoiner {
   private constructor(
@@ -42,7 +43,8 @@ export class PacketJoiner {
     // while copying pages). New objects are saved anyway; the few changed ones are marked below.
     const context = this.doc.context as unknown as { snapshot?: unknown };
     context.snapshot = undefined;
-    const pages = await this.doc.copyPages(front, front.getPageIndices());
+    // The applicant's pages with their structure: the packet keeps one structure tree.
+    const { pages, changed, undo } = copyTaggedPages(this.doc, front);
     pages.forEach((p, i) => this.doc.insertPage(i, p));
     const inserted = pages.length + (padToEven && pages.length % 2 === 1 ? 1 : 0);
     if (inserted > pages.length) this.doc.insertPage(pages.length, [pages[0].getWidth(), pages[0].getHeight()]);
@@ -66,10 +68,11 @@ export class PacketJoiner {
     const acroForm = this.doc.getForm().acroForm;
     // The catalog too: pdf-lib counts it changed from the second join on, and an update that
     // carries it always makes a packet's bytes the same whichever joins came before.
-    for (const obj of [this.doc.catalog, this.doc.catalog.Pages(), acroForm.dict, fields]) snapshot.markObjForSave(obj);
+    for (const obj of [this.doc.catalog, this.doc.catalog.Pages(), acroForm.dict, fields, ...changed]) snapshot.markObjForSave(obj);
     const update = await this.doc.saveIncremental(snapshot, { updateFieldAppearances: false } as never);
     for (let i = 0; i < inserted; i++) this.doc.removePage(0);
     for (let i = 0; i < added.length; i++) fields.remove(fields.size() - 1);
+    undo();
     // Forget this applicant's objects: the next packet's bytes then do not depend on how many
     // this joiner made before (which worker, which rows), and memory does not grow with them.
     for (let n = firstNew + 1; n <= this.doc.context.largestObjectNumber; n++) this.doc.context.delete(PDFRef.of(n));

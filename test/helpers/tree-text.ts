@@ -8,7 +8,8 @@ function itemTexts(items: ListItem[]): string[] {
   return items.flatMap((it) => [plainRuns(it.runs), ...itemTexts(it.children)]);
 }
 
-export function blockTexts(b: Block): string[] {
+/** `structure`: in the order of a tagged PDF's structure, where a map is its columns one after another. */
+export function blockTexts(b: Block, structure = false): string[] {
   switch (b.kind) {
     case 'heading':
       return [b.text];
@@ -17,13 +18,14 @@ export function blockTexts(b: Block): string[] {
     case 'list':
       return itemTexts(b.items);
     case 'table':
-      return [...b.columns.map((c) => plainRuns(c.title)), ...b.rows.flatMap((r) => r.cells.flatMap((c) => c.blocks.flatMap(blockTexts)))];
+      return [...b.columns.map((c) => plainRuns(c.title)), ...b.rows.flatMap((r) => r.cells.flatMap((c) => c.blocks.flatMap((x) => blockTexts(x, structure))))];
     case 'definitions':
       return b.entries.flatMap((e) => [e.term, plainRuns(e.definition)]);
     case 'impactMap':
       // Both writers lay the map out as a table: the column titles in a row, then each column's items; a map too
       // long for one page continues its columns on the next, so its items are found in any order (UNORDERED).
-      return [b.title, ...b.notes.flatMap(blockTexts), ...b.columns.map((c) => c.title), ...b.columns.flatMap((c) => itemTexts(c.items)).map((t) => UNORDERED + t)];
+      if (structure) return [b.title, ...b.notes.flatMap((x) => blockTexts(x, true)), ...b.columns.flatMap((c) => [c.title, ...itemTexts(c.items)])];
+      return [b.title, ...b.notes.flatMap((x) => blockTexts(x)), ...b.columns.map((c) => c.title), ...b.columns.flatMap((c) => itemTexts(c.items)).map((t) => UNORDERED + t)];
     case 'checklist':
       return b.items.map(plainRuns);
     case 'form':
@@ -37,7 +39,7 @@ export function blockTexts(b: Block): string[] {
   }
 }
 
-export function partTexts(p: Part): string[] {
+export function partTexts(p: Part, structure = false): string[] {
   switch (p.kind) {
     case 'cover':
       return [p.association, p.title, ...(p.subtitle ? [p.subtitle] : []), ...(p.editionLine ? [p.editionLine] : []), ...(p.levelsLine ? [p.levelsLine] : []), p.dateLine];
@@ -46,17 +48,41 @@ export function partTexts(p: Part): string[] {
     case 'copyright':
     case 'chapter':
     case 'loose':
-      return p.blocks.flatMap(blockTexts);
+      return p.blocks.flatMap((b) => blockTexts(b, structure));
   }
 }
 
 /** Every text of the document in reading order, each with the index of its part. */
-export function documentTexts(doc: Document): { part: number; text: string }[] {
-  return doc.parts.flatMap((p, part) => partTexts(p).filter((t) => t.trim() !== '').map((text) => ({ part, text })));
+export function documentTexts(doc: Document, structure = false): { part: number; text: string }[] {
+  return doc.parts.flatMap((p, part) => partTexts(p, structure).filter((t) => t.trim() !== '').map((text) => ({ part, text })));
 }
 
 /** Headings that are bookmarks in the PDF and Heading 1–3 in Word, in order. */
 export function bookmarkTitles(doc: Document): string[] {
   const contents = doc.parts.find((p) => p.kind === 'contents');
   return contents?.kind === 'contents' ? contents.entries.map((e) => e.text) : [];
+}
+
+const squash = (s: string) => s.normalize('NFC').replace(/\s+/g, '');
+
+/** The tree's texts that are not found in `text` in order (each searched after the one before). */
+export function missingInOrder(doc: Document, text: string, structure = false): string[] {
+  const hay = squash(text);
+  const missing: string[] = [];
+  let cursor = 0;
+  // A run of unordered texts (a map's items) is searched from where the run starts; the cursor then moves past the
+  // last of them.
+  let runStart = -1;
+  let runEnd = 0;
+  for (const { part, text } of documentTexts(doc, structure)) {
+    const unordered = text.startsWith(UNORDERED);
+    const t = squash(unordered ? text.slice(1) : text);
+    if (unordered && runStart < 0) [runStart, runEnd] = [cursor, cursor];
+    if (!unordered && runStart >= 0) [cursor, runStart] = [runEnd, -1];
+    const at = hay.indexOf(t, unordered ? runStart : cursor);
+    if (at < 0) missing.push(`part ${part} (${doc.parts[part].kind}): ${text.slice(0, 80)}`);
+    else if (unordered) runEnd = Math.max(runEnd, at + t.length);
+    else cursor = at + t.length;
+  }
+  return missing;
 }

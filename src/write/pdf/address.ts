@@ -3,6 +3,7 @@ import { ADDRESS_AREA, ADDRESS_TYPE, fittedAddressSize } from '../../compose/tre
 import type { Node } from './inline.js';
 import { getPdfmake } from './pdfmake.js';
 import { printedMetrics, scriptText } from './scripts.js';
+import { tag } from './tagging/tags.js';
 
 /**
  * The address block, placed in the window's text area at the largest size at which it fits. The mail merge refuses
@@ -13,7 +14,8 @@ export function addressNode(lines: string[]): Node {
   const size = fittedAddressSize(lines, printedMetrics) ?? ADDRESS_TYPE.minSize;
   const pdfmake = getPdfmake();
   return {
-    stack: lines.map((l) => ({ text: scriptText(l, pdfmake), noWrap: true })),
+    // Each line its own paragraph for a reader (name, street, city), as on the envelope.
+    stack: lines.map((l) => tag({ text: scriptText(l, pdfmake), noWrap: true }, 'P')),
     absolutePosition: { x: ADDRESS_AREA.x, y: ADDRESS_AREA.y },
     fontSize: size,
     lineHeight: ADDRESS_TYPE.lineHeight,

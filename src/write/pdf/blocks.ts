@@ -7,6 +7,7 @@ import { impactMapNodes, type MapGeometry } from './impact-map.js';
 import { bulletList, orderedList, plainList, runs, type Node } from './inline.js';
 import { letterNodes } from './letter.js';
 import { HEADER_FILL, RULE } from './theme.js';
+import { headingRole, newTag, tag } from './tagging/tags.js';
 
 export interface BlockContext {
   /** The chapter the blocks are in: the parent of its bookmarks. */
@@ -23,7 +24,7 @@ const tocMargins = { 1: [0, 9, 0, 1], 2: [12, 1, 0, 1], 3: [24, 1, 0, 1] } as co
 
 /** A heading; one listed in the contents is also a bookmark, under its chapter's. */
 export function headingNode(b: Heading, chapterId: string, style = `h${Math.min(b.level, 3)}`): Node {
-  const node: Node = { text: b.text, style, id: b.id, headlineLevel: b.level };
+  const node: Node = tag({ text: b.text, style, id: b.id, headlineLevel: b.level }, headingRole(b.level));
   if (b.toc && b.level <= 3) {
     const level = b.level as 1 | 2 | 3;
     Object.assign(node, { tocItem: true, tocStyle: `toc${level}`, tocMargin: tocMargins[level] });
@@ -39,7 +40,7 @@ export function blockNodes(b: Block, ctx: BlockContext): Node[] {
     case 'heading':
       return [headingNode(b, ctx.chapterId)];
     case 'paragraph':
-      return [{ text: runs(b.runs), style: PARAGRAPH_STYLES[b.role] }];
+      return [tag({ text: runs(b.runs), style: PARAGRAPH_STYLES[b.role] }, 'P')];
     case 'list':
       if (b.style === 'plain') return [plainList(b.items)];
       return [b.style === 'number' ? orderedList(b.items, b.start) : bulletList(b.items)];
@@ -48,7 +49,7 @@ export function blockNodes(b: Block, ctx: BlockContext): Node[] {
       return [plainTable(b, ctx)];
     case 'definitions':
       // An entry is never split across pages.
-      return b.entries.map((e) => ({ stack: [{ text: [{ text: e.term, style: 'glossTerm' }, { text: ': ' }, ...runs(e.definition)], style: 'body', id: e.id }], unbreakable: true }));
+      return b.entries.map((e) => ({ stack: [tag({ text: [{ text: e.term, style: 'glossTerm' }, { text: ': ' }, ...runs(e.definition)], style: 'body', id: e.id }, 'P')], unbreakable: true }));
     case 'impactMap':
       return impactMapNodes(b, ctx.accent, ctx.chapterId, ctx.landscape, (notes) => notes.flatMap((n) => blockNodes(n, ctx)), ctx.mapFonts.get(b.id));
     case 'checklist':
@@ -70,21 +71,29 @@ export function cellNodes(blocks: Block[], ctx: BlockContext): Node {
 }
 
 /** A cell of plain text is its text, with no paragraph spacing; other cells stack their blocks. */
-function tableCell(blocks: Block[], ctx: BlockContext): Node {
+function tableCell(blocks: Block[], ctx: BlockContext, row: ReturnType<typeof newTag>): Node {
   const [only] = blocks;
-  return blocks.length === 1 && only.kind === 'paragraph' ? { text: runs(only.runs) } : cellNodes(blocks, ctx);
+  return tag(blocks.length === 1 && only.kind === 'paragraph' ? { text: runs(only.runs) } : cellNodes(blocks, ctx), 'TD', { via: [row] });
 }
 
 function plainTable(b: Extract<Block, { kind: 'table' }>, ctx: BlockContext): Node {
   const pad = 6;
   const widths = b.columns.map((c) => Math.floor(ctx.contentWidth * c.share) - 2 * pad - 1);
+  const head = newTag('TR');
   return {
+    pdfTag: newTag('Table'),
     table: {
       headerRows: 1,
       keepWithHeaderRows: 1,
       dontBreakRows: true,
       widths,
-      body: [b.columns.map((c) => ({ text: runs(c.title), style: 'tableHeader', fillColor: HEADER_FILL })), ...b.rows.map((r) => r.cells.map((c) => tableCell(c.blocks, ctx)))],
+      body: [
+        b.columns.map((c) => tag({ text: runs(c.title), style: 'tableHeader', fillColor: HEADER_FILL }, 'TH', { scope: 'Column', via: [head] })),
+        ...b.rows.map((r) => {
+          const row = newTag('TR');
+          return r.cells.map((c) => tableCell(c.blocks, ctx, row));
+        }),
+      ],
     },
     layout: { hLineColor: () => RULE, vLineColor: () => RULE, hLineWidth: () => 0.75, vLineWidth: () => 0.75, paddingLeft: () => pad, paddingRight: () => pad, paddingTop: () => 4, paddingBottom: () => 4 },
     margin: [0, 4, 0, 10],

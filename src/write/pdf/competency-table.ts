@@ -10,6 +10,7 @@ import { linesOf } from '../measure.js';
 import { blockNodes, type BlockContext } from './blocks.js';
 import { HEADER_FILL, RULE } from './theme.js';
 import { bulletList, plainList, runs, type Node } from './inline.js';
+import { headingRole, newTag, tag, type Tag } from './tagging/tags.js';
 
 /** Characters on a line of the right-hand column, and of the left one, at the table's sizes. */
 const RIGHT_CHARS = 62;
@@ -25,6 +26,8 @@ interface PdfRow {
 interface Unit {
   leadIn: Paragraph | null;
   item: ListItem | null;
+  /** The list the item is in: one list for a reader, however many rows it is split into. */
+  list: Tag | null;
   other: Block | null;
   lines: number;
 }
@@ -34,24 +37,25 @@ function unitsOf(blocks: Block[]): Unit[] {
   let leadIn: Paragraph | null = null;
   for (const b of blocks) {
     if (b.kind === 'paragraph' && b.role === 'leadIn') {
-      if (leadIn) units.push({ leadIn, item: null, other: null, lines: linesOf([leadIn], RIGHT_CHARS) });
+      if (leadIn) units.push({ leadIn, item: null, list: null, other: null, lines: linesOf([leadIn], RIGHT_CHARS) });
       leadIn = b;
     } else if (b.kind === 'list' && b.style === 'bullet') {
+      const list = newTag('L', { numbering: 'Disc' });
       b.items.forEach((item, i) => {
         const lead = i === 0 ? leadIn : null;
-        units.push({ leadIn: lead, item, other: null, lines: linesOf([{ kind: 'list', style: 'bullet', items: [item] }, ...(lead ? [lead] : [])], RIGHT_CHARS) });
+        units.push({ leadIn: lead, item, list, other: null, lines: linesOf([{ kind: 'list', style: 'bullet', items: [item] }, ...(lead ? [lead] : [])], RIGHT_CHARS) });
       });
       leadIn = null;
-    } else units.push({ leadIn: null, item: null, other: b, lines: linesOf([b], RIGHT_CHARS) });
+    } else units.push({ leadIn: null, item: null, list: null, other: b, lines: linesOf([b], RIGHT_CHARS) });
   }
-  if (leadIn) units.push({ leadIn, item: null, other: null, lines: linesOf([leadIn], RIGHT_CHARS) });
+  if (leadIn) units.push({ leadIn, item: null, list: null, other: null, lines: linesOf([leadIn], RIGHT_CHARS) });
   return units;
 }
 
 function unitNode(u: Unit, ctx: BlockContext): Node {
   const stack: Node[] = [];
-  if (u.leadIn) stack.push({ text: runs(u.leadIn.runs), style: 'leadIn' });
-  if (u.item) stack.push(bulletList([u.item]));
+  if (u.leadIn) stack.push(tag({ text: runs(u.leadIn.runs), style: 'leadIn' }, 'P'));
+  if (u.item) stack.push(bulletList([u.item], 0, {}, u.list ?? undefined));
   if (u.other) stack.push(...blockNodes(u.other, ctx));
   return { stack };
 }
@@ -60,7 +64,7 @@ function unitNode(u: Unit, ctx: BlockContext): Node {
 function leftCell(blocks: Block[], ctx: BlockContext): Node {
   const stack = blocks.map((b): Node => {
     if (b.kind === 'heading') return areaName(b, ctx.chapterId);
-    if (b.kind === 'paragraph' && b.role === 'label') return { text: runs(b.runs), style: 'areasLabel' };
+    if (b.kind === 'paragraph' && b.role === 'label') return tag({ text: runs(b.runs), style: 'areasLabel' }, 'P');
     if (b.kind === 'list' && b.style === 'plain') return { ...plainList(b.items, 'areasList') };
     return { stack: blockNodes(b, ctx) };
   });
@@ -68,7 +72,7 @@ function leftCell(blocks: Block[], ctx: BlockContext): Node {
 }
 
 function areaName(h: Heading, chapterId: string): Node {
-  return { text: h.text, style: 'areaName', id: h.id, tocItem: h.toc, tocStyle: 'toc3', tocMargin: [24, 1, 0, 1], ...(h.toc ? { outline: true, outlineId: h.id, outlineParentId: chapterId } : {}) };
+  return { pdfTag: newTag(headingRole(h.level)), text: h.text, style: 'areaName', id: h.id, tocItem: h.toc, tocStyle: 'toc3', tocMargin: [24, 1, 0, 1], ...(h.toc ? { outline: true, outlineId: h.id, outlineParentId: chapterId } : {}) };
 }
 
 /** About how tall an area's first row is (it is kept whole), for keeping a heading with it. */
@@ -78,23 +82,30 @@ export function firstRowHeight(row: Row): number {
 
 function areaRows(row: Row, ctx: BlockContext): PdfRow[] {
   const [leftBlocks, rightBlocks] = [row.cells[0]?.blocks ?? [], row.cells[1]?.blocks ?? []];
-  const left = leftCell(leftBlocks, ctx);
+  // One area is one row of the structure: its name and areas a row header, its competencies one cell,
+  // however many rows of the page's table they are split into.
+  const tr = newTag('TR');
+  const th: Tag = newTag('TH', { scope: 'Row', via: [tr] });
+  const td: Tag = newTag('TD', { via: [tr] });
+  const left = tag(leftCell(leftBlocks, ctx), th);
   const leftLines = linesOf(leftBlocks, LEFT_CHARS);
   const units = unitsOf(rightBlocks);
   // First row: competencies until the right column is at least as tall as the left one.
   let taken = 0;
   let lines = 0;
   while (taken < units.length && lines < leftLines) lines += units[taken++].lines;
-  const rows: PdfRow[] = [{ startsArea: true, cells: [left, { stack: units.slice(0, taken).map((u) => unitNode(u, ctx)) }] }];
-  for (const u of units.slice(taken)) rows.push({ startsArea: false, cells: [{ text: '' }, unitNode(u, ctx)] });
+  const rows: PdfRow[] = [{ startsArea: true, cells: [left, tag({ stack: units.slice(0, taken).map((u) => unitNode(u, ctx)) }, td)] }];
+  for (const u of units.slice(taken)) rows.push({ startsArea: false, cells: [tag({ text: '' }, th), tag(unitNode(u, ctx), td)] });
   return rows;
 }
 
 export function competencyTable(table: Table, ctx: BlockContext): Node {
-  const header = table.columns.map((c) => ({ text: runs(c.title), style: 'tableHeader', fillColor: HEADER_FILL }));
+  const head = newTag('TR');
+  const header = table.columns.map((c) => tag({ text: runs(c.title), style: 'tableHeader', fillColor: HEADER_FILL }, 'TH', { scope: 'Column', via: [head] }));
   const rows = table.rows.flatMap((r) => areaRows(r, ctx));
   const startsArea = [true, ...rows.map((r) => r.startsArea)];
   return {
+    pdfTag: newTag('Table'),
     table: {
       headerRows: 1,
       // The header row never stays at the foot of a page without the first row.

@@ -12,6 +12,12 @@ import type { Node } from './inline.js';
 import { getPdfmake } from './pdfmake.js';
 import { runningPages, type PageLog, type PartMarks } from './running.js';
 import { GUTTER_SHIFT, INK, PAGE_MARGINS, PAGE_SIZES, styles } from './theme.js';
+import { installTaggingHooks } from './tagging/hooks.js';
+import { beginSession, endSession, type TagSession } from './tagging/session.js';
+import { inSection, newTag, tag } from './tagging/tags.js';
+
+const CREATOR = 'Competency Guidelines publisher';
+const PRODUCER = 'Competency Guidelines publisher (pdfmake)';
 
 export interface RenderedPdf {
   bytes: Uint8Array;
@@ -45,7 +51,8 @@ function partNodes(doc: Document, mapFonts: Map<string, number>, spots: FieldSpo
         nodes = copyrightNodes(part, contextFor(doc, '', mapFonts, spots));
         break;
       case 'contents': {
-        const toc: Node = { toc: { title: { text: part.title, style: 'tocTitle' }, numberStyle: { fontSize: 10 } }, pageOrientation: 'portrait' };
+        // The contents: a heading and a TOC whose entries (TOCI) are links (tagging/hooks.ts).
+        const toc: Node = tag({ toc: { title: tag({ text: part.title, style: 'tocTitle' }, 'H1'), numberStyle: { fontSize: 10 } }, pageOrientation: 'portrait' }, 'TOC', { via: [newTag('Sect')] });
         // The contents' rows are laid out in a table pdfmake builds inside the toc node.
         const rows = { get positions() { return (toc.toc as Node)._table?.positions ?? []; } };
         if (i > 0) toc.pageBreak = start;
@@ -63,6 +70,8 @@ function partNodes(doc: Document, mapFonts: Map<string, number>, spots: FieldSpo
         break;
     }
     if (nodes.length === 0) return;
+    // Each part is a section of the structure tree.
+    inSection(nodes, newTag('Sect'));
     if (i > 0) nodes[0] = { ...nodes[0], pageBreak: start, pageOrientation: 'portrait' };
     marks.push({ chapter, first: nodes[0], last: nodes[nodes.length - 1], running });
     content.push(...nodes);
@@ -83,8 +92,8 @@ function docDefinition(doc: Document, padPages: number, mapFonts: Map<string, nu
       author: doc.meta.author,
       subject: doc.meta.subject,
       keywords: doc.meta.keywords,
-      creator: 'Competency Guidelines publisher',
-      producer: 'Competency Guidelines publisher (pdfmake)',
+      creator: CREATOR,
+      producer: PRODUCER,
       creationDate: date,
       modDate: date,
     },
@@ -108,7 +117,7 @@ function roomAfterHeadings(doc: Document): Map<string, number> {
   return room;
 }
 
-async function layout(doc: Document, padPages: number, mapFonts: Map<string, number>): Promise<{ bytes: Uint8Array; pages: number; spots: FieldSpots; log: PageLog }> {
+async function layout(doc: Document, padPages: number, mapFonts: Map<string, number>): Promise<{ bytes: Uint8Array; pages: number; spots: FieldSpots; log: PageLog; tags: TagSession }> {
   const roomAfter = roomAfterHeadings(doc);
   let pages = 0;
   const spots = new FieldSpots();
@@ -129,8 +138,14 @@ async function layout(doc: Document, padPages: number, mapFonts: Map<string, num
     const nearFoot = room !== undefined && p && p.top > PAGE_MARGINS[1] + p.pageInnerHeight - room;
     return nearFoot || helpers.getFollowingNodesOnPage().length === 0;
   };
-  const bytes: Uint8Array = await getPdfmake().createPdf(def).getBuffer();
-  return { bytes, pages, spots, log };
+  installTaggingHooks();
+  const tags = beginSession();
+  try {
+    const bytes: Uint8Array = await getPdfmake().createPdf(def).getBuffer();
+    return { bytes, pages, spots, log, tags };
+  } finally {
+    endSession();
+  }
 }
 
 /** The tree's bookmarks in order: what the contents list, in every part (loose pages' forms too). */
@@ -161,5 +176,8 @@ async function renderPdf(doc: Document): Promise<RenderedPdf> {
   if (doc.page.twoSided) {
     for (const [page, orientation] of result.log.running) if (orientation === 'portrait') shift.set(page, page % 2 === 1 ? GUTTER_SHIFT : -GUTTER_SHIFT);
   }
-  return { bytes: await finishPdf(result.bytes, { spots: result.spots.spots, shift, bookmarks: bookmarkIds(doc) }), pages: result.pages };
+  const { meta } = doc;
+  const facts = { title: meta.title, language: meta.language, author: meta.author, subject: meta.subject, keywords: meta.keywords, date: meta.date, creator: CREATOR, producer: PRODUCER };
+  const tagging = { session: result.tags, facts };
+  return { bytes: await finishPdf(result.bytes, { spots: result.spots.spots, shift, bookmarks: bookmarkIds(doc), tagging }), pages: result.pages };
 }

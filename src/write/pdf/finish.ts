@@ -5,8 +5,11 @@
 // (binding) margin is made afterwards: the content of right-hand pages moves right and that
 // of left-hand pages moves left, links and fields with it. pdfmake has no form fields, so
 // they are added where the layout drew their boxes.
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFBool, PDFNumber, PDFString } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFBool, PDFNumber, PDFString, type PDFRef } from '@cantoo/pdf-lib';
 import type { FieldSpot } from './forms.js';
+import { embedFieldFont, FIELD_FONT } from './tagging/field-font.js';
+import type { TagSession } from './tagging/session.js';
+import { writeStructure, type DocumentFacts, type Widget } from './tagging/write.js';
 
 export interface Finish {
   spots: FieldSpot[];
@@ -14,6 +17,8 @@ export interface Finish {
   shift: Map<number, number>;
   /** The id of each bookmark's heading, in the order of the outline: its named destination. */
   bookmarks: string[];
+  /** The structure collected while the PDF was drawn, and the facts its metadata states. */
+  tagging: { session: TagSession; facts: DocumentFacts };
 }
 
 /**
@@ -47,7 +52,6 @@ function moveAnnotations(doc: PDFDocument, pageIndex: number, dx: number): void 
 
 export async function finishPdf(bytes: Uint8Array, finish: Finish): Promise<Uint8Array> {
   const placed = finish.spots.filter((s) => s.marker.positions?.length);
-  if (placed.length === 0 && finish.shift.size === 0 && finish.bookmarks.length === 0) return bytes;
   // updateMetadata: false keeps the fixed dates and producer (pdf-lib would stamp the clock).
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const pages = doc.getPages();
@@ -57,26 +61,43 @@ export async function finishPdf(bytes: Uint8Array, finish: Finish): Promise<Uint
     pages[pageNumber - 1].translateContent(dx, 0);
     moveAnnotations(doc, pageNumber - 1, dx);
   }
+  const widgets: Widget[] = [];
+  const { session } = finish.tagging;
   if (placed.length) {
     const form = doc.getForm();
+    const fontRef = embedFieldFont(doc);
     for (const s of placed) {
       const pos = s.marker.positions[0];
       const page = pages[pos.pageNumber - 1];
       const dx = finish.shift.get(pos.pageNumber) ?? 0;
       const rect = { x: pos.left + s.dx + dx, y: page.getHeight() - (pos.top + s.dy) - s.height, width: s.width, height: s.height, borderWidth: 0, backgroundColor: undefined, borderColor: undefined };
-      if (s.kind === 'checkbox') {
-        form.createCheckBox(s.name).addToPage(page, rect);
-      } else {
-        const field = form.createTextField(s.name);
-        if (s.kind === 'multiline') field.enableMultiline();
+      const field = s.kind === 'checkbox' ? form.createCheckBox(s.name) : form.createTextField(s.name);
+      if (s.kind === 'checkbox') field.addToPage(page, rect);
+      else {
+        if (s.kind === 'multiline') (field as ReturnType<typeof form.createTextField>).enableMultiline();
         field.addToPage(page, { ...rect, x: rect.x + 1, width: rect.width - 2 });
-        // After addToPage, which sets the default appearance: 0 = auto-size in one-line fields.
-        field.setFontSize(s.kind === 'multiline' ? 10 : 0);
+      }
+      const acro = field.acroField;
+      // The field's accessible name, from its label in the document tree.
+      acro.dict.set(PDFName.of('TU'), PDFHexString.fromText(s.label));
+      for (const widget of acro.getWidgets()) {
+        if (s.kind !== 'checkbox') {
+          // Typed text is drawn by the viewer (NeedAppearances) in the embedded field font; 0 = auto-size in one-line fields.
+          widget.dict.delete(PDFName.of('AP'));
+          acro.dict.set(PDFName.of('DA'), PDFString.of(`/${FIELD_FONT} ${s.kind === 'multiline' ? 10 : 0} Tf 0 g`));
+        }
+        const element = session.find(s.tag);
+        const ref = doc.context.getObjectRef(widget.dict) as PDFRef;
+        if (element) widgets.push({ element, ref, page: pos.pageNumber - 1 });
       }
     }
+    // Only the embedded font in the form's resources (pdf-lib adds Helvetica, which is not embedded).
+    form.acroForm.dict.set(PDFName.of('DR'), doc.context.obj({ Font: doc.context.obj({ [FIELD_FONT]: fontRef }) }));
+    form.acroForm.dict.set(PDFName.of('DA'), PDFString.of(`/${FIELD_FONT} 0 Tf 0 g`));
     // Viewers draw the typed text themselves.
     form.acroForm.dict.set(PDFName.of('NeedAppearances'), PDFBool.True);
   }
+  writeStructure(doc, session, widgets, finish.tagging.facts);
   // The fields are empty: their appearances need not be drawn again on save.
   return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
 }

@@ -4,10 +4,15 @@ import { MUTED, RULE } from './theme.js';
 import { runs, type Node } from './inline.js';
 import { getPdfmake } from './pdfmake.js';
 import { scriptText } from './scripts.js';
+import { newTag, tag, type Tag } from './tagging/tags.js';
 
 export interface FieldSpot {
   name: string;
   kind: 'text' | 'multiline' | 'checkbox';
+  /** The field's accessible name (/TU): its label. */
+  label: string;
+  /** The field's Form element in the structure tree. */
+  tag: Tag;
   /** The drawn box; pdfmake writes its page and position onto it during layout. */
   marker: Node;
   width: number;
@@ -21,11 +26,13 @@ export interface FieldSpot {
 export class FieldSpots {
   readonly spots: FieldSpot[] = [];
   private readonly used = new Set<string>();
-  add(name: string, kind: FieldSpot['kind'], marker: Node, width: number, height: number, offset = { dx: 0, dy: 0 }): void {
+  /** A field at `marker`, which becomes the field's Form element (or sits inside `form`, when given). */
+  add(name: string, label: string, kind: FieldSpot['kind'], marker: Node, width: number, height: number, offset = { dx: 0, dy: 0 }, form?: Tag): void {
     let unique = name.replace(/[^A-Za-z0-9_]/g, '_');
     for (let n = 2; this.used.has(unique); n++) unique = `${name}_${n}`;
     this.used.add(unique);
-    this.spots.push({ name: unique, kind, marker, width, height, ...offset });
+    const own = form ?? tag(marker, 'Form').pdfTag;
+    this.spots.push({ name: unique, label, kind, marker, width, height, tag: own, ...offset });
   }
 }
 
@@ -40,23 +47,23 @@ function fieldNode(f: FormField, width: number, formId: string, spots: FieldSpot
   if (f.kind === 'checkbox') {
     const marker = box(HEIGHTS.checkbox, HEIGHTS.checkbox);
     if (f.value) marker.canvas.push({ type: 'polyline', points: [{ x: 2, y: 6 }, { x: 4.5, y: 9 }, { x: 9, y: 2 }], lineWidth: 1.2, lineColor: '#000' });
-    else spots.add(`${formId}_${f.name}`, 'checkbox', marker, HEIGHTS.checkbox, HEIGHTS.checkbox);
-    return { columns: [{ width: 16, stack: [marker] }, { width: '*', text: f.label, fontSize: 9.5 }], margin: [0, 4, 0, 4] };
+    else spots.add(`${formId}_${f.name}`, f.label, 'checkbox', marker, HEIGHTS.checkbox, HEIGHTS.checkbox);
+    return { columns: [{ width: 16, stack: [marker] }, tag({ width: '*', text: f.label, fontSize: 9.5 }, 'P')], margin: [0, 4, 0, 4] };
   }
   const height = HEIGHTS[f.kind];
   const marker = box(width, height);
-  const stack: Node[] = [{ text: f.label, fontSize: 7.5, font: 'Sans', bold: true, color: MUTED, margin: [0, 0, 0, 2] }, marker];
+  const stack: Node[] = [tag({ text: f.label, fontSize: 7.5, font: 'Sans', bold: true, color: MUTED, margin: [0, 0, 0, 2] }, 'P'), marker];
   if (f.value) {
     // Pre-filled: printed in the box with the embedded fonts, so every accent survives.
-    stack.push({ text: scriptText(f.value, getPdfmake()), fontSize: 10, relativePosition: { x: 4, y: -height + 4 } });
+    stack.push(tag({ text: scriptText(f.value, getPdfmake()), fontSize: 10, relativePosition: { x: 4, y: -height + 4 } }, 'P'));
   } else {
-    spots.add(`${formId}_${f.name}`, f.kind === 'multiline' ? 'multiline' : 'text', marker, width, height);
+    spots.add(`${formId}_${f.name}`, f.label, f.kind === 'multiline' ? 'multiline' : 'text', marker, width, height);
   }
   return { stack, width, margin: [0, 4, 0, 4] };
 }
 
 function paragraphs(intro: Run[][]): Node[] {
-  return intro.map((p) => ({ text: runs(p), style: 'body' }));
+  return intro.map((p) => tag({ text: runs(p), style: 'body' }, 'P'));
 }
 
 export function formNodes(form: Form, contentWidth: number, spots: FieldSpots): Node[] {
@@ -74,13 +81,15 @@ export function logNodes(log: Log, contentWidth: number, spots: FieldSpots): Nod
   const pad = 4;
   const rowHeight = 22;
   const widths = log.columns.map((c) => Math.floor(contentWidth * c.width) - pad * 2 - 1);
-  const body: Node[][] = [log.columns.map((c) => ({ text: c.label, style: 'tableHeader', fillColor: '#e8eef4' }))];
+  const head = newTag('TR');
+  const body: Node[][] = [log.columns.map((c) => tag({ text: c.label, style: 'tableHeader', fillColor: '#e8eef4' }, 'TH', { scope: 'Column', via: [head] }))];
   for (let r = 0; r < log.rows; r++) {
+    const row = newTag('TR');
     // A space in each cell tells, after layout, where the cell's text starts.
     body.push(
       log.columns.map((c, i) => {
-        const marker = { text: ' ', fontSize: 8 };
-        spots.add(`${log.id}_r${r + 1}_${c.label}`, 'text', marker, widths[i] + pad * 2, rowHeight, { dx: -pad, dy: -pad });
+        const marker: Node = tag({ text: ' ', fontSize: 8 }, 'Form', { via: [row, newTag('TD')] });
+        spots.add(`${log.id}_r${r + 1}_${c.label}`, `${c.label}, row ${r + 1}`, 'text', marker, widths[i] + pad * 2, rowHeight, { dx: -pad, dy: -pad }, marker.pdfTag);
         return marker;
       }),
     );
@@ -88,6 +97,7 @@ export function logNodes(log: Log, contentWidth: number, spots: FieldSpots): Nod
   return [
     ...paragraphs(log.intro),
     {
+      pdfTag: newTag('Table'),
       table: { headerRows: 1, dontBreakRows: true, widths, heights: (i: number) => (i === 0 ? undefined : rowHeight), body },
       layout: { hLineColor: () => RULE, vLineColor: () => RULE, hLineWidth: () => 0.75, vLineWidth: () => 0.75, paddingLeft: () => pad, paddingRight: () => pad, paddingTop: () => pad, paddingBottom: () => pad },
       margin: [0, 4, 0, 10],
@@ -96,9 +106,16 @@ export function logNodes(log: Log, contentWidth: number, spots: FieldSpots): Nod
 }
 
 export function checklistNodes(id: string, items: Run[][], spots: FieldSpots): Node[] {
+  const list = newTag('L', { numbering: 'None' });
   return items.map((item, i) => {
     const marker = box(11, 11);
-    spots.add(`${id}_${i + 1}`, 'checkbox', marker, 11, 11);
-    return { columns: [{ width: 18, stack: [marker], margin: [0, 1, 0, 0] }, { width: '*', text: runs(item) }], margin: [0, 2, 0, 4] };
+    const label = plainText(item);
+    // Each item: its checkbox (the item's label) and its text.
+    spots.add(`${id}_${i + 1}`, label, 'checkbox', marker, 11, 11, undefined, tag(marker, 'Form', { via: [newTag('Lbl')] }).pdfTag);
+    return tag({ columns: [{ width: 18, stack: [marker], margin: [0, 1, 0, 0] }, tag({ width: '*', text: runs(item) }, 'LBody')], margin: [0, 2, 0, 4] }, 'LI', { via: [list] });
   });
+}
+
+function plainText(item: Run[]): string {
+  return item.map((r) => r.text).join('');
 }

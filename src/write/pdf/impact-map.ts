@@ -1,6 +1,7 @@
 // The Impact Map: five columns side by side on a landscape page, joined by arrows.
 import { plainRuns, type ImpactMap, type ListItem } from '../../compose/tree.js';
 import { runs, type Node } from './inline.js';
+import { newTag, tag, type Tag } from './tagging/tags.js';
 
 
 const FONT_SIZES = [8, 7.5, 7, 6.5, 6];
@@ -29,7 +30,7 @@ function flattenGroup(item: ListItem): ListItem {
 
 function compactGroups(items: ListItem[], accent: string, fontSize: number): Node {
   return {
-    stack: items.map((it) => ({
+    stack: items.map((it) => tag({
       unbreakable: true,
       text: [
         ...runs(it.runs).map((r) => ({ ...r, bold: true, color: accent })),
@@ -39,16 +40,18 @@ function compactGroups(items: ListItem[], accent: string, fontSize: number): Nod
       fontSize,
       lineHeight: 1.1,
       margin: [0, 0, 0, 3],
-    })),
+    }, 'P')),
   };
 }
 
 function itemNodes(items: ListItem[], depth: number, accent: string, fontSize: number): Node {
   return {
+    pdfTag: newTag('L', { numbering: depth === 0 ? 'Square' : 'Circle' }),
     ul: items.map((it) => {
-      const text = { text: runs(it.runs), bold: depth === 0 && it.children.length > 0, color: depth === 0 && it.children.length > 0 ? accent : undefined };
+      const text = tag({ text: runs(it.runs), bold: depth === 0 && it.children.length > 0, color: depth === 0 && it.children.length > 0 ? accent : undefined }, 'P');
+      const li = { via: [newTag('LI')] };
       // An item never breaks across the two pages of a long map.
-      return it.children.length ? { stack: [text, itemNodes(it.children, depth + 1, accent, fontSize)], unbreakable: depth > 0 } : { stack: [text], unbreakable: true };
+      return it.children.length ? tag({ stack: [text, itemNodes(it.children, depth + 1, accent, fontSize)], unbreakable: depth > 0 }, 'LBody', li) : tag({ stack: [text], unbreakable: true }, 'LBody', li);
     }),
     type: depth === 0 ? 'square' : 'circle',
     markerColor: accent,
@@ -99,18 +102,24 @@ export function impactMapNodes(map: ImpactMap, accent: string, parentOutline: st
   const titles: Node[] = [];
   const row: Node[] = [];
   const tableWidths: (number | string)[] = [];
+  // For a reader the map is its columns in order, each a section with its title and its list; the
+  // arrows and the table around them are drawing.
   map.columns.forEach((col, i) => {
+    const column: Tag = newTag('Sect');
     if (i > 0) {
       titles.push({ text: '' });
       row.push(arrow(Math.min(usableHeight * 0.6, 260), accent));
       tableWidths.push(ARROW_WIDTH);
     }
-    titles.push({ text: col.title, style: 'mapColumnTitle', fillColor: accent, margin: [0, 2, 0, 2] });
-    row.push({ ...bodies[i], margin: [0, 3, 0, 0] });
+    titles.push(tag({ text: col.title, style: 'mapColumnTitle', fillColor: accent, margin: [0, 2, 0, 2] }, 'H3', { via: [column] }));
+    const body: Node = { ...bodies[i], margin: [0, 3, 0, 0] };
+    row.push(tag(body, body.pdfTag ?? newTag('Div'), {}));
+    (body.pdfTag as Tag).via = [column];
     tableWidths.push(widths[i]);
   });
   return [
     {
+      pdfTag: newTag('H2'),
       text: map.title,
       style: 'mapTitle',
       id: map.id,
@@ -124,8 +133,8 @@ export function impactMapNodes(map: ImpactMap, accent: string, parentOutline: st
       pageOrientation: 'landscape',
     },
     // Notes under the title, in the map's small type: every kind of block (a list or table too).
-    ...map.notes.map((b): Node => (b.kind === 'paragraph' ? { text: runs(b.runs), style: 'mapNote' } : { stack: notesNodes([b]), fontSize: 7.5 })),
-    { table: { headerRows: 1, widths: tableWidths, body: [titles, row] }, layout: { defaultBorder: false, paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 0, paddingBottom: () => 0 } },
+    ...map.notes.map((b): Node => (b.kind === 'paragraph' ? tag({ text: runs(b.runs), style: 'mapNote' }, 'P') : { stack: notesNodes([b]), fontSize: 7.5 })),
+    { pdfTag: newTag('Div'), table: { headerRows: 1, widths: tableWidths, body: [titles, row] }, layout: { defaultBorder: false, paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 0, paddingBottom: () => 0 } },
   ];
 }
 

@@ -1,5 +1,6 @@
 // Tree runs and lists to pdfmake text nodes.
 import type { ListItem, Run } from '../../compose/tree.js';
+import { newTag, tag, type Tag } from './tagging/tags.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Node = any;
@@ -9,15 +10,18 @@ export function runs(text: Run[]): Node[] {
   return text.map((r) => ({ text: r.text, ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}), ...(r.role === 'code' ? { style: 'code' } : {}) }));
 }
 
-/** A bullet with its sub-bullets as a nested list. */
+/** A bullet with its sub-bullets as a nested list: LI > LBody (> P, L); the marker is the item's Lbl. */
 export function listItem(item: ListItem, extra: Node = {}): Node {
+  const li: Tag = newTag('LI');
   const text = { text: runs(item.runs), ...extra };
-  if (item.children.length === 0) return text;
-  return { stack: [text, bulletList(item.children, 1, extra)] };
+  if (item.children.length === 0) return tag(text, 'LBody', { via: [li] });
+  return tag({ stack: [tag(text, 'P'), bulletList(item.children, 1, extra)] }, 'LBody', { via: [li] });
 }
 
-export function bulletList(items: ListItem[], depth = 0, extra: Node = {}): Node {
+/** `list`: the list's structure element when the list is drawn in pieces (one per table row). */
+export function bulletList(items: ListItem[], depth = 0, extra: Node = {}, list?: Tag): Node {
   return {
+    pdfTag: list ?? newTag('L', { numbering: depth === 0 ? 'Disc' : 'Circle' }),
     ul: items.map((it) => listItem(it, extra)),
     type: depth === 0 ? 'disc' : 'circle',
     markerColor: '#555555',
@@ -26,10 +30,10 @@ export function bulletList(items: ListItem[], depth = 0, extra: Node = {}): Node
 }
 
 export function orderedList(items: ListItem[], start = 1): Node {
-  return { ol: items.map((it) => listItem(it)), start, margin: [0, 0, 0, 6] };
+  return { pdfTag: newTag('L', { numbering: 'Decimal' }), ol: items.map((it) => listItem(it)), start, margin: [0, 0, 0, 6] };
 }
 
 /** Items with no marker, one per line (the Knowledge Areas under an area's name). */
 export function plainList(items: ListItem[], style?: string): Node {
-  return { stack: items.map((it) => ({ text: runs(it.runs), ...(style ? { style } : {}) })) };
+  return tag({ stack: items.map((it) => tag({ text: runs(it.runs), ...(style ? { style } : {}) }, 'LBody', { via: [newTag('LI')] })) }, 'L', { numbering: 'None' });
 }

@@ -4,23 +4,25 @@ import { addressNode } from './address.js';
 import type { Node } from './inline.js';
 import { getPdfmake } from './pdfmake.js';
 import { scriptInlines, scriptText } from './scripts.js';
+import { tag } from './tagging/tags.js';
 
 /** Space between the letterhead's baseline area and the body when the letter has an address. */
 const BELOW_WINDOW = 150;
 
 export function letterNodes(letter: Letter, accent: string): Node[] {
   const nodes: Node[] = [
-    { text: letter.letterhead, font: 'Sans', bold: true, fontSize: 12, color: accent },
-    { text: letter.date, margin: [0, 8, 0, 0] },
+    // The letterhead is the letter's heading: a personalized packet starts with the letter.
+    tag({ text: letter.letterhead, font: 'Sans', bold: true, fontSize: 12, color: accent }, 'H1'),
+    tag({ text: letter.date, margin: [0, 8, 0, 0] }, 'P'),
   ];
   if (letter.address.length) nodes.push(addressNode(letter.address));
   // Names may be in any script: the texts that carry them get the fonts they need.
   const pdfmake = getPdfmake();
   nodes.push(
     // Below the window: the fold of a letter in thirds is at 3.67 in.
-    { text: scriptText(letter.salutation, pdfmake), margin: [0, letter.address.length ? BELOW_WINDOW : 24, 0, 10] },
-    ...letter.paragraphs.map((p) => ({ text: scriptInlines(p, pdfmake), style: 'body', margin: [0, 0, 0, 9] })),
-    ...letter.closing.map((c, i) => ({ text: scriptText(c, pdfmake), margin: [0, i === 0 ? 10 : 0, 0, i === 0 ? 28 : 0] })),
+    tag({ text: scriptText(letter.salutation, pdfmake), margin: [0, letter.address.length ? BELOW_WINDOW : 24, 0, 10] }, 'P'),
+    ...letter.paragraphs.map((p) => tag({ text: scriptInlines(p, pdfmake), style: 'body', margin: [0, 0, 0, 9] }, 'P')),
+    ...letter.closing.map((c, i) => tag({ text: scriptText(c, pdfmake), margin: [0, i === 0 ? 10 : 0, 0, i === 0 ? 28 : 0] }, 'P')),
   );
   return nodes;
 }

@@ -6,7 +6,7 @@
 // Impact Maps) are turned into the book's portrait sheet, the map's top towards the spine, as
 // a bound booklet needs (the reader turns the book). The content streams of the screen PDF are
 // kept as they are: the same text, the same folios, in the same places relative to the trim.
-import { clip, concatTransformationMatrix, endPath, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFOperator, PDFPage, popGraphicsState, pushGraphicsState, rectangle, rgb } from '@cantoo/pdf-lib';
+import { beginMarkedContent, clip, concatTransformationMatrix, endMarkedContent, endPath, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFOperator, PDFPage, popGraphicsState, pushGraphicsState, rectangle, rgb } from '@cantoo/pdf-lib';
 import type { Document } from '../../compose/tree.js';
 import { COVER_BAND } from '../pdf/theme.js';
 
@@ -94,6 +94,8 @@ export async function printPdf(screen: Uint8Array, doc: Document, options: Print
     // What a screen page draws beyond its edge (hidden there) would show in the print PDF's larger sheet: clip to the bleed.
     wrapContents(page, [rectangle(-BLEED, -BLEED, width + 2 * BLEED, height + 2 * BLEED), clip(), endPath()]);
     // Only the cover's band reaches the page's edges: it is extended into the bleed (outside the trim, so on top of nothing).
+    // What the print PDF adds (the band's bleed, the marks) is not content: Artifacts, as the tagged screen PDF's drawing is.
+    page.pushOperators(beginMarkedContent('Artifact'));
     if (cover?.kind === 'cover' && i === coverIndex) {
       const band = height * COVER_BAND.heightShare;
       const color = hexColor(cover.color);
@@ -102,6 +104,7 @@ export async function printPdf(screen: Uint8Array, doc: Document, options: Print
       page.drawRectangle({ x: 0, y: height, width, height: BLEED, color });
     }
     if (options.cropMarks) cropMarks(page, width, height);
+    page.pushOperators(endMarkedContent());
     const slug = options.cropMarks ? SLUG : BLEED;
     box(page, 'MediaBox', -slug, -slug, width + slug, height + slug);
     box(page, 'CropBox', -slug, -slug, width + slug, height + slug);

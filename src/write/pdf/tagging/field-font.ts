@@ -1,0 +1,74 @@
+// The font form fields draw typed text with: Source Sans 3, embedded whole (viewers type any
+// character into a field, so a subset will not do), as a simple TrueType font in WinAnsi encoding,
+// the kind every viewer handles in a field's default appearance. Built once per process.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { PDFDocument, PDFRef } from '@cantoo/pdf-lib';
+import { deflateSync } from 'node:zlib';
+import { FONT_FILES } from '../fonts.js';
+
+const require = createRequire(import.meta.url);
+export const FIELD_FONT = 'SrcSans';
+
+interface Metrics {
+  bytes: Uint8Array;
+  /** Length of the font file before compression (FontFile2 wants it). */
+  length1: number;
+  widths: number[];
+  bbox: number[];
+  ascent: number;
+  descent: number;
+  capHeight: number;
+  name: string;
+}
+
+let metrics: Metrics | null = null;
+
+function load(): Metrics {
+  if (metrics) return metrics;
+  const raw = readFileSync(FONT_FILES.Sans.normal.path);
+  // pdfkit's fontkit, already installed with pdfmake.
+  const fontkit = require(require.resolve('fontkit', { paths: [require.resolve('pdfkit', { paths: [require.resolve('pdfmake')] })] }));
+  const font = fontkit.create(raw);
+  const scale = 1000 / font.unitsPerEm;
+  const cp1252 = new TextDecoder('windows-1252');
+  const widths: number[] = [];
+  for (let code = 32; code <= 255; code++) {
+    const ch = cp1252.decode(Uint8Array.of(code));
+    const glyph = font.glyphForCodePoint(ch.codePointAt(0)!);
+    widths.push(Math.round(glyph.advanceWidth * scale));
+  }
+  const b = font.bbox;
+  metrics = {
+    bytes: deflateSync(raw),
+    length1: raw.length,
+    widths,
+    bbox: [b.minX, b.minY, b.maxX, b.maxY].map((v: number) => Math.round(v * scale)),
+    ascent: Math.round(font.ascent * scale),
+    descent: Math.round(font.descent * scale),
+    capHeight: Math.round(font.capHeight * scale),
+    name: String(font.postscriptName),
+  };
+  return metrics;
+}
+
+/** Adds the field font to `doc` and returns its reference. */
+export function embedFieldFont(doc: PDFDocument): PDFRef {
+  const m = load();
+  const ctx = doc.context;
+  const stream = ctx.stream(m.bytes, { Filter: 'FlateDecode', Length1: m.length1 });
+  const descriptor = ctx.obj({
+    Type: 'FontDescriptor',
+    FontName: m.name,
+    Flags: 32,
+    FontBBox: m.bbox,
+    ItalicAngle: 0,
+    Ascent: m.ascent,
+    Descent: m.descent,
+    CapHeight: m.capHeight,
+    StemV: 80,
+    FontFile2: ctx.register(stream),
+  });
+  const font = ctx.obj({ Type: 'Font', Subtype: 'TrueType', BaseFont: m.name, FirstChar: 32, LastChar: 255, Widths: m.widths, Encoding: 'WinAnsiEncoding', FontDescriptor: ctx.register(descriptor) });
+  return ctx.register(font);
+}
