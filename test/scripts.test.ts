@@ -1,4 +1,5 @@
 // Names and addresses in any script: printed in fonts that have them, read back as typed, inside the envelope window.
+import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream } from '@cantoo/pdf-lib';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +41,15 @@ async function firstPage(path: string): Promise<{ items: Item[]; text: string }>
   // pdfjs reads a glyph that stands for no character (Noto Sans Arabic's shaping inserts one) as U+0008.
   const text = items.map((i) => i.str).join('\n').replace(/\u0008/g, '');
   return { items, text };
+}
+
+/** The ActualText of the marked content on a PDF's first page (read from its content streams with pdf-lib). */
+async function actualTexts(path: string): Promise<string[]> {
+  const pdf = await PDFDocument.load(readFileSync(path), { updateMetadata: false });
+  const contents = pdf.getPage(0).node.Contents();
+  const streams = contents instanceof PDFArray ? contents.asArray().map((r) => pdf.context.lookup(r)) : [contents];
+  const ops = streams.map((st) => new TextDecoder('latin1').decode(st instanceof PDFRawStream ? decodePDFRawStream(st).decode() : new Uint8Array())).join('\n');
+  return [...ops.matchAll(/\/ActualText <FEFF([0-9A-F]*)>/g)].map((m) => String.fromCharCode(...(m[1].match(/.{4}/g) ?? []).map((h) => parseInt(h, 16))));
 }
 
 describe('packets for names in every script', () => {
@@ -85,6 +95,8 @@ describe('packets for names in every script', () => {
           // the same characters, not in the same order.
           const sorted = (s: string) => [...s.replace(/\s/g, '')].sort().join('');
           expect(text.split('\n').map(sorted), `line ${m.line}`).toContain(sorted(line.text));
+          // For screen readers (and Acrobat's copy), the line's marked content gives the text as typed (ActualText).
+          expect(await actualTexts(join(out, m.pdf)), `line ${m.line}`).toContain(line.text);
         } else {
           expect(text.split('\n'), `line ${m.line}`).toContain(line.text);
         }

@@ -20,6 +20,15 @@ const GROUPING = new Set<Role>(['Document', 'Sect', 'Div', 'L', 'LI', 'Table', '
 
 const ARTIFACT_TAG: Tag = { role: 'Artifact' };
 
+/** Scripts whose glyph order differs from the character order (Devanagari to Sinhala). */
+const REORDERED = /[\u0900-\u0DFF]/;
+
+function utf16Hex(text: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
+  return `<${hex}>`;
+}
+
 /** What pdfkit's document exposes to us: its content stream and the current page's annotations. */
 interface PdfKitDoc {
   addContent(op: string): unknown;
@@ -42,6 +51,8 @@ export class TagSession {
   private page = -1;
   private nextMcid = 0;
   private open: Element | null = null;
+  /** The open sequence carries an ActualText: nothing else joins it. */
+  private openActual = false;
   /** Per page, the element of each MCID (the page's entry in the ParentTree). */
   readonly pageMcids: Element[][] = [];
 
@@ -122,7 +133,10 @@ export class TagSession {
     if (text !== undefined && !text.trim()) want = this.artifact;
     text ??= '';
     if (want !== this.artifact) want.text += (want.text && text ? ' ' : '') + text;
-    if (want === this.open) return;
+    // Indic scripts draw some vowel signs before the consonant they follow, so their glyphs read back out of
+    // order: the line's marked content carries its text as typed (ActualText), which extraction uses.
+    const actual = want !== this.artifact && REORDERED.test(text);
+    if (want === this.open && !actual && !this.openActual) return;
     this.close(doc);
     if (want === this.artifact) {
       doc.addContent('/Artifact BMC');
@@ -130,9 +144,12 @@ export class TagSession {
       const mcid = this.nextMcid++;
       this.pageMcids[this.page][mcid] = want;
       want.content.push({ page: this.page, mcid });
-      doc.addContent(`/${want.role} <</MCID ${mcid}>> BDC`);
+      // Not tagged /Span: poppler reads ActualText only there, and then loses the line (it places the text with the
+      // graphics state after pdfkit's Q, off the page); Acrobat and screen readers read it on any tag.
+      doc.addContent(`/${want.role} <</MCID ${mcid}${actual ? ` /ActualText ${utf16Hex(text)}` : ''}>> BDC`);
     }
     this.open = want;
+    this.openActual = actual;
   }
 
   /** Ends the open marked-content sequence (before a clip's q/Q, a page's end). */
