@@ -196,7 +196,8 @@ describe('writeBookletDocx', () => {
     expect(stored.split('Theoretical Foundations').length - 1).toBe(2);
     // toc: false headings stay out.
     expect(stored).not.toContain('Eligibility Notes');
-    expect(doc).toMatch(/<w:pStyle w:val="Heading4"\/>(?:(?!<\/w:p>).)*Eligibility Notes/);
+    // A heading at its own outline level (no skipped levels), in a style the TOC field leaves out.
+    expect(doc).toMatch(/<w:pStyle w:val="MinorHeading"\/><w:outlineLvl w:val="[0-8]"\/>(?:(?!<\/w:p>).)*Eligibility Notes/);
     // Page numbers are in the stored entries (PAGEREF results are digits).
     const pageRefs = [...toc.matchAll(/PAGEREF _Toc\d+ \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/><w:t[^>]*>(\d+)<\/w:t>/g)];
     expect(pageRefs.length).toBeGreaterThanOrEqual(10);

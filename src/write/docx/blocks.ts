@@ -1,5 +1,6 @@
 // Tree blocks to Word paragraphs and tables: headings, prose, lists, tables, the Competency Detail,
 // the glossary, the Impact Map, and a packet's checklists, forms, logs and letters.
+import { dropSpacers } from './table.js';
 import { HeadingLevel, PageBreak, Paragraph, Table, TextRun, type FileChild } from 'docx';
 import type { Block, Definitions, Heading, ParagraphRole } from '../../compose/tree.js';
 import { competencyTable } from './competency-table.js';
@@ -41,24 +42,25 @@ function paragraphStyle(role: ParagraphRole, ctx: BlockContext): string | undefi
 }
 
 /**
- * A heading listed in the contents is Heading 1–3 (the Contents field takes those); one left out
- * of it is still a real heading, one level below the Contents' range (Heading 4), so it shows in
- * Word's navigation pane but not in the contents.
+ * A heading listed in the contents is Heading 1–3 (the Contents field takes those). One left out of it is still a
+ * heading at its own level (its outline level, so headings never skip a level for a screen reader or Word's
+ * Accessibility Checker), in the "Minor Heading" style, which the Contents field (built-in heading styles) leaves out.
  */
 export function headingParagraph(b: Heading, extra: { spacing?: { before: number }; keepNext?: boolean } = {}): Paragraph {
-  return new Paragraph({ heading: b.toc && b.level <= 3 ? HEADINGS[b.level - 1] : HeadingLevel.HEADING_4, text: b.text, ...extra });
+  if (b.toc && b.level <= 3) return new Paragraph({ heading: HEADINGS[b.level - 1], text: b.text, ...extra });
+  return new Paragraph({ style: S.minorHeading, outlineLevel: Math.min(b.level, 9) - 1, text: b.text, ...extra });
 }
 
 export function renderBlocks(blocks: Block[], ctx: BlockContext): FileChild[] {
   // A block right after a page break, or first in its section, is at the top of a page.
-  return blocks.flatMap((b, i) => renderBlock(b, i === 0 ? ctx : { ...ctx, cellTop: false }, i === 0 || blocks[i - 1].kind === 'pageBreak'));
+  return dropSpacers(blocks.flatMap((b, i) => renderBlock(b, i === 0 ? ctx : { ...ctx, cellTop: false }, i === 0 || blocks[i - 1].kind === 'pageBreak')));
 }
 
 /** Blocks inside a table cell: paragraphs and tables only, and at least one paragraph (Word needs it). */
 export function cellContent(blocks: Block[], ctx: BlockContext): (Paragraph | Table)[] {
-  const out = blocks
-    .flatMap((b, i) => renderBlocks([b], { ...ctx, inCell: true, cellTop: i === 0 }))
-    .filter((c): c is Paragraph | Table => c instanceof Paragraph || c instanceof Table);
+  const out = dropSpacers(
+    blocks.flatMap((b, i) => renderBlocks([b], { ...ctx, inCell: true, cellTop: i === 0 })).filter((c): c is Paragraph | Table => c instanceof Paragraph || c instanceof Table),
+  );
   return out.length ? out : [new Paragraph({})];
 }
 

@@ -3,7 +3,7 @@ import { Paragraph, Table, TableCell, TableRow, WidthType, type FileChild } from
 import type { Block, Row, Table as TreeTable } from '../../compose/tree.js';
 import { linesOf } from '../measure.js';
 import { headingParagraph, type BlockContext } from './blocks.js';
-import { fixedTable, headerRow, widthsOf } from './table.js';
+import { fixedTable, headerRow, spacer, widthsOf } from './table.js';
 
 /** Twips per line of 10 pt text with its spacing, and per character: for `linesOf`. */
 const LINE = 260;
@@ -14,7 +14,7 @@ type CellRenderer = (blocks: Block[]) => (Paragraph | Table)[];
 export function competencyTable(table: TreeTable, ctx: BlockContext, cell: CellRenderer): FileChild[] {
   const widths = widthsOf(table.columns.map((c) => c.share), ctx.textWidth);
   const rows = table.rows.map((row) => areaRow(row, widths, ctx, cell));
-  return [fixedTable([headerRow(table.columns.map((c) => c.title), widths, ctx.accent), ...rows], widths), new Paragraph({})];
+  return [fixedTable([headerRow(table.columns.map((c) => c.title), widths, ctx.accent), ...rows], widths), spacer()];
 }
 
 function areaRow(row: Row, widths: number[], ctx: BlockContext, cell: CellRenderer): TableRow {

@@ -17,7 +17,7 @@ import type { Form, FormField, Log, Run } from '../../compose/tree.js';
 import { plainRuns, runsOf } from './inline.js';
 import { scriptRuns } from './scripts.js';
 import { CHECKLIST_INDENT, S } from './styles.js';
-import { fixedTable, headerRow } from './table.js';
+import { fixedTable, headerRow, spacer } from './table.js';
 
 /** Heights (twips, at least) of the rows a person writes in: about 0.4 in a line, more to sign in. */
 const LOG_ROW = 560;
@@ -70,7 +70,7 @@ export function form(f: Form, textWidth: number): FileChild[] {
   });
   return [
     ...f.intro.map((p) => new Paragraph({ keepNext: true, children: runsOf(p) })),
-    ...(tableRows.length > 0 ? [formTable(tableRows, columnWidths), new Paragraph({})] : []),
+    ...(tableRows.length > 0 ? [formTable(tableRows, columnWidths), spacer()] : []),
   ];
 }
 
@@ -94,7 +94,7 @@ export function log(l: Log, textWidth: number, accent: string): FileChild[] {
   );
   return [
     ...l.intro.map((p) => new Paragraph({ keepNext: true, children: runsOf(p) })),
-    ...(widths.length > 0 ? [formTable([header, ...Array.from({ length: l.rows }, empty)], widths), new Paragraph({})] : []),
+    ...(widths.length > 0 ? [formTable([header, ...Array.from({ length: l.rows }, empty)], widths), spacer()] : []),
   ];
 }
 

@@ -13,7 +13,7 @@ export const S = {
   subtitle: 'Subtitle',
   heading: ['Heading1', 'Heading2', 'Heading3'] as const,
   /** Headings the booklet keeps out of its table of contents (toc: false). */
-  minorHeading: 'Heading4',
+  minorHeading: 'MinorHeading',
   tocHeading: 'TOCHeading',
   listBullet: ['ListBullet', 'ListBullet2', 'ListBullet3'] as const,
   listNumber: 'ListNumber',
@@ -67,6 +67,16 @@ export function stylesFor(pub: Document): { styles: IStylesOptions; externalStyl
   const listIndent = (level: number) => ({ left: 360 * (level + 1), hanging: 300 });
 
   const paragraphStyles: IParagraphStyleOptions[] = [
+    {
+      // Heading 4's look; its level is the paragraph's own outline level (see blocks.ts headingParagraph).
+      id: S.minorHeading,
+      name: 'Minor Heading',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      run: { ...heading(), size: pt(11), color: '262626' },
+      paragraph: { keepNext: true, keepLines: true, spacing: { before: 200, after: 60 } },
+    },
     {
       id: S.subtitle,
       name: 'Subtitle',

@@ -34,6 +34,23 @@ export function headerRow(titles: Run[][], columnWidths: number[], accent: strin
   });
 }
 
+const spacers = new WeakSet<Paragraph>();
+
+/**
+ * The empty paragraph after a table: Word joins two tables that touch, and a cell or a section must not end with a
+ * table. Where a paragraph follows anyway, `dropSpacers` removes it: no blank paragraphs as spacing (accessibility).
+ */
+export function spacer(): Paragraph {
+  const p = new Paragraph({});
+  spacers.add(p);
+  return p;
+}
+
+/** Removes the spacers a paragraph follows (the paragraph's own spacing before does the work). */
+export function dropSpacers<T>(children: T[]): T[] {
+  return children.filter((c, i) => !(c instanceof Paragraph && spacers.has(c) && children[i + 1] instanceof Paragraph));
+}
+
 /** Column widths in twips from the tree's shares of the text width; the last column takes what rounding leaves. */
 export function widthsOf(shares: number[], textWidth: number): number[] {
   const widths = shares.map((s) => Math.floor(textWidth * s));
@@ -51,6 +68,5 @@ export function plainTable(t: TreeTable, textWidth: number, accent: string, cell
         children: widths.map((w, i) => new TableCell({ width: { size: w, type: WidthType.DXA }, children: cell(row.cells[i]?.blocks ?? []) })),
       }),
   );
-  // A paragraph after the table keeps the next table or heading from touching it.
-  return [fixedTable([headerRow(t.columns.map((c) => c.title), widths, accent), ...body], widths), new Paragraph({})];
+  return [fixedTable([headerRow(t.columns.map((c) => c.title), widths, accent), ...body], widths), spacer()];
 }
