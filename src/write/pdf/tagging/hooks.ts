@@ -150,10 +150,18 @@ export function installTaggingHooks(): void {
     if (!s) return original.apply(self, args);
     const line = args[0];
     const owner: Element | undefined = line.pdfElement;
-    s.mark(self.pdfDocument, owner, line.inlines.map((i: Any) => i.text).join(''));
+    const text = line.inlines.map((i: Any) => i.text).join('');
     const annots = self.pdfDocument.page.annotations;
     const before = annots.length;
-    const result = original.apply(self, args);
+    let result: Any;
+    if (s.reordered(owner, text)) {
+      // pdfkit writes one text object per inline that has text.
+      const texts = line.inlines.map((i: Any) => String(i.text ?? '').replace(/\n/g, '')).filter((t: string) => t.length > 0);
+      s.drawReordered(self.pdfDocument, owner!, texts, () => (result = original.apply(self, args)));
+    } else {
+      s.mark(self.pdfDocument, owner, text);
+      result = original.apply(self, args);
+    }
     s.annotations(owner, before, annots.length);
     return result;
   });

@@ -51,8 +51,6 @@ export class TagSession {
   private page = -1;
   private nextMcid = 0;
   private open: Element | null = null;
-  /** The open sequence carries an ActualText: nothing else joins it. */
-  private openActual = false;
   /** Per page, the element of each MCID (the page's entry in the ParentTree). */
   readonly pageMcids: Element[][] = [];
 
@@ -133,23 +131,58 @@ export class TagSession {
     if (text !== undefined && !text.trim()) want = this.artifact;
     text ??= '';
     if (want !== this.artifact) want.text += (want.text && text ? ' ' : '') + text;
-    // Indic scripts draw some vowel signs before the consonant they follow, so their glyphs read back out of
-    // order: the line's marked content carries its text as typed (ActualText), which extraction uses.
-    const actual = want !== this.artifact && REORDERED.test(text);
-    if (want === this.open && !actual && !this.openActual) return;
+    if (want === this.open) return;
     this.close(doc);
     if (want === this.artifact) {
       doc.addContent('/Artifact BMC');
     } else {
-      const mcid = this.nextMcid++;
-      this.pageMcids[this.page][mcid] = want;
-      want.content.push({ page: this.page, mcid });
-      // Not tagged /Span: poppler reads ActualText only there, and then loses the line (it places the text with the
-      // graphics state after pdfkit's Q, off the page); Acrobat and screen readers read it on any tag.
-      doc.addContent(`/${want.role} <</MCID ${mcid}${actual ? ` /ActualText ${utf16Hex(text)}` : ''}>> BDC`);
+      doc.addContent(`/${want.role} <</MCID ${this.newMcid(want)}>> BDC`);
     }
     this.open = want;
-    this.openActual = actual;
+  }
+
+  private newMcid(owner: Element): number {
+    const mcid = this.nextMcid++;
+    this.pageMcids[this.page][mcid] = owner;
+    owner.content.push({ page: this.page, mcid });
+    return mcid;
+  }
+
+  /** Whether a line's text is in a script whose glyphs are drawn out of character order. */
+  reordered(owner: Element | undefined, text: string): boolean {
+    return !!owner && owner !== this.artifact && !GROUPING.has(owner.role) && REORDERED.test(text);
+  }
+
+  /**
+   * Draws a line whose glyphs come out of character order (Indic scripts: a vowel sign before its consonant) so
+   * that its text is read as typed: each text object (BT … ET, one per inline) is marked content of its own with the
+   * inline's text as ActualText, inside pdfkit's q … Q, tagged /Span (poppler reads ActualText there, and places it
+   * with the graphics state at EMC, which must still be the text's). The rest of the line (colour ops) is Artifact.
+   */
+  drawReordered(doc: PdfKitDoc, owner: Element, texts: string[], draw: () => void): void {
+    this.close(doc);
+    owner.text += (owner.text ? ' ' : '') + texts.join('');
+    const add = doc.addContent;
+    let k = 0;
+    doc.addContent = (op: string) => {
+      if (op === 'BT') {
+        add.call(doc, 'EMC');
+        add.call(doc, `/Span <</MCID ${this.newMcid(owner)} /ActualText ${utf16Hex(texts[k++] ?? '')}>> BDC`);
+      }
+      const result = add.call(doc, op);
+      if (op === 'ET') {
+        add.call(doc, 'EMC');
+        add.call(doc, '/Artifact BMC');
+      }
+      return result;
+    };
+    add.call(doc, '/Artifact BMC');
+    try {
+      draw();
+    } finally {
+      doc.addContent = add;
+      add.call(doc, 'EMC');
+    }
   }
 
   /** Ends the open marked-content sequence (before a clip's q/Q, a page's end). */
