@@ -11,8 +11,10 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
-    // Test files already run in parallel (one per core): a build inside a test renders in its own thread,
-    // so two files never start four render threads on two cores.
+    // Vitest runs one file at a time on a 2-core machine by default (cores - 1). Much of a file's time is spent
+    // waiting on child processes, a browser or a server, so three files run at once. A build inside a test renders
+    // in one thread of its own (CG_WORKERS), so the files never start more render threads than that.
+    maxWorkers: 3,
     env: { CG_WORKERS: '1', CG_CACHE_DIR: process.env.CG_CACHE_DIR },
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -1,4 +1,5 @@
 // Command-line conventions every command shares: --version, exit code 2 for bad usage, progress on stderr.
+import { nodeTsx } from './helpers/node-tsx.js';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,12 +9,11 @@ import { Progress, rateLine } from '../src/cli/progress.js';
 
 const run = promisify(execFile);
 const project = process.cwd();
-const tsx = join(project, 'node_modules', '.bin', 'tsx');
 const version = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')).version as string;
 
 async function cli(script: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const r = await run(tsx, [join(project, 'src', 'cli', script), ...args], { cwd: project, timeout: 60_000 });
+    const r = await run(nodeTsx[0], [...nodeTsx[1], join(project, 'src', 'cli', script), ...args], { cwd: project, timeout: 60_000 });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };

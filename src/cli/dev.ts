@@ -7,8 +7,6 @@ import { renameSync, writeFileSync, mkdirSync } from 'node:fs';
 import { watch } from 'chokidar';
 import { Command } from 'commander';
 import { dirname, join, resolve } from 'node:path';
-import { build, UsageError } from '../pipeline/build.js';
-import { createRenderPool } from '../pipeline/render-pool.js';
 import { InputError } from '../model/diagnostics.js';
 import { EXIT, parseArgs } from './common.js';
 
@@ -21,6 +19,8 @@ const program = new Command()
 const stop = parseArgs(program);
 if (stop !== null) process.exit(stop);
 const opts = program.opts<{ edition: string; out: string }>();
+// Loaded once the command line is good: --version and usage errors answer at once.
+const [{ build, UsageError }, { createRenderPool }] = await Promise.all([import('../pipeline/build.js'), import('../pipeline/render-pool.js')]);
 const project = process.cwd();
 
 const outDir = resolve(project, opts.out);

@@ -3,9 +3,7 @@ import { Command } from 'commander';
 import { abandonOnInterrupt, EXIT, exitWith, internalError, parseArgs } from './common.js';
 import { Progress, rateLine } from './progress.js';
 import { resolve } from 'node:path';
-import { mergePackets, type MergeProgress } from '../mailmerge/merge.js';
-import { RosterError } from '../mailmerge/roster.js';
-import { ForeignFilesError } from '../mailmerge/run-folder.js';
+import type { MergeProgress } from '../mailmerge/merge.js';
 import { stagingDir } from '../pipeline/output.js';
 import { InputError } from '../model/diagnostics.js';
 
@@ -22,6 +20,8 @@ async function main(): Promise<number> {
   const stop = parseArgs(program);
   if (stop !== null) return stop;
   const opts = program.opts<{ roster: string; out: string; quiet?: boolean; debug?: boolean }>();
+  // Loaded once the command line is good: --version and usage errors answer at once.
+  const [{ mergePackets }, { RosterError }, { ForeignFilesError }] = await Promise.all([import('../mailmerge/merge.js'), import('../mailmerge/roster.js'), import('../mailmerge/run-folder.js')]);
   const project = process.cwd();
   const progress = new Progress({ quiet: opts.quiet });
   let packetsFrom = 0;

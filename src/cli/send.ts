@@ -4,11 +4,9 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { EXIT, exitWith, internalError, parseArgs } from './common.js';
 import { Progress } from './progress.js';
-import { RosterError } from '../mailmerge/roster.js';
 import { InputError } from '../model/diagnostics.js';
-import { EML_DIR, SendUsageError, sendPackets } from '../mailsend/send.js';
-import { SEND_LOG } from '../mailsend/send-log.js';
-import { SmtpConfigError, smtpFromEnv } from '../mailsend/smtp.js';
+import { EML_DIR, SEND_LOG } from '../mailsend/send-log.js';
+import type { smtpFromEnv } from '../mailsend/smtp.js';
 
 const perMinute = (v: string) => {
   if (!/^\d+$/.test(v) || Number(v) < 1) throw new InvalidArgumentError('expected a whole number of messages per minute, at least 1');
@@ -40,6 +38,8 @@ async function main(): Promise<number> {
   const project = process.cwd();
   const progress = new Progress({ quiet: opts.quiet });
   const say = (line: string) => progress.line(line);
+  // Loaded once the command line is good: --version and usage errors answer at once.
+  const [{ RosterError }, { SendUsageError, sendPackets }, { SmtpConfigError, smtpFromEnv }] = await Promise.all([import('../mailmerge/roster.js'), import('../mailsend/send.js'), import('../mailsend/smtp.js')]);
   let smtp: ReturnType<typeof smtpFromEnv> | null = null;
   try {
     if (!opts.dryRun) smtp = smtpFromEnv(process.env.SMTP_URL);

@@ -3,6 +3,9 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } f
 import { z } from 'zod';
 import { InputError } from '../model/diagnostics.js';
 
+/** The folder of a dry run's messages, beside the send log. */
+export const EML_DIR = 'eml';
+
 export const SEND_LOG = 'send-log.jsonl';
 
 export const SendRecord = z

@@ -8,14 +8,14 @@ import { writeAtomic } from '../mailmerge/write-atomic.js';
 import { loadSource } from '../read/source.js';
 import { composeMessage, type Attachment } from './message.js';
 import { ensurePackets } from './packets.js';
-import { readSendLog, SEND_LOG, SendLog, sendKey } from './send-log.js';
+import { EML_DIR, readSendLog, SEND_LOG, SendLog, sendKey } from './send-log.js';
 import { createTransport, describeStop, refusalOf, type SmtpServer } from './smtp.js';
 import { attachmentBaseName, fillEmail, missingForEmail, officeVars, readEmailTemplate } from './template.js';
 
 /** A bad command line or setup (no From address): exit code 2, nothing sent. */
 export class SendUsageError extends Error {}
 
-export const EML_DIR = 'eml';
+export { EML_DIR };
 
 export interface SendOptions {
   project: string;
