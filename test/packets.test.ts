@@ -118,7 +118,7 @@ describe('personalized packets from a roster', () => {
 
   it('keeps each personalized packet tagged: letter and filled form in the one structure tree, then the shared packet', async () => {
     for (const m of result.made) {
-      const pdf = await readTagged(join(out, m.pdf));
+      const pdf = await readTagged(join(out, m.pdf), { withText: true });
       expect(pdf.problems, m.pdf).toEqual([]);
       const sections = pdf.root!.kids;
       // The letter first: its letterhead, the applicant's name and address lines as their own paragraphs.
@@ -128,7 +128,7 @@ describe('personalized packets from a roster', () => {
       // Then the filled form, then the shared packet's cover.
       expect(sections.length).toBeGreaterThan(4);
     }
-    const first = await readTagged(join(out, result.made[0].pdf));
+    const first = await readTagged(join(out, result.made[0].pdf), { withText: true });
     const words = structureText(first);
     expect(words).toContain('12 Calle Ñandú, Apt 3');
     expect(words).toContain('Santa Fe, NM 87501');

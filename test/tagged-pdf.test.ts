@@ -30,7 +30,7 @@ describe('the Michigan booklet reads like the booklet', () => {
   let pdf: TaggedPdf;
   let doc: ReturnType<typeof composeBooklet>;
   beforeAll(async () => {
-    pdf = await readTagged(outFile('michigan/competency-guidelines.pdf'));
+    pdf = await readTagged(outFile('michigan/competency-guidelines.pdf'), { withText: true });
     const tree = loadSource(process.cwd());
     const e = resolveEdition(tree, tree.editions.find((s) => s.id === 'michigan')!);
     doc = composeBooklet(e.id, e.settings, e.guidelines, e.logo);

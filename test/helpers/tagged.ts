@@ -36,7 +36,7 @@ const TEXT_OPS = new Set([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText
 const PAINT_OPS = new Set([OPS.fill, OPS.stroke, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeStroke, OPS.closeFillStroke, OPS.closeEOFillStroke, OPS.shadingFill, OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject]);
 
 /** Checks the content streams: every text and painting operator inside tagged content or an Artifact. */
-async function readContent(bytes: Uint8Array, problems: string[]): Promise<{ mcids: Map<number, Set<number>>; mcidText: Map<string, string> }> {
+async function readContent(bytes: Uint8Array, problems: string[], withText: boolean): Promise<{ mcids: Map<number, Set<number>>; mcidText: Map<string, string> }> {
   const doc = await getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false }).promise;
   const mcids = new Map<number, Set<number>>();
   const mcidText = new Map<string, string>();
@@ -68,6 +68,7 @@ async function readContent(bytes: Uint8Array, problems: string[]): Promise<{ mci
     if (untagged) problems.push(`page ${p + 1}: ${untagged} text or painting operators outside tagged content and Artifacts (Matterhorn 01-005)`);
     if (stack.length) problems.push(`page ${p + 1}: marked content left open`);
     mcids.set(p, own);
+    if (!withText) continue;
     const content = await page.getTextContent({ includeMarkedContent: true } as never);
     let current: string | null = null;
     const depth: (string | null)[] = [];
@@ -114,8 +115,11 @@ function fontProblems(doc: PDFDocument, problems: string[]): void {
   }
 }
 
-/** Reads and checks a tagged PDF. `problems` lists every failed check; a PDF that passes has none. */
-export async function readTagged(path: string): Promise<TaggedPdf> {
+/**
+ * Reads and checks a tagged PDF. `problems` lists every failed check; a PDF that passes has none. `withText` also
+ * reads the text of each marked sequence (for `structureText`), which takes as long again.
+ */
+export async function readTagged(path: string, { withText = false } = {}): Promise<TaggedPdf> {
   const bytes = new Uint8Array(readFileSync(path));
   const problems: string[] = [];
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
@@ -188,7 +192,7 @@ export async function readTagged(path: string): Promise<TaggedPdf> {
   const nums = rootDict.lookup(PDFName.of('ParentTree'), PDFDict).lookup(PDFName.of('Nums'), PDFArray);
   const parentTree = new Map<number, PDFObject>();
   for (let i = 0; i < nums.size(); i += 2) parentTree.set(nums.lookup(i, PDFNumber).asNumber(), nums.get(i + 1));
-  const { mcids, mcidText } = await readContent(bytes, problems);
+  const { mcids, mcidText } = await readContent(bytes, problems, withText);
   result.mcidText = mcidText;
   pages.forEach((page, i) => {
     const used = mcids.get(i) ?? new Set();
@@ -276,6 +280,7 @@ export function structureProblems(root: StructNode): string[] {
 
 /** The text of the tagged content in structure order (what a screen reader reads). */
 export function structureText(pdf: TaggedPdf): string {
+  if (pdf.root && pdf.mcidText.size === 0) throw new Error('read the PDF with { withText: true } for its structure text');
   const out: string[] = [];
   const visit = (n: StructNode) => {
     for (const c of n.content) if ('mcid' in c) out.push(pdf.mcidText.get(`${c.page}:${c.mcid}`) ?? '');
