@@ -74,7 +74,7 @@ async function rebuild(reason: string): Promise<void> {
   }
 }
 
-const watcher = watch([join(project, 'source'), join(project, 'templates')], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 150 } });
+const watcher = watch([join(project, 'source'), join(project, 'templates')], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
 watcher.on('all', (_event, path) => void rebuild(path.slice(project.length + 1)));
 console.error(`watching source/ and templates/ for ${opts.edition}; Ctrl+C to stop`);
 void rebuild('start');

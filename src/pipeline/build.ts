@@ -91,6 +91,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   }
 }
 
+/** The cost that puts a booklet PDF before everything else (dev). */
+const BOOKLET_PDF_FIRST = 9;
+
 async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildResult> {
   const started = performance.now();
   const keys = editionKeys(opts.project);
@@ -128,21 +131,23 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
     // Longest first (a booklet's Word file lays out the whole booklet to number its contents),
     // so that no long job is left running alone at the end.
     const jobs = planned.flatMap(({ docs }, i) =>
-      docs.flatMap((d, k) => (['pdf', 'docx'] as const).map((format) => ({ i, k, format, document: d.document, cost: d.kind === 'booklet' ? (format === 'pdf' && opts.bookletPdfFirst ? 9 : format === 'docx' ? 3 : 2) : 1 }))),
+      docs.flatMap((d, k) => (['pdf', 'docx'] as const).map((format) => ({ i, k, format, document: d.document, cost: d.kind === 'booklet' ? (format === 'pdf' && opts.bookletPdfFirst ? BOOKLET_PDF_FIRST : format === 'docx' ? 3 : 2) : 1 }))),
     );
     const done = new Map<string, RenderOutput>();
-    await Promise.all(
-      [...jobs]
-        .sort((a, b) => b.cost - a.cost)
-        .map(async (j) => {
-          const t = performance.now();
-          const out = await render({ format: j.format, document: j.document });
-          done.set(`${j.i}/${j.k}/${j.format}`, out);
-          const { edition, docs } = planned[j.i];
-          opts.early?.(`${docs[j.k].path}.${j.format}`, out);
-          opts.rendered?.({ edition: edition.id, path: `${docs[j.k].path}.${j.format}`, format: j.format, pages: out.pages, ms: performance.now() - t, cached: out.cached, done: done.size, total: jobs.length });
-        }),
-    );
+    const runJob = async (j: (typeof jobs)[number]) => {
+      const t = performance.now();
+      const out = await render({ format: j.format, document: j.document });
+      done.set(`${j.i}/${j.k}/${j.format}`, out);
+      const { edition, docs } = planned[j.i];
+      opts.early?.(`${docs[j.k].path}.${j.format}`, out);
+      opts.rendered?.({ edition: edition.id, path: `${docs[j.k].path}.${j.format}`, format: j.format, pages: out.pages, ms: performance.now() - t, cached: out.cached, done: done.size, total: jobs.length });
+    };
+    const ordered = [...jobs].sort((a, b) => b.cost - a.cost);
+    // dev: the booklet PDF alone first, with a core to itself (the other jobs shared the two cores with it and made
+    // the one waiting on it wait longer); then the rest.
+    const first = opts.bookletPdfFirst ? ordered.filter((j) => j.cost === BOOKLET_PDF_FIRST) : [];
+    await Promise.all(first.map(runJob));
+    await Promise.all(ordered.filter((j) => !first.includes(j)).map(runJob));
     const rendered = planned.map(({ docs }, i) => docs.map((_, k) => [done.get(`${i}/${k}/pdf`)!, done.get(`${i}/${k}/docx`)!] as const));
     // The print PDF of each booklet: its screen PDF with bleed, trim and crop marks (cheap: nothing is laid out again).
     const prints = await Promise.all(planned.map(({ edition, docs }, i) => printPdf(rendered[i][0][0].bytes, docs[0].document, { cropMarks: edition.settings.cropMarks })));
