@@ -61,14 +61,15 @@ function itemNodes(items: ListItem[], depth: number, accent: string, fontSize: n
   };
 }
 
+/**
+ * An arrow between two columns, drawn with lines only: pdfmake restores a line's ends when it lays a node out again
+ * (a map's row moved to its second page), but not a polyline's points, which were moved twice and drew the head
+ * away from its shaft.
+ */
 function arrow(height: number, accent: string): Node {
   const y = height / 2;
-  return {
-    canvas: [
-      { type: 'line', x1: 1, y1: y, x2: ARROW_WIDTH - 5, y2: y, lineWidth: 2, lineColor: accent },
-      { type: 'polyline', closePath: true, color: accent, points: [{ x: ARROW_WIDTH - 7, y: y - 5 }, { x: ARROW_WIDTH, y }, { x: ARROW_WIDTH - 7, y: y + 5 }] },
-    ],
-  };
+  const line = (x1: number, y1: number, x2: number, y2: number) => ({ type: 'line', x1, y1, x2, y2, lineWidth: 2, lineColor: accent, lineCap: 'round' });
+  return { canvas: [line(1, y, ARROW_WIDTH - 1, y), line(ARROW_WIDTH - 6, y - 5, ARROW_WIDTH - 1, y), line(ARROW_WIDTH - 6, y + 5, ARROW_WIDTH - 1, y)] };
 }
 
 export interface MapGeometry {
