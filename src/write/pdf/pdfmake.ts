@@ -19,7 +19,7 @@ function shareParsedFonts(): void {
     let byName = parsed.get(buffer);
     if (!byName) parsed.set(buffer, (byName = new Map()));
     const key = postscriptName ?? '';
-    if (!byName.has(key)) byName.set(key, fontkit.create(buffer, postscriptName));
+    if (!byName.has(key)) byName.set(key, shapeOnce(fontkit.create(buffer, postscriptName)));
     const font = byName.get(key) as { _glyphs: Record<number, unknown> };
     // Glyphs are cached with the characters first seen for them (written to the PDF's ToUnicode
     // map): start each document with an empty glyph cache, so its bytes do not depend on what
@@ -30,6 +30,40 @@ function shareParsedFonts(): void {
   const cached = require.cache[fontkitPath]!;
   cached.exports = { ...fontkit, create };
 }
+/**
+ * Shaping a word (fontkit's layout) is most of the time pdfmake spends measuring text, and every document shapes
+ * the same words again (each packet its letter, each booklet the same levels). So a parsed font keeps the runs it
+ * shaped, by text and options, for every document after. A run is shaped with an empty glyph cache, so its
+ * glyphs' characters (which go to the ToUnicode map) come from its own text alone, never from what was shaped
+ * before: the bytes of a document do not depend on the documents rendered before it. Each caller gets its own
+ * copy of the positions (pdfkit scales them in place).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function shapeOnce(font: any): any {
+  const layout = font.layout.bind(font);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const runs = new Map<string, any>();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  font.layout = (...args: any[]) => {
+    const key = JSON.stringify(args);
+    let run = runs.get(key);
+    if (!run) {
+      const glyphs = font._glyphs;
+      font._glyphs = {};
+      try {
+        run = layout(...args);
+      } finally {
+        font._glyphs = glyphs;
+      }
+      runs.set(key, run);
+    }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const copy = (o: any) => Object.assign(Object.create(Object.getPrototypeOf(o)), o);
+    return Object.assign(copy(run), { positions: run.positions.map(copy) });
+  };
+  return font;
+}
+
 shareParsedFonts();
 
 // pdfmake ships CommonJS without types for its server build.
