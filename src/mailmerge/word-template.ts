@@ -4,7 +4,7 @@
 // is a token such as ⟦first_name⟧; each token is written whole into one run, so filling the
 // template is replacing the tokens in word/document.xml (values XML-escaped) and zipping again.
 import type { Applicant } from '../compose/packet.js';
-import { unzipParts, zipParts, type Parts } from '../write/docx/zip.js';
+import { preparePart, unzipParts, zipPrepared, type Parts, type PreparedPart } from '../write/docx/zip.js';
 import { strFromU8, strToU8 } from 'fflate';
 import { needsScriptRuns, runsXml } from '../write/docx/scripts.js';
 
@@ -17,6 +17,8 @@ const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 
 export class WordTemplate {
   private readonly parts: Parts;
+  /** Every part but word/document.xml, deflated once. */
+  private readonly fixed: Record<string, PreparedPart>;
   /** document.xml cut at the tokens: text, token name, text, … */
   private readonly pieces: string[];
 
@@ -25,6 +27,7 @@ export class WordTemplate {
     private readonly date: string,
   ) {
     this.parts = unzipParts(docx);
+    this.fixed = Object.fromEntries(Object.entries(this.parts).filter(([name]) => name !== 'word/document.xml').map(([name, data]) => [name, preparePart(data)]));
     const xml = strFromU8(this.parts['word/document.xml']);
     this.pieces = xml.split(/\u27e6([a-z0-9_]+)\u27e7/);
     // The properties of the run each token stands in, for values that need runs of their own (scripts/rtl).
@@ -47,6 +50,6 @@ export class WordTemplate {
     };
     const xml = this.pieces.map((p, i) => (i % 2 === 1 ? value(p, (i - 1) / 2) : p)).join('');
     // Deflate level 1: a mail merge zips a whole packet per applicant; level 6 took twice as long for files a tenth larger.
-    return zipParts({ ...this.parts, 'word/document.xml': strToU8(xml) }, this.date, 1);
+    return zipPrepared({ ...this.fixed, 'word/document.xml': preparePart(strToU8(xml)) }, this.date);
   }
 }
