@@ -1,6 +1,7 @@
 // One configured pdfmake instance: fonts from memory, no network, no files outside the project.
 import { createRequire } from 'node:module';
 import { loadFonts } from './fonts.js';
+import { installMeasureOnce } from './measure-once.js';
 
 const require = createRequire(import.meta.url);
 
@@ -82,6 +83,7 @@ export function getPdfmake(): any {
     // policy is asked about): refuse every URL and local path.
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);
+    installMeasureOnce();
     ready = true;
   }
   return pdfmake;
