@@ -15,6 +15,9 @@ export default defineConfig({
     // waiting on child processes, a browser or a server, so three files run at once. A build inside a test renders
     // in one thread of its own (CG_WORKERS), so the files never start more render threads than that.
     maxWorkers: 3,
+    // Files share a worker's loaded modules (pdfmake, the parsed fonts, pdfjs) instead of loading them again each:
+    // the code keeps no state between documents that a test could see (a watch process renders again and again too).
+    isolate: false,
     env: { CG_WORKERS: '1', CG_CACHE_DIR: process.env.CG_CACHE_DIR },
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -1,5 +1,5 @@
 // Command-line conventions every command shares: --version, exit code 2 for bad usage, progress on stderr.
-import { nodeTsx } from './helpers/node-tsx.js';
+import { command, tsxCommand, type Script } from './helpers/cli.js';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,9 +11,11 @@ const run = promisify(execFile);
 const project = process.cwd();
 const version = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')).version as string;
 
-async function cli(script: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs a command through tsx, as `npm run` does (or the compiled copy, for what reads source/). */
+async function cli(script: Script, args: string[], how = tsxCommand): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const r = await run(nodeTsx[0], [...nodeTsx[1], join(project, 'src', 'cli', script), ...args], { cwd: project, timeout: 60_000 });
+    const [exe, before] = how(script);
+    const r = await run(exe, [...before, ...args], { cwd: project, timeout: 60_000 });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -22,19 +24,19 @@ async function cli(script: string, ...args: string[]): Promise<{ code: number; s
 }
 
 describe('every command', () => {
-  for (const script of ['build.ts', 'packets.ts', 'dev.ts']) {
-    it(`${script} answers --version with package.json's version and exits 2 on a bad option`, async () => {
-      const v = await cli(script, '--version');
+  for (const script of ['build', 'packets', 'dev'] as const) {
+    it(`${script}.ts answers --version with package.json's version and exits 2 on a bad option`, async () => {
+      const v = await cli(script, ['--version']);
       expect(v).toMatchObject({ code: 0, stdout: `${version}\n` });
-      const bad = await cli(script, '--frobnicate');
+      const bad = await cli(script, ['--frobnicate']);
       expect(bad.code).toBe(2);
       expect(bad.stderr).toMatch(/^error: (unknown option '--frobnicate'|required option)/);
     });
   }
 
   it('dev exits 2 for a missing or unknown edition', async () => {
-    expect((await cli('dev.ts')).code).toBe(2);
-    const unknown = await cli('dev.ts', '--edition', 'atlantis');
+    expect((await cli('dev', [])).code).toBe(2);
+    const unknown = await cli('dev', ['--edition', 'atlantis'], command);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown edition "atlantis"');
   });

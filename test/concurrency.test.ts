@@ -4,14 +4,12 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockFolder, lockPath } from '../src/pipeline/lock.js';
+import { command as commandOf } from './helpers/cli.js';
 import { readPdf } from './helpers/pdf.js';
 
 const project = process.cwd();
-// Plain node with tsx's loader: one process, so a kill reaches the build itself.
-const node = [process.execPath, '--import', pathToFileURL(join(project, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href];
 const env = { ...process.env, CG_WORKERS: '1' };
 
 interface Run {
@@ -22,7 +20,8 @@ interface Run {
 
 function cli(cwd: string, command: 'build' | 'packets', ...args: string[]): Promise<Run> {
   return new Promise((done) => {
-    execFile(node[0], [...node.slice(1), join(project, 'src', 'cli', `${command}.ts`), ...args], { cwd, env, timeout: 180_000 }, (err, stdout, stderr) =>
+    const [exe, before] = commandOf(command);
+    execFile(exe, [...before, ...args], { cwd, env, timeout: 180_000 }, (err, stdout, stderr) =>
       done({ code: err ? ((err as { code?: number }).code ?? null) : 0, stdout, stderr }),
     );
   });
@@ -90,7 +89,8 @@ describe('two builds of one out/ at once, and a killed build', () => {
   it('leaves out/ as it was when killed, and the next build removes its staging folder', async () => {
     const out = join(work, 'out');
     const before = hashTree(out);
-    const child = spawn(node[0], [...node.slice(1), join(project, 'src', 'cli', 'build.ts'), '--edition', 'new-mexico', '--force'], { cwd: work, env, stdio: 'ignore' });
+    const [exe, args] = commandOf('build');
+    const child = spawn(exe, [...args, '--edition', 'new-mexico', '--force'], { cwd: work, env, stdio: 'ignore' });
     const staging = join(work, `.out-staging-${child.pid}`);
     // Killed once it has written some of its files.
     const started = Date.now();
@@ -163,7 +163,8 @@ describe('a mail merge re-run into its folder', () => {
 
   it('after a killed run, keeps the previous run and says the partial files were removed', async () => {
     const before = hashTree(out);
-    const child = spawn(node[0], [...node.slice(1), join(project, 'src', 'cli', 'packets.ts'), '--roster', join(work, 'roster.csv'), '--out', out], { cwd: project, env, stdio: 'ignore' });
+    const [exe, args] = commandOf('packets');
+    const child = spawn(exe, [...args, '--roster', join(work, 'roster.csv'), '--out', out], { cwd: project, env, stdio: 'ignore' });
     const staging = join(work, `.packets-staging-${child.pid}`);
     const started = Date.now();
     while (!existsSync(staging) && Date.now() - started < 120_000) await new Promise((r) => setTimeout(r, 20));

@@ -1,18 +1,37 @@
-// Builds every edition once for the whole test run; output tests read the files back.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+// Builds every edition once for the whole test run; output tests read the files back. Compiles src/ for the tests
+// that run a command in a child process (helpers/cli.ts).
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build as esbuild } from 'esbuild';
 import type { TestProject } from 'vitest/node';
 import { build } from '../src/pipeline/build.js';
+
+const repo = join(import.meta.dirname, '..');
+
+/** src/ as JavaScript, file for file, inside the project (so that its packages resolve from node_modules/). */
+async function compileSource(): Promise<string> {
+  mkdirSync(join(repo, 'node_modules', '.cache'), { recursive: true });
+  const dir = mkdtempSync(join(repo, 'node_modules', '.cache', 'cg-test-cli-'));
+  const src = join(repo, 'src');
+  const files = readdirSync(src, { recursive: true, encoding: 'utf8' });
+  await esbuild({ entryPoints: files.filter((f) => f.endsWith('.ts')).map((f) => join(src, f)), outdir: dir, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' });
+  for (const f of files.filter((f) => f.endsWith('.mjs'))) copyFileSync(join(src, f), join(dir, f));
+  return dir;
+}
 
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'cg-test-'));
   const outDir = join(dir, 'out');
-  // Runs alone, before any test file: every core renders.
-  await build({ project: join(import.meta.dirname, '..'), outDir, workers: availableParallelism() });
+  const cliDir = await compileSource();
+  // Runs alone, before any test file, in this thread: on two cores a pool of render threads costs half again as
+  // much CPU (each thread parses the fonts and compiles the same code) and finishes no sooner.
+  await build({ project: repo, outDir, workers: 1 });
   project.provide('outDir', outDir);
+  project.provide('cliDir', cliDir);
   return () => {
     rmSync(dir, { recursive: true, force: true });
+    rmSync(cliDir, { recursive: true, force: true });
     if (process.env.CG_CACHE_DIR?.includes('cg-test-cache-')) rmSync(process.env.CG_CACHE_DIR, { recursive: true, force: true });
   };
 }

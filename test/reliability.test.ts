@@ -1,5 +1,5 @@
 // Reliability: bad input from the command line, an unchanged out/ after a failed build, byte-identical rebuilds.
-import { nodeTsx } from './helpers/node-tsx.js';
+import { command } from './helpers/cli.js';
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -11,11 +11,11 @@ import { manifest, outDir } from './helpers/built.js';
 
 const run = promisify(execFile);
 const project = process.cwd();
-const cli = join(project, 'src', 'cli', 'build.ts');
 
 async function buildCli(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const r = await run(nodeTsx[0], [...nodeTsx[1], cli, ...args], { cwd, timeout: 120_000 });
+    const [exe, before] = command('build');
+    const r = await run(exe, [...before, ...args], { cwd, timeout: 120_000 });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };

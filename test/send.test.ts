@@ -1,5 +1,5 @@
 // send:packets against a real SMTP server (smtp-server) on 127.0.0.1, run as staff run it.
-import { nodeTsx } from './helpers/node-tsx.js';
+import { command } from './helpers/cli.js';
 import { spawn } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
@@ -55,7 +55,8 @@ async function startServer(opts: { stopAfter?: number } = {}) {
 function run(cwd: string, args: string[], env: Record<string, string | undefined>): Promise<{ code: number; out: string; err: string }> {
   return new Promise((ok) => {
     // Asynchronous: the SMTP server runs in this process and must keep answering.
-    const child = spawn(nodeTsx[0], [...nodeTsx[1], join(repo, 'src', 'cli', 'send.ts'), ...args], { cwd, env: { ...process.env, CG_WORKERS: '1', SMTP_URL: undefined, ...env } });
+    const [exe, before] = command('send');
+    const child = spawn(exe, [...before, ...args], { cwd, env: { ...process.env, CG_WORKERS: '1', SMTP_URL: undefined, ...env } });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));

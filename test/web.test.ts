@@ -52,12 +52,15 @@ describe.runIf(available)('the web edition in a browser', () => {
     server?.close();
   });
 
-  // The editions are checked at the same time, each in its own tab: the browser spreads them over the cores.
+  // The editions are checked at the same time, each in its own context: the browser spreads them over the cores.
   for (const id of EDITIONS) {
     it.concurrent(`${id}: every page has no WCAG 2.1 A/AA violation, no failed request and no console error`, async () => {
       const pages = readdirSync(join(outDir(), id, 'web')).filter((f) => f.endsWith('.html')).sort();
       expect(pages).toEqual(expect.arrayContaining(['index.html', 'l1.html', 'l4.html', 'glossary.html', 'search.html']));
-      const page = await context.newPage();
+      // A context of its own: tabs of one context on one site share a renderer process, and axe's checks in them
+      // would take turns on its one main thread.
+      const own = await browser.newContext();
+      const page = await own.newPage();
       const problems: string[] = [];
       page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
       page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
@@ -68,10 +71,12 @@ describe.runIf(available)('the web edition in a browser', () => {
         await page.goto(`${base}/${id}/web/${file}`, { waitUntil: 'networkidle' });
         expect(await page.locator('h1').count(), file).toBe(1);
         expect(await page.getAttribute('html', 'lang'), file).toBe('en-US');
-        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        // Legacy mode runs axe in the page itself; the default also opens a blank page per check to combine the results
+        // of frames, and these pages have none.
+        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).setLegacyMode(true).analyze();
         for (const v of result.violations) violations.push(`${file}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
       }
-      await page.close();
+      await own.close();
       expect(violations).toEqual([]);
       expect(problems).toEqual([]);
     }, 120_000);

@@ -1,9 +1,11 @@
 // What every command shares: exit codes, argument errors, internal errors without a stack trace.
 import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { CommanderError, type Command } from 'commander';
+import { packageRoot } from '../pipeline/package-root.js';
 
 /** The version in package.json, for `--version` on every command. */
-export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+export const VERSION: string = JSON.parse(readFileSync(join(packageRoot(import.meta.url), 'package.json'), 'utf8')).version;
 
 /** Exit codes: 0 done, 1 bad input (source, templates, roster), 2 bad usage, 3 internal error. */
 export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3 } as const;

@@ -1,7 +1,10 @@
 // Worker thread entry: loader hooks do not carry over to worker threads on Node 20, so each
-// worker registers tsx itself before it loads the TypeScript code.
-import { register } from 'tsx/esm/api';
+// worker registers tsx itself before it loads the TypeScript code; a compiled copy of src/ (the tests run one) has
+// the JavaScript beside this file instead.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-register();
-const { default: mergeOne } = await import('./merge-worker.ts');
+const compiled = new URL('./merge-worker.js', import.meta.url);
+if (!existsSync(fileURLToPath(compiled))) (await import('tsx/esm/api')).register();
+const { default: mergeOne } = await import(existsSync(fileURLToPath(compiled)) ? compiled.href : './merge-worker.ts');
 export default mergeOne;

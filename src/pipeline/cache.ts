@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readManifest } from './output.js';
+import { packageRoot } from './package-root.js';
 
 export const CACHE_FILE = 'build-cache.json';
 
@@ -39,7 +39,7 @@ let generator: string | null = null;
  */
 export function generatorKey(): string {
   if (!generator) {
-    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const root = packageRoot(import.meta.url);
     const files = [...filesUnder(join(root, 'src')), ...filesUnder(join(root, 'patches')), join(root, 'package-lock.json')];
     generator = hashFiles(root, files.filter((f) => existsSync(f) && statSync(f).isFile()));
   }

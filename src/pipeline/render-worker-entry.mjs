@@ -1,7 +1,10 @@
 // Worker thread entry: loader hooks do not carry over to worker threads on Node 20, so each
-// worker registers tsx itself before it loads the TypeScript renderer.
-import { register } from 'tsx/esm/api';
+// worker registers tsx itself before it loads the TypeScript code; a compiled copy of src/ (the tests run one) has
+// the JavaScript beside this file instead.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-register();
-const { default: render } = await import('./render-worker.ts');
+const compiled = new URL('./render-worker.js', import.meta.url);
+if (!existsSync(fileURLToPath(compiled))) (await import('tsx/esm/api')).register();
+const { default: render } = await import(existsSync(fileURLToPath(compiled)) ? compiled.href : './render-worker.ts');
 export default render;

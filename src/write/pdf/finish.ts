@@ -5,7 +5,7 @@
 // (binding) margin is made afterwards: the content of right-hand pages moves right and that
 // of left-hand pages moves left, links and fields with it. pdfmake has no form fields, so
 // they are added where the layout drew their boxes.
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFBool, PDFNumber, PDFString, type PDFRef } from '@cantoo/pdf-lib';
+import { PDFAcroCheckBox, PDFAcroText, PDFArray, PDFCheckBox, PDFDict, PDFDocument, PDFHexString, PDFName, PDFBool, PDFNumber, PDFString, PDFTextField, type PDFForm, type PDFRef } from '@cantoo/pdf-lib';
 import type { FieldSpot } from './forms.js';
 import { embedFieldFont, FIELD_FONT } from './tagging/field-font.js';
 import type { TagSession } from './tagging/session.js';
@@ -50,6 +50,18 @@ function moveAnnotations(doc: PDFDocument, pageIndex: number, dx: number): void 
   }
 }
 
+/**
+ * A top-level field, as pdf-lib's createTextField/createCheckBox make it, without their check for a field of the
+ * same name: that check decodes every field's name for each new field (a packet's hundreds of fields took a second).
+ * FieldSpots already makes the names unique, and plain (no periods), so every field is at the top.
+ */
+function topLevelField(doc: PDFDocument, form: PDFForm, name: string, kind: 'checkbox' | 'text'): PDFCheckBox | PDFTextField {
+  const acro = kind === 'checkbox' ? PDFAcroCheckBox.create(doc.context) : PDFAcroText.create(doc.context);
+  acro.setPartialName(name);
+  form.acroForm.addField(acro.ref);
+  return acro instanceof PDFAcroCheckBox ? PDFCheckBox.of(acro, acro.ref, doc) : PDFTextField.of(acro, acro.ref, doc);
+}
+
 export async function finishPdf(bytes: Uint8Array, finish: Finish): Promise<Uint8Array> {
   const placed = finish.spots.filter((s) => s.marker.positions?.length);
   // updateMetadata: false keeps the fixed dates and producer (pdf-lib would stamp the clock).
@@ -71,10 +83,10 @@ export async function finishPdf(bytes: Uint8Array, finish: Finish): Promise<Uint
       const page = pages[pos.pageNumber - 1];
       const dx = finish.shift.get(pos.pageNumber) ?? 0;
       const rect = { x: pos.left + s.dx + dx, y: page.getHeight() - (pos.top + s.dy) - s.height, width: s.width, height: s.height, borderWidth: 0, backgroundColor: undefined, borderColor: undefined };
-      const field = s.kind === 'checkbox' ? form.createCheckBox(s.name) : form.createTextField(s.name);
-      if (s.kind === 'checkbox') field.addToPage(page, rect);
+      const field = topLevelField(doc, form, s.name, s.kind === 'checkbox' ? 'checkbox' : 'text');
+      if (field instanceof PDFCheckBox) field.addToPage(page, rect);
       else {
-        if (s.kind === 'multiline') (field as ReturnType<typeof form.createTextField>).enableMultiline();
+        if (s.kind === 'multiline') field.enableMultiline();
         field.addToPage(page, { ...rect, x: rect.x + 1, width: rect.width - 2 });
       }
       const acro = field.acroField;

@@ -29,7 +29,7 @@ export class FieldSpots {
   /** A field at `marker`, which becomes the field's Form element (or sits inside `form`, when given). */
   add(name: string, label: string, kind: FieldSpot['kind'], marker: Node, width: number, height: number, offset = { dx: 0, dy: 0 }, form?: Tag): void {
     let unique = name.replace(/[^A-Za-z0-9_]/g, '_');
-    for (let n = 2; this.used.has(unique); n++) unique = `${name}_${n}`;
+    for (let n = 2, plain = unique; this.used.has(unique); n++) unique = `${plain}_${n}`;
     this.used.add(unique);
     const own = form ?? tag(marker, 'Form').pdfTag;
     this.spots.push({ name: unique, label, kind, marker, width, height, tag: own, ...offset });
