@@ -81,6 +81,6 @@ export class CombinedPdf {
 
   save(): Promise<Uint8Array> {
     this.doc.catalog.Pages().set(PDFName.of('Count'), PDFNumber.of(this.count));
-    return this.doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+    return this.doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
   }
 }

@@ -69,7 +69,7 @@ export class PacketJoiner {
     // The catalog too: pdf-lib counts it changed from the second join on, and an update that
     // carries it always makes a packet's bytes the same whichever joins came before.
     for (const obj of [this.doc.catalog, this.doc.catalog.Pages(), acroForm.dict, fields, ...changed]) snapshot.markObjForSave(obj);
-    const update = await this.doc.saveIncremental(snapshot, { updateFieldAppearances: false } as never);
+    const update = await this.doc.saveIncremental(snapshot, { updateFieldAppearances: false, objectsPerTick: Infinity } as never);
     for (let i = 0; i < inserted; i++) this.doc.removePage(0);
     for (let i = 0; i < added.length; i++) fields.remove(fields.size() - 1);
     undo();

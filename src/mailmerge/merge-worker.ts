@@ -1,12 +1,14 @@
 // One applicant's packet, in a worker thread: their pages rendered and joined to the shared packet, their Word file filled in.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
+import Tinypool, { markMovable } from 'tinypool';
 import { composePersonalPages, type Applicant } from '../compose/packet.js';
 import { type Edition, resolveEdition } from '../editions/edition.js';
 import { loadSource, type SourceTree } from '../read/source.js';
 import { writePdf } from '../write/pdf/document.js';
 import { PacketJoiner } from './join-pdf.js';
 import { WordTemplate } from './word-template.js';
-import { writeAtomic } from './write-atomic.js';
 
 export interface MergeTask {
   project: string;
@@ -47,11 +49,22 @@ export default async function mergeOne(task: MergeTask): Promise<MergeTaskResult
   const t1 = performance.now();
   const packet = await (await joiners.get(key)!).join(personal.bytes, doc.page.twoSided);
   const t2 = performance.now();
-  writeAtomic(join(task.outDir, `${task.fileName}.pdf`), packet);
+  // Plain writes: the run is made in a staging folder that takes the place of the previous run only when complete.
+  writeFileSync(join(task.outDir, `${task.fileName}.pdf`), packet);
   const t3 = performance.now();
-  writeAtomic(join(task.outDir, `${task.fileName}.docx`), templates.get(key)!.fill(task.applicant));
+  writeFileSync(join(task.outDir, `${task.fileName}.docx`), templates.get(key)!.fill(task.applicant));
   const t4 = performance.now();
   if (process.env.CG_TRACE) console.error(`merge ${task.fileName}: render ${Math.round(t1 - t0)} join ${Math.round(t2 - t1)} write ${Math.round(t3 - t2)} docx ${Math.round(t4 - t3)} ms`);
   const sharedPages = (await joiners.get(key)!).sharedPageCount;
-  return { personal: personal.bytes, pages: personal.pages + (doc.page.twoSided && personal.pages % 2 ? 1 : 0) + sharedPages };
+  const result = { personal: own(personal.bytes), pages: personal.pages + (doc.page.twoSided && personal.pages % 2 ? 1 : 0) + sharedPages };
+  // In a pool, the applicant's pages move to the main thread instead of being copied.
+  if (isMainThread) return result;
+  const moved = { [Tinypool.transferableSymbol]: result.personal.buffer, [Tinypool.valueSymbol]: result };
+  markMovable(moved);
+  return moved as unknown as MergeTaskResult;
+}
+
+/** Bytes with an ArrayBuffer of their own (a Buffer can be a slice of a shared pool, which cannot be moved). */
+function own(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
 }

@@ -110,6 +110,7 @@ export async function finishPdf(bytes: Uint8Array, finish: Finish): Promise<Uint
     form.acroForm.dict.set(PDFName.of('NeedAppearances'), PDFBool.True);
   }
   writeStructure(doc, session, widgets, finish.tagging.facts);
-  // The fields are empty: their appearances need not be drawn again on save.
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  // The fields are empty: their appearances need not be drawn again on save. objectsPerTick: pdf-lib otherwise waits
+  // for a timer (at least 1 ms, the thread idle) every 50 objects, and a tagged booklet has tens of thousands.
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }

@@ -111,6 +111,6 @@ export async function printPdf(screen: Uint8Array, doc: Document, options: Print
     box(page, 'BleedBox', -BLEED, -BLEED, width + BLEED, height + BLEED);
     box(page, 'TrimBox', 0, 0, width, height);
   });
-  const bytes = await pdf.save({ useObjectStreams: false, updateFieldAppearances: false });
+  const bytes = await pdf.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
   return { bytes, pages: pages.length };
 }
