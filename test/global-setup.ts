@@ -4,8 +4,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build as esbuild } from 'esbuild';
+import { execFile } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
-import { build } from '../src/pipeline/build.js';
 
 const repo = join(import.meta.dirname, '..');
 
@@ -24,9 +24,14 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'cg-test-'));
   const outDir = join(dir, 'out');
   const cliDir = await compileSource();
-  // Runs alone, before any test file, in this thread: on two cores a pool of render threads costs half again as
-  // much CPU (each thread parses the fonts and compiles the same code) and finishes no sooner.
-  await build({ project: repo, outDir, workers: 1 });
+  // The build command itself, compiled, in a process of its own (vitest's module runner makes the same code slower),
+  // in one thread: on two cores a pool of render threads costs half again as much CPU (each thread parses the fonts
+  // and compiles the same code) and finishes no sooner.
+  await new Promise<void>((done, fail) =>
+    execFile(process.execPath, [join(cliDir, 'cli', 'build.js'), '--out', outDir, '--quiet'], { cwd: repo, env: { ...process.env, CG_WORKERS: '1' }, maxBuffer: 16 << 20 }, (err, _out, stderr) =>
+      err ? fail(new Error(`the test build failed: ${stderr.trim()}`)) : done(),
+    ),
+  );
   project.provide('outDir', outDir);
   project.provide('cliDir', cliDir);
   return () => {
