@@ -1,7 +1,7 @@
 // The packets to send: those the mail merge already made in DIR when they are current, else a new merge.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { mergePackets, type MergeProgress } from '../mailmerge/merge.js';
+import type { MergeProgress } from '../mailmerge/merge.js';
 import { packetFileName, type Applicant } from '../mailmerge/roster.js';
 
 interface Summary {
@@ -50,6 +50,8 @@ export function packetsAreCurrent(project: string, roster: string, outDir: strin
 /** Makes the packets unless DIR already has current ones; says which it did. */
 export async function ensurePackets(opts: { project: string; roster: string; outDir: string; applicants: Applicant[]; remake: boolean; progress?: (step: MergeProgress) => void }): Promise<'reused' | 'made'> {
   if (!opts.remake && opts.applicants.length && packetsAreCurrent(opts.project, opts.roster, opts.outDir, opts.applicants)) return 'reused';
+  // Loaded only to make packets: a re-run that sends what is already made starts without the renderers.
+  const { mergePackets } = await import('../mailmerge/merge.js');
   await mergePackets({ project: opts.project, roster: opts.roster, outDir: opts.outDir, progress: opts.progress });
   return 'made';
 }
