@@ -1,10 +1,10 @@
 // Builds every edition once for the whole test run; output tests read the files back. Compiles src/ for the tests
 // that run a command in a child process (helpers/cli.ts).
+import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build as esbuild } from 'esbuild';
-import { execFile } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 
 const repo = join(import.meta.dirname, '..');

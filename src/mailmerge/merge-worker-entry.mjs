@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const compiled = new URL('./merge-worker.js', import.meta.url);
-if (!existsSync(fileURLToPath(compiled))) (await import('tsx/esm/api')).register();
-const { default: mergeOne } = await import(existsSync(fileURLToPath(compiled)) ? compiled.href : './merge-worker.ts');
+const isCompiled = existsSync(fileURLToPath(compiled));
+if (!isCompiled) (await import('tsx/esm/api')).register();
+const { default: mergeOne } = await import(isCompiled ? compiled.href : './merge-worker.ts');
 export default mergeOne;

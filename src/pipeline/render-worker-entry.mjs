@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const compiled = new URL('./render-worker.js', import.meta.url);
-if (!existsSync(fileURLToPath(compiled))) (await import('tsx/esm/api')).register();
-const { default: render } = await import(existsSync(fileURLToPath(compiled)) ? compiled.href : './render-worker.ts');
+const isCompiled = existsSync(fileURLToPath(compiled));
+if (!isCompiled) (await import('tsx/esm/api')).register();
+const { default: render } = await import(isCompiled ? compiled.href : './render-worker.ts');
 export default render;
