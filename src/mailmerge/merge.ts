@@ -17,6 +17,14 @@ import { writeAtomic } from './write-atomic.js';
 import { RunFolder, SUMMARY } from './run-folder.js';
 import { TOKEN_APPLICANT } from './word-template.js';
 
+/**
+ * A heap limit for each applicant thread. Without one V8 sizes a thread's heap by the machine's memory and lets it
+ * grow with garbage: the 1,000-applicant merge peaked at about 1,040 MiB; with this limit at about 800 MiB, its time
+ * within 2 % (median of three paired runs). What a thread keeps (the fonts, the shared packets it appends to) is far
+ * below it.
+ */
+const WORKER_HEAP_MB = 1024;
+
 export interface MergeOptions {
   project: string;
   roster: string;
@@ -122,7 +130,7 @@ async function mergeInto(
   const threads = opts.workers ?? workerCount();
   const pool =
     threads > 1 && roster.applicants.length > 1
-      ? new Tinypool({ filename: new URL('./merge-worker-entry.mjs', import.meta.url).href, minThreads: threads, maxThreads: threads })
+      ? new Tinypool({ filename: new URL('./merge-worker-entry.mjs', import.meta.url).href, minThreads: threads, maxThreads: threads, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } })
       : null;
   const run = (task: MergeTask): Promise<MergeTaskResult> => (pool ? pool.run(task) : mergeOne(task));
   const combined = await CombinedPdf.create();
