@@ -66,6 +66,7 @@ async function main(): Promise<number> {
   };
   try {
     if (opts.check) {
+      (await import('../pipeline/parsed-source.js')).keepParsedSource(project);
       const tree = loadSource(project);
       (await import('../pipeline/printable.js')).checkPrintable(project, tree.files);
       const editions = selectEditions(tree, opts.edition);

@@ -5,6 +5,7 @@ import { isMainThread } from 'node:worker_threads';
 import Tinypool, { markMovable } from 'tinypool';
 import { composePersonalPages, type Applicant } from '../compose/packet.js';
 import { type Edition, resolveEdition } from '../editions/edition.js';
+import { keepParsedSource } from '../pipeline/parsed-source.js';
 import { loadSource, type SourceTree } from '../read/source.js';
 import { writePdf } from '../write/pdf/document.js';
 import { PacketJoiner } from './join-pdf.js';
@@ -35,7 +36,10 @@ const templates = new Map<string, WordTemplate>();
 
 
 export default async function mergeOne(task: MergeTask): Promise<MergeTaskResult> {
-  tree ??= loadSource(task.project);
+  if (!tree) {
+    keepParsedSource(task.project);
+    tree = loadSource(task.project);
+  }
   if (editions.size === 0) for (const s of tree.editions) editions.set(s.id, resolveEdition(tree, s));
   const edition = editions.get(task.edition)!;
   const level = edition.guidelines.levels.find((l) => l.level === task.level)!;

@@ -9,6 +9,7 @@ import { resolveEdition } from '../editions/edition.js';
 import { loadSource } from '../read/source.js';
 import { createRenderPool, workerCount } from '../pipeline/render-pool.js';
 import { cacheDirOf, DocumentCache } from '../pipeline/document-cache.js';
+import { keepParsedSource } from '../pipeline/parsed-source.js';
 import type { RenderJob } from '../pipeline/render-worker.js';
 import { CombinedPdf } from './combined.js';
 import mergeOne, { type MergeTask, type MergeTaskResult } from './merge-worker.js';
@@ -72,6 +73,7 @@ function shared(bytes: Uint8Array): SharedArrayBuffer {
 
 export async function mergePackets(opts: MergeOptions): Promise<MergeResult> {
   const started = performance.now();
+  keepParsedSource(opts.project);
   const tree = loadSource(opts.project);
   const editions = new Map(tree.editions.map((s) => [s.id, resolveEdition(tree, s)]));
   const roster = readRoster(opts.roster, editions);

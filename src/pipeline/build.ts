@@ -10,6 +10,7 @@ import type { RenderJob, RenderOutput } from './render-worker.js';
 import { cacheDirOf, DocumentCache } from './document-cache.js';
 import { type ManifestEntry, readManifest, Staging, sweepLitter } from './output.js';
 import { lockFolder } from './lock.js';
+import { keepParsedSource } from './parsed-source.js';
 import { builtKeys, CACHE_FILE, editionKeys } from './cache.js';
 import { editionReport } from '../reports/edition-report.js';
 import { composePacket } from '../compose/packet.js';
@@ -98,6 +99,8 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
   const started = performance.now();
   const keys = editionKeys(opts.project);
   const built = opts.force ? new Map<string, string>() : builtKeys(outDir);
+  const useCache = opts.cache ?? !opts.force;
+  if (useCache) keepParsedSource(opts.project);
   const tree = loadSource(opts.project);
   checkPrintable(opts.project, tree.files);
   const requested = selectEditions(tree, opts.editions);
@@ -111,7 +114,7 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
   }
   const staging = new Staging(outDir, carry);
   const pool: RenderPool = opts.pool ?? (editions.length ? createRenderPool(opts.workers) : { run: () => Promise.reject(new Error('no work')), close: async () => {} });
-  const documents = (opts.cache ?? !opts.force) ? new DocumentCache(cacheDirOf(opts.project)) : null;
+  const documents = useCache ? new DocumentCache(cacheDirOf(opts.project)) : null;
   const render = (job: RenderJob) => (documents ? documents.run(job, (j) => pool.run(j)) : pool.run(job).then((out) => ({ ...out, cached: false })));
   try {
     // Compose every document first (cheap, in this thread), then render them all in parallel.

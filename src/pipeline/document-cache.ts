@@ -17,6 +17,10 @@ export function cacheDirOf(project: string): string {
 
 /** Entries kept; the least recently used go first. A booklet is a few hundred kB, a packet less. */
 const MAX_ENTRIES = 600;
+/** The folder of parsed source files in the cache (pipeline/parsed-source.ts). */
+export const PARSED_DIR = 'parsed';
+/** Parsed source files kept (read/markdown.ts): a source/ is about 17, each save of one in `dev` makes one more. */
+const MAX_PARSED = 200;
 
 export class DocumentCache {
   private readonly generator: string;
@@ -64,21 +68,21 @@ export class DocumentCache {
     }
   }
 
-  /** Keeps the MAX_ENTRIES most recently used entries. */
+  /** Keeps the MAX_ENTRIES most recently used entries, and the newest MAX_PARSED parsed source files. */
   prune(): void {
     if (!existsSync(this.dir)) return;
-    const metas = readdirSync(this.dir).filter((n) => n.endsWith('.json'));
-    if (metas.length <= MAX_ENTRIES) return;
-    const byAge = metas.map((n) => ({ n, t: statSync(join(this.dir, n)).mtimeMs })).sort((a, b) => a.t - b.t);
-    for (const { n } of byAge.slice(0, byAge.length - MAX_ENTRIES)) {
-      for (const f of [n, n.replace(/\.json$/, '.bin')]) {
-        try {
-          unlinkSync(join(this.dir, f));
-        } catch {
-          /* already gone */
-        }
+    const oldest = (dir: string, names: string[], keep: number) =>
+      names.length <= keep ? [] : names.map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs })).sort((a, b) => a.t - b.t).slice(0, names.length - keep).map((e) => e.n);
+    const remove = (path: string) => {
+      try {
+        unlinkSync(path);
+      } catch {
+        /* already gone */
       }
-    }
+    };
+    for (const n of oldest(this.dir, readdirSync(this.dir).filter((n) => n.endsWith('.json')), MAX_ENTRIES)) for (const f of [n, n.replace(/\.json$/, '.bin')]) remove(join(this.dir, f));
+    const parsed = join(this.dir, PARSED_DIR);
+    if (existsSync(parsed)) for (const n of oldest(parsed, readdirSync(parsed), MAX_PARSED)) remove(join(parsed, n));
   }
 
   /** Renders through the cache. */

@@ -1,0 +1,34 @@
+// Parsed Markdown kept on disk for the next process (read/markdown.ts): the tree read back is the tree a parse makes.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { keepParsedTrees, parseMarkdown } from '../src/read/markdown.js';
+
+describe('parsed trees kept between processes', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-parsed-'));
+  afterAll(() => {
+    keepParsedTrees(null);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads back the tree a parse makes, and parses again for another parser version', () => {
+    const text = readFileSync(join(process.cwd(), 'source', 'base', 'level-2.md'), 'utf8');
+    keepParsedTrees(null);
+    const parsed = parseMarkdown('a.md', text).tree;
+    keepParsedTrees(dir, 'v1');
+    // New file names: the in-memory trees (by file and text) are not used.
+    const kept = parseMarkdown('b.md', text);
+    expect(readdirSync(dir)).toHaveLength(1);
+    const [file] = readdirSync(dir);
+    // What the next process reads: the file, not this process's memory.
+    writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replace('Remains open and curious', 'Read from the kept tree'));
+    const again = parseMarkdown('c.md', text);
+    expect(JSON.stringify(again.tree)).toContain('Read from the kept tree');
+    expect(kept.tree).toEqual(parsed);
+    expect(kept.frontMatter).toEqual(parseMarkdown('d.md', text).frontMatter);
+    keepParsedTrees(dir, 'v2');
+    parseMarkdown('e.md', text);
+    expect(readdirSync(dir)).toHaveLength(2);
+  });
+});
