@@ -11,6 +11,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['test/setup-wait.ts'],
     // Vitest runs one file at a time on a 2-core machine by default (cores - 1). Much of a file's time is spent
     // waiting on child processes, a browser or a server, so three files run at once. A build inside a test renders
     // in one thread of its own (CG_WORKERS), so the files never start more render threads than that.

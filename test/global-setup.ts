@@ -1,7 +1,7 @@
 // Builds every edition once for the whole test run; output tests read the files back. Compiles src/ for the tests
 // that run a command in a child process (helpers/cli.ts).
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build as esbuild } from 'esbuild';
@@ -26,15 +26,17 @@ export default async function setup(project: TestProject) {
   const cliDir = await compileSource();
   // The build command itself, compiled, in a process of its own (vitest's module runner makes the same code slower),
   // in one thread: on two cores a pool of render threads costs half again as much CPU (each thread parses the fonts
-  // and compiles the same code) and finishes no sooner.
-  await new Promise<void>((done, fail) =>
-    execFile(process.execPath, [join(cliDir, 'cli', 'build.js'), '--out', outDir, '--quiet'], { cwd: repo, env: { ...process.env, CG_WORKERS: '1' }, maxBuffer: 16 << 20 }, (err, _out, stderr) =>
-      err ? fail(new Error(`the test build failed: ${stderr.trim()}`)) : done(),
-    ),
+  // and compiles the same code) and finishes no sooner. Not waited for here: the test files that need neither its
+  // files nor its document cache run meanwhile, and the others wait for it (setup-wait.ts).
+  const status = join(dir, 'test-build.json');
+  const child = execFile(process.execPath, [join(cliDir, 'cli', 'build.js'), '--out', outDir, '--quiet'], { cwd: repo, env: { ...process.env, CG_WORKERS: '1' }, maxBuffer: 16 << 20, timeout: 600_000 }, (err, _out, stderr) =>
+    writeFileSync(status, JSON.stringify({ ok: !err, stderr: stderr.trim() })),
   );
   project.provide('outDir', outDir);
   project.provide('cliDir', cliDir);
+  project.provide('testBuildStatus', status);
   return () => {
+    child.kill();
     rmSync(dir, { recursive: true, force: true });
     rmSync(cliDir, { recursive: true, force: true });
     if (process.env.CG_CACHE_DIR?.includes('cg-test-cache-')) rmSync(process.env.CG_CACHE_DIR, { recursive: true, force: true });
