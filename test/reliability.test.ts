@@ -1,43 +1,17 @@
 // Reliability: bad input from the command line, an unchanged out/ after a failed build, byte-identical rebuilds.
-import { command } from './helpers/cli.js';
-import { execFile } from 'node:child_process';
+import { hashTree, runCommand, type Run } from './helpers/cli.js';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manifest, outDir } from './helpers/built.js';
 
-const run = promisify(execFile);
 const project = process.cwd();
-
-async function buildCli(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const [exe, before] = command('build');
-    const r = await run(exe, [...before, ...args], { cwd, timeout: 120_000 });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
-
-function hashTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string, rel: string) => {
-    for (const name of readdirSync(d, { withFileTypes: true })) {
-      if (name.isDirectory()) walk(join(d, name.name), `${rel}${name.name}/`);
-      else out[`${rel}${name.name}`] = createHash('sha256').update(readFileSync(join(d, name.name))).digest('hex');
-    }
-  };
-  walk(dir, '');
-  return out;
-}
+const buildCli = (cwd: string, ...args: string[]) => runCommand(cwd, 'build', ...args);
 
 describe('a build from the command line', () => {
   let work: string;
-  let first: { code: number; stdout: string; stderr: string };
+  let first: Run;
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'cg-cli-'));
     cpSync(join(project, 'source'), join(work, 'source'), { recursive: true });

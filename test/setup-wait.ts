@@ -12,7 +12,7 @@ declare module 'vitest' {
 }
 
 /** Files that read nothing of the test build and render nothing its document cache would hold. */
-const WITHOUT_TEST_BUILD = new Set(['cli.test.ts', 'docx-packet.test.ts', 'docx-writer.test.ts', 'parsed-trees.test.ts', 'reader-fixtures.test.ts', 'send.test.ts']);
+const WITHOUT_TEST_BUILD = new Set(['cli.test.ts', 'docx-packet.test.ts', 'docx-writer.test.ts', 'merge-reruns.test.ts', 'parsed-trees.test.ts', 'property-read.test.ts', 'reader-fixtures.test.ts', 'send.test.ts']);
 
 const file = basename(expect.getState().testPath ?? '');
 if (!WITHOUT_TEST_BUILD.has(file)) {
