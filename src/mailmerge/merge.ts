@@ -9,6 +9,7 @@ import { resolveEdition } from '../editions/edition.js';
 import { loadSource } from '../read/source.js';
 import { createRenderPool, workerCount } from '../pipeline/render-pool.js';
 import { cacheDirOf, DocumentCache } from '../pipeline/document-cache.js';
+import { PARTS_DIR } from '../pipeline/part-cache.js';
 import { keepParsedSource } from '../pipeline/parsed-source.js';
 import type { RenderJob } from '../pipeline/render-worker.js';
 import { CombinedPdf } from './combined.js';
@@ -107,7 +108,8 @@ async function mergeInto(
   let renderPool: ReturnType<typeof createRenderPool> | null = null;
   const render = { run: (job: RenderJob) => (renderPool ??= createRenderPool(opts.workers)).run(job), close: async () => renderPool?.close() };
   const documents = new DocumentCache(cacheDirOf(opts.project));
-  const cachedRun = (job: RenderJob) => documents.run(job, (j) => render.run(j));
+  const partsDir = join(cacheDirOf(opts.project), PARTS_DIR);
+  const cachedRun = (job: RenderJob) => documents.run(job, (j) => render.run({ ...j, partsDir }));
   let sharedDone = 0;
   opts.progress?.({ phase: 'shared', done: 0, total: keys.length });
   const prepared = new Map<string, { pdf: Uint8Array; sharedPdf: SharedArrayBuffer; wordTemplate: SharedArrayBuffer }>();

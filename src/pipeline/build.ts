@@ -8,6 +8,7 @@ import { checkPrintable } from './printable.js';
 import { createRenderPool, type RenderPool } from './render-pool.js';
 import type { RenderJob, RenderOutput } from './render-worker.js';
 import { cacheDirOf, DocumentCache } from './document-cache.js';
+import { PARTS_DIR } from './part-cache.js';
 import { type ManifestEntry, readManifest, Staging, sweepLitter } from './output.js';
 import { lockFolder } from './lock.js';
 import { keepParsedSource } from './parsed-source.js';
@@ -115,7 +116,9 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
   const staging = new Staging(outDir, carry);
   const pool: RenderPool = opts.pool ?? (editions.length ? createRenderPool(opts.workers) : { run: () => Promise.reject(new Error('no work')), close: async () => {} });
   const documents = useCache ? new DocumentCache(cacheDirOf(opts.project)) : null;
-  const render = (job: RenderJob) => (documents ? documents.run(job, (j) => pool.run(j)) : pool.run(job).then((out) => ({ ...out, cached: false })));
+  // Parts drawn before are reused unless forced (a forced build still draws each distinct part once).
+  const partsDir = useCache ? join(cacheDirOf(opts.project), PARTS_DIR) : undefined;
+  const render = (job: RenderJob) => (documents ? documents.run(job, (j) => pool.run({ ...j, partsDir })) : pool.run(job).then((out) => ({ ...out, cached: false })));
   try {
     // Compose every document first (cheap, in this thread), then render them all in parallel.
     const planned = editions.map((edition) => {

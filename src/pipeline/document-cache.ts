@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import { join } from 'node:path';
 import type { Document } from '../compose/tree.js';
 import { generatorKey } from './cache.js';
+import { PARTS_DIR, pruneParts } from './part-cache.js';
 import type { RenderJob, RenderOutput } from './render-worker.js';
 
 /** Where rendered documents are kept: CG_CACHE_DIR, else node_modules/.cache (what build tools use). */
@@ -81,6 +82,7 @@ export class DocumentCache {
       }
     };
     for (const n of oldest(this.dir, readdirSync(this.dir).filter((n) => n.endsWith('.json')), MAX_ENTRIES)) for (const f of [n, n.replace(/\.json$/, '.bin')]) remove(join(this.dir, f));
+    pruneParts(join(this.dir, PARTS_DIR));
     const parsed = join(this.dir, PARSED_DIR);
     if (existsSync(parsed)) for (const n of oldest(parsed, readdirSync(parsed), MAX_PARSED)) remove(join(parsed, n));
   }

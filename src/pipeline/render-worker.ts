@@ -2,10 +2,13 @@
 import type { Document } from '../compose/tree.js';
 import { writeDocx } from '../write/docx/booklet.js';
 import { writePdf } from '../write/pdf/document.js';
+import { partStore } from './part-cache.js';
 
 export interface RenderJob {
   format: 'pdf' | 'docx';
   document: Document;
+  /** Where rendered parts are kept between builds (pipeline/part-cache.ts); none: each part is still rendered once per thread. */
+  partsDir?: string;
 }
 
 export interface RenderOutput {
@@ -24,7 +27,7 @@ export default async function render(job: RenderJob): Promise<RenderOutput> {
 
 async function renderJob(job: RenderJob): Promise<RenderOutput> {
   if (job.format === 'pdf') {
-    const r = await writePdf(job.document);
+    const r = await writePdf(job.document, job.partsDir ? partStore(job.partsDir) : null);
     return { bytes: r.bytes, pages: r.pages };
   }
   return { bytes: await writeDocx(job.document) };

@@ -1,20 +1,23 @@
 // Renders a document tree to a print-ready PDF with pdfmake: parts on new (right-hand) pages,
 // running heads and folios on body pages, Impact Maps on landscape pages, then the gutter,
 // form fields and bookmarks to their headings (finish.ts).
+import type { PDFDocument } from '@cantoo/pdf-lib';
 import { contentsEntries, type Block, type Chapter, type Document, type Part } from '../../compose/tree.js';
 import { blockNodes, type BlockContext } from './blocks.js';
 import { firstRowHeight } from './competency-table.js';
 import { copyrightNodes, coverNodes } from './cover.js';
-import { finishPdf } from './finish.js';
+import { finishedDocument, finishPdf } from './finish.js';
 import { fitImpactMaps, landscapeGeometry } from './fit.js';
 import { FieldSpots } from './forms.js';
 import type { Node } from './inline.js';
 import { getPdfmake } from './pdfmake.js';
 import { runningPages, type PageLog, type PartMarks } from './running.js';
-import { GUTTER_SHIFT, INK, PAGE_MARGINS, PAGE_SIZES, styles } from './theme.js';
+import { DEFAULT_STYLE, GUTTER_SHIFT, PAGE_MARGINS, PAGE_SIZES, styles } from './theme.js';
 import { installTaggingHooks } from './tagging/hooks.js';
 import { beginSession, endSession, type TagSession } from './tagging/session.js';
 import { inSection, newTag, tag } from './tagging/tags.js';
+import { assemblePdf, type PartStore, type Writer } from './parts/assemble.js';
+import { contentsNode, type ContentsEntry } from './parts/contents.js';
 
 const CREATOR = 'Competency Guidelines publisher';
 const PRODUCER = 'Competency Guidelines publisher (pdfmake)';
@@ -22,6 +25,8 @@ const PRODUCER = 'Competency Guidelines publisher (pdfmake)';
 export interface RenderedPdf {
   bytes: Uint8Array;
   pages: number;
+  /** The finished document itself, not saved (WholeOptions.unsaved). */
+  pdf?: PDFDocument;
 }
 
 function contextFor(doc: Document, chapterId: string, mapFonts: Map<string, number>, spots: FieldSpots): BlockContext {
@@ -30,7 +35,7 @@ function contextFor(doc: Document, chapterId: string, mapFonts: Map<string, numb
 }
 
 /** The parts' nodes in order, each part starting where its kind starts; and where each part is, for the running heads. */
-function partNodes(doc: Document, mapFonts: Map<string, number>, spots: FieldSpots): { content: Node[]; marks: PartMarks[] } {
+function partNodes(doc: Document, mapFonts: Map<string, number>, spots: FieldSpots, opts: WholeOptions): { content: Node[]; marks: PartMarks[] } {
   const size = PAGE_SIZES[doc.page.size];
   // pdfmake counts pages from 0 here: 'beforeEven' starts on an even index, an odd (right-hand) page.
   const rightHand = doc.page.twoSided ? 'beforeEven' : 'before';
@@ -51,6 +56,12 @@ function partNodes(doc: Document, mapFonts: Map<string, number>, spots: FieldSpo
         nodes = copyrightNodes(part, contextFor(doc, '', mapFonts, spots));
         break;
       case 'contents': {
+        if (opts.contents) {
+          // Assembled from parts: the entries and their pages are known (parts/assemble.ts).
+          content.push(contentsNode(part, opts.contents));
+          marks.push({ chapter: null, first: content[content.length - 1], last: content[content.length - 1], running: true });
+          return;
+        }
         // The contents: a heading and a TOC whose entries (TOCI) are links (tagging/hooks.ts).
         const toc: Node = tag({ toc: { title: tag({ text: part.title, style: 'tocTitle' }, 'H1'), numberStyle: { fontSize: 10 } }, pageOrientation: 'portrait' }, 'TOC', { via: [newTag('Sect')] });
         // The contents' rows are laid out in a table pdfmake builds inside the toc node.
@@ -79,8 +90,10 @@ function partNodes(doc: Document, mapFonts: Map<string, number>, spots: FieldSpo
   return { content, marks };
 }
 
-function docDefinition(doc: Document, padPages: number, mapFonts: Map<string, number>, spots: FieldSpots, log: PageLog): Node {
-  const { content, marks } = partNodes(doc, mapFonts, spots);
+function docDefinition(doc: Document, padPages: number, mapFonts: Map<string, number>, spots: FieldSpots, log: PageLog, opts: WholeOptions): Node {
+  const { content, marks } = partNodes(doc, mapFonts, spots, opts);
+  // A part rendered alone carries no page furniture: the assembled document draws it (parts/furniture.ts).
+  if (!opts.furniture) for (const m of marks) m.running = false;
   for (let i = 0; i < padPages; i++) content.push({ text: '', pageBreak: 'before' });
   const date = new Date(`${doc.meta.date}T00:00:00Z`);
   return {
@@ -97,7 +110,7 @@ function docDefinition(doc: Document, padPages: number, mapFonts: Map<string, nu
       creationDate: date,
       modDate: date,
     },
-    defaultStyle: { font: 'Serif', fontSize: 10, lineHeight: 1.2, color: INK },
+    defaultStyle: DEFAULT_STYLE,
     styles: styles(doc.accent),
     ...runningPages(doc, marks, log),
     content,
@@ -117,12 +130,12 @@ function roomAfterHeadings(doc: Document): Map<string, number> {
   return room;
 }
 
-async function layout(doc: Document, padPages: number, mapFonts: Map<string, number>): Promise<{ bytes: Uint8Array; pages: number; spots: FieldSpots; log: PageLog; tags: TagSession }> {
+async function layout(doc: Document, padPages: number, mapFonts: Map<string, number>, opts: WholeOptions): Promise<{ bytes: Uint8Array; pages: number; spots: FieldSpots; log: PageLog; tags: TagSession }> {
   const roomAfter = roomAfterHeadings(doc);
   let pages = 0;
   const spots = new FieldSpots();
   const log: PageLog = { running: new Map() };
-  const def = docDefinition(doc, padPages, mapFonts, spots, log);
+  const def = docDefinition(doc, padPages, mapFonts, spots, log, opts);
   const footer = def.footer;
   def.footer = (page: number, count: number, size: Node) => {
     pages = count;
@@ -157,20 +170,47 @@ function bookmarkIds(doc: Document): string[] {
  * One document at a time per thread: pdfmake and the shared parsed fonts (pdfmake.ts) keep state
  * while a document renders, and two renders interleaved at an await mixed their pages (seen when
  * the mail merge ran in one thread). Rendering is CPU-bound, so nothing is lost by waiting.
+ *
+ * Booklets and packets are assembled from their parts, each laid out once (parts/assemble.ts);
+ * a personalized letter is one small part of its own, laid out whole.
  */
 let queue: Promise<unknown> = Promise.resolve();
 
-export function writePdf(doc: Document): Promise<RenderedPdf> {
-  const run = queue.then(() => renderPdf(doc));
+export function writePdf(doc: Document, parts: PartStore | null = null): Promise<RenderedPdf> {
+  const run = queue.then(() => (doc.kind === 'personal' ? renderWhole(doc, { furniture: true }) : assemblePdf(doc, parts, writer)));
   queue = run.catch(() => {});
   return run;
 }
 
-async function renderPdf(doc: Document): Promise<RenderedPdf> {
-  const notes = (blocks: Block[]) => blocks.flatMap((b) => blockNodes(b, contextFor(doc, '', new Map(), new FieldSpots())));
-  const mapFonts = await fitImpactMaps(doc, notes);
-  let result = await layout(doc, 0, mapFonts);
-  if (doc.page.padToMultipleOf4 && result.pages % 4 !== 0) result = await layout(doc, 4 - (result.pages % 4), mapFonts);
+const notesOf = (doc: Document) => (blocks: Block[]) => blocks.flatMap((b) => blockNodes(b, contextFor(doc, '', new Map(), new FieldSpots())));
+
+/** What the assembly of parts uses of this writer. */
+const writer: Writer = {
+  whole: (doc, opts) => renderWhole(doc, opts),
+  mapFonts: (doc) => fitImpactMaps(doc, notesOf(doc)),
+  nodes: (doc, part, mapFonts) => {
+    if (part.kind === 'chapter') return part.blocks.flatMap((b) => blockNodes(b, contextFor(doc, part.id, mapFonts, new FieldSpots())));
+    if (part.kind === 'loose' || part.kind === 'copyright') return part.blocks.flatMap((b) => blockNodes(b, contextFor(doc, '', mapFonts, new FieldSpots())));
+    return [];
+  },
+};
+
+export interface WholeOptions {
+  /** Running heads and folios (off for a part rendered alone). */
+  furniture: boolean;
+  /** The contents' entries with their pages, when the document is assembled from parts. */
+  contents?: ContentsEntry[];
+  /** Give back the finished document unsaved (the contents of an assembled document: copied from, never kept). */
+  unsaved?: boolean;
+  /** Fitted Impact Map font sizes, when the caller has them. */
+  mapFonts?: Map<string, number>;
+}
+
+/** Lays out and draws a whole document in one pdfmake run, then finishes it (fields, bookmarks, structure). */
+export async function renderWhole(doc: Document, opts: WholeOptions): Promise<RenderedPdf> {
+  const mapFonts = opts.mapFonts ?? (await fitImpactMaps(doc, notesOf(doc)));
+  let result = await layout(doc, 0, mapFonts, opts);
+  if (doc.page.padToMultipleOf4 && result.pages % 4 !== 0) result = await layout(doc, 4 - (result.pages % 4), mapFonts, opts);
   // Two-sided: the binding gutter, on the body's portrait pages (not the cover, a letter, or a landscape map).
   const shift = new Map<number, number>();
   if (doc.page.twoSided) {
@@ -179,5 +219,7 @@ async function renderPdf(doc: Document): Promise<RenderedPdf> {
   const { meta } = doc;
   const facts = { title: meta.title, language: meta.language, author: meta.author, subject: meta.subject, keywords: meta.keywords, date: meta.date, creator: CREATOR, producer: PRODUCER };
   const tagging = { session: result.tags, facts };
-  return { bytes: await finishPdf(result.bytes, { spots: result.spots.spots, shift, bookmarks: bookmarkIds(doc), tagging }), pages: result.pages };
+  const finish = { spots: result.spots.spots, shift, bookmarks: bookmarkIds(doc), tagging };
+  if (opts.unsaved) return { bytes: new Uint8Array(), pages: result.pages, pdf: await finishedDocument(result.bytes, finish) };
+  return { bytes: await finishPdf(result.bytes, finish), pages: result.pages };
 }

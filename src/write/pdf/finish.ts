@@ -63,6 +63,16 @@ function topLevelField(doc: PDFDocument, form: PDFForm, name: string, kind: 'che
 }
 
 export async function finishPdf(bytes: Uint8Array, finish: Finish): Promise<Uint8Array> {
+  const doc = await finishedDocument(bytes, finish);
+  // The fields are empty: their appearances need not be drawn again on save. objectsPerTick: pdf-lib otherwise waits
+  // for a timer (at least 1 ms, the thread idle) every 50 objects, and a tagged booklet has tens of thousands.
+  return doc.save(SAVE_OPTIONS);
+}
+
+export const SAVE_OPTIONS = { useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity };
+
+/** The finished document, not yet saved (what the assembly of parts copies the contents from). */
+export async function finishedDocument(bytes: Uint8Array, finish: Finish): Promise<PDFDocument> {
   const placed = finish.spots.filter((s) => s.marker.positions?.length);
   // updateMetadata: false keeps the fixed dates and producer (pdf-lib would stamp the clock).
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
@@ -110,7 +120,5 @@ export async function finishPdf(bytes: Uint8Array, finish: Finish): Promise<Uint
     form.acroForm.dict.set(PDFName.of('NeedAppearances'), PDFBool.True);
   }
   writeStructure(doc, session, widgets, finish.tagging.facts);
-  // The fields are empty: their appearances need not be drawn again on save. objectsPerTick: pdf-lib otherwise waits
-  // for a timer (at least 1 ms, the thread idle) every 50 objects, and a tagged booklet has tens of thousands.
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
+  return doc;
 }

@@ -34,6 +34,16 @@ function pageOf(node: Node, which: 'first' | 'last'): number {
   return p?.pageNumber ?? 0;
 }
 
+/** What a page carries: whether it is a body page with furniture, and the chapter it is in. */
+export interface PagePlan {
+  running: boolean;
+  chapter: Chapter | null;
+  /** The page's number, when it is not the page pdfmake draws (the furniture of an assembled document). */
+  number?: number;
+  /** Only the header, or only the footer. */
+  only?: 'header' | 'footer';
+}
+
 /** pdfmake's header and footer functions for a document whose parts are `marks`. */
 export function runningPages(doc: Document, marks: PartMarks[], log: PageLog): { header: Node; footer: Node } {
   // Blank pages (before a right-hand start, or padding), the cover and a letter carry no header or footer.
@@ -47,21 +57,26 @@ export function runningPages(doc: Document, marks: PartMarks[], log: PageLog): {
     });
     return found as Chapter | null;
   };
-  const isRunning = (page: number) => {
+  const plan = (page: number): PagePlan => {
     if (page === 1) ranges = null; // headers are drawn from page 1 again when pdfmake re-runs the layout
-    return rangesOf().some((r) => r.running && r.from <= page && page <= r.to);
+    return { running: rangesOf().some((r) => r.running && r.from <= page && page <= r.to), chapter: chapterAt(page) };
   };
+  return furniture(doc, plan, log);
+}
+
+/** Header and footer functions drawing each page's furniture as `plan` says (1-based pages). */
+export function furniture(doc: Document, plan: (page: number) => PagePlan, log: PageLog): { header: Node; footer: Node } {
   const outside = (page: number) => (doc.page.twoSided && page % 2 === 0 ? 'left' : 'right');
   const inside = (page: number) => (outside(page) === 'left' ? 'right' : 'left');
   const mirrored = (page: number, a: Node, b: Node) => (outside(page) === 'right' ? [a, b] : [b, a]);
   const { headerLine, footerLine } = doc.furniture;
 
   return {
-    header: (page: number, _count: number, pageSize: { width: number; orientation: string }) => {
-      if (page === 1) log.running.clear();
-      if (!isRunning(page)) return null;
+    header: (drawn: number, _count: number, pageSize: { width: number; orientation: string }) => {
+      if (drawn === 1) log.running.clear();
+      const { running, chapter, number: page = drawn, only } = plan(drawn);
+      if (!running || only === 'footer') return null;
       log.running.set(page, pageSize.orientation === 'landscape' ? 'landscape' : 'portrait');
-      const chapter = chapterAt(page);
       const m = pageSize.orientation === 'landscape' ? LANDSCAPE_MARGINS : PAGE_MARGINS;
       return {
         margin: [m[0], 34, m[2], 0],
@@ -71,8 +86,9 @@ export function runningPages(doc: Document, marks: PartMarks[], log: PageLog): {
         ],
       };
     },
-    footer: (page: number, _count: number, pageSize: { orientation: string }) => {
-      if (!isRunning(page)) return null;
+    footer: (drawn: number, _count: number, pageSize: { orientation: string }) => {
+      const { running, number: page = drawn, only } = plan(drawn);
+      if (!running || only === 'header') return null;
       const m = pageSize.orientation === 'landscape' ? LANDSCAPE_MARGINS : PAGE_MARGINS;
       return {
         margin: [m[0], 22, m[2], 0],

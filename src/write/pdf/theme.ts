@@ -24,6 +24,9 @@ export const MUTED = '#555555';
 export const RULE = '#9aa5b1';
 export const HEADER_FILL = '#e8eef4';
 
+/** The body text every style starts from. */
+export const DEFAULT_STYLE = { font: 'Serif', fontSize: 10, lineHeight: 1.2, color: INK };
+
 export function styles(accent: string) {
   return {
     h1: { font: 'Sans', fontSize: 22, bold: true, color: accent, margin: [0, 0, 0, 14] },

@@ -27,8 +27,9 @@ function shiftKey(dict: PDFDict, key: PDFName, by: number): void {
   if (n) dict.set(key, PDFNumber.of(n.asNumber() + by));
 }
 
-export function copyTaggedPages(dest: PDFDocument, src: PDFDocument): CopiedPages {
-  const copier = PDFObjectCopier.for(src.context, dest.context);
+/** `append`: the copied elements go after the target's (default: before them); `copier`: one the caller copies more with. */
+export function copyTaggedPages(dest: PDFDocument, src: PDFDocument, opts: { append?: boolean; copier?: PDFObjectCopier } = {}): CopiedPages {
+  const copier = opts.copier ?? PDFObjectCopier.for(src.context, dest.context);
   const srcRoot = src.catalog.lookupMaybe(STRUCT_TREE_ROOT, PDFDict);
   const destRoot = dest.catalog.lookupMaybe(STRUCT_TREE_ROOT, PDFDict);
   // The source's top elements are re-parented in the target: cut their link to the source's tree
@@ -49,9 +50,10 @@ export function copyTaggedPages(dest: PDFDocument, src: PDFDocument): CopiedPage
   const document = dest.context.lookup(documentRef, PDFDict);
   const kids = document.lookup(K, PDFArray);
   const copiedTop = srcTop.asArray().map((ref) => copier.copy(ref) as PDFRef);
+  const at = opts.append ? kids.size() : 0;
   copiedTop.forEach((ref, i) => {
     dest.context.lookup(ref, PDFDict).set(P, documentRef);
-    kids.insert(i, ref);
+    kids.insert(at + i, ref);
   });
 
   // Parent-tree keys: the source's, after the target's.
@@ -74,7 +76,7 @@ export function copyTaggedPages(dest: PDFDocument, src: PDFDocument): CopiedPage
     pages,
     changed: [destRoot, document],
     undo: () => {
-      for (let i = 0; i < copiedTop.length; i++) kids.remove(0);
+      for (let i = 0; i < copiedTop.length; i++) kids.remove(at);
       while (nums.size() > numsBefore) nums.remove(nums.size() - 1);
       destRoot.set(NEXT_KEY, PDFNumber.of(offset));
     },
