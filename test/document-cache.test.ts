@@ -1,4 +1,5 @@
 // The document cache: unchanged documents are taken from it, byte for byte what a render makes; changed ones never are.
+// The part cache: a document assembled from parts kept before is byte for byte one whose parts were all rendered.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { build, type RenderedDoc } from '../src/pipeline/build.js';
 import { manifest } from './helpers/built.js';
 import { readPdf } from './helpers/pdf.js';
+import { forgetParts, partCounts } from '../src/write/pdf/parts/assemble.js';
+import { PARTS_DIR } from '../src/pipeline/part-cache.js';
 
 describe('the document cache', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cg-cache-'));
@@ -36,5 +39,44 @@ describe('the document cache', () => {
       expect(f.sha256 === before.get(f.path), f.path).toBe(!/competency-guidelines|packet-level-2/.test(f.path));
     }
     expect((await readPdf(join(project, 'out', 'michigan', 'packet-level-2.pdf'))).text.replace(/\s+/g, ' ')).toContain('Remains open, curious and patient');
+  }, 180_000);
+});
+
+describe('parts laid out once', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-parts-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const pdfs = (files: { path: string; format: string; sha256: string }[]) => files.filter((f) => f.format === 'pdf').map((f) => [f.path, f.sha256]);
+
+  it('renders each distinct part of a build once, shared by editions, booklets and packets', async () => {
+    forgetParts();
+    await build({ project: process.cwd(), outDir: join(dir, 'forced'), editions: ['michigan', 'michigan-revised'], force: true });
+    // Two editions' booklets and packets (10 PDFs) hold 83 parts; the two editions share most of them, and a level's
+    // packet holds the level's chapter and the glossary its booklet holds.
+    expect(partCounts.rendered).toBeGreaterThan(20);
+    expect(partCounts.inMemory).toBeGreaterThan(partCounts.rendered);
+  }, 180_000);
+
+  it('assembles documents from cached parts with the bytes of a build that renders every part', async () => {
+    forgetParts();
+    const forced = await build({ project: process.cwd(), outDir: join(dir, 'texas-forced'), editions: ['texas'], force: true });
+    expect(partCounts.fromStore).toBe(0);
+    // A cache holding only the parts the test build rendered (none of its documents): every document is assembled.
+    const cache = join(dir, 'cache');
+    cpSync(join(process.env.CG_CACHE_DIR!, PARTS_DIR), join(cache, PARTS_DIR), { recursive: true });
+    forgetParts();
+    const before = process.env.CG_CACHE_DIR;
+    process.env.CG_CACHE_DIR = cache;
+    const seen: RenderedDoc[] = [];
+    try {
+      const fromParts = await build({ project: process.cwd(), outDir: join(dir, 'texas-parts'), editions: ['texas'], rendered: (d) => seen.push(d) });
+      expect(seen.filter((d) => d.format === 'pdf' && d.cached)).toEqual([]);
+      expect(partCounts.rendered).toBe(0);
+      expect(partCounts.fromStore).toBeGreaterThan(10);
+      expect(pdfs(fromParts.manifest)).toEqual(pdfs(forced.manifest));
+      // …and with the bytes of the test build, which rendered them.
+      expect(pdfs(fromParts.manifest)).toEqual(pdfs(manifest().files.filter((f) => f.edition === 'texas')));
+    } finally {
+      process.env.CG_CACHE_DIR = before;
+    }
   }, 180_000);
 });

@@ -49,6 +49,16 @@ const loaded = new Map<string, Promise<LoadedPart>>();
 /** Pages of the contents, by its entries (see assemblePdf). */
 const contentsLength = new Map<string, number>();
 
+/** How parts were found since the last forgetParts(): rendered, read from the store, or already in memory. */
+export const partCounts = { rendered: 0, fromStore: 0, inMemory: 0 };
+
+/** Drops the parts kept in this thread's memory (tests: a build then renders or reads every part itself). */
+export function forgetParts(): void {
+  loaded.clear();
+  contentsLength.clear();
+  Object.assign(partCounts, { rendered: 0, fromStore: 0, inMemory: 0 });
+}
+
 const CREATOR = 'Competency Guidelines publisher';
 const PRODUCER = 'Competency Guidelines publisher (pdfmake)';
 
@@ -94,6 +104,7 @@ async function renderPart(doc: Document, part: Part, mapFonts: Map<string, numbe
   const key = keyOf(partDoc, mapFonts);
   let found = loaded.get(key);
   if (found) {
+    partCounts.inMemory++;
     // Most recently used last.
     loaded.delete(key);
     loaded.set(key, found);
@@ -101,7 +112,11 @@ async function renderPart(doc: Document, part: Part, mapFonts: Map<string, numbe
   }
   found = (async () => {
     const kept = store?.get(key);
-    if (kept) return load(kept);
+    if (kept) {
+      partCounts.fromStore++;
+      return load(kept);
+    }
+    partCounts.rendered++;
     const t = performance.now();
     // Used as rendered, not saved and parsed again: the same objects as a part read from the store, so the same bytes.
     const { pdf } = await writer.whole(partDoc, { furniture: false, mapFonts, unsaved: true });
