@@ -130,6 +130,22 @@ async function renderPart(doc: Document, part: Part, mapFonts: Map<string, numbe
   return found;
 }
 
+function hashOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+/**
+ * What only one document uses (its contents, its furniture): from the store when a build before made it, else made and
+ * stored. Not kept in memory, where it would push out the parts that documents share.
+ */
+async function kept(store: PartStore | null, key: string, make: () => Promise<PDFDocument>): Promise<LoadedPart> {
+  const bytes = store?.get(key);
+  if (bytes) return load(bytes);
+  const pdf = await make();
+  if (store) store.put(key, await pdf.save(SAVE_OPTIONS));
+  return loadedFrom(pdf);
+}
+
 /** The entries of a PDF's named-destination tree (/Names /Dests), leaves in order. */
 function destEntries(pdf: PDFDocument): [PDFString, PDFObject][] {
   const out: [PDFString, PDFObject][] = [];
@@ -187,22 +203,28 @@ export async function assemblePdf(doc: Document, store: PartStore | null, writer
 
   steps.push(performance.now());
   // The contents: laid out with the pages its entries land on, again if its own length moves them. Its length is
-  // guessed from the last document with the same entries (a build makes each booklet's and packet's contents once).
+  // guessed from the last document with the same entries (in this thread, or noted in the store by a build before).
   const items = tocItems(doc.parts.flatMap((part) => writer.nodes(doc, part, mapFonts)));
   const contentsPart = doc.parts.find((p) => p.kind === 'contents');
   const contentsSlot = parts.find((p) => p.part.kind === 'contents');
   const lengthKey = contentsPart ? createHash('sha256').update(JSON.stringify([contentsPart.title, doc.page.size, items])).digest('hex') : '';
-  if (contentsSlot) contentsSlot.pages = contentsLength.get(lengthKey) ?? 1;
+  if (contentsSlot) {
+    const known = contentsLength.get(lengthKey) ?? Number(new TextDecoder().decode(store?.get(`contents-length:${lengthKey}`) ?? new Uint8Array()));
+    contentsSlot.pages = known > 0 ? known : 1;
+  }
   let layout = place(doc, parts);
   for (let attempt = 0; contentsPart && contentsSlot && attempt < 4; attempt++) {
     const pageOf = new Map<string, number>();
     for (const p of layout.placed) for (const [id, page] of p.loaded?.dests ?? []) if (!pageOf.has(id)) pageOf.set(id, p.first + page + 1);
     const entries: ContentsEntry[] = items.map((it) => ({ ...it, page: pageOf.get(it.id) ?? 0 }));
-    const rendered = await writer.whole(partDocument(doc, contentsPart), { furniture: false, contents: entries, mapFonts, unsaved: true });
-    const same = contentsSlot.pages === rendered.pages;
-    contentsSlot.loaded = loadedFrom(rendered.pdf!);
-    contentsSlot.pages = rendered.pages;
-    contentsLength.set(lengthKey, rendered.pages);
+    const contentsDoc = partDocument(doc, contentsPart);
+    const contents = await kept(store, hashOf(['contents', contentsDoc, entries]), async () => (await writer.whole(contentsDoc, { furniture: false, contents: entries, mapFonts, unsaved: true })).pdf!);
+    const pages = contents.pdf.getPageCount();
+    const same = contentsSlot.pages === pages;
+    contentsSlot.loaded = contents;
+    contentsSlot.pages = pages;
+    contentsLength.set(lengthKey, pages);
+    if (same) store?.put(`contents-length:${lengthKey}`, new TextEncoder().encode(String(pages)));
     layout = place(doc, parts);
     if (same) break;
   }
@@ -221,7 +243,8 @@ export async function assemblePdf(doc: Document, store: PartStore | null, writer
     }
   }
   steps.push(performance.now());
-  const furniture = await furniturePdf(doc, plan, landscape);
+  const furnitureKey = hashOf(['furniture', doc.page, doc.accent, doc.furniture, plan.map((p) => [p.running, p.chapter?.runningHead ?? null]), landscape]);
+  const furniture = await kept(store, furnitureKey, async () => PDFDocument.load(await furniturePdf(doc, plan, landscape), { updateMetadata: false }));
   steps.push(performance.now());
 
   const out = await PDFDocument.create({ updateMetadata: false });
@@ -260,7 +283,7 @@ export async function assemblePdf(doc: Document, store: PartStore | null, writer
 
   steps.push(performance.now());
   const pages = out.getPages();
-  await drawFurniture(out, pages, plan, await PDFDocument.load(furniture, { updateMetadata: false }));
+  await drawFurniture(out, pages, plan, furniture.pdf);
   // Two-sided: the binding gutter, on the body's portrait pages (not the cover, a letter, or a landscape map).
   if (doc.page.twoSided) {
     plan.forEach((pp, i) => {
