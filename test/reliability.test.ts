@@ -17,7 +17,8 @@ describe('a build from the command line', () => {
     cpSync(join(project, 'source'), join(work, 'source'), { recursive: true });
     cpSync(join(project, 'templates'), join(work, 'templates'), { recursive: true });
     // A good build first, in another process: it is the "previous out/".
-    // --force: rendered again in this process, not taken from the test build's document cache.
+    // --force: rendered again in this process, not taken from the test build's document cache nor assembled from its
+    // parts (document-cache.test.ts checks that documents assembled from those parts have these bytes too).
     first = await buildCli(work, '--edition', 'michigan', '--force');
     expect(first.code).toBe(0);
   });
