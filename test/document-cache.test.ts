@@ -1,6 +1,6 @@
 // The document cache: unchanged documents are taken from it, byte for byte what a render makes; changed ones never are.
 // The part cache: a document assembled from parts kept before is byte for byte one whose parts were all rendered.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -56,6 +56,9 @@ describe('parts laid out once', () => {
     // A cache holding only the parts the test build rendered (none of its documents): every document is assembled.
     const cache = join(dir, 'cache');
     cpSync(join(process.env.CG_CACHE_DIR!, PARTS_DIR), join(cache, PARTS_DIR), { recursive: true });
+    // Marked old: the build marks what it reads as used now.
+    const parts = join(cache, PARTS_DIR);
+    for (const n of readdirSync(parts)) utimesSync(join(parts, n), 0, 0);
     forgetParts();
     const before = process.env.CG_CACHE_DIR;
     process.env.CG_CACHE_DIR = cache;
@@ -64,10 +67,21 @@ describe('parts laid out once', () => {
       const fromParts = await build({ project: process.cwd(), outDir: join(dir, 'michigan-parts'), editions: ['michigan'], rendered: (d) => seen.push(d) });
       expect(seen.filter((d) => d.format === 'pdf' && d.cached)).toEqual([]);
       expect(partCounts.rendered).toBe(0);
+      expect(partCounts.ownLaidOut).toBe(0);
       expect(partCounts.fromStore).toBeGreaterThan(10);
       // The test build started from an empty cache: it laid out every part (reliability.test.ts checks that a forced
       // build in another process, which keeps nothing, makes its bytes too).
       expect(pdfs(fromParts.manifest)).toEqual(pdfs(manifest().files.filter((f) => f.edition === 'michigan')));
+
+      // A part the build read, damaged on disk (a bad disk, a hand edit): laid out again, never served broken.
+      const used = readdirSync(parts).filter((n) => n.endsWith('.pdf') && statSync(join(parts, n)).mtimeMs > 0);
+      writeFileSync(join(parts, used[0]), 'not a PDF');
+      for (const n of readdirSync(cache)) if (/\.(bin|json)$/.test(n)) rmSync(join(cache, n));
+      forgetParts();
+      const again = await build({ project: process.cwd(), outDir: join(dir, 'michigan-again'), editions: ['michigan'] });
+      expect(partCounts.rendered + partCounts.ownLaidOut).toBe(1);
+      expect(pdfs(again.manifest)).toEqual(pdfs(fromParts.manifest));
+      expect(readFileSync(join(parts, used[0])).subarray(0, 5).toString()).toBe('%PDF-');
     } finally {
       process.env.CG_CACHE_DIR = before;
     }

@@ -25,8 +25,9 @@ class PartFolder implements PartStore {
   private readonly generator = generatorKey();
   constructor(private readonly dir: string) {}
 
+  /** A part is a PDF; a note about one (a key like `contents-length:…`) is a line of text. */
   private file(key: string): string {
-    return join(this.dir, `${createHash('sha256').update(this.generator).update('\0').update(key).digest('hex')}.pdf`);
+    return join(this.dir, `${createHash('sha256').update(this.generator).update('\0').update(key).digest('hex')}.${key.includes(':') ? 'txt' : 'pdf'}`);
   }
 
   get(key: string): Uint8Array | null {

@@ -49,14 +49,17 @@ const loaded = new Map<string, Promise<LoadedPart>>();
 /** Pages of the contents, by its entries (see assemblePdf). */
 const contentsLength = new Map<string, number>();
 
-/** How parts were found since the last forgetParts(): rendered, read from the store, or already in memory. */
-export const partCounts = { rendered: 0, fromStore: 0, inMemory: 0 };
+/**
+ * How parts were found since the last forgetParts(): rendered, read from the store, or already in memory; and how many
+ * contents and furniture PDFs (one document's own) were laid out rather than read from the store.
+ */
+export const partCounts = { rendered: 0, fromStore: 0, inMemory: 0, ownLaidOut: 0 };
 
 /** Drops the parts kept in this thread's memory (tests: a build then renders or reads every part itself). */
 export function forgetParts(): void {
   loaded.clear();
   contentsLength.clear();
-  Object.assign(partCounts, { rendered: 0, fromStore: 0, inMemory: 0 });
+  Object.assign(partCounts, { rendered: 0, fromStore: 0, inMemory: 0, ownLaidOut: 0 });
 }
 
 const CREATOR = 'Competency Guidelines publisher';
@@ -111,10 +114,10 @@ async function renderPart(doc: Document, part: Part, mapFonts: Map<string, numbe
     return found;
   }
   found = (async () => {
-    const kept = store?.get(key);
+    const kept = await loadKept(store, key);
     if (kept) {
       partCounts.fromStore++;
-      return load(kept);
+      return kept;
     }
     partCounts.rendered++;
     const t = performance.now();
@@ -130,6 +133,17 @@ async function renderPart(doc: Document, part: Part, mapFonts: Map<string, numbe
   return found;
 }
 
+/** A part from the store; a file that is not a PDF any more (a damaged disk, a hand edit) counts as missing. */
+async function loadKept(store: PartStore | null, key: string): Promise<LoadedPart | null> {
+  const bytes = store?.get(key);
+  if (!bytes) return null;
+  try {
+    return await load(bytes);
+  } catch {
+    return null;
+  }
+}
+
 function hashOf(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
@@ -139,8 +153,9 @@ function hashOf(value: unknown): string {
  * stored. Not kept in memory, where it would push out the parts that documents share.
  */
 async function kept(store: PartStore | null, key: string, make: () => Promise<PDFDocument>): Promise<LoadedPart> {
-  const bytes = store?.get(key);
-  if (bytes) return load(bytes);
+  const stored = await loadKept(store, key);
+  if (stored) return stored;
+  partCounts.ownLaidOut++;
   const pdf = await make();
   if (store) store.put(key, await pdf.save(SAVE_OPTIONS));
   return loadedFrom(pdf);
