@@ -5,7 +5,7 @@
 // (binding) margin is made afterwards: the content of right-hand pages moves right and that
 // of left-hand pages moves left, links and fields with it. pdfmake has no form fields, so
 // they are added where the layout drew their boxes.
-import { PDFAcroCheckBox, PDFAcroText, PDFArray, PDFCheckBox, PDFDict, PDFDocument, PDFHexString, PDFName, PDFBool, PDFNumber, PDFString, PDFTextField, type PDFForm, type PDFRef } from '@cantoo/pdf-lib';
+import { PDFAcroCheckBox, PDFAcroText, PDFArray, PDFCheckBox, PDFDict, PDFDocument, PDFHexString, PDFName, PDFBool, PDFNumber, PDFString, PDFTextField, type PDFForm, type PDFPage, type PDFRef } from '@cantoo/pdf-lib';
 import type { FieldSpot } from './forms.js';
 import { embedFieldFont, FIELD_FONT } from './tagging/field-font.js';
 import type { TagSession } from './tagging/session.js';
@@ -39,12 +39,11 @@ function bookmarksToHeadings(doc: PDFDocument, ids: string[]): void {
   items.forEach((item, i) => item.set(PDFName.of('Dest'), PDFString.of(ids[i])));
 }
 
-function moveAnnotations(doc: PDFDocument, pageIndex: number, dx: number): void {
-  const page = doc.getPage(pageIndex);
+/** Moves a page's links and fields sideways with its content (the binding gutter). */
+export function moveAnnotations(page: PDFPage, dx: number): void {
   const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
   for (let i = 0; annots && i < annots.size(); i++) {
-    const annot = annots.lookup(i, PDFDict);
-    const rect = annot.lookupMaybe(PDFName.of('Rect'), PDFArray);
+    const rect = annots.lookup(i, PDFDict).lookupMaybe(PDFName.of('Rect'), PDFArray);
     if (!rect) continue;
     for (const k of [0, 2]) rect.set(k, PDFNumber.of(rect.lookup(k, PDFNumber).asNumber() + dx));
   }
@@ -81,7 +80,7 @@ export async function finishedDocument(bytes: Uint8Array, finish: Finish): Promi
   for (const [pageNumber, dx] of finish.shift) {
     if (!dx || !pages[pageNumber - 1]) continue;
     pages[pageNumber - 1].translateContent(dx, 0);
-    moveAnnotations(doc, pageNumber - 1, dx);
+    moveAnnotations(pages[pageNumber - 1], dx);
   }
   const widgets: Widget[] = [];
   const { session } = finish.tagging;

@@ -16,11 +16,11 @@ import type { RenderedPdf, WholeOptions } from '../document.js';
 import { GUTTER_SHIFT, PAGE_SIZES } from '../theme.js';
 import { copyTaggedPages } from '../tagging/copy-tagged.js';
 import { embedFieldFont, FIELD_FONT } from '../tagging/field-font.js';
-import { xmp, type DocumentFacts } from '../tagging/write.js';
+import { writeTaggedFacts, type DocumentFacts } from '../tagging/write.js';
 import type { PagePlan } from '../running.js';
 import { tocItems, type ContentsEntry } from './contents.js';
 import { furniturePdf } from './furniture.js';
-import { SAVE_OPTIONS } from '../finish.js';
+import { moveAnnotations, SAVE_OPTIONS } from '../finish.js';
 
 /** Rendered parts kept between builds, by key (pipeline/part-cache.ts keeps them on disk). */
 export interface PartStore {
@@ -379,15 +379,6 @@ function writeForm(out: PDFDocument, fields: PDFRef[]): void {
   out.catalog.set(PDFName.of('AcroForm'), ctx.register(acroForm));
 }
 
-function moveAnnotations(page: PDFPage, dx: number): void {
-  const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
-  for (let i = 0; annots && i < annots.size(); i++) {
-    const rect = annots.lookup(i, PDFDict).lookupMaybe(PDFName.of('Rect'), PDFArray);
-    if (!rect) continue;
-    for (const k of [0, 2]) rect.set(k, PDFNumber.of(rect.lookup(k, PDFNumber).asNumber() + dx));
-  }
-}
-
 /** The running heads and folios from the furniture PDF (furniture.ts): the head drawn before the page's content, the folio after, as Artifacts. */
 async function drawFurniture(out: PDFDocument, pages: PDFPage[], plan: PagePlan[], furniture: PDFDocument): Promise<void> {
   const source = furniture.getPages();
@@ -406,7 +397,6 @@ async function drawFurniture(out: PDFDocument, pages: PDFPage[], plan: PagePlan[
 }
 
 function writeFacts(out: PDFDocument, facts: DocumentFacts): void {
-  const ctx = out.context;
   const date = new Date(`${facts.date}T00:00:00Z`);
   out.setTitle(facts.title, { showInWindowTitleBar: true });
   out.setAuthor(facts.author);
@@ -416,9 +406,5 @@ function writeFacts(out: PDFDocument, facts: DocumentFacts): void {
   out.setProducer(facts.producer);
   out.setCreationDate(date);
   out.setModificationDate(date);
-  out.catalog.set(PDFName.of('MarkInfo'), ctx.obj({ Marked: true }));
-  out.catalog.set(PDFName.of('Lang'), PDFString.of(facts.language));
-  out.catalog.set(PDFName.of('ViewerPreferences'), ctx.obj({ DisplayDocTitle: true }));
-  const metadata = ctx.stream(new TextEncoder().encode(xmp(facts)), { Type: 'Metadata', Subtype: 'XML' });
-  out.catalog.set(PDFName.of('Metadata'), ctx.register(metadata));
+  writeTaggedFacts(out, facts);
 }

@@ -127,8 +127,14 @@ export function writeStructure(doc: PDFDocument, s: TagSession, widgetList: Widg
   write(s.root, rootRef);
   ctx.assign(rootRef, ctx.obj({ Type: 'StructTreeRoot', K: refs.get(s.root)!, ParentTree: ctx.obj({ Nums: nums }), ParentTreeNextKey: nextKey }));
 
+  doc.catalog.set(PDFName.of('StructTreeRoot'), rootRef);
+  writeTaggedFacts(doc, facts);
+}
+
+/** The catalog entries PDF/UA-1 asks for besides the structure tree: Lang, MarkInfo, DisplayDocTitle, XMP metadata. */
+export function writeTaggedFacts(doc: PDFDocument, facts: DocumentFacts): void {
+  const ctx = doc.context;
   const catalog = doc.catalog;
-  catalog.set(PDFName.of('StructTreeRoot'), rootRef);
   catalog.set(PDFName.of('MarkInfo'), ctx.obj({ Marked: true }));
   catalog.set(PDFName.of('Lang'), PDFString.of(facts.language));
   catalog.set(PDFName.of('ViewerPreferences'), ctx.obj({ DisplayDocTitle: true }));
