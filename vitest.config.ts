@@ -1,11 +1,28 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join as joinPath } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { WITHOUT_TEST_BUILD } from './test/helpers/independent.js';
+
+/**
+ * While the test build runs (one thread), one worker runs the files that do not wait for it, one after another, and
+ * the two others take the first files that do and wait: so the build keeps a core, and the other core is not idle.
+ * (Vitest's order, slowest first, had all three workers wait and a core idle; all independent files first had three
+ * files competing with the build, which then took twice as long, and everything waits for it.)
+ */
+class BuildAware extends BaseSequencer {
+  async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const independent = (f: TestSpecification) => WITHOUT_TEST_BUILD.has(basename(f.moduleId));
+    const waiting = sorted.filter((f) => !independent(f));
+    return [...waiting.slice(0, 2), ...sorted.filter(independent), ...waiting.slice(2)];
+  }
+}
 
 // One document cache for the whole test run, shared by the test build (global setup) and the builds tests make
 // themselves; never the user's cache. Tests that check rendering itself build with `force` (no cache).
-process.env.CG_CACHE_DIR ??= mkdtempSync(join(tmpdir(), 'cg-test-cache-'));
+process.env.CG_CACHE_DIR ??= mkdtempSync(joinPath(tmpdir(), 'cg-test-cache-'));
 
 export default defineConfig({
   test: {
@@ -20,6 +37,7 @@ export default defineConfig({
     // the code keeps no state between documents that a test could see (a watch process renders again and again too).
     isolate: false,
     env: { CG_WORKERS: '1', CG_CACHE_DIR: process.env.CG_CACHE_DIR },
+    sequence: { sequencer: BuildAware },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

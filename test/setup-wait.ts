@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { expect, inject } from 'vitest';
+import { WITHOUT_TEST_BUILD } from './helpers/independent.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,8 +12,6 @@ declare module 'vitest' {
   }
 }
 
-/** Files that read nothing of the test build and render nothing its document cache would hold. */
-const WITHOUT_TEST_BUILD = new Set(['cli.test.ts', 'docx-packet.test.ts', 'docx-writer.test.ts', 'merge-reruns.test.ts', 'parsed-trees.test.ts', 'property-read.test.ts', 'reader-fixtures.test.ts', 'send.test.ts']);
 
 const file = basename(expect.getState().testPath ?? '');
 if (!WITHOUT_TEST_BUILD.has(file)) {
