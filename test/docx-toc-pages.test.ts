@@ -2,11 +2,11 @@
 // Caladea (metric-compatible with Calibri and Cambria), and every stored TOC entry must equal its heading's page there.
 // Needs soffice and the two font packages; without them the test fails on CI and is skipped elsewhere.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { openPdf } from './helpers/pdf.js';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outFile } from './helpers/built.js';
 import { decodeXml, readDocxParts } from './helpers/docx.js';
@@ -52,7 +52,7 @@ interface Bookmark {
 
 /** The PDF's bookmarks in reading order, with the (1-based) page each points to. */
 async function bookmarks(pdf: string): Promise<Bookmark[]> {
-  const doc = await getDocument({ data: new Uint8Array(readFileSync(pdf)), isEvalSupported: false, verbosity: 0 }).promise;
+  const doc = await openPdf(new Uint8Array(readFileSync(pdf)));
   const out: Bookmark[] = [];
   type Item = { title: string; dest: unknown; items?: Item[] };
   const walk = async (items: Item[], depth: number) => {

@@ -2,14 +2,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergePackets, type MergeResult } from '../src/mailmerge/merge.js';
 import { readRoster, RosterError, packetFileName } from '../src/mailmerge/roster.js';
 import { loadSource } from '../src/read/source.js';
 import { resolveEdition } from '../src/editions/edition.js';
 import { manifest, outFile } from './helpers/built.js';
-import { readPdf } from './helpers/pdf.js';
+import { readPdf, openPdf } from './helpers/pdf.js';
 import { docxText, readDocxParts } from './helpers/docx.js';
 import { readTagged, structureText } from './helpers/tagged.js';
 
@@ -17,7 +16,7 @@ const squash = (s: string) => s.replace(/\s+/g, ' ');
 const fixtures = join(process.cwd(), 'test', 'fixtures', 'roster');
 
 async function fieldNames(path: string): Promise<string[]> {
-  const doc = await getDocument({ data: new Uint8Array(readFileSync(path)), verbosity: 0 }).promise;
+  const doc = await openPdf(new Uint8Array(readFileSync(path)));
   const fields = (await doc.getFieldObjects()) ?? {};
   await doc.destroy();
   return Object.keys(fields);

@@ -5,7 +5,7 @@
 // the tree must be found in each, in reading order, part by part. The Word headings (Heading 1–3,
 // table cells included) must equal the PDF's bookmarks, and every bookmark must land on its heading.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { openPdf } from './helpers/pdf.js';
 import { readFileSync } from 'node:fs';
 import { composeBooklet } from '../src/compose/booklet.js';
 import { composePacket } from '../src/compose/packet.js';
@@ -33,7 +33,7 @@ interface Bookmark {
  * paragraph that runs on to the next page reads as one.
  */
 async function pdfFacts(path: string): Promise<{ text: string; bookmarks: Bookmark[]; pageTexts: string[] }> {
-  const doc = await getDocument({ data: new Uint8Array(readFileSync(path)), verbosity: 0, isEvalSupported: false }).promise;
+  const doc = await openPdf(new Uint8Array(readFileSync(path)));
   const pageTexts: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);

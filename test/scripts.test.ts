@@ -1,12 +1,12 @@
 // Names and addresses in any script: printed in fonts that have them, read back as typed, inside the envelope window.
 import { readTagged, structureText } from './helpers/tagged.js';
+import { openPdf } from './helpers/pdf.js';
 import { execFileSync } from 'node:child_process';
 import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream } from '@cantoo/pdf-lib';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addressLines, ENVELOPE_WINDOW } from '../src/compose/envelope.js';
 import { mergePackets, type MergeResult } from '../src/mailmerge/merge.js';
@@ -29,7 +29,7 @@ interface Item {
 
 /** The first page's text items, read with pdfjs (independent of the writer). */
 async function firstPage(path: string): Promise<{ items: Item[]; text: string }> {
-  const doc = await getDocument({ data: new Uint8Array(readFileSync(path)), verbosity: 0 }).promise;
+  const doc = await openPdf(new Uint8Array(readFileSync(path)));
   const page = await doc.getPage(1);
   const height = page.view[3];
   const content = await page.getTextContent();

@@ -1,6 +1,9 @@
 // Reads a PDF back with pdfjs-dist (independent of the writer): text, outline, page sizes.
 import { readFileSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { restoreNativeJson } from './native-json.js';
+
+restoreNativeJson();
 
 export interface PdfFacts {
   pages: { width: number; height: number; text: string }[];
@@ -10,9 +13,16 @@ export interface PdfFacts {
   text: string;
 }
 
+/** pdfjs's getDocument, then the native JSON functions put back (native-json.ts). */
+export async function openPdf(data: Uint8Array, options: Record<string, unknown> = {}): Promise<Awaited<ReturnType<typeof getDocument>['promise']>> {
+  const doc = await getDocument({ data, verbosity: 0, isEvalSupported: false, ...options }).promise;
+  restoreNativeJson(); // the first document loads pdfjs's worker module, which replaces them again
+  return doc;
+}
+
 export async function readPdf(path: string): Promise<PdfFacts> {
   const data = new Uint8Array(readFileSync(path));
-  const doc = await getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+  const doc = await openPdf(data, { useSystemFonts: false });
   const pages: PdfFacts['pages'] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
