@@ -187,7 +187,7 @@ const notesOf = (doc: Document) => (blocks: Block[]) => blocks.flatMap((b) => bl
 /** What the assembly of parts uses of this writer. */
 const writer: Writer = {
   whole: (doc, opts) => renderWhole(doc, opts),
-  mapFonts: (doc) => fitImpactMaps(doc, notesOf(doc)),
+  mapFonts: (doc, memory) => fitImpactMaps(doc, notesOf(doc), memory),
   nodes: (doc, part, mapFonts) => {
     if (part.kind === 'chapter') return part.blocks.flatMap((b) => blockNodes(b, contextFor(doc, part.id, mapFonts, new FieldSpots())));
     if (part.kind === 'loose' || part.kind === 'copyright') return part.blocks.flatMap((b) => blockNodes(b, contextFor(doc, '', mapFonts, new FieldSpots())));

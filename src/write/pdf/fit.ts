@@ -36,13 +36,21 @@ async function mapFits(doc: Document, map: ImpactMap, notes: (blocks: ImpactMap[
  * The font size of each Impact Map of a document, by map id; a map that does not fit even at the
  * smallest size continues on a second landscape page (SPREAD_FONT_SIZE).
  */
-export async function fitImpactMaps(doc: Document, notes: (blocks: ImpactMap['notes']) => Node[]): Promise<Map<string, number>> {
+export interface FitMemory {
+  get(key: string): number | undefined;
+  set(key: string, size: number): void;
+}
+
+/** `memory`: sizes fitted by processes before (the part cache keeps them), by the map's content. */
+export async function fitImpactMaps(doc: Document, notes: (blocks: ImpactMap['notes']) => Node[], memory?: FitMemory): Promise<Map<string, number>> {
   const fonts = new Map<string, number>();
   for (const part of doc.parts) {
     if (part.kind !== 'chapter') continue;
     for (const b of part.blocks) {
       if (b.kind !== 'impactMap') continue;
       const key = JSON.stringify([doc.page.size, PAGE_MARGINS, b]);
+      const remembered = fittedMaps.has(key) ? undefined : memory?.get(key);
+      if (remembered !== undefined) fittedMaps.set(key, remembered);
       if (!fittedMaps.has(key)) {
         const sizes = candidateFontSizes(); // largest first
         let fitted = SPREAD_FONT_SIZE;
@@ -57,6 +65,7 @@ export async function fitImpactMaps(doc: Document, notes: (blocks: ImpactMap['no
           fitted = sizes[lo];
         }
         fittedMaps.set(key, fitted);
+        memory?.set(key, fitted);
       }
       fonts.set(b.id, fittedMaps.get(key)!);
     }

@@ -18,6 +18,7 @@ import { copyTaggedPages } from '../tagging/copy-tagged.js';
 import { embedFieldFont, FIELD_FONT } from '../tagging/field-font.js';
 import { writeTaggedFacts, type DocumentFacts } from '../tagging/write.js';
 import type { PagePlan } from '../running.js';
+import type { FitMemory } from '../fit.js';
 import { tocItems, type ContentsEntry } from './contents.js';
 import { furniturePdf } from './furniture.js';
 import { moveAnnotations, SAVE_OPTIONS } from '../finish.js';
@@ -31,7 +32,7 @@ export interface PartStore {
 /** What the assembly needs of the whole-document writer (document.ts), passed in to keep imports one way. */
 export interface Writer {
   whole(doc: Document, opts: WholeOptions): Promise<RenderedPdf>;
-  mapFonts(doc: Document): Promise<Map<string, number>>;
+  mapFonts(doc: Document, memory?: FitMemory): Promise<Map<string, number>>;
   /** The pdfmake nodes of a part (for the contents' entries). */
   nodes(doc: Document, part: Part, mapFonts: Map<string, number>): unknown[];
 }
@@ -205,7 +206,12 @@ const RUNNING: Record<Part['kind'], boolean> = { cover: false, copyright: true, 
 export async function assemblePdf(doc: Document, store: PartStore | null, writer: Writer): Promise<RenderedPdf> {
   // CG_TRACE: the time of each step (parts, contents, furniture laid out, pages copied, furniture drawn, saved).
   const steps: number[] = [performance.now()];
-  const mapFonts = await writer.mapFonts(doc);
+  // Fitting an Impact Map to its page lays it out several times: the sizes found are noted in the store.
+  const noteKey = (key: string) => `map-font:${hashOf(key)}`;
+  const memory: FitMemory | undefined = store
+    ? { get: (key) => Number(new TextDecoder().decode(store.get(noteKey(key)) ?? new Uint8Array())) || undefined, set: (key, size) => store.put(noteKey(key), new TextEncoder().encode(String(size))) }
+    : undefined;
+  const mapFonts = await writer.mapFonts(doc, memory);
   const parts = [];
   for (const [index, part] of doc.parts.entries()) {
     if (part.kind === 'contents') parts.push({ part, index, loaded: null as LoadedPart | null, pages: 1 });
