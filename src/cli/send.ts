@@ -6,7 +6,6 @@ import { EXIT, exitWith, internalError, parseArgs } from './common.js';
 import { Progress } from './progress.js';
 import { InputError } from '../model/diagnostics.js';
 import { EML_DIR, SEND_LOG } from '../mailsend/send-log.js';
-import type { smtpFromEnv } from '../mailsend/smtp.js';
 
 const perMinute = (v: string) => {
   if (!/^\d+$/.test(v) || Number(v) < 1) throw new InvalidArgumentError('expected a whole number of messages per minute, at least 1');

@@ -1,6 +1,7 @@
 // Renders a document tree to a print-ready PDF with pdfmake: parts on new (right-hand) pages,
 // running heads and folios on body pages, Impact Maps on landscape pages, then the gutter,
-// form fields and bookmarks to their headings (finish.ts).
+// form fields and bookmarks to their headings (finish.ts). Booklets and packets are put together
+// from their parts, each laid out here alone (parts/assemble.ts); a personalized letter whole.
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import { contentsEntries, type Block, type Chapter, type Document, type Part } from '../../compose/tree.js';
 import { blockNodes, type BlockContext } from './blocks.js';
@@ -14,13 +15,11 @@ import { getPdfmake } from './pdfmake.js';
 import { runningPages, type PageLog, type PartMarks } from './running.js';
 import { DEFAULT_STYLE, GUTTER_SHIFT, PAGE_MARGINS, PAGE_SIZES, styles } from './theme.js';
 import { installTaggingHooks } from './tagging/hooks.js';
+import { CREATOR, PRODUCER } from './tagging/write.js';
 import { beginSession, endSession, type TagSession } from './tagging/session.js';
-import { inSection, newTag, tag } from './tagging/tags.js';
+import { inSection, newTag } from './tagging/tags.js';
 import { assemblePdf, type PartStore, type Writer } from './parts/assemble.js';
 import { contentsNode, type ContentsEntry } from './parts/contents.js';
-
-const CREATOR = 'Competency Guidelines publisher';
-const PRODUCER = 'Competency Guidelines publisher (pdfmake)';
 
 export interface RenderedPdf {
   bytes: Uint8Array;
@@ -55,22 +54,13 @@ function partNodes(doc: Document, mapFonts: Map<string, number>, spots: FieldSpo
       case 'copyright':
         nodes = copyrightNodes(part, contextFor(doc, '', mapFonts, spots));
         break;
-      case 'contents': {
-        if (opts.contents) {
-          // Assembled from parts: the entries and their pages are known (parts/assemble.ts).
-          content.push(contentsNode(part, opts.contents));
-          marks.push({ chapter: null, first: content[content.length - 1], last: content[content.length - 1], running: true });
-          return;
-        }
-        // The contents: a heading and a TOC whose entries (TOCI) are links (tagging/hooks.ts).
-        const toc: Node = tag({ toc: { title: tag({ text: part.title, style: 'tocTitle' }, 'H1'), numberStyle: { fontSize: 10 } }, pageOrientation: 'portrait' }, 'TOC', { via: [newTag('Sect')] });
-        // The contents' rows are laid out in a table pdfmake builds inside the toc node.
-        const rows = { get positions() { return (toc.toc as Node)._table?.positions ?? []; } };
-        if (i > 0) toc.pageBreak = start;
-        content.push(toc);
-        marks.push({ chapter: null, first: rows, last: rows, running: true });
+      case 'contents':
+        // Its entries' pages are known only once the other parts are laid out: a document with contents is assembled
+        // from parts (parts/assemble.ts), which lays the contents out last, with them.
+        if (!opts.contents) throw new Error('a document with a contents part is assembled from parts (parts/assemble.ts), not laid out whole');
+        content.push(contentsNode(part, opts.contents));
+        marks.push({ chapter: null, first: content[content.length - 1], last: content[content.length - 1], running: true });
         return;
-      }
       case 'chapter':
         chapter = part;
         nodes = part.blocks.flatMap((b: Block) => blockNodes(b, contextFor(doc, part.id, mapFonts, spots)));

@@ -16,7 +16,7 @@ import type { RenderedPdf, WholeOptions } from '../document.js';
 import { GUTTER_SHIFT, PAGE_SIZES } from '../theme.js';
 import { copyTaggedPages } from '../tagging/copy-tagged.js';
 import { embedFieldFont, FIELD_FONT } from '../tagging/field-font.js';
-import { writeTaggedFacts, type DocumentFacts } from '../tagging/write.js';
+import { CREATOR, PRODUCER, writeTaggedFacts, type DocumentFacts } from '../tagging/write.js';
 import type { PagePlan } from '../running.js';
 import type { FitMemory } from '../fit.js';
 import { tocItems, type ContentsEntry } from './contents.js';
@@ -63,8 +63,6 @@ export function forgetParts(): void {
   Object.assign(partCounts, { rendered: 0, fromStore: 0, inMemory: 0, ownLaidOut: 0 });
 }
 
-const CREATOR = 'Competency Guidelines publisher';
-const PRODUCER = 'Competency Guidelines publisher (pdfmake)';
 
 /** The document a part is rendered as: the part alone, with nothing that names the document it is in. */
 function partDocument(doc: Document, part: Part): Document {
@@ -145,6 +143,16 @@ async function loadKept(store: PartStore | null, key: string): Promise<LoadedPar
   }
 }
 
+/** A number noted in the store (a key with a colon, kept as text): what a build before found out. */
+function readNote(store: PartStore | null, key: string): number | undefined {
+  const n = Number(new TextDecoder().decode(store?.get(key) ?? new Uint8Array()));
+  return n > 0 ? n : undefined;
+}
+
+function writeNote(store: PartStore | null, key: string, n: number): void {
+  store?.put(key, new TextEncoder().encode(String(n)));
+}
+
 function hashOf(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
@@ -180,7 +188,7 @@ function destEntries(pdf: PDFDocument): [PDFString, PDFObject][] {
 interface Placed {
   part: Part;
   index: number;
-  /** null: the contents (laid out last) or a part with no pages. */
+  /** null only for the contents before its first layout. */
   loaded: LoadedPart | null;
   pages: number;
   first: number;
@@ -207,15 +215,14 @@ export async function assemblePdf(doc: Document, store: PartStore | null, writer
   // CG_TRACE: the time of each step (parts, contents, furniture laid out, pages copied, furniture drawn, saved).
   const steps: number[] = [performance.now()];
   // Fitting an Impact Map to its page lays it out several times: the sizes found are noted in the store.
-  const noteKey = (key: string) => `map-font:${hashOf(key)}`;
-  const memory: FitMemory | undefined = store
-    ? { get: (key) => Number(new TextDecoder().decode(store.get(noteKey(key)) ?? new Uint8Array())) || undefined, set: (key, size) => store.put(noteKey(key), new TextEncoder().encode(String(size))) }
-    : undefined;
+  const memory: FitMemory | undefined = store ? { get: (key) => readNote(store, `map-font:${hashOf(key)}`), set: (key, size) => writeNote(store, `map-font:${hashOf(key)}`, size) } : undefined;
   const mapFonts = await writer.mapFonts(doc, memory);
+  // Each part's nodes: whether it prints anything, and the headings the contents list.
+  const nodes = doc.parts.map((part) => writer.nodes(doc, part, mapFonts));
   const parts = [];
   for (const [index, part] of doc.parts.entries()) {
     if (part.kind === 'contents') parts.push({ part, index, loaded: null as LoadedPart | null, pages: 1 });
-    else if ((part.kind === 'chapter' || part.kind === 'loose') && writer.nodes(doc, part, mapFonts).length === 0) continue; // nothing to print
+    else if ((part.kind === 'chapter' || part.kind === 'loose') && nodes[index].length === 0) continue; // nothing to print
     else {
       const loadedPart = await renderPart(doc, part, mapFonts, store, writer);
       parts.push({ part, index, loaded: loadedPart, pages: loadedPart.pdf.getPageCount() });
@@ -225,13 +232,12 @@ export async function assemblePdf(doc: Document, store: PartStore | null, writer
   steps.push(performance.now());
   // The contents: laid out with the pages its entries land on, again if its own length moves them. Its length is
   // guessed from the last document with the same entries (in this thread, or noted in the store by a build before).
-  const items = tocItems(doc.parts.flatMap((part) => writer.nodes(doc, part, mapFonts)));
+  const items = tocItems(nodes.flat());
   const contentsPart = doc.parts.find((p) => p.kind === 'contents');
   const contentsSlot = parts.find((p) => p.part.kind === 'contents');
-  const lengthKey = contentsPart ? createHash('sha256').update(JSON.stringify([contentsPart.title, doc.page.size, items])).digest('hex') : '';
+  const lengthKey = contentsPart ? hashOf([contentsPart.title, doc.page.size, items]) : '';
   if (contentsSlot) {
-    const known = contentsLength.get(lengthKey) ?? Number(new TextDecoder().decode(store?.get(`contents-length:${lengthKey}`) ?? new Uint8Array()));
-    contentsSlot.pages = known > 0 ? known : 1;
+    contentsSlot.pages = contentsLength.get(lengthKey) ?? readNote(store, `contents-length:${lengthKey}`) ?? 1;
   }
   let layout = place(doc, parts);
   for (let attempt = 0; contentsPart && contentsSlot && attempt < 4; attempt++) {
@@ -245,7 +251,7 @@ export async function assemblePdf(doc: Document, store: PartStore | null, writer
     contentsSlot.loaded = contents;
     contentsSlot.pages = pages;
     contentsLength.set(lengthKey, pages);
-    if (same) store?.put(`contents-length:${lengthKey}`, new TextEncoder().encode(String(pages)));
+    if (same) writeNote(store, `contents-length:${lengthKey}`, pages);
     layout = place(doc, parts);
     if (same) break;
   }
@@ -279,7 +285,7 @@ export async function assemblePdf(doc: Document, store: PartStore | null, writer
   const blank = () => out.addPage([size.width, size.height]);
   const dests: [PDFString, PDFObject][] = [];
   const outline: PDFRef[] = [];
-  const fields: PDFRef[] = [];
+  const fields = new Set<PDFRef>();
   for (const p of layout.placed) {
     if (p.blankBefore) blank();
     const src = p.loaded!.pdf;
@@ -296,7 +302,7 @@ export async function assemblePdf(doc: Document, store: PartStore | null, writer
         if (annot.get(PDFName.of('Subtype')) !== PDFName.of('Widget')) continue;
         const parent = annot.get(PDFName.of('Parent'));
         const field = parent instanceof PDFRef ? parent : (annots.get(i) as PDFRef);
-        if (!fields.includes(field)) fields.push(field);
+        fields.add(field);
       }
     }
   }
@@ -317,7 +323,7 @@ export async function assemblePdf(doc: Document, store: PartStore | null, writer
   steps.push(performance.now());
   writeNames(out, dests);
   writeOutline(out, outline);
-  if (fields.length) writeForm(out, fields);
+  if (fields.size) writeForm(out, [...fields]);
   const { meta } = doc;
   writeFacts(out, { title: meta.title, language: meta.language, author: meta.author, subject: meta.subject, keywords: meta.keywords, date: meta.date, creator: CREATOR, producer: PRODUCER });
   const bytes = await out.save(SAVE_OPTIONS);

@@ -24,7 +24,6 @@ export function installTaggingHooks(): void {
   const ElementWriter = lib('ElementWriter');
   const PageElementWriter = lib('PageElementWriter');
   const Renderer = lib('Renderer');
-  const DocMeasure = lib('DocMeasure');
 
   // --- layout ---
   wrap(LayoutBuilder.prototype, 'tryLayoutDocument', (original, self, args) => {
@@ -94,17 +93,6 @@ export function installTaggingHooks(): void {
     }
     return original.apply(self, args);
   });
-  // The contents' rows are made by pdfmake from the headings: each row an entry, each cell a link.
-  wrap(DocMeasure.prototype, 'measureToc', (original, self, args) => {
-    const node = original.apply(self, args);
-    for (const row of node.toc._table?.table?.body ?? []) {
-      if (row[0]?.pdfTag) continue;
-      const entry: Tag = { role: 'TOCI' };
-      for (const cell of row) cell.pdfTag = { role: 'Link', via: [entry] };
-    }
-    return node;
-  });
-
   // --- drawing ---
   wrap(Renderer.prototype, 'renderPages', (original, self, args) => {
     const s = session();

@@ -11,6 +11,10 @@ export interface Widget {
   page: number;
 }
 
+/** Who made the PDF, as its metadata says (a whole document's and an assembled one's alike). */
+export const CREATOR = 'Competency Guidelines publisher';
+export const PRODUCER = 'Competency Guidelines publisher (pdfmake)';
+
 export interface DocumentFacts {
   title: string;
   language: string;
