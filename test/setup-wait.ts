@@ -4,9 +4,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { expect, inject } from 'vitest';
 import { WITHOUT_TEST_BUILD } from './helpers/independent.js';
-import { keepNativeJson } from './helpers/native-json.js';
+import { keepNativeBuiltins } from './helpers/native-builtins.js';
 
-keepNativeJson();
+keepNativeBuiltins();
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,9 +1,9 @@
 // Reads a PDF back with pdfjs-dist (independent of the writer): text, outline, page sizes.
 import { readFileSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { restoreNativeJson } from './native-json.js';
+import { restoreNativeBuiltins } from './native-builtins.js';
 
-restoreNativeJson();
+restoreNativeBuiltins();
 
 export interface PdfFacts {
   pages: { width: number; height: number; text: string }[];
@@ -13,10 +13,10 @@ export interface PdfFacts {
   text: string;
 }
 
-/** pdfjs's getDocument, then the native JSON functions put back (native-json.ts). */
+/** pdfjs's getDocument, then the native functions put back (native-builtins.ts). */
 export async function openPdf(data: Uint8Array, options: Record<string, unknown> = {}): Promise<Awaited<ReturnType<typeof getDocument>['promise']>> {
   const doc = await getDocument({ data, verbosity: 0, isEvalSupported: false, ...options }).promise;
-  restoreNativeJson(); // the first document loads pdfjs's worker module, which replaces them again
+  restoreNativeBuiltins(); // the first document loads pdfjs's worker module, which replaces them again
   return doc;
 }
 

@@ -5,9 +5,9 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFStream, PDFRawStream, decodePDFRawStream, PDFString, PDFHexString, type PDFObject } from '@cantoo/pdf-lib';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { readFileSync } from 'node:fs';
-import { restoreNativeJson } from './native-json.js';
+import { restoreNativeBuiltins } from './native-builtins.js';
 
-restoreNativeJson();
+restoreNativeBuiltins();
 
 export interface StructNode {
   role: string;
@@ -41,7 +41,7 @@ const PAINT_OPS = new Set([OPS.fill, OPS.stroke, OPS.eoFill, OPS.fillStroke, OPS
 /** Checks the content streams: every text and painting operator inside tagged content or an Artifact. */
 async function readContent(bytes: Uint8Array, problems: string[], withText: boolean): Promise<{ mcids: Map<number, Set<number>>; mcidText: Map<string, string> }> {
   const doc = await getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false }).promise;
-  restoreNativeJson(); // the first document loads pdfjs's worker module, which replaces them again
+  restoreNativeBuiltins(); // the first document loads pdfjs's worker module, which replaces them again
   const mcids = new Map<number, Set<number>>();
   const mcidText = new Map<string, string>();
   for (let p = 0; p < doc.numPages; p++) {
