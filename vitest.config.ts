@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join as joinPath } from 'node:path';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { WITHOUT_TEST_BUILD } from './test/helpers/independent.js';
 
@@ -20,11 +20,25 @@ class BuildAware extends BaseSequencer {
   }
 }
 
+/**
+ * Packages as the commands load them: Vite resolves packages with a "development" condition outside production, and
+ * Vitest passes it on to Node (`--conditions development`), so the tests ran micromark's development build, which
+ * asserts on every token (reading source/ took half again as long). Configs merge arrays, so it is removed here.
+ */
+const withoutDevelopmentBuilds: Plugin = {
+  name: 'without-development-builds',
+  configResolved(config) {
+    const ssr = config.ssr.resolve as { conditions?: string[] } | undefined;
+    if (ssr?.conditions) ssr.conditions = ssr.conditions.filter((c) => c !== 'development|production' && c !== 'development');
+  },
+};
+
 // One document cache for the whole test run, shared by the test build (global setup) and the builds tests make
 // themselves; never the user's cache. Tests that check rendering itself build with `force` (no cache).
 process.env.CG_CACHE_DIR ??= mkdtempSync(joinPath(tmpdir(), 'cg-test-cache-'));
 
 export default defineConfig({
+  plugins: [withoutDevelopmentBuilds],
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
