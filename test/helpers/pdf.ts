@@ -1,5 +1,7 @@
 // Reads a PDF back with pdfjs-dist (independent of the writer): text, outline, page sizes.
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { restoreNativeBuiltins } from './native-builtins.js';
 
@@ -20,8 +22,29 @@ export async function openPdf(data: Uint8Array, options: Record<string, unknown>
   return doc;
 }
 
+/**
+ * What pdfjs read from a file, by the file's bytes, for the whole test run: several test files read the same booklet
+ * (each in its own worker), and a booklet takes pdfjs about half a second. Kept in the run's cache folder.
+ */
+const READS = process.env.CG_CACHE_DIR ? join(process.env.CG_CACHE_DIR, 'test-pdf-reads') : null;
+
 export async function readPdf(path: string): Promise<PdfFacts> {
   const data = new Uint8Array(readFileSync(path));
+  if (!READS) return read(data);
+  const kept = join(READS, `${createHash('sha256').update(data).digest('hex')}.json`);
+  try {
+    return JSON.parse(readFileSync(kept, 'utf8')) as PdfFacts;
+  } catch {
+    // not read yet in this run
+  }
+  const facts = await read(data);
+  mkdirSync(READS, { recursive: true });
+  writeFileSync(`${kept}.${process.pid}`, JSON.stringify(facts));
+  renameSync(`${kept}.${process.pid}`, kept);
+  return facts;
+}
+
+async function read(data: Uint8Array): Promise<PdfFacts> {
   const doc = await openPdf(data, { useSystemFonts: false });
   const pages: PdfFacts['pages'] = [];
   for (let i = 1; i <= doc.numPages; i++) {
