@@ -25,7 +25,19 @@ export interface Overlay {
   remove: { id: string; pos: SourcePos }[];
 }
 
-const clone = <T>(x: T): T => structuredClone(x);
+/**
+ * A deep copy of the guidelines, which are plain data (objects, arrays, strings, numbers): structuredClone took a
+ * third of the time of reading source/ (2 ms per edition, this 0.3 ms). Anything else is copied by structuredClone.
+ */
+function clone<T>(x: T): T {
+  if (Array.isArray(x)) return x.map(clone) as T;
+  if (x === null || typeof x !== 'object') return x;
+  const proto = Object.getPrototypeOf(x);
+  if (proto !== Object.prototype && proto !== null) return structuredClone(x);
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(x)) copy[key] = clone((x as Record<string, unknown>)[key]);
+  return copy as T;
+}
 
 export function applyOverlay(base: Guidelines, overlay: Overlay, diag: Diagnostics): { guidelines: Guidelines; changes: Change[] } {
   const g = clone(base);
