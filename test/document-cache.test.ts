@@ -51,11 +51,20 @@ describe('parts laid out once', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cg-parts-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const pdfs = (files: { path: string; format: string; sha256: string }[]) => files.filter((f) => f.format === 'pdf').map((f) => [f.path, f.sha256]);
+  /** The keys of the document cache's PDF documents in `cache` (a kept document is <key>.bin and <key>.json). */
+  const pdfDocuments = (cache: string) =>
+    readdirSync(cache)
+      .filter((n) => n.endsWith('.bin') && readFileSync(join(cache, n)).subarray(0, 5).toString() === '%PDF-')
+      .map((n) => n.slice(0, -'.bin'.length));
 
   it('assembles documents from cached parts with the bytes of a build that laid out every part', async () => {
-    // A cache holding only the parts the test build rendered (none of its documents): every document is assembled.
+    // A cache holding the parts the test build rendered and none of its PDF documents: every PDF is assembled. (Its
+    // Word documents are kept: they have no parts, and would only be written again.)
     const cache = join(dir, 'cache');
-    cpSync(join(process.env.CG_CACHE_DIR!, PARTS_DIR), join(cache, PARTS_DIR), { recursive: true });
+    const testCache = process.env.CG_CACHE_DIR!;
+    cpSync(join(testCache, PARTS_DIR), join(cache, PARTS_DIR), { recursive: true });
+    const testPdfs = new Set(pdfDocuments(testCache));
+    for (const n of readdirSync(testCache)) if (/\.(bin|json)$/.test(n) && !testPdfs.has(n.replace(/\.(bin|json)$/, ''))) cpSync(join(testCache, n), join(cache, n));
     // Marked old: the build marks what it reads as used now.
     const parts = join(cache, PARTS_DIR);
     for (const n of readdirSync(parts)) utimesSync(join(parts, n), 0, 0);
@@ -66,6 +75,7 @@ describe('parts laid out once', () => {
     try {
       const fromParts = await build({ project: process.cwd(), outDir: join(dir, 'michigan-parts'), editions: ['michigan'], rendered: (d) => seen.push(d) });
       expect(seen.filter((d) => d.format === 'pdf' && d.cached)).toEqual([]);
+      expect(seen.filter((d) => d.format === 'docx' && !d.cached)).toEqual([]);
       expect(partCounts.rendered).toBe(0);
       expect(partCounts.ownLaidOut).toBe(0);
       expect(partCounts.fromStore).toBeGreaterThan(10);
@@ -76,7 +86,7 @@ describe('parts laid out once', () => {
       // A part the build read, damaged on disk (a bad disk, a hand edit): laid out again, never served broken.
       const used = readdirSync(parts).filter((n) => n.endsWith('.pdf') && statSync(join(parts, n)).mtimeMs > 0);
       writeFileSync(join(parts, used[0]), 'not a PDF');
-      for (const n of readdirSync(cache)) if (/\.(bin|json)$/.test(n)) rmSync(join(cache, n));
+      for (const key of pdfDocuments(cache)) for (const ext of ['bin', 'json']) rmSync(join(cache, `${key}.${ext}`));
       forgetParts();
       const again = await build({ project: process.cwd(), outDir: join(dir, 'michigan-again'), editions: ['michigan'] });
       expect(partCounts.rendered + partCounts.ownLaidOut).toBe(1);
