@@ -116,8 +116,10 @@ describe('personalized packets from a roster', () => {
   });
 
   it('keeps each personalized packet tagged: letter and filled form in the one structure tree, then the shared packet', async () => {
+    const read = [];
     for (const m of result.made) {
       const pdf = await readTagged(join(out, m.pdf), { withText: true });
+      read.push(pdf);
       expect(pdf.problems, m.pdf).toEqual([]);
       const sections = pdf.root!.kids;
       // The letter first: its letterhead, the applicant's name and address lines as their own paragraphs.
@@ -127,8 +129,7 @@ describe('personalized packets from a roster', () => {
       // Then the filled form, then the shared packet's cover.
       expect(sections.length).toBeGreaterThan(4);
     }
-    const first = await readTagged(join(out, result.made[0].pdf), { withText: true });
-    const words = structureText(first);
+    const words = structureText(read[0]);
     expect(words).toContain('12 Calle Ñandú, Apt 3');
     expect(words).toContain('Santa Fe, NM 87501');
   });
