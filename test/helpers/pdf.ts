@@ -27,6 +27,7 @@ export async function openPdf(data: Uint8Array, options: Record<string, unknown>
  * (each in its own worker), and a booklet takes pdfjs about half a second. Kept in the run's cache folder.
  */
 const READS = process.env.CG_CACHE_DIR ? join(process.env.CG_CACHE_DIR, 'test-pdf-reads') : null;
+let writes = 0;
 
 export async function readPdf(path: string): Promise<PdfFacts> {
   const data = new Uint8Array(readFileSync(path));
@@ -39,8 +40,10 @@ export async function readPdf(path: string): Promise<PdfFacts> {
   }
   const facts = await read(data);
   mkdirSync(READS, { recursive: true });
-  writeFileSync(`${kept}.${process.pid}`, JSON.stringify(facts));
-  renameSync(`${kept}.${process.pid}`, kept);
+  // A name of its own per write: two reads of one file at once in this process must not share a temporary file.
+  const tmp = `${kept}.${process.pid}-${++writes}`;
+  writeFileSync(tmp, JSON.stringify(facts));
+  renameSync(tmp, kept);
   return facts;
 }
 
