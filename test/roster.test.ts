@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveEdition, type Edition } from '../src/editions/edition.js';
 import { readRoster, RosterError, type Roster } from '../src/mailmerge/roster.js';
 import { loadSource } from '../src/read/source.js';
-import { command } from './helpers/cli.js';
+import { simpleParser as parseMail } from 'mailparser';
+import { command, runCommand } from './helpers/cli.js';
 import { readPdf } from './helpers/pdf.js';
 import { xlsx, type Cell } from './helpers/xlsx.js';
 
@@ -313,5 +314,20 @@ describe('build:packets with a 10 MB cell, a repeated applicant and an address c
     expect(letter).toMatch(/José Núñez\s*\n\s*Suite 100, Floor 3\s*\n\s*Attn: Intake\s*\n\s*Santa Fe, NM 87501/);
     expect(r.maxRssMb).toBeLessThan(300);
     expect(r.ms).toBeLessThan(60_000);
+  }, 300_000);
+});
+
+describe('send:packets reads the roster the same way', () => {
+  it('refuses the repeated applicant by line, and names attachments from the slug, never the raw name', async () => {
+    const roster = join(dir, 'send.csv');
+    const nm = { address_line1: '12 Calle Ñandú', city: 'Santa Fe', state: 'NM', postal_code: '87501', edition: 'new-mexico', level: '2' };
+    writeFileSync(roster, csv([row('José', 'Núñez', 'jose@example.org', nm), row('נועה', 'ברק', 'noa@example.org', nm), row('ליילה', 'חדאד', 'layla@example.org', nm), row('josé', 'NÚÑEZ', 'jose.nunez@example.org', nm)]));
+    const out = join(dir, 'send-out');
+    const r = await runCommand(process.cwd(), 'send', '--roster', roster, '--out', out, '--dry-run', '--from', 'office@example.org', '--quiet');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('send.csv line 5: the same applicant as line 2 (the same name and address); expected one row per applicant');
+    expect(r.stdout).toContain('send:packets: 3 written to');
+    const names = await Promise.all(['line-0002-nunez-jose.eml', 'line-0003-applicant.eml', 'line-0004-applicant.eml'].map(async (f) => (await parseMail(readFileSync(join(out, 'eml', f)))).attachments.map((a) => a.filename)));
+    expect(names).toEqual([[expect.stringMatching(/ - Nunez Jose\.pdf$/)], [expect.stringMatching(/ - applicant\.pdf$/)], [expect.stringMatching(/ - applicant\.pdf$/)]]);
   }, 300_000);
 });

@@ -170,8 +170,8 @@ export function packetFileName(a: Applicant): string {
 
 /** The applicant's name as a file name part: last-first in ASCII, or "applicant" for a name with no transliteration. */
 export function nameSlug(a: Pick<Applicant, 'first_name' | 'last_name'>): string {
-  const { first, last } = fileNameParts(a);
-  return [last, first].filter(Boolean).join('-').toLowerCase() || 'applicant';
+  const ascii = (s: string) => slugify(s, { lowercase: true, decamelize: false });
+  return [ascii(a.last_name), ascii(a.first_name)].filter(Boolean).join('-') || 'applicant';
 }
 
 /**
