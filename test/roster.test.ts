@@ -145,6 +145,18 @@ describe('caps before any costly work', () => {
     expect(r.rejected.map((x) => x.message)).toEqual([expect.stringMatching(/^big\.csv line 3: last_name is 10,485,760 characters; at most \d\d fit the envelope window$/)]);
   });
 
+  it('refuses a row of more fields than a roster has columns by line, before csv-parse builds it, and keeps the others', async () => {
+    const text = [HEADER.join(','), row('Ann', 'Lee', 'a@example.org').join(','), ','.repeat(300), row('Bo', 'Kim', 'b@example.org').join(','), '"a\nb",' + ','.repeat(5_000_000), row('Cy', 'Moe', 'c@example.org').join(',')].join('\r\n');
+    const started = performance.now();
+    const r = await read('wide-rows.csv', text);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(r.applicants.map((a) => [a.line, a.first_name])).toEqual([[2, 'Ann'], [4, 'Bo'], [7, 'Cy']]);
+    expect(r.rejected.map((x) => x.message)).toEqual([
+      "wide-rows.csv line 3: the row has 301 fields; expected at most 256 (the roster's columns)",
+      "wide-rows.csv line 5: the row has 5,000,002 fields; expected at most 256 (the roster's columns)",
+    ]);
+  });
+
   it('refuses an e-mail address over 254 characters with its length; 254 is taken', async () => {
     const local = 'a'.repeat(64);
     const at254 = `${local}@${['b'.repeat(63), 'c'.repeat(63), 'd'.repeat(57)].join('.')}.org`;

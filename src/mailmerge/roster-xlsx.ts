@@ -7,6 +7,8 @@ import { RosterError } from './roster-error.js';
 /** A sheet's rows as text, each with its row number (which is the roster line messages name). */
 export interface RosterTable {
   rows: { line: number; cells: string[] }[];
+  /** Rows refused before they were read (too many fields), by line. */
+  refused?: { line: number; problem: string }[];
 }
 
 /** A zip file's first bytes. */

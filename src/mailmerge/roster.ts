@@ -2,7 +2,6 @@
 // Every check a row passes is here, for build:packets and send:packets alike.
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import slugify from '@sindresorhus/slugify';
 import type { Edition } from '../editions/edition.js';
@@ -10,7 +9,7 @@ import { CAPS, excerpt, fileOverCap } from '../read/caps.js';
 import { printProblems } from './printable.js';
 import { capProblems, Duplicates, splitAddressLines, textProblems, type Cells } from './roster-checks.js';
 import { RosterError, SAVE_FROM_EXCEL } from './roster-error.js';
-import { decodeRosterText } from './roster-text.js';
+import { readCsvTable } from './roster-csv.js';
 import { isZip, readXlsxTable, type RosterTable } from './roster-xlsx.js';
 
 export { RosterError };
@@ -75,38 +74,6 @@ export async function readRoster(path: string, editions: Map<string, Edition>, o
   return checkRows(table, name, editions);
 }
 
-/** The rows of a CSV file, each with the line it starts on (a quoted field may span several lines). */
-function readCsvTable(bytes: Buffer, name: string): RosterTable {
-  const { text, delimiter } = decodeRosterText(bytes, name);
-  let records: { record: string[]; info: { bytes: number } }[];
-  try {
-    records = parse(text, { delimiter, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof records;
-  } catch (e) {
-    const err = e as { message: string; lines?: number };
-    throw new RosterError(`${name}${err.lines ? ` line ${err.lines}` : ''}: not valid CSV (${err.message.replace(/^Invalid [^:]*: /, '').split('\n')[0]}); expected comma-separated values with "quotes" around fields that contain commas`);
-  }
-  // The line a record starts on, as an editor counts lines (CR LF is one break): csv-parse's own count takes a CR LF
-  // inside a quoted field for two. info.bytes is where a record ends, in UTF-8 bytes.
-  const utf8 = Buffer.from(text, 'utf8');
-  let at = 0;
-  let line = 1;
-  const lineAt = (offset: number) => {
-    for (; at < offset; at++) {
-      const b = utf8[at];
-      if (b === 0x0a || (b === 0x0d && utf8[at + 1] !== 0x0a)) line++;
-    }
-    return line;
-  };
-  return {
-    rows: records.map(({ record, info }, i) => {
-      // Past the previous record and any blank lines.
-      let start = i === 0 ? 0 : records[i - 1].info.bytes;
-      while (utf8[start] === 0x0a || utf8[start] === 0x0d) start++;
-      return { line: lineAt(start), cells: record };
-    }),
-  };
-}
-
 function checkRows(table: RosterTable, name: string, editions: Map<string, Edition>): Roster {
   const rows = table.rows.filter((r) => r.cells.some((c) => c !== ''));
   if (rows.length > CAPS.rosterRows) throw new RosterError(`${name}: the roster has ${rows.length.toLocaleString('en-US')} rows; expected at most ${CAPS.rosterRows.toLocaleString('en-US')} (split it into several rosters)`);
@@ -118,7 +85,7 @@ function checkRows(table: RosterTable, name: string, editions: Map<string, Editi
     throw new RosterError(`${name} line ${headerLine}: the header lacks ${missingColumns.join(', ')}; expected the columns ${ROSTER_COLUMNS.join(',')}`);
   }
   const used = ROSTER_COLUMNS.filter((c) => header.includes(c));
-  const roster: Roster = { applicants: [], rejected: [] };
+  const roster: Roster = { applicants: [], rejected: (table.refused ?? []).map((r) => ({ line: r.line, message: `${name} line ${r.line}: ${r.problem}` })) };
   const duplicates = new Duplicates();
   const refuse = (line: number, problems: string[]) => roster.rejected.push({ line, message: `${name} line ${line}: ${problems.join('; ')}` });
   for (const { line, cells } of body) {
@@ -157,6 +124,7 @@ function checkRows(table: RosterTable, name: string, editions: Map<string, Editi
     }
     roster.applicants.push({ ...parsed.data, line });
   }
+  roster.rejected.sort((a, b) => a.line - b.line);
   return roster;
 }
 
