@@ -1,6 +1,6 @@
 // send:packets against a real SMTP server (smtp-server) on 127.0.0.1, run as staff run it.
 import { command } from './helpers/cli.js';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendRecord, readSendLog, sendKey } from '../src/mailsend/send-log.js';
 import { readEmailTemplate } from '../src/mailsend/template.js';
 import { InputError } from '../src/model/diagnostics.js';
 import { readPdf } from './helpers/pdf.js';
@@ -30,8 +31,8 @@ interface ServerOptions {
   starttls?: boolean;
   /** Runs when a client logs in, before the server answers. */
   onAuth?: () => void;
-  /** Runs when a message has come in, before the server answers it. */
-  onData?: () => void;
+  /** Runs when a message has come in, before the server answers it; `false` leaves it unanswered. */
+  onData?: () => boolean | void;
 }
 
 /** A real SMTP server on the loopback address: login required, 550 for bounce@example.org. */
@@ -58,7 +59,7 @@ async function startServer(opts: ServerOptions = {}) {
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks), secure: session.secure });
-        opts.onData?.();
+        if (opts.onData?.() === false) return;
         cb(null, `queued as Q${received.length}`);
         // The server goes down after N messages: further connections are refused.
         if (opts.stopAfter !== undefined && received.length >= opts.stopAfter) server.close();
@@ -71,16 +72,20 @@ async function startServer(opts: ServerOptions = {}) {
   return { received, logins, port, url, close: () => new Promise<void>((ok) => server.close(() => ok())) };
 }
 
-function run(cwd: string, args: string[], env: Record<string, string | undefined>): Promise<{ code: number; out: string; err: string }> {
+/** The command running now, for a test that kills it. */
+let running: ChildProcess | null = null;
+
+function run(cwd: string, args: string[], env: Record<string, string | undefined>): Promise<{ code: number; out: string; err: string; signal: NodeJS.Signals | null }> {
   return new Promise((ok) => {
     // Asynchronous: the SMTP server runs in this process and must keep answering.
     const [exe, before] = command('send');
     const child = spawn(exe, [...before, ...args], { cwd, env: { ...process.env, CG_WORKERS: '1', SMTP_URL: undefined, ...env } });
+    running = child;
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
-    child.on('close', (code) => ok({ code: code ?? -1, out, err }));
+    child.on('close', (code, signal) => ok({ code: code ?? -1, out, err, signal }));
   });
 }
 
@@ -286,6 +291,42 @@ describe('send:packets', () => {
     expect(server.received.map((m) => m.to[0])).toEqual(['ann@example.org', 'jose@example.org']);
   });
 
+  it('a message whose answer never came (the run was killed, or the server went silent) may have been sent: no run sends it again by itself', async () => {
+    const folder = packetsCopy('out-died');
+    // Killed while the server holds Ann's message, before it answers.
+    const killer = await startServer({
+      onData: () => {
+        running?.kill('SIGKILL');
+        return false;
+      },
+    });
+    servers.push(killer);
+    const died = await go(['--roster', roster, '--out', folder, '--per-minute', '6000'], { SMTP_URL: killer.url });
+    expect(died.signal).toBe('SIGKILL');
+    expect(killer.received.map((m) => m.to[0])).toEqual(['ann@example.org']);
+
+    // Then a server that takes José's message and never answers: the run stops when it times out.
+    let n = 0;
+    const silent = await startServer({ onData: () => ++n !== 1 });
+    servers.push(silent);
+    const r = await go(['--roster', roster, '--out', folder, '--per-minute', '6000'], { SMTP_URL: `${silent.url}&socketTimeout=1500` });
+    expect(r.code).toBe(1);
+    const lines = r.err.split('\n');
+    expect(lines).toContainEqual(expect.stringMatching(/^applicants\.csv line 2: may have been sent \(the run stopped while sending\); check, then resend it with --resend 2 /));
+    expect(lines).toContainEqual(expect.stringMatching(/^applicants\.csv line 3: may have been sent \(the run stopped while sending\); check, then resend it with --resend 3 /));
+    expect(r.err).toMatch(/send:packets: stopped: the mail server did not answer in time \(smtp:\/\/127\.0\.0\.1:\d+: .*\)\. 1 not sent yet/);
+    expect(silent.received.map((m) => m.to[0])).toEqual(['jose@example.org']);
+
+    // The re-run sends neither again, and tries the rest; --resend 2,3 sends exactly those two.
+    const again = await go(['--roster', roster, '--out', folder, '--per-minute', '6000'], { SMTP_URL: silent.url });
+    expect(again.out).toContain('send:packets: 0 sent, 0 skipped as already sent, 1 refused, 1 failed, 2 may have been sent (see above)');
+    expect(silent.received.map((m) => m.to[0])).toEqual(['jose@example.org']);
+    const resent = await go(['--roster', roster, '--out', folder, '--per-minute', '6000', '--resend', '2,3'], { SMTP_URL: silent.url });
+    expect(resent.out).toContain('send:packets: 2 sent, 0 skipped as already sent, 1 refused, 1 failed');
+    expect(resent.err).not.toContain('may have been sent');
+    expect(silent.received.map((m) => m.to[0])).toEqual(['jose@example.org', 'ann@example.org', 'jose@example.org']);
+  });
+
   it('a server that goes down mid-run stops the run; the re-run sends the rest, fails only the refused row, and a third run sends nothing', async () => {
     const first = await startServer({ stopAfter: 1 });
     servers.push(first);
@@ -370,6 +411,33 @@ describe('send:packets', () => {
       expect(r.err + r.out).not.toContain(PASSWORD);
     } finally {
       silent.close();
+    }
+  });
+});
+
+describe('the send log', () => {
+  const row = { line: 2, email: 'Ann@example.org', edition: 'michigan', level: 1, packet: 'p.pdf', sha256: 'a', messageId: '<m1@x>' };
+  it('keeps what each applicant was sent and what may have been; reads logs from before intents; skips a record cut short', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cg-send-log-'));
+    try {
+      const path = join(dir, 'send-log.jsonl');
+      // A log written before intents were recorded: acceptances without a status.
+      writeFileSync(path, `${JSON.stringify({ ...row, server: '250 ok' })}\n`);
+      appendRecord(path, { status: 'sending', ...row, line: 3, email: 'jose@example.org', messageId: '<m2@x>' });
+      // A write that failed half-way (the disk filled up): then a record of the next run.
+      appendFileSync(path, '{"status":"accepted","line":3,"email":"jo');
+      appendRecord(path, { status: 'sending', ...row, email: 'bo@example.org', messageId: '<m3@x>' });
+      appendRecord(path, { status: 'refused', ...row, email: 'bo@example.org', messageId: '<m3@x>', server: '550 no' });
+      expect(readFileSync(path, 'utf8').split('\n')[3]).toMatch(/^\{"status":"sending",.*"bo@example\.org"/);
+      const log = readSendLog(path, 'send-log.jsonl');
+      expect(log.get(sendKey({ ...row, email: 'ann@EXAMPLE.org' }))).toEqual({ sent: { ...row, server: '250 ok' } });
+      expect(log.get(sendKey({ ...row, email: 'jose@example.org' }))?.uncertain?.messageId).toBe('<m2@x>');
+      expect(log.get(sendKey({ ...row, email: 'bo@example.org' }))).toEqual({});
+      // Anything else that is not a record is refused by line, as before.
+      appendFileSync(path, 'hello\n');
+      expect(() => readSendLog(path, 'send-log.jsonl')).toThrow(/^send-log\.jsonl line 6: not a send record/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
