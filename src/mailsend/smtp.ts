@@ -52,9 +52,11 @@ export function smtpFromEnv(value: string | undefined, opts: { allowInsecure?: b
     connectionTimeout: 30_000,
     greetingTimeout: 30_000,
     socketTimeout: 60_000,
+    ...(parsed as SMTPConnectionOptions),
+    // Never a transaction log: it would show the login (the password in base64).
     logger: false,
     debug: false,
-    ...(parsed as SMTPConnectionOptions),
+    transactionLog: false,
     // With a password: implicit TLS (smtps://) or a STARTTLS that must succeed, before AUTH.
     requireTLS: ((credentials && !insecureAllowedBy) || requireParam) && !parsed.secure,
   };
