@@ -318,7 +318,11 @@ describe('send:packets', () => {
     expect(silent.received.map((m) => m.to[0])).toEqual(['jose@example.org']);
 
     // The re-run sends neither again, and tries the rest; --resend 2,3 sends exactly those two.
-    const again = await go(['--roster', roster, '--out', folder, '--per-minute', '6000'], { SMTP_URL: silent.url });
+    const again = await go(['--roster', roster, '--out', folder, '--per-minute', '6000', '--quiet'], { SMTP_URL: silent.url });
+    // Said even with --quiet, as the failed row is.
+    expect(again.err).toContain('applicants.csv line 2: may have been sent');
+    expect(again.err).toContain('applicants.csv line 3: may have been sent');
+    expect(again.err).toContain('applicants.csv line 4: the mail server refused the message to bounce@example.org');
     expect(again.out).toContain('send:packets: 0 sent, 0 skipped as already sent, 1 refused, 1 failed, 2 may have been sent (see above)');
     expect(silent.received.map((m) => m.to[0])).toEqual(['jose@example.org']);
     const resent = await go(['--roster', roster, '--out', folder, '--per-minute', '6000', '--resend', '2,3'], { SMTP_URL: silent.url });

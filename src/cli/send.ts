@@ -34,7 +34,7 @@ const program = new Command()
   .option('--allow-insecure', 'let the password and the messages go in clear to a server that offers no encryption')
   .option('--per-minute <n>', 'send at most this many messages a minute', perMinute, 60)
   .option('--remake', 'make the packets again even if DIR has current ones')
-  .option('-q, --quiet', 'print no progress (results, refused and failed rows are still printed)')
+  .option('-q, --quiet', 'print no progress (results, refused and failed rows, rows that may have been sent and warnings are still printed)')
   .option('--debug', 'show stack traces of internal errors')
   .addHelpText('after', '\nExit codes: 0 every row sent (or written, with --dry-run), 1 a row refused or failed, may have been sent, or the run stopped (run it again: it continues), 2 bad usage or SMTP_URL (or a server that would see the password in clear), 3 internal error, 4 a fault of this machine (no space, no permission: the path is named).');
 
@@ -67,6 +67,10 @@ async function main(): Promise<number> {
       perMinute: opts.perMinute,
       remake: !!opts.remake,
       say,
+      warn: (line) => {
+        progress.done();
+        console.error(line);
+      },
       status: (line, final) => progress.status(line, final),
     });
     for (const m of r.refused) console.error(m);

@@ -35,6 +35,8 @@ export interface SendOptions {
   remake: boolean;
   /** One line for the terminal (stderr). */
   say: (line: string) => void;
+  /** A line staff must see even with --quiet (a row that failed or may have been sent, a warning); `say` when not given. */
+  warn?: (line: string) => void;
   /** A status that replaces the previous one (a progress line); `final` for the last. */
   status?: (line: string, final: boolean) => void;
   now?: () => Date;
@@ -68,6 +70,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function sendPackets(opts: SendOptions): Promise<SendResult> {
   const now = opts.now ?? (() => new Date());
+  const warn = opts.warn ?? opts.say;
   keepParsedSource(opts.project);
   const tree = loadSource(opts.project);
   const template = readEmailTemplate(opts.project);
@@ -151,7 +154,7 @@ export async function sendPackets(opts: SendOptions): Promise<SendResult> {
     }
     plan.push(p);
   }
-  for (const line of uncertain) opts.say(line);
+  for (const line of uncertain) warn(line);
 
   const messageOf = async (p: Planned) => {
     const a = p.applicant;
@@ -200,7 +203,7 @@ export async function sendPackets(opts: SendOptions): Promise<SendResult> {
       ({ response } = await deliver(server, message.envelope, message.raw, (encrypted) => {
         if (!encrypted && server.credentials && server.insecureAllowedBy && !warned) {
           warned = true;
-          opts.say(`warning: the connection to ${server.shown} is not encrypted: the password and the messages are sent in clear (allowed by ${server.insecureAllowedBy})`);
+          warn(`warning: the connection to ${server.shown} is not encrypted: the password and the messages are sent in clear (allowed by ${server.insecureAllowedBy})`);
         }
         // On disk before the message goes out; if it cannot be written, the message is not sent.
         appendRecord(logPath, { status: 'sending', ...row });
@@ -215,7 +218,7 @@ export async function sendPackets(opts: SendOptions): Promise<SendResult> {
       if (e.sending && !answeredNo(err)) {
         // No answer after the message started out: the server may have taken it.
         uncertain.push(mayHaveBeenSent(a, message));
-        opts.say(uncertain[uncertain.length - 1]);
+        warn(uncertain[uncertain.length - 1]);
         stopped = { why: describeStop(err, server), left: plan.length - i - 1 };
         break;
       }
@@ -226,7 +229,7 @@ export async function sendPackets(opts: SendOptions): Promise<SendResult> {
         } catch (f) {
           if (!(f instanceof MachineFault)) throw f;
           uncertain.push(mayHaveBeenSent(a, message));
-          opts.say(uncertain[uncertain.length - 1]);
+          warn(uncertain[uncertain.length - 1]);
           stopped = { why: f.message, left: plan.length - i - 1, fault: f };
           break;
         }
@@ -240,7 +243,7 @@ export async function sendPackets(opts: SendOptions): Promise<SendResult> {
         break;
       }
       failed.push(server.redact(`${rosterName} line ${a.line}: the mail server refused the message to ${a.email} (${refusal}); not sent`));
-      opts.say(failed[failed.length - 1]);
+      warn(failed[failed.length - 1]);
       continue;
     }
     done++;
@@ -250,7 +253,7 @@ export async function sendPackets(opts: SendOptions): Promise<SendResult> {
       if (!(e instanceof MachineFault)) throw e;
       // Sent, but not on record: its intent stands, so no run sends it again by itself.
       uncertain.push(`${rosterName} line ${a.line}: sent (the mail server accepted it), but the send log could not record it; it is not sent again by itself (--resend ${a.line} sends it again)`);
-      opts.say(uncertain[uncertain.length - 1]);
+      warn(uncertain[uncertain.length - 1]);
       stopped = { why: e.message, left: plan.length - i - 1, fault: e };
       break;
     }
