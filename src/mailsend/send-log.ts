@@ -112,8 +112,8 @@ export function appendRecord(path: string, record: IntentRecord | SendRecord | R
     } finally {
       closeSync(fd);
     }
-    // A new file's name is on disk only once its folder is flushed too.
-    if (fresh) {
+    // A new file's name is on disk only once its folder is flushed too (Windows cannot open a folder so).
+    if (fresh && process.platform !== 'win32') {
       const dir = openSync(dirname(path), 'r');
       try {
         fsyncSync(dir);

@@ -132,8 +132,9 @@ export async function sendPackets(opts: SendOptions): Promise<SendResult> {
   const plan: Planned[] = [];
   for (const a of applicants) {
     const name = packetFileName(a);
-    const pdf = readFileSync(join(opts.outDir, `${name}.pdf`));
-    const docx = template.attachWord ? readFileSync(join(opts.outDir, `${name}.docx`)) : null;
+    const read = (file: string) => onPath(join(opts.outDir, file), 'read', () => readFileSync(join(opts.outDir, file)));
+    const pdf = read(`${name}.pdf`);
+    const docx = template.attachWord ? read(`${name}.docx`) : null;
     const p: Planned = { applicant: a, edition: editions.get(a.edition)!, name, pdf, docx, sha256: sha(pdf), ...(docx ? { docxSha256: sha(docx) } : {}) };
     const entry = log.get(sendKey(a));
     if (!resend.has(a.line)) {
