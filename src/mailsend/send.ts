@@ -9,8 +9,9 @@ import { keepParsedSource } from '../pipeline/parsed-source.js';
 import { loadSource } from '../read/source.js';
 import { composeMessage, type Attachment } from './message.js';
 import { ensurePackets } from './packets.js';
-import { EML_DIR, readSendLog, SEND_LOG, SendLog, sendKey } from './send-log.js';
-import { createTransport, describeStop, refusalOf, type SmtpServer } from './smtp.js';
+import { MachineFault, onPath } from '../pipeline/machine-fault.js';
+import { appendRecord, EML_DIR, readSendLog, SEND_LOG, sendKey, type IntentRecord } from './send-log.js';
+import { answeredNo, DeliveryError, deliver, describeStop, NO_ENCRYPTION, offersNoEncryption, refusalOf, SmtpConfigError, type SmtpServer } from './smtp.js';
 import { attachmentBaseName, fillEmail, missingForEmail, officeVars, readEmailTemplate } from './template.js';
 
 /** A bad command line or setup (no From address): exit code 2, nothing sent. */
@@ -30,10 +31,14 @@ export interface SendOptions {
   smtp: SmtpServer | null;
   dryRun: boolean;
   resendChanged: boolean;
+  /** Roster lines to send again whatever the send log says (a row that may have been sent, say). */
+  resend?: number[];
   perMinute: number;
   remake: boolean;
   /** One line for the terminal (stderr). */
   say: (line: string) => void;
+  /** A line staff must see even with --quiet (a row that failed or may have been sent, a warning); `say` when not given. */
+  warn?: (line: string) => void;
   /** A status that replaces the previous one (a progress line); `final` for the last. */
   status?: (line: string, final: boolean) => void;
   now?: () => Date;
@@ -46,8 +51,10 @@ export interface SendResult {
   skipped: number;
   refused: string[];
   failed: string[];
-  /** Why the run stopped before the end, and how many were left unsent. */
-  stopped: { why: string; left: number } | null;
+  /** Rows that may have been sent (the send log has the intent but not the server's answer): not sent again by themselves. */
+  uncertain: string[];
+  /** Why the run stopped before the end, and how many were left unsent; `fault` when our own machine failed. */
+  stopped: { why: string; left: number; fault?: MachineFault } | null;
 }
 
 interface Planned {
@@ -65,6 +72,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function sendPackets(opts: SendOptions): Promise<SendResult> {
   const now = opts.now ?? (() => new Date());
+  const warn = opts.warn ?? opts.say;
   keepParsedSource(opts.project);
   const tree = loadSource(opts.project);
   const template = readEmailTemplate(opts.project);
@@ -89,6 +97,13 @@ export async function sendPackets(opts: SendOptions): Promise<SendResult> {
   const refused = roster.rejected.map((r) => r.message);
   const applicants = roster.applicants;
 
+  // --resend names rows to send: refuse a line that is not one before anything is made or sent.
+  const resend = new Set(opts.resend ?? []);
+  const rowLines = new Set(applicants.map((a) => a.line));
+  for (const line of resend) {
+    if (!rowLines.has(line)) throw new SendUsageError(`--resend ${line}: ${rosterName} has no row to send on line ${line}; expected the line of a valid row (the header is line 1)`);
+  }
+
   const packets = await ensurePackets({
     project: opts.project,
     roster: opts.roster,
@@ -103,25 +118,38 @@ export async function sendPackets(opts: SendOptions): Promise<SendResult> {
   opts.say(packets === 'reused' ? `packets: using the ${roster.applicants.length} already made in ${opts.outDir}` : `packets: made ${roster.applicants.length}`);
 
   const logPath = join(opts.outDir, SEND_LOG);
-  const sent = readSendLog(logPath, join(opts.outDir, SEND_LOG));
+  const log = readSendLog(logPath, join(opts.outDir, SEND_LOG));
   let skipped = 0;
+  const uncertain: string[] = [];
+  const mayHaveBeenSent = (a: Applicant, intent: { messageId: string }) =>
+    `${rosterName} line ${a.line}: may have been sent (the run stopped while sending); check, then resend it with --resend ${a.line} (to ${a.email}, Message-ID ${intent.messageId})`;
   const plan: Planned[] = [];
   for (const a of applicants) {
     const name = packetFileName(a);
-    const pdf = readFileSync(join(opts.outDir, `${name}.pdf`));
-    const docx = template.attachWord ? readFileSync(join(opts.outDir, `${name}.docx`)) : null;
+    const read = (file: string) => onPath(join(opts.outDir, file), 'read', () => readFileSync(join(opts.outDir, file)));
+    const pdf = read(`${name}.pdf`);
+    const docx = template.attachWord ? read(`${name}.docx`) : null;
     const p: Planned = { applicant: a, edition: editions.get(a.edition)!, name, pdf, docx, sha256: sha(pdf), ...(docx ? { docxSha256: sha(docx) } : {}) };
-    const before = sent.get(sendKey(a));
-    if (before) {
-      const changed = before.sha256 !== p.sha256 || (docx !== null && before.docxSha256 !== p.docxSha256);
-      if (!changed || !opts.resendChanged) {
-        skipped++;
-        if (changed) opts.say(`${rosterName} line ${a.line}: the packet changed since it was sent to ${a.email}; not sent again (--resend-changed sends it)`);
+    const entry = log.get(sendKey(a));
+    if (!resend.has(a.line)) {
+      // Never by itself: the applicant may already have it, and only staff can find out.
+      if (entry?.uncertain) {
+        uncertain.push(mayHaveBeenSent(a, entry.uncertain));
         continue;
+      }
+      const before = entry?.sent;
+      if (before) {
+        const changed = before.sha256 !== p.sha256 || (docx !== null && before.docxSha256 !== p.docxSha256);
+        if (!changed || !opts.resendChanged) {
+          skipped++;
+          if (changed) opts.say(`${rosterName} line ${a.line}: the packet changed since it was sent to ${a.email}; not sent again (--resend-changed sends it)`);
+          continue;
+        }
       }
     }
     plan.push(p);
   }
+  for (const line of uncertain) warn(line);
 
   const messageOf = async (p: Planned) => {
     const a = p.applicant;
@@ -141,45 +169,92 @@ export async function sendPackets(opts: SendOptions): Promise<SendResult> {
   if (opts.dryRun) {
     const dir = join(opts.outDir, EML_DIR);
     // The folder shows this dry run only: what a send would send now.
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    for (const p of plan) writeAtomic(join(dir, `${p.name}.eml`), (await messageOf(p)).raw);
-    return { packets, sent: plan.length, skipped, refused, failed: [], stopped: null };
+    onPath(dir, 'write', () => {
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+    });
+    for (const p of plan) {
+      const raw = (await messageOf(p)).raw;
+      const path = join(dir, `${p.name}.eml`);
+      onPath(path, 'write', () => writeAtomic(path, raw));
+    }
+    return { packets, sent: plan.length, skipped, refused, failed: [], uncertain, stopped: null };
   }
 
   const server = opts.smtp!;
-  const transport = createTransport(server);
-  const log = new SendLog(logPath);
   const failed: string[] = [];
   let done = 0;
   let stopped: SendResult['stopped'] = null;
+  let warned = false;
   const interval = 60_000 / opts.perMinute;
   let lastStart = -Infinity;
-  try {
-    for (const [i, p] of plan.entries()) {
-      const a = p.applicant;
-      const wait = lastStart + interval - performance.now();
-      if (wait > 0) await sleep(wait);
-      lastStart = performance.now();
-      const message = await messageOf(p);
-      try {
-        const info = await transport.sendMail({ envelope: message.envelope, raw: message.raw });
-        log.append({ line: a.line, email: a.email, edition: a.edition, level: a.level, packet: `${p.name}.pdf`, sha256: p.sha256, ...(p.docxSha256 ? { docxSha256: p.docxSha256 } : {}), messageId: message.messageId, server: server.redact(String(info.response)) });
-        done++;
-        opts.status?.(`sent ${done + failed.length}/${plan.length}: ${rosterName} line ${a.line} to ${a.email}`, done + failed.length === plan.length);
-      } catch (e) {
-        const refusal = refusalOf(e);
-        if (refusal === null) {
-          stopped = { why: describeStop(e, server), left: plan.length - i };
+  for (const [i, p] of plan.entries()) {
+    const a = p.applicant;
+    const wait = lastStart + interval - performance.now();
+    if (wait > 0) await sleep(wait);
+    lastStart = performance.now();
+    const message = await messageOf(p);
+    const row: Omit<IntentRecord, 'status'> = { line: a.line, email: a.email, edition: a.edition, level: a.level, packet: `${p.name}.pdf`, sha256: p.sha256, ...(p.docxSha256 ? { docxSha256: p.docxSha256 } : {}), messageId: message.messageId };
+    let response: string;
+    try {
+      ({ response } = await deliver(server, message.envelope, message.raw, (encrypted) => {
+        if (!encrypted && server.credentials && server.insecureAllowedBy && !warned) {
+          warned = true;
+          warn(`warning: the connection to ${server.shown} is not encrypted: the password and the messages are sent in clear (allowed by ${server.insecureAllowedBy})`);
+        }
+        // On disk before the message goes out; if it cannot be written, the message is not sent.
+        appendRecord(logPath, { status: 'sending', ...row });
+      }));
+    } catch (e) {
+      if (e instanceof MachineFault) {
+        stopped = { why: e.message, left: plan.length - i, fault: e };
+        break;
+      }
+      if (!(e instanceof DeliveryError)) throw e;
+      const err = e.error;
+      if (e.sending && !answeredNo(err)) {
+        // No answer after the message started out: the server may have taken it.
+        uncertain.push(mayHaveBeenSent(a, message));
+        warn(uncertain[uncertain.length - 1]);
+        stopped = { why: describeStop(err, server), left: plan.length - i - 1 };
+        break;
+      }
+      if (e.sending) {
+        // The server said no: the message was not sent, and a re-run tries it again.
+        try {
+          appendRecord(logPath, { status: 'refused', ...row, server: server.redact(((err as { response?: string }).response ?? (err as Error).message).replace(/\s+/g, ' ').trim()) });
+        } catch (f) {
+          if (!(f instanceof MachineFault)) throw f;
+          uncertain.push(mayHaveBeenSent(a, message));
+          warn(uncertain[uncertain.length - 1]);
+          stopped = { why: f.message, left: plan.length - i - 1, fault: f };
           break;
         }
-        failed.push(server.redact(`${rosterName} line ${a.line}: the mail server refused the message to ${a.email} (${refusal}); not sent`));
-        opts.say(failed[failed.length - 1]);
       }
+      const refusal = refusalOf(err);
+      if (refusal === null) {
+        if (offersNoEncryption(err) && done === 0 && failed.length === 0) {
+          throw new SmtpConfigError(`${NO_ENCRYPTION} (${server.shown}); nothing was sent. Expected smtps://…:465 or a server that offers STARTTLS (--allow-insecure sends it in clear anyway)`);
+        }
+        stopped = { why: describeStop(err, server), left: plan.length - i };
+        break;
+      }
+      failed.push(server.redact(`${rosterName} line ${a.line}: the mail server refused the message to ${a.email} (${refusal}); not sent`));
+      warn(failed[failed.length - 1]);
+      continue;
     }
-  } finally {
-    log.close();
-    transport.close();
+    done++;
+    try {
+      appendRecord(logPath, { status: 'accepted', ...row, server: server.redact(response) });
+    } catch (e) {
+      if (!(e instanceof MachineFault)) throw e;
+      // Sent, but not on record: its intent stands, so no run sends it again by itself.
+      uncertain.push(`${rosterName} line ${a.line}: sent (the mail server accepted it), but the send log could not record it; it is not sent again by itself (--resend ${a.line} sends it again)`);
+      warn(uncertain[uncertain.length - 1]);
+      stopped = { why: e.message, left: plan.length - i - 1, fault: e };
+      break;
+    }
+    opts.status?.(`sent ${done + failed.length}/${plan.length}: ${rosterName} line ${a.line} to ${a.email}`, done + failed.length === plan.length);
   }
-  return { packets, sent: done, skipped, refused, failed, stopped };
+  return { packets, sent: done, skipped, refused, failed, uncertain, stopped };
 }
