@@ -86,6 +86,14 @@ describe('rosters as Excel saves them', () => {
     expect(await refusal('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toMatch(/^old\.xls: this is an Excel 97-2003 workbook \(\.xls\), which cannot be read; expected a roster saved from Excel/);
   });
 
+  it('refuses a "?" in a name of a Windows-1252 file: the letter Excel could not save', async () => {
+    const r = await read('lost.csv', Buffer.from(csv([row('?ucja', 'Kowalska', 'l@example.org'), row('José', 'Núñez', 'j@example.org')]), 'latin1'));
+    expect(r.applicants.map((a) => a.first_name)).toEqual(['José']);
+    expect(r.rejected.map((x) => x.message)).toEqual([
+      'lost.csv line 2: first_name "?ucja" has a "?", which Excel writes for a letter "CSV (Comma delimited)" cannot hold; expected the roster saved from Excel as "CSV UTF-8 (Comma delimited) (*.csv)" or "Excel Workbook (*.xlsx)"',
+    ]);
+  });
+
   it('reads the semicolon-separated CSV of a locale whose decimal mark is the comma', async () => {
     const r = await read('semicolon.csv', [HEADER, row('Ann', 'Lee', 'ann@example.org')].map((c) => c.join(';')).join('\r\n'));
     expect(r.applicants.map((a) => a.last_name)).toEqual(['Lee']);

@@ -91,6 +91,16 @@ export function textProblems(cells: Cells): string[] {
   return problems;
 }
 
+/**
+ * Excel's "CSV (Comma delimited)" is Windows-1252, and it writes "?" for each letter that encoding lacks ("Łucja"
+ * becomes "?ucja"): a "?" in a name or address of such a file is a lost letter, which would print as "?".
+ */
+export function lostLetters(cells: Cells): string[] {
+  return PRINTED.filter((f) => (cells[f] ?? '').includes('?')).map(
+    (f) => `${f} ${excerpt(cells[f])} has a "?", which Excel writes for a letter "CSV (Comma delimited)" cannot hold; expected the roster saved from Excel as "CSV UTF-8 (Comma delimited) (*.csv)" or "Excel Workbook (*.xlsx)"`,
+  );
+}
+
 /** The same applicant twice: by e-mail address, or by name and address (case and spacing aside). */
 export class Duplicates {
   private byEmail = new Map<string, number>();

@@ -77,6 +77,7 @@ export function readCsvTable(bytes: Buffer, name: string): RosterTable {
       while (utf8[start] === 0x0a || utf8[start] === 0x0d) start++;
       return { line: lineAt(start), cells: record };
     }),
+    windows1252: decoded.encoding === 'Windows-1252',
     refused: wide.map((w) => ({ line: w.line, problem: `the row has ${w.fields.toLocaleString('en-US')} fields; expected at most ${CAPS.rosterColumns} (the roster's columns)` })),
   };
 }

@@ -9,6 +9,8 @@ export interface RosterTable {
   rows: { line: number; cells: string[] }[];
   /** Rows refused before they were read (too many fields), by line. */
   refused?: { line: number; problem: string }[];
+  /** Saved in Windows-1252, where Excel writes "?" for every letter the encoding lacks. */
+  windows1252?: boolean;
 }
 
 /** A zip file's first bytes. */

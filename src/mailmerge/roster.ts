@@ -7,7 +7,7 @@ import slugify from '@sindresorhus/slugify';
 import type { Edition } from '../editions/edition.js';
 import { CAPS, excerpt, fileOverCap } from '../read/caps.js';
 import { printProblems } from './printable.js';
-import { capProblems, Duplicates, splitAddressLines, textProblems, type Cells } from './roster-checks.js';
+import { capProblems, Duplicates, lostLetters, splitAddressLines, textProblems, type Cells } from './roster-checks.js';
 import { RosterError, SAVE_FROM_EXCEL } from './roster-error.js';
 import { readCsvTable } from './roster-csv.js';
 import { isZip, readXlsxTable, type RosterTable } from './roster-xlsx.js';
@@ -98,7 +98,7 @@ function checkRows(table: RosterTable, name: string, editions: Map<string, Editi
       continue;
     }
     const lines = splitAddressLines(record);
-    const text = lines ? [lines] : textProblems(record);
+    const text = lines ? [lines] : [...textProblems(record), ...(table.windows1252 ? lostLetters(record) : [])];
     if (text.length) {
       refuse(line, text);
       continue;
