@@ -45,9 +45,10 @@ function checkArchive(bytes: Uint8Array, name: string): void {
   // Now bounded: the XML parts the reader will parse. Excel writes no DOCTYPE; one could declare entities.
   const xml = unzipSync(bytes, { filter: (f) => /\.(xml|rels)$/.test(f.name) });
   for (const [path, data] of Object.entries(xml)) {
-    const text = Buffer.from(data.buffer, data.byteOffset, data.length).toString('latin1');
-    if (/<!DOCTYPE/i.test(text)) throw new RosterError(`${name}: the workbook's part ${path} declares a DOCTYPE; expected a workbook saved by Excel`);
+    const bytes = Buffer.from(data.buffer, data.byteOffset, data.length);
+    if (bytes.includes('<!DOCTYPE')) throw new RosterError(`${name}: the workbook's part ${path} declares a DOCTYPE; expected a workbook saved by Excel`);
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(path)) continue;
+    const text = bytes.toString('latin1');
     // The reader fills the gaps of a sheet up to its last row and column: a cell far out would allocate them all.
     let rows = 0;
     let columns = 0;
