@@ -1,21 +1,21 @@
 // A roster saved as text by a spreadsheet: its encoding (UTF-8, UTF-16 with a byte order mark, or Windows-1252, as
 // Excel on Windows saves "CSV") and its separator (comma, tab for Excel's "Unicode text", semicolon). Windows-1252 is
 // decoded with iconv-lite's table, never the runtime's decoder, so every Node line reads a file the same.
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { RosterError, SAVE_FROM_EXCEL } from './roster-error.js';
 
 export type RosterEncoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'Windows-1252';
 
 export interface RosterText {
-  text: string;
+  /** The text as UTF-8, without a byte order mark: for a UTF-8 file, its own bytes (a roster may be 16 MB). */
+  utf8: Buffer;
   encoding: RosterEncoding;
   delimiter: ',' | '\t' | ';';
 }
 
 /** Bytes Windows-1252 leaves undefined. */
 const UNDEFINED_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 const hex = (b: number) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
 const lineOfByte = (bytes: Uint8Array, offset: number) => {
@@ -64,31 +64,30 @@ export function decodeRosterText(bytes: Buffer, name: string): RosterText {
     if (nul >= 0) throw refuse(lineOfByte(bytes, nul), 'this is not a CSV file (it contains binary data)');
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     const body = bom ? bytes.subarray(3) : bytes;
-    try {
-      text = utf8.decode(body);
-      encoding = 'UTF-8';
-    } catch {
-      const { bad, multibyte } = utf8Scan(body);
-      // A BOM, or accented letters already in UTF-8, say the file is UTF-8: a byte that breaks it is damage.
-      if (bom || multibyte || bad < 0) throw refuse(lineOfByte(body, Math.max(bad, 0)), `byte ${hex(body[Math.max(bad, 0)])} is not UTF-8 text`);
-      const undefinedAt = body.findIndex((b) => UNDEFINED_1252.has(b));
-      if (undefinedAt >= 0) throw refuse(lineOfByte(body, undefinedAt), `byte ${hex(body[undefinedAt])} is neither UTF-8 nor Windows-1252 text`);
-      text = iconv.decode(body, 'windows-1252');
-      encoding = 'Windows-1252';
-    }
+    if (isUtf8(body)) return { utf8: body, encoding: 'UTF-8', delimiter: delimiterOf(body) };
+    const { bad, multibyte } = utf8Scan(body);
+    // A BOM, or accented letters already in UTF-8, say the file is UTF-8: a byte that breaks it is damage.
+    if (bom || multibyte || bad < 0) throw refuse(lineOfByte(body, Math.max(bad, 0)), `byte ${hex(body[Math.max(bad, 0)])} is not UTF-8 text`);
+    const undefinedAt = body.findIndex((b) => UNDEFINED_1252.has(b));
+    if (undefinedAt >= 0) throw refuse(lineOfByte(body, undefinedAt), `byte ${hex(body[undefinedAt])} is neither UTF-8 nor Windows-1252 text`);
+    text = iconv.decode(body, 'windows-1252');
+    encoding = 'Windows-1252';
   }
   if (encoding.startsWith('UTF-16')) {
     // In u-mode a surrogate range matches only a half of a pair that has no other half.
     const lone = text.search(/[\ud800-\udfff]/u);
     if (lone >= 0) throw refuse(lineOfChar(text, lone), 'the UTF-16 text has half a character');
   }
-  return { text, encoding, delimiter: delimiterOf(text) };
+  const utf8 = Buffer.from(text, 'utf8');
+  return { utf8, encoding, delimiter: delimiterOf(utf8) };
 }
 
 /** The separator the header row uses most: a comma, a tab (Excel's "Unicode text") or a semicolon (CSV where the comma is the decimal mark). */
-function delimiterOf(text: string): RosterText['delimiter'] {
-  const end = text.search(/\r|\n/);
-  const header = end < 0 ? text : text.slice(0, end);
+function delimiterOf(utf8: Buffer): RosterText['delimiter'] {
+  const lf = utf8.indexOf(0x0a);
+  const cr = utf8.indexOf(0x0d);
+  const end = Math.min(lf < 0 ? utf8.length : lf, cr < 0 ? utf8.length : cr);
+  const header = utf8.subarray(0, end).toString('utf8');
   const count = (c: string) => header.split(c).length - 1;
   const candidates = [',', '\t', ';'] as const;
   return candidates.reduce((best, c) => (count(c) > count(best) ? c : best), candidates[0]);

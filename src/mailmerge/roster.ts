@@ -55,6 +55,11 @@ export interface RosterOptions {
 /** Reads and checks the roster; a file that cannot be read as a roster at all throws RosterError. */
 export async function readRoster(path: string, editions: Map<string, Edition>, opts: RosterOptions = {}): Promise<Roster> {
   const name = basename(path);
+  return checkRows(await readTable(path, name, opts.sheet), name, editions);
+}
+
+/** The file's rows as text. Its bytes are let go before the rows are checked. */
+async function readTable(path: string, name: string, sheet: string | undefined): Promise<RosterTable> {
   let bytes: Buffer;
   try {
     const tooLarge = fileOverCap(path, statSync(path).size, CAPS.rosterBytes, 'a roster');
@@ -67,11 +72,9 @@ export async function readRoster(path: string, editions: Map<string, Edition>, o
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw new RosterError(`${name}: this is an Excel 97-2003 workbook (.xls), which cannot be read; ${SAVE_FROM_EXCEL}`);
   }
-  let table: RosterTable;
-  if (isZip(bytes)) table = await readXlsxTable(bytes, name, opts.sheet);
-  else if (opts.sheet !== undefined) throw new RosterError(`${name}: --sheet "${opts.sheet}" names a sheet of an Excel workbook, but this is a text (CSV) file; expected an .xlsx file, or no --sheet`);
-  else table = readCsvTable(bytes, name);
-  return checkRows(table, name, editions);
+  if (isZip(bytes)) return readXlsxTable(bytes, name, sheet);
+  if (sheet !== undefined) throw new RosterError(`${name}: --sheet "${sheet}" names a sheet of an Excel workbook, but this is a text (CSV) file; expected an .xlsx file, or no --sheet`);
+  return readCsvTable(bytes, name);
 }
 
 function checkRows(table: RosterTable, name: string, editions: Map<string, Edition>): Roster {
