@@ -4,8 +4,8 @@ import { charactersThatFit } from '../compose/envelope.js';
 import { printedMetrics } from '../write/pdf/scripts.js';
 import { CAPS, excerpt, overCap } from '../read/caps.js';
 
-export const NAME_FIELDS = ['first_name', 'last_name'] as const;
-export const ADDRESS_FIELDS = ['address_line1', 'address_line2', 'city', 'state', 'postal_code'] as const;
+const NAME_FIELDS = ['first_name', 'last_name'] as const;
+const ADDRESS_FIELDS = ['address_line1', 'address_line2', 'city', 'state', 'postal_code'] as const;
 const PRINTED = [...NAME_FIELDS, ...ADDRESS_FIELDS] as const;
 
 export type Cells = Record<string, string>;
