@@ -141,18 +141,18 @@ describe('personalized packets from a roster', () => {
     expect(combined.problems).toEqual([]);
   });
 
-  it('refuses a roster that is missing, not CSV, or lacks columns, in one line', () => {
+  it('refuses a roster that is missing, not CSV, or lacks columns, in one line', async () => {
     const tree = loadSource(process.cwd());
     const editions = new Map(tree.editions.map((s) => [s.id, resolveEdition(tree, s)]));
     const dir = mkdtempSync(join(tmpdir(), 'cg-bad-roster-'));
     try {
-      expect(() => readRoster(join(dir, 'nope.csv'), editions)).toThrow('nope.csv: cannot read the roster (ENOENT); expected a CSV file exported from a spreadsheet');
+      await expect(readRoster(join(dir, 'nope.csv'), editions)).rejects.toThrow('nope.csv: cannot read the roster (ENOENT); expected a CSV file exported from a spreadsheet, or an .xlsx workbook');
       writeFileSync(join(dir, 'photo.csv'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]));
-      expect(() => readRoster(join(dir, 'photo.csv'), editions)).toThrow(RosterError);
+      await expect(readRoster(join(dir, 'photo.csv'), editions)).rejects.toThrow(RosterError);
       writeFileSync(join(dir, 'short.csv'), 'first_name,last_name\nA,B\n');
-      expect(() => readRoster(join(dir, 'short.csv'), editions)).toThrow('short.csv line 1: the header lacks address_line1, city, state, postal_code, email, edition, level');
+      await expect(readRoster(join(dir, 'short.csv'), editions)).rejects.toThrow('short.csv line 1: the header lacks address_line1, city, state, postal_code, email, edition, level');
       writeFileSync(join(dir, 'quote.csv'), 'first_name,last_name,address_line1,city,state,postal_code,email,edition,level\n"A,B,1 St,X,MI,1,a@b.org,michigan,1\n');
-      expect(() => readRoster(join(dir, 'quote.csv'), editions)).toThrow(/^quote\.csv line \d+: not valid CSV/);
+      await expect(readRoster(join(dir, 'quote.csv'), editions)).rejects.toThrow(/^quote\.csv line \d+: not valid CSV/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

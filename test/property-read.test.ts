@@ -55,12 +55,12 @@ describe('random roster rows', () => {
     const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
     const header = 'first_name,last_name,address_line1,address_line2,city,state,postal_code,email,edition,level';
     const path = join(project, 'roster.csv');
-    fc.assert(
-      fc.property(fc.array(fc.array(cell, { minLength: 10, maxLength: 10 }), { maxLength: 8 }), fc.boolean(), (rows, crlf) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(cell, { minLength: 10, maxLength: 10 }), { maxLength: 8 }), fc.boolean(), async (rows, crlf) => {
         const nl = crlf ? '\r\n' : '\n';
         writeFileSync(path, [header, ...rows.map((r) => r.map(quote).join(','))].join(nl) + nl);
         try {
-          const r = readRoster(path, editions);
+          const r = await readRoster(path, editions);
           expect(r.applicants.length + r.rejected.length).toBe(rows.filter((row) => row.some((c) => c !== '')).length);
           for (const bad of r.rejected) expect(bad.message).toMatch(/^roster\.csv line \d+: .+/);
           for (const a of r.applicants) expect(editions.has(a.edition)).toBe(true);

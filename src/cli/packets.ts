@@ -10,7 +10,8 @@ import { InputError } from '../model/diagnostics.js';
 const program = new Command()
   .name('build:packets')
   .description('Make a personalized application packet (PDF and Word) for every valid row of a roster, and one combined PDF for duplex printing.')
-  .requiredOption('-r, --roster <file.csv>', `CSV with the columns first_name,last_name,address_line1,address_line2,city,state,postal_code,email,edition,level`)
+  .requiredOption('-r, --roster <file>', `the roster: a CSV file (UTF-8, UTF-16 or Windows-1252; comma- or tab-separated) or an Excel workbook (.xlsx), with the columns first_name,last_name,address_line1,address_line2,city,state,postal_code,email,edition,level`)
+  .option('--sheet <name>', 'the sheet of an .xlsx roster to read (default: the first)')
   .option('-o, --out <dir>', 'folder for the packets', 'out/packets')
   .option('-q, --quiet', 'print no progress (results and refused rows are still printed)')
   .option('--debug', 'show stack traces of internal errors')
@@ -19,7 +20,7 @@ const program = new Command()
 async function main(): Promise<number> {
   const stop = parseArgs(program);
   if (stop !== null) return stop;
-  const opts = program.opts<{ roster: string; out: string; quiet?: boolean; debug?: boolean }>();
+  const opts = program.opts<{ roster: string; sheet?: string; out: string; quiet?: boolean; debug?: boolean }>();
   // Loaded once the command line is good: --version and usage errors answer at once.
   const [{ mergePackets }, { RosterError }, { ForeignFilesError }] = await Promise.all([import('../mailmerge/merge.js'), import('../mailmerge/roster.js'), import('../mailmerge/run-folder.js')]);
   const project = process.cwd();
@@ -36,7 +37,7 @@ async function main(): Promise<number> {
   const outDir = resolve(project, opts.out);
   abandonOnInterrupt(stagingDir(outDir), `interrupted; ${opts.out}/ is unchanged (it holds the previous complete run, if any)`);
   try {
-    const r = await mergePackets({ project, roster: resolve(project, opts.roster), outDir, shownOut: opts.out.replace(/\/+$/, ''), progress: showProgress, waiting: (l) => console.error(l) });
+    const r = await mergePackets({ project, roster: resolve(project, opts.roster), sheet: opts.sheet, outDir, shownOut: opts.out.replace(/\/+$/, ''), progress: showProgress, waiting: (l) => console.error(l) });
     for (const n of r.notices) console.error(n);
     for (const bad of r.rejected) console.error(bad.message);
     console.log(`${r.made.length} packet${r.made.length === 1 ? '' : 's'} made (PDF and Word) in ${opts.out}/, ${r.rejected.length} row${r.rejected.length === 1 ? '' : 's'} rejected (${(r.ms / 1000).toFixed(1)} s)`);

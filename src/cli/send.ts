@@ -25,7 +25,8 @@ const address = (v: string) => {
 const program = new Command()
   .name('send:packets')
   .description(`Send each valid row of a roster its personalized packet by e-mail, through the server in SMTP_URL (smtp://user:password@host:587). Makes the packets as build:packets does, unless ${'DIR'} already has them; records each message sent in DIR/${SEND_LOG} and never sends one twice.`)
-  .requiredOption('-r, --roster <file.csv>', `CSV with the columns first_name,last_name,address_line1,address_line2,city,state,postal_code,email,edition,level`)
+  .requiredOption('-r, --roster <file>', `the roster: a CSV file (UTF-8, UTF-16 or Windows-1252; comma- or tab-separated) or an Excel workbook (.xlsx), with the columns first_name,last_name,address_line1,address_line2,city,state,postal_code,email,edition,level`)
+  .option('--sheet <name>', 'the sheet of an .xlsx roster to read (default: the first)')
   .option('-o, --out <dir>', 'folder for the packets and the send log', 'out/packets')
   .option('--from <address>', "sender address (default: the edition's office.email)", address)
   .option('--dry-run', `write each message as DIR/${EML_DIR}/<packet>.eml and send nothing`)
@@ -41,7 +42,7 @@ const program = new Command()
 async function main(): Promise<number> {
   const stop = parseArgs(program);
   if (stop !== null) return stop;
-  const opts = program.opts<{ roster: string; out: string; from?: string; dryRun?: boolean; resendChanged?: boolean; resend: number[]; allowInsecure?: boolean; perMinute: number; remake?: boolean; quiet?: boolean; debug?: boolean }>();
+  const opts = program.opts<{ roster: string; sheet?: string; out: string; from?: string; dryRun?: boolean; resendChanged?: boolean; resend: number[]; allowInsecure?: boolean; perMinute: number; remake?: boolean; quiet?: boolean; debug?: boolean }>();
   const project = process.cwd();
   const progress = new Progress({ quiet: opts.quiet });
   const say = (line: string) => progress.line(line);
@@ -58,6 +59,7 @@ async function main(): Promise<number> {
     const r = await sendPackets({
       project,
       roster: resolve(project, opts.roster),
+      sheet: opts.sheet,
       outDir: resolve(project, opts.out),
       from: opts.from,
       smtp,

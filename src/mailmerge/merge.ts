@@ -14,7 +14,7 @@ import { keepParsedSource } from '../pipeline/parsed-source.js';
 import type { RenderJob } from '../pipeline/render-worker.js';
 import { CombinedPdf } from './combined.js';
 import mergeOne, { type MergeTask, type MergeTaskResult } from './merge-worker.js';
-import { packetFileName, readRoster } from './roster.js';
+import { packetFileName, readRoster, type Roster } from './roster.js';
 import { writeAtomic } from './write-atomic.js';
 import { RunFolder, SUMMARY } from './run-folder.js';
 import { TOKEN_APPLICANT } from './word-template.js';
@@ -30,6 +30,8 @@ const WORKER_HEAP_MB = 1024;
 export interface MergeOptions {
   project: string;
   roster: string;
+  /** The sheet of an .xlsx roster (default: the first). */
+  sheet?: string;
   outDir: string;
   /** How the folder is named to the user (default: its last part). */
   shownOut?: string;
@@ -77,7 +79,7 @@ export async function mergePackets(opts: MergeOptions): Promise<MergeResult> {
   keepParsedSource(opts.project);
   const tree = loadSource(opts.project);
   const editions = new Map(tree.editions.map((s) => [s.id, resolveEdition(tree, s)]));
-  const roster = readRoster(opts.roster, editions);
+  const roster = await readRoster(opts.roster, editions, { sheet: opts.sheet });
   const folder = await RunFolder.open(opts.outDir, opts.shownOut ?? basename(opts.outDir), opts.waiting ?? ((l) => process.stderr.write(l + '\n')));
   try {
     const result = await mergeInto(folder.staging, opts, tree, editions, roster);
@@ -97,7 +99,7 @@ async function mergeInto(
   opts: MergeOptions,
   tree: ReturnType<typeof loadSource>,
   editions: Map<string, ReturnType<typeof resolveEdition>>,
-  roster: ReturnType<typeof readRoster>,
+  roster: Roster,
 ): Promise<Omit<MergeResult, 'notices' | 'ms'>> {
   const started = performance.now();
 

@@ -2,6 +2,7 @@
 import { ADDRESS_AREA, ADDRESS_TYPE, addressLines, charactersThatFit, fittedAddressSize } from '../compose/envelope.js';
 import { printedMetrics, unprintable } from '../write/pdf/scripts.js';
 import type { RosterRow } from './roster.js';
+import { excerpt } from '../read/caps.js';
 
 const PRINTED = ['first_name', 'last_name', 'address_line1', 'address_line2', 'city', 'state', 'postal_code', 'email'] as const;
 
@@ -15,7 +16,7 @@ export function printProblems(row: RosterRow): string[] {
   for (const field of PRINTED) {
     const value = row[field] ?? '';
     const cp = unprintable(value);
-    if (cp != null) problems.push(`${field} "${value}" has a character the packet fonts cannot print (${codePoint(cp)})`);
+    if (cp != null) problems.push(`${field} ${excerpt(value)} has a character the packet fonts cannot print (${codePoint(cp)})`);
   }
   if (problems.length) return problems;
   const lines = addressLines(row);

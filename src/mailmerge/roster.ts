@@ -1,11 +1,18 @@
-// The applicant roster: a spreadsheet's CSV export, read with csv-parse and checked row by row.
-import { readFileSync } from 'node:fs';
+// The applicant roster: a spreadsheet saved as CSV (any encoding Excel writes) or kept as .xlsx, checked row by row.
+// Every check a row passes is here, for build:packets and send:packets alike.
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import slugify from '@sindresorhus/slugify';
 import type { Edition } from '../editions/edition.js';
+import { CAPS, excerpt, fileOverCap } from '../read/caps.js';
 import { printProblems } from './printable.js';
+import { capProblems, Duplicates, lostLetters, splitAddressLines, textProblems, type Cells } from './roster-checks.js';
+import { RosterError, SAVE_FROM_EXCEL } from './roster-error.js';
+import { readCsvTable } from './roster-csv.js';
+import { isZip, readXlsxTable, type RosterTable } from './roster-xlsx.js';
+
+export { RosterError };
 
 export const ROSTER_COLUMNS = ['first_name', 'last_name', 'address_line1', 'address_line2', 'city', 'state', 'postal_code', 'email', 'edition', 'level'] as const;
 const OPTIONAL = new Set(['address_line2']);
@@ -19,7 +26,7 @@ export const RosterRow = z.object({
   city: required('city'),
   state: required('state'),
   postal_code: required('postal_code'),
-  email: z.string().trim().min(1, 'missing email').pipe(z.email({ error: (iss) => `email "${String(iss.input)}" is not an e-mail address` })),
+  email: z.string().trim().min(1, 'missing email').pipe(z.email({ error: (iss) => `email ${excerpt(String(iss.input))} is not an e-mail address` })),
   edition: required('edition'),
   level: z
     .string()
@@ -31,67 +38,96 @@ export const RosterRow = z.object({
 export type RosterRow = z.infer<typeof RosterRow>;
 
 export interface Applicant extends RosterRow {
-  /** The row's line in the file (the header is line 1). */
+  /** The row's line in the file (the header is line 1); in a workbook, the sheet's row number. */
   line: number;
 }
-
-export class RosterError extends Error {}
 
 export interface Roster {
   applicants: Applicant[];
   rejected: { line: number; message: string }[];
 }
 
+export interface RosterOptions {
+  /** The sheet of an .xlsx workbook to read (default: the first). */
+  sheet?: string;
+}
+
 /** Reads and checks the roster; a file that cannot be read as a roster at all throws RosterError. */
-export function readRoster(path: string, editions: Map<string, Edition>): Roster {
+export async function readRoster(path: string, editions: Map<string, Edition>, opts: RosterOptions = {}): Promise<Roster> {
   const name = basename(path);
+  return checkRows(await readTable(path, name, opts.sheet), name, editions);
+}
+
+/** The file's rows as text. Its bytes are let go before the rows are checked. */
+async function readTable(path: string, name: string, sheet: string | undefined): Promise<RosterTable> {
   let bytes: Buffer;
   try {
+    const tooLarge = fileOverCap(path, statSync(path).size, CAPS.rosterBytes, 'a roster');
+    if (tooLarge) throw new RosterError(tooLarge);
     bytes = readFileSync(path);
   } catch (e) {
-    throw new RosterError(`${name}: cannot read the roster (${(e as NodeJS.ErrnoException).code ?? 'error'}); expected a CSV file exported from a spreadsheet`);
+    if (e instanceof RosterError) throw e;
+    throw new RosterError(`${name}: cannot read the roster (${(e as NodeJS.ErrnoException).code ?? 'error'}); expected a CSV file exported from a spreadsheet, or an .xlsx workbook`);
   }
-  if (bytes.includes(0)) throw new RosterError(`${name}: this is not a CSV file (it contains binary data); expected a CSV export with the columns ${ROSTER_COLUMNS.join(',')}`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new RosterError(`${name}: the roster is not UTF-8 text; expected a CSV saved as "CSV UTF-8"`);
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    throw new RosterError(`${name}: this is an Excel 97-2003 workbook (.xls), which cannot be read; ${SAVE_FROM_EXCEL}`);
   }
-  let records: { record: Record<string, string>; info: { lines: number; raw?: string } }[];
-  let header: string[] = [];
-  try {
-    records = parse(text, {
-      bom: true,
-      columns: (h: string[]) => (header = h.map((c) => c.trim().toLowerCase())),
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: true,
-      raw: true,
-    }) as typeof records;
-  } catch (e) {
-    const err = e as { message: string; lines?: number };
-    throw new RosterError(`${name}${err.lines ? ` line ${err.lines}` : ''}: not valid CSV (${err.message.replace(/^Invalid [^:]*: /, '').split('\n')[0]}); expected comma-separated values with "quotes" around fields that contain commas`);
-  }
+  if (isZip(bytes)) return readXlsxTable(bytes, name, sheet);
+  if (sheet !== undefined) throw new RosterError(`${name}: --sheet "${sheet}" names a sheet of an Excel workbook, but this is a text (CSV) file; expected an .xlsx file, or no --sheet`);
+  return readCsvTable(bytes, name);
+}
+
+function checkRows(table: RosterTable, name: string, editions: Map<string, Edition>): Roster {
+  const rows = table.rows.filter((r) => r.cells.some((c) => c !== ''));
+  if (rows.length > CAPS.rosterRows) throw new RosterError(`${name}: the roster has ${rows.length.toLocaleString('en-US')} rows; expected at most ${CAPS.rosterRows.toLocaleString('en-US')} (split it into several rosters)`);
+  const [head, ...body] = rows;
+  const header = (head?.cells ?? []).map((c) => c.trim().toLowerCase());
+  const headerLine = head?.line ?? 1;
   const missingColumns = ROSTER_COLUMNS.filter((c) => !OPTIONAL.has(c) && !header.includes(c));
   if (header.length === 0 || missingColumns.length) {
-    throw new RosterError(`${name} line 1: the header lacks ${missingColumns.join(', ')}; expected the columns ${ROSTER_COLUMNS.join(',')}`);
+    throw new RosterError(`${name} line ${headerLine}: the header lacks ${missingColumns.join(', ')}; expected the columns ${ROSTER_COLUMNS.join(',')}`);
   }
-  const roster: Roster = { applicants: [], rejected: [] };
-  for (const { record, info } of records) {
-    // info.lines is the line the record ends on; a quoted field may span several lines.
-    const line = info.lines - ((info.raw ?? '').replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0);
-    const parsed = RosterRow.safeParse(record);
-    const problems = parsed.success ? [] : [...new Set(parsed.error.issues.map((i) => i.message))];
-    if (parsed.success) {
-      const edition = editions.get(parsed.data.edition);
-      if (!edition) problems.push(`unknown edition "${parsed.data.edition}" (expected one of: ${[...editions.keys()].join(', ')})`);
-      else if (!edition.guidelines.levels.some((l) => l.level === parsed.data.level)) problems.push(`edition "${edition.id}" does not publish Level ${parsed.data.level}`);
-      problems.push(...printProblems(parsed.data));
+  const used = ROSTER_COLUMNS.filter((c) => header.includes(c));
+  const roster: Roster = { applicants: [], rejected: (table.refused ?? []).map((r) => ({ line: r.line, message: `${name} line ${r.line}: ${r.problem}` })) };
+  const duplicates = new Duplicates();
+  const refuse = (line: number, problems: string[]) => roster.rejected.push({ line, message: `${name} line ${line}: ${problems.join('; ')}` });
+  for (const { line, cells } of body) {
+    const record: Cells = {};
+    for (const c of used) record[c] = cells[header.indexOf(c)] ?? '';
+    // Lengths first: a value past its cap is neither split, parsed, measured nor quoted whole.
+    const tooLong = capProblems(record, used);
+    if (tooLong.length) {
+      refuse(line, tooLong);
+      continue;
     }
-    if (problems.length) roster.rejected.push({ line, message: `${name} line ${line}: ${problems.join('; ')}` });
-    else roster.applicants.push({ ...(parsed.data as RosterRow), line });
+    const lines = splitAddressLines(record);
+    const text = lines ? [lines] : [...textProblems(record), ...(table.windows1252 ? lostLetters(record) : [])];
+    if (text.length) {
+      refuse(line, text);
+      continue;
+    }
+    const parsed = RosterRow.safeParse(record);
+    if (!parsed.success) {
+      refuse(line, [...new Set(parsed.error.issues.map((i) => i.message))]);
+      continue;
+    }
+    const problems: string[] = [];
+    const edition = editions.get(parsed.data.edition);
+    if (!edition) problems.push(`unknown edition ${excerpt(parsed.data.edition)} (expected one of: ${[...editions.keys()].join(', ')})`);
+    else if (!edition.guidelines.levels.some((l) => l.level === parsed.data.level)) problems.push(`edition "${edition.id}" does not publish Level ${parsed.data.level}`);
+    problems.push(...printProblems(parsed.data));
+    if (problems.length) {
+      refuse(line, problems);
+      continue;
+    }
+    const same = duplicates.check(record, line);
+    if (same) {
+      refuse(line, [`the same applicant as line ${same.line} (${same.same}); expected one row per applicant`]);
+      continue;
+    }
+    roster.applicants.push({ ...parsed.data, line });
   }
+  roster.rejected.sort((a, b) => a.line - b.line);
   return roster;
 }
 
@@ -100,7 +136,20 @@ export function readRoster(path: string, editions: Map<string, Edition>): Roster
  * ("Łucja Øberg" gives oberg-lucja), else "applicant".
  */
 export function packetFileName(a: Applicant): string {
+  return `line-${String(a.line).padStart(4, '0')}-${nameSlug(a).slice(0, 60).replace(/-$/, '')}`;
+}
+
+/** The applicant's name as a file name part: last-first in ASCII, or "applicant" for a name with no transliteration. */
+export function nameSlug(a: Pick<Applicant, 'first_name' | 'last_name'>): string {
   const ascii = (s: string) => slugify(s, { lowercase: true, decamelize: false });
-  const who = [ascii(a.last_name), ascii(a.first_name)].filter(Boolean).join('-') || 'applicant';
-  return `line-${String(a.line).padStart(4, '0')}-${who.slice(0, 60).replace(/-$/, '')}`;
+  return [ascii(a.last_name), ascii(a.first_name)].filter(Boolean).join('-') || 'applicant';
+}
+
+/**
+ * The first and last name as they may appear in a file name: transliterated to ASCII letters, digits and hyphens
+ * (case kept), never the raw input; both empty for a name in a script with no transliteration.
+ */
+export function fileNameParts(a: Pick<Applicant, 'first_name' | 'last_name'>): { first: string; last: string } {
+  const ascii = (s: string) => slugify(s, { lowercase: false, decamelize: false });
+  return { first: ascii(a.first_name), last: ascii(a.last_name) };
 }

@@ -48,10 +48,10 @@ export function packetsAreCurrent(project: string, roster: string, outDir: strin
 }
 
 /** Makes the packets unless DIR already has current ones; says which it did. */
-export async function ensurePackets(opts: { project: string; roster: string; outDir: string; applicants: Applicant[]; remake: boolean; progress?: (step: MergeProgress) => void }): Promise<'reused' | 'made'> {
+export async function ensurePackets(opts: { project: string; roster: string; sheet?: string; outDir: string; applicants: Applicant[]; remake: boolean; progress?: (step: MergeProgress) => void }): Promise<'reused' | 'made'> {
   if (!opts.remake && opts.applicants.length && packetsAreCurrent(opts.project, opts.roster, opts.outDir, opts.applicants)) return 'reused';
   // Loaded only to make packets: a re-run that sends what is already made starts without the renderers.
   const { mergePackets } = await import('../mailmerge/merge.js');
-  await mergePackets({ project: opts.project, roster: opts.roster, outDir: opts.outDir, progress: opts.progress });
+  await mergePackets({ project: opts.project, roster: opts.roster, sheet: opts.sheet, outDir: opts.outDir, progress: opts.progress });
   return 'made';
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { resolveEdition, type Edition } from '../editions/edition.js';
-import { packetFileName, readRoster, type Applicant } from '../mailmerge/roster.js';
+import { fileNameParts, packetFileName, readRoster, type Applicant } from '../mailmerge/roster.js';
 import { writeAtomic } from '../mailmerge/write-atomic.js';
 import { keepParsedSource } from '../pipeline/parsed-source.js';
 import { loadSource } from '../read/source.js';
@@ -22,6 +22,8 @@ export { EML_DIR };
 export interface SendOptions {
   project: string;
   roster: string;
+  /** The sheet of an .xlsx roster (default: the first). */
+  sheet?: string;
   outDir: string;
   /** Overrides every edition's office.email. */
   from?: string;
@@ -76,7 +78,7 @@ export async function sendPackets(opts: SendOptions): Promise<SendResult> {
   const template = readEmailTemplate(opts.project);
   const editions = new Map(tree.editions.map((s) => [s.id, resolveEdition(tree, s)]));
   const rosterName = basename(opts.roster);
-  const roster = readRoster(opts.roster, editions);
+  const roster = await readRoster(opts.roster, editions, { sheet: opts.sheet });
 
   // From: the edition's office address or --from; refuse before anything is made or sent.
   const used = [...new Set(roster.applicants.map((a) => a.edition))].map((id) => editions.get(id)!);
@@ -91,18 +93,9 @@ export async function sendPackets(opts: SendOptions): Promise<SendResult> {
     if (missing.length) opts.say(`note: source/editions/${e.id}/edition.yaml gives no ${missing.join(', ')}: the e-mail leaves out the paragraph that would name it`);
   }
 
+  // The roster's checks refuse a repeated applicant, as build:packets does: one message per applicant.
   const refused = roster.rejected.map((r) => r.message);
-  // One message per applicant and level: a repeated row is refused, not sent twice.
-  const firstLine = new Map<string, number>();
-  const applicants = roster.applicants.filter((a) => {
-    const seen = firstLine.get(sendKey(a));
-    if (seen === undefined) {
-      firstLine.set(sendKey(a), a.line);
-      return true;
-    }
-    refused.push(`${rosterName} line ${a.line}: ${a.email} has the same edition and level as line ${seen}; expected one row per applicant and level`);
-    return false;
-  });
+  const applicants = roster.applicants;
 
   // --resend names rows to send: refuse a line that is not one before anything is made or sent.
   const resend = new Set(opts.resend ?? []);
@@ -114,6 +107,7 @@ export async function sendPackets(opts: SendOptions): Promise<SendResult> {
   const packets = await ensurePackets({
     project: opts.project,
     roster: opts.roster,
+    sheet: opts.sheet,
     outDir: opts.outDir,
     applicants: roster.applicants,
     remake: opts.remake,
@@ -162,7 +156,9 @@ export async function sendPackets(opts: SendOptions): Promise<SendResult> {
     const s = p.edition.settings;
     const level = p.edition.guidelines.levels.find((l) => l.level === a.level)!;
     const base = { firstName: a.first_name, lastName: a.last_name, association: s.association.name, abbreviation: s.association.abbreviation, level: String(a.level), levelTitle: level.title, ...officeVars(p.edition) };
-    const fileBase = attachmentBaseName(template, { ...base, attachment: '' });
+    // The attachment's name is built from the name's slug, never the raw input (no controls, no bidi tricks).
+    const { first, last } = fileNameParts(a);
+    const fileBase = attachmentBaseName(template, { ...base, firstName: first, lastName: last || (first ? '' : 'applicant'), attachment: '' });
     const attachments: Attachment[] = [{ filename: `${fileBase}.pdf`, content: p.pdf, contentType: 'application/pdf' }];
     if (p.docx) attachments.push({ filename: `${fileBase}.docx`, content: p.docx, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
     const { subject, text } = fillEmail(template, { ...base, attachment: attachments.map((f) => f.filename).join(' and ') });
