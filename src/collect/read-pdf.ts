@@ -4,15 +4,19 @@ import { PDFCheckBox, PDFDocument, PDFHexString, PDFName, PDFString, PDFTextFiel
 import { RETURN_CAPS } from '../read/caps.js';
 import { cleanValue, type ReadResult, type ReturnedField } from './returned.js';
 
+const ENCRYPTED = 'the PDF is encrypted (password-protected); ask the applicant for an unprotected copy';
+
 export async function readPdfReturn(bytes: Uint8Array): Promise<ReadResult> {
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
   } catch (e) {
-    if (e instanceof EncryptedPDFError) return { kind: 'refused', reason: 'the PDF is encrypted (password-protected); ask the applicant for an unprotected copy' };
+    // An encrypted file's streams do not parse as plain objects: the second load tells it from a damaged one.
+    const encrypted = e instanceof EncryptedPDFError || (await PDFDocument.load(bytes, { updateMetadata: false }).then(() => false, (again) => again instanceof EncryptedPDFError));
+    if (encrypted) return { kind: 'refused', reason: ENCRYPTED };
     return { kind: 'refused', reason: 'the PDF is damaged and cannot be read' };
   }
-  if (doc.isEncrypted) return { kind: 'refused', reason: 'the PDF is encrypted (password-protected); ask the applicant for an unprotected copy' };
+  if (doc.isEncrypted) return { kind: 'refused', reason: ENCRYPTED };
   let all;
   try {
     all = doc.getForm().getFields();
