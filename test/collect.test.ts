@@ -2,7 +2,7 @@
 // editing their content controls and re-saved by LibreOffice; a required field left empty, a flattened PDF, a
 // non-packet, an encrypted and a damaged PDF. The workbook is read back with read-excel-file, the CSV with csv-parse.
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -170,6 +170,13 @@ describe('collect:packets', () => {
     locked.encrypt({ userPassword: 'secret', ownerPassword: 'owner' });
     w('locked.pdf', await locked.save());
     w('damaged.pdf', (await fillPdf(blankPdf, typed, ticked)).slice(0, 4000));
+    // Past the 32 MB cap (a sparse file: nothing is read of it).
+    w('huge.pdf', '%PDF-1.7\n');
+    truncateSync(join(inbox, 'huge.pdf'), 33 * 1024 * 1024);
+    // A Word file that declares a DOCTYPE (where entities would be): refused before any is expanded.
+    const parts = unzipSync(fillDocx(blankDocx, typed, ticked));
+    parts['word/document.xml'] = strToU8(strFromU8(parts['word/document.xml']).replace('?>', '?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">]>'));
+    w('entities.docx', zipSync(parts));
     result = await run(inbox, '--out', join(dir, 'applications.xlsx'));
     sheet = (await readXlsxFile(readFileSync(join(dir, 'applications.xlsx'))))[0].data.map((r: unknown[]) => r.map((c) => (c == null ? '' : String(c))));
     csv = parse(readFileSync(join(dir, 'applications.csv'), 'utf8').replace(/^\ufeff/, ''));
@@ -186,7 +193,7 @@ describe('collect:packets', () => {
   });
 
   it('writes one row per file, every typed value in its column, and each status', () => {
-    expect(sheet.length).toBe(1 + 11);
+    expect(sheet.length).toBe(1 + 13);
     const header = sheet[0];
     expect(header.slice(0, 5)).toEqual(['File', 'Edition', 'Level', 'Applicant', 'Roster line']);
     expect(header.at(-1)).toBe('status');
@@ -217,6 +224,8 @@ describe('collect:packets', () => {
     expect(cell('cover-letter.txt', 'status')).toMatch(/^needs entry by hand: /);
     expect(cell('locked.pdf', 'status')).toMatch(/^refused: the PDF is encrypted/);
     expect(cell('damaged.pdf', 'status')).toMatch(/^refused: the PDF is damaged/);
+    expect(cell('huge.pdf', 'status')).toBe('refused: the file is 33.0 MB; expected a returned packet of at most 32 MB');
+    expect(cell('entities.docx', 'status')).toMatch(/^refused: the Word file declares a DOCTYPE/);
   });
 
   it('writes no formulas: text cells in the workbook, an apostrophe before =, +, - and @ in the CSV', () => {
@@ -236,6 +245,9 @@ describe('collect:packets', () => {
     const ok = await run(join(inbox, 'bo.pdf'), '--out', join(dir, 'one.xlsx'));
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toContain('1 packet read (1 complete)');
+    // The same returns, the same bytes.
+    await run(join(inbox, 'bo.pdf'), '--out', join(dir, 'two.xlsx'));
+    expect(Buffer.compare(readFileSync(join(dir, 'one.xlsx')), readFileSync(join(dir, 'two.xlsx')))).toBe(0);
     expect((await run(join(inbox, 'bo.pdf'), '--out', join(dir, 'one.csv'))).code).toBe(2);
     expect((await run(join(dir, 'nothing-here'), '--out', join(dir, 'one.xlsx'))).code).toBe(2);
     expect((await run('--out', join(dir, 'one.xlsx'))).code).toBe(2);

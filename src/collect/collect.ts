@@ -55,7 +55,7 @@ export function listReturns(paths: string[]): { path: string; shown: string }[] 
 async function readReturn(path: string, shown: string): Promise<ReadResult> {
   const size = statSync(path).size;
   const over = fileOverCap(shown, size, RETURN_CAPS.fileBytes, 'a returned packet');
-  if (over) return { kind: 'refused', reason: over.slice(shown.length + 2) };
+  if (over) return { kind: 'refused', reason: over.slice(over.indexOf(': ') + 2) };
   const ext = extname(path).toLowerCase();
   if (ext !== '.pdf' && ext !== '.docx') return { kind: 'byHand', reason: 'not a PDF or Word (.docx) packet' };
   const bytes = new Uint8Array(readFileSync(path));

@@ -3,6 +3,7 @@
 // spreadsheet program evaluates what an applicant typed.
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
+import { unzipSync, zipSync } from 'fflate';
 import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
 import type { Collected } from './collect.js';
 
@@ -13,6 +14,9 @@ export function table(c: Collected): string[][] {
   const header = [...FIXED_COLUMNS, ...c.columns.map((col) => col.title), 'status'];
   return [header, ...c.rows.map((r) => [r.file, r.edition, r.level, r.applicant, r.rosterLine, ...c.columns.map((col) => r.values.get(col.key) ?? ''), r.status])];
 }
+
+/** The date in the workbook's zip entries. */
+const FIXED_DATE = new Date(2000, 0, 1);
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -26,7 +30,9 @@ export async function writeSheets(c: Collected, xlsxPath: string, csvPath: strin
   const xlsxTemp = `${xlsxPath}.part`;
   const csvTemp = `${csvPath}.part`;
   try {
-    await writeXlsxFile(data, { sheet: 'Applications', stickyRowsCount: 1 }).toFile(xlsxTemp);
+    const workbook = await writeXlsxFile(data, { sheet: 'Applications', stickyRowsCount: 1 }).toBuffer();
+    // Zipped again with a fixed date: the same returns make the same bytes (the library stamps the clock).
+    writeFileSync(xlsxTemp, zipSync(unzipSync(new Uint8Array(workbook)), { mtime: FIXED_DATE, level: 6 }));
     // UTF-8 with a byte order mark: Excel then reads accents right.
     writeFileSync(csvTemp, '\ufeff' + stringify(rows.map((row) => row.map(csvSafe)), { record_delimiter: '\r\n' }));
     renameSync(xlsxTemp, xlsxPath);
