@@ -1,5 +1,7 @@
-// The form field font's WinAnsi widths come from a fixed table, so every Node line writes the same bytes (Node 20's
-// TextDecoder read windows-1252 as Latin-1 and gave codes 0x80–0x9F the widths of control characters).
+// What the outputs hold comes from our tables, not from the runtime's, so every Node line and every machine writes the
+// same bytes: the form field font's WinAnsi widths (Node 20's TextDecoder read windows-1252 as Latin-1 and gave codes
+// 0x80–0x9F the widths of control characters) and the manifest's order (localeCompare follows the machine's locale).
+// .ci/run builds with Node 22, 24 and 26 and compares every file.
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber } from '@cantoo/pdf-lib';
@@ -8,7 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FONT_FILES } from '../src/write/pdf/fonts.js';
 import { fieldFontWidths } from '../src/write/pdf/tagging/field-font.js';
 import { winAnsiCodePoint } from '../src/write/pdf/tagging/win-ansi.js';
-import { outFile } from './helpers/built.js';
+import { manifest, outFile } from './helpers/built.js';
 
 /** A few codes where WinAnsi and Latin-1 part, as PDF 32000-1 Annex D lists them. */
 const SPEC = { 0x80: '€', 0x85: '…', 0x8a: 'Š', 0x93: '“', 0x94: '”', 0x96: '–', 0x97: '—', 0x99: '™', 0x9f: 'Ÿ', 0xe9: 'é' };
@@ -50,5 +52,14 @@ describe('WinAnsi, from our table', () => {
       expect(widths, file).toEqual(fieldFontWidths(font));
       for (const [code, ch] of Object.entries(SPEC)) expect(widths[Number(code) - 32], `${file}: code ${code} (${ch})`).toBe(width(ch));
     }
+  });
+});
+
+describe('the manifest', () => {
+  it('lists the files in code-unit order, as no locale sorts them', () => {
+    const paths = manifest().files.map((f) => f.path);
+    // Under en-US collation, "…Regular_Italic.ttf" came before "…Regular.ttf"; by code unit "." (2E) precedes "_" (5F).
+    expect(paths).toContain('texas/web/fonts/SourceSerif4_400Regular.ttf');
+    expect(paths).toEqual([...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   });
 });
