@@ -61,7 +61,8 @@ export class Staging {
 
   /** Swaps the staging folder in for out/, keeping what the build did not make (a mail merge's out/packets). */
   commit(): ManifestEntry[] {
-    const files = [...this.entries].sort((a, b) => a.path.localeCompare(b.path));
+    // By code unit: localeCompare orders by the machine's locale (in Czech, "ch" comes after "h").
+    const files = [...this.entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     writeFileSync(join(this.dir, 'manifest.json'), JSON.stringify({ files } satisfies Manifest, null, 2) + '\n');
     if (existsSync(this.outDir)) {
       const ours = new Set(['manifest.json', CACHE_NAME, ...readManifest(this.outDir).files.map((f) => f.path.split('/')[0]), ...files.map((f) => f.path.split('/')[0])]);
