@@ -2,12 +2,12 @@
 // Heavy modules (the readers and writers) are loaded only when there is work to do, so a
 // rebuild with nothing changed answers in a fraction of a second.
 import { Command } from 'commander';
-import { abandonOnInterrupt, exitWith, internalError, parseArgs } from './common.js';
+import { exitOnInterrupt, exitWith, internalError, parseArgs } from './common.js';
 import { Progress, seconds } from './progress.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { builtKeys, editionKeys } from '../pipeline/cache.js';
-import { readManifest, stagingDir, sweepLitter } from '../pipeline/output.js';
+import { readManifest, sweepLitter } from '../pipeline/output.js';
 
 const program = new Command()
   .name('build:booklets')
@@ -18,7 +18,7 @@ const program = new Command()
   .option('--force', 'rebuild everything, ignoring what is already up to date')
   .option('-q, --quiet', 'print no progress (results and problems are still printed)')
   .option('--debug', 'show stack traces of internal errors')
-  .addHelpText('after', '\nExit codes: 0 done, 1 problems in source/ or templates/ (nothing written), 2 bad usage, 3 internal error.');
+  .addHelpText('after', '\nExit codes: 0 done, 1 problems in source/ or templates/ (nothing written), 2 bad usage, 3 internal error, 4 a fault of the machine (no space, no permission), 130 interrupted.');
 
 type Options = { edition?: string[]; out: string; check?: boolean; force?: boolean; quiet?: boolean; debug?: boolean };
 
@@ -74,7 +74,8 @@ async function main(): Promise<number> {
       console.log(`source/ is valid: ${tree.files.length} files, ${editions.length} editions`);
       return 0;
     }
-    abandonOnInterrupt(stagingDir(outDir), `interrupted; ${opts.out}/ is unchanged`);
+    let replaced = false;
+    exitOnInterrupt(() => (replaced ? `interrupted; the build had finished and ${opts.out}/ is complete` : `interrupted; ${opts.out}/ is unchanged`));
     progress.line(`building ${opts.edition?.length ? opts.edition.join(', ') : 'every edition'} into ${opts.out}/ …`);
     const result = await build({
       project,
@@ -85,6 +86,7 @@ async function main(): Promise<number> {
       waiting: (l) => console.error(l),
       rendered: (d) => progress.line(`[${d.done}/${d.total}] ${d.path}${d.pages ? ` (${d.pages} pages)` : ''} ${d.cached ? 'unchanged, from the cache' : seconds(d.ms / 1000)}`),
     });
+    replaced = true;
     for (const r of result.editions) summarize(r.edition);
     for (const id of result.upToDate) console.log(`${id}: up to date`);
     const pages = result.manifest.reduce((n, f) => n + (f.pages ?? 0), 0);

@@ -2,7 +2,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { EXIT, exitWith, internalError, parseArgs } from './common.js';
+import { EXIT, exitOnInterrupt, exitWith, internalError, parseArgs } from './common.js';
 import { Progress } from './progress.js';
 import { InputError } from '../model/diagnostics.js';
 import { EML_DIR, SEND_LOG } from '../mailsend/send-log.js';
@@ -28,7 +28,7 @@ const program = new Command()
   .option('--remake', 'make the packets again even if DIR has current ones')
   .option('-q, --quiet', 'print no progress (results, refused and failed rows are still printed)')
   .option('--debug', 'show stack traces of internal errors')
-  .addHelpText('after', '\nExit codes: 0 every row sent (or written, with --dry-run), 1 a row refused or failed or the run stopped (run it again: it continues), 2 bad usage or SMTP_URL, 3 internal error.');
+  .addHelpText('after', '\nExit codes: 0 every row sent (or written, with --dry-run), 1 a row refused or failed or the run stopped (run it again: it continues), 2 bad usage or SMTP_URL, 3 internal error, 4 a fault of the machine (no space, no permission), 130 interrupted.');
 
 async function main(): Promise<number> {
   const stop = parseArgs(program);
@@ -40,6 +40,7 @@ async function main(): Promise<number> {
   // Loaded once the command line is good: --version and usage errors answer at once.
   const [{ RosterError }, { SendUsageError, sendPackets }, { SmtpConfigError, smtpFromEnv }] = await Promise.all([import('../mailmerge/roster.js'), import('../mailsend/send.js'), import('../mailsend/smtp.js')]);
   let smtp: ReturnType<typeof smtpFromEnv> | null = null;
+  exitOnInterrupt(() => `interrupted; nothing more is sent and ${opts.out}/${SEND_LOG} has every message sent so far: the same command continues where it stopped`);
   try {
     if (!opts.dryRun) smtp = smtpFromEnv(process.env.SMTP_URL);
     const r = await sendPackets({

@@ -3,6 +3,7 @@ import { copyFileSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, readd
 import { basename, dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { clearDeadLock, isAlive, lockPath } from './lock.js';
+import { removeOnInterrupt } from './interrupt.js';
 
 export interface ManifestEntry {
   path: string;
@@ -22,6 +23,7 @@ export interface Manifest {
 export class Staging {
   readonly dir: string;
   private readonly entries: ManifestEntry[] = [];
+  private readonly forget: () => void;
 
   /** `carryOver`: editions whose files in the previous out/ are kept as they are. */
   constructor(
@@ -30,6 +32,7 @@ export class Staging {
   ) {
     this.dir = stagingDir(outDir);
     rmSync(this.dir, { recursive: true, force: true });
+    this.forget = removeOnInterrupt(this.dir);
     mkdirSync(this.dir, { recursive: true });
     if (carryOver.size && existsSync(outDir)) {
       const previous = readManifest(outDir);
@@ -70,11 +73,13 @@ export class Staging {
       }
     }
     swapIn(this.dir, this.outDir);
+    this.forget();
     return files;
   }
 
   abandon(): void {
     rmSync(this.dir, { recursive: true, force: true });
+    this.forget();
   }
 }
 
@@ -100,7 +105,7 @@ function oldDir(dir: string, pid = process.pid): string {
 
 /** Folders and lock files of runs, never outputs. */
 function isLitter(name: string): boolean {
-  return /^\..*(-staging-\d+|-old-\d+|\.lock(\..*)?)$/.test(name);
+  return /^\..*(-staging-\d+(-stopped)?|-old-\d+|\.lock(\..*)?)$/.test(name);
 }
 
 /**
@@ -146,7 +151,7 @@ export function sweepLitter(dir: string): Sweep {
   const prefix = `.${basename(dir)}`;
   for (const name of readdirSync(parent).sort()) {
     if (!name.startsWith(prefix)) continue;
-    const m = name.slice(prefix.length).match(/^(?:-staging-(\d+)|-old-(\d+)|\.lock\.(\d+)-[0-9a-f]+)$/);
+    const m = name.slice(prefix.length).match(/^(?:-staging-(\d+)(?:-stopped)?|-old-(\d+)|\.lock\.(\d+)-[0-9a-f]+)$/);
     if (!m) continue;
     const pid = Number(m[1] ?? m[2] ?? m[3]);
     if (isAlive(pid)) continue;
