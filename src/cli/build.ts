@@ -103,7 +103,7 @@ async function main(): Promise<number> {
       console.error(`error: ${e.message}`);
       return 2;
     }
-    return internalError(e, opts.debug);
+    return internalError(e, opts.debug, `nothing was written, ${opts.out}/ is unchanged`);
   }
 }
 

@@ -31,10 +31,10 @@ export function parseArgs(program: Command): number | null {
 }
 
 /** An error no other branch knew: a fault of the machine (exit 4, one line naming the path), else a bug (exit 3). */
-export function internalError(e: unknown, debug: boolean | undefined): number {
+export function internalError(e: unknown, debug: boolean | undefined, unchanged?: string): number {
   const fault = machineFault(e);
   if (fault) {
-    console.error(`error: ${fault.line()}${debug ? `\n${(e as Error).stack}` : ''}`);
+    console.error(`${fault.line()}${unchanged ? `; ${unchanged}` : ''}${debug ? `\n${(e as Error).stack}` : ''}`);
     return EXIT.machine;
   }
   const err = e as Error;

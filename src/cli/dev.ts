@@ -73,7 +73,7 @@ async function rebuild(reason: string): Promise<void> {
       process.exit(EXIT.usage);
     } else {
       const fault = machineFault(e);
-      console.error(`[${started}] ${fault ? `error: ${fault.line()}` : `internal error: ${(e as Error).message}`}`);
+      console.error(`[${started}] ${fault ? fault.line() : `internal error: ${(e as Error).message}`}`);
     }
     console.error(`[${started}] ${opts.out}/ is unchanged; fix the file and save again`);
   } finally {

@@ -55,7 +55,7 @@ async function main(): Promise<number> {
       for (const m of e.messages) console.error(m);
       return 1;
     }
-    return internalError(e, opts.debug);
+    return internalError(e, opts.debug, `${opts.out}/ is unchanged`);
   }
 }
 

@@ -32,10 +32,14 @@ export class MachineFault extends Error {
     super(`cannot ${reading ? 'read' : 'write'} ${path}: ${cause}`);
   }
 
-  /** The one line to print, with the path as the user knows it (relative to `cwd` when inside it). */
+  /**
+   * The one line to print, with the path as the user knows it: relative to `cwd` when inside it, and a file of a
+   * staging folder (`.out-staging-123/texas/…`) by the name it was to have (`out/texas/…`).
+   */
   line(cwd = process.cwd()): string {
-    const rel = relative(cwd, this.path);
-    const shown = rel && !rel.startsWith('..') ? rel : this.path;
+    const path = this.path.replace(/([/\\])\.([^/\\]+)-staging-\d+(?:-stopped)?(?=[/\\]|$)/, '$1$2');
+    const rel = relative(cwd, path);
+    const shown = rel && !rel.startsWith('..') ? rel : path;
     return `cannot ${this.reading ? 'read' : 'write'} ${shown}: ${this.cause}`;
   }
 }
@@ -45,19 +49,36 @@ export class MachineFault extends Error {
  * from a worker thread (which keeps only its message), the message Node gives them: "ENOSPC: no space left on
  * device, write '/path'".
  */
-export function machineFault(e: unknown): MachineFault | null {
+export function machineFault(e: unknown, where?: string): MachineFault | null {
   if (e instanceof MachineFault) return e;
   if (!(e instanceof Error)) return null;
   const err = e as NodeJS.ErrnoException;
+  // A MachineFault thrown in a worker thread arrives as its message.
+  const ours = err.message.match(/^cannot (read|write) (.+): ([^:]+)$/);
+  const ourCode = ours && Object.keys(CAUSES).find((c) => CAUSES[c] === ours[3]);
+  if (ours && ourCode) return new MachineFault(ours[2], ours[3], ourCode, ours[1] === 'read');
   let code = err.code;
   let syscall = err.syscall;
   let path = err.path;
-  if (!code || !path) {
-    const m = err.message.match(/^(E[A-Z]+): [^,]*, (\w+) '([^']+)'/);
+  if (!code) {
+    const m = err.message.match(/^(E[A-Z]+): [^,]*, (\w+)(?: '([^']+)')?/);
     if (!m) return null;
     [, code, syscall, path] = m;
   }
   const cause = CAUSES[code!];
-  if (!cause) return null;
-  return new MachineFault(path!, cause, code!, READS.has(syscall ?? ''));
+  // A failed write() names no path: the caller says where it was writing.
+  path ??= where;
+  if (!cause || !path) return null;
+  return new MachineFault(path, cause, code!, READS.has(syscall ?? ''));
+}
+
+/** Runs a write to `path`; a fault of the machine comes out as a MachineFault naming `path`, whatever the call named. */
+export function writingTo<T>(path: string, write: () => T): T {
+  try {
+    return write();
+  } catch (e) {
+    const fault = machineFault(e, path);
+    if (!fault) throw e;
+    throw new MachineFault(path, fault.cause, fault.code, false);
+  }
 }

@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { clearDeadLock, isAlive, lockPath } from './lock.js';
 import { removeOnInterrupt } from './interrupt.js';
+import { writingTo } from './machine-fault.js';
 
 export interface ManifestEntry {
   path: string;
@@ -50,8 +51,10 @@ export class Staging {
   write(entry: Omit<ManifestEntry, 'sha256'>, bytes: Uint8Array | string): ManifestEntry {
     const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
     const file = join(this.dir, entry.path);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, data);
+    writingTo(file, () => {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, data);
+    });
     const full: ManifestEntry = { ...entry, sha256: createHash('sha256').update(data).digest('hex') };
     this.entries.push(full);
     return full;
@@ -59,13 +62,14 @@ export class Staging {
 
   /** A file that is not an output (the build cache): not listed in the manifest. */
   writeExtra(path: string, text: string): void {
-    writeFileSync(join(this.dir, path), text);
+    writingTo(join(this.dir, path), () => writeFileSync(join(this.dir, path), text));
   }
 
   /** Swaps the staging folder in for out/, keeping what the build did not make (a mail merge's out/packets). */
   commit(): ManifestEntry[] {
     const files = [...this.entries].sort((a, b) => a.path.localeCompare(b.path));
-    writeFileSync(join(this.dir, 'manifest.json'), JSON.stringify({ files } satisfies Manifest, null, 2) + '\n');
+    const manifest = join(this.dir, 'manifest.json');
+    writingTo(manifest, () => writeFileSync(manifest, JSON.stringify({ files } satisfies Manifest, null, 2) + '\n'));
     if (existsSync(this.outDir)) {
       const ours = new Set(['manifest.json', CACHE_NAME, ...readManifest(this.outDir).files.map((f) => f.path.split('/')[0]), ...files.map((f) => f.path.split('/')[0])]);
       for (const name of readdirSync(this.outDir)) {
