@@ -39,7 +39,12 @@ function clone<T>(x: T): T {
   return copy as T;
 }
 
-export function applyOverlay(base: Guidelines, overlay: Overlay, diag: Diagnostics): { guidelines: Guidelines; changes: Change[] } {
+/**
+ * `broken`: base files (by name without ".md": "level-2", "glossary") that had problems of their own. What overrides
+ * them is not checked against them (their problem is already reported once), and an id `remove:` does not find may be
+ * in one of them.
+ */
+export function applyOverlay(base: Guidelines, overlay: Overlay, diag: Diagnostics, broken: ReadonlySet<string> = new Set()): { guidelines: Guidelines; changes: Change[] } {
   const g = clone(base);
   const changes: Change[] = [];
   const prefix = `${overlay.editionId}.`;
@@ -48,6 +53,7 @@ export function applyOverlay(base: Guidelines, overlay: Overlay, diag: Diagnosti
     diag.error(pos, `no ${what} with id "${id}" in the base`, `one of ${known.slice(0, 6).join(', ')}${known.length > 6 ? ', …' : ''}, or a new id starting with "${prefix}"`);
 
   for (const lp of overlay.levels) {
+    if (broken.has(`level-${lp.level}`)) continue;
     const level = g.levels.find((l) => l.level === lp.level);
     if (!level) {
       diag.error(lp.pos, `level ${lp.level} is not in the base`, 'a level from 1 to 4');
@@ -84,6 +90,7 @@ export function applyOverlay(base: Guidelines, overlay: Overlay, diag: Diagnosti
   }
 
   for (const file of overlay.prose) {
+    if (broken.has(file.name)) continue;
     const target = file.name === 'committee' ? g.committee : file.name === 'endorsement' ? (g.endorsement ? [g.endorsement] : []) : g.copyright ? [g.copyright] : [];
     for (const s of file.sections) {
       const found = findSection(target, s.id);
@@ -99,7 +106,7 @@ export function applyOverlay(base: Guidelines, overlay: Overlay, diag: Diagnosti
     if (file.name === 'copyright') g.copyright = target[0] ?? null;
   }
 
-  if (overlay.glossary) {
+  if (overlay.glossary && !broken.has('glossary')) {
     if (!g.glossary) g.glossary = { ...overlay.glossary, entries: [] };
     for (const e of overlay.glossary.entries) {
       const i = g.glossary.entries.findIndex((x) => x.id === e.id);
@@ -112,6 +119,7 @@ export function applyOverlay(base: Guidelines, overlay: Overlay, diag: Diagnosti
   for (const r of overlay.remove) {
     const removed = removeById(g, r.id);
     if (!removed) {
+      if (broken.size) continue;
       diag.error(r.pos, `nothing with id "${r.id}" to remove`, 'the id of an area, competency, section, Impact Map or glossary entry');
       continue;
     }
