@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { Progress, rateLine } from '../src/cli/progress.js';
+import { nearest, unknownEdition } from '../src/editions/names.js';
 
 const run = promisify(execFile);
 const project = process.cwd();
@@ -33,6 +34,19 @@ describe('every command', () => {
       expect(bad.stderr).toMatch(/^error: (unknown option '--frobnicate'|required option)/);
     });
   }
+
+  it('checks --edition before printing anything, and names the nearest edition', async () => {
+    const editions = 'michigan, michigan-revised, new-mexico, texas';
+    const build = await cli('build', ['--edition', 'texs']);
+    expect(build).toEqual({ code: 2, stdout: '', stderr: `error: unknown edition "texs"; did you mean "texas"? (the editions are ${editions})\n` });
+    const dev = await cli('dev', ['--edition', 'michigan-revisd']);
+    expect(dev).toEqual({ code: 2, stdout: '', stderr: `error: unknown edition "michigan-revisd"; did you mean "michigan-revised"? (the editions are ${editions})\n` });
+    const far = await cli('build', ['--edition', 'cascadai', '--check']);
+    expect(far).toEqual({ code: 2, stdout: '', stderr: `error: unknown edition "cascadai"; expected one of: ${editions}\n` });
+    expect(nearest('cascadai', ['cascadia', 'michigan', 'texas'])).toBe('cascadia');
+    expect(nearest('ohio', ['cascadia', 'michigan', 'texas'])).toBeNull();
+    expect(unknownEdition('Texas', ['texas'])).toBe('unknown edition "Texas"; did you mean "texas"? (the editions are texas)');
+  });
 
   it('dev exits 2 for a missing or unknown edition', async () => {
     expect((await cli('dev', [])).code).toBe(2);

@@ -8,6 +8,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { builtKeys, editionKeys } from '../pipeline/cache.js';
 import { readManifest, sweepLitter } from '../pipeline/output.js';
+import { editionIds, unknownEdition } from '../editions/names.js';
 
 const program = new Command()
   .name('build:booklets')
@@ -41,6 +42,13 @@ async function main(): Promise<number> {
   const outDir = resolve(project, opts.out);
   if (!existsSync(join(project, 'source')) || readdirSync(join(project, 'source')).length === 0) {
     console.error(`error: no source/ folder in ${project}; run this from the project folder`);
+    return 2;
+  }
+  // Before anything is printed or loaded: a mistyped edition is a usage error, with the nearest name.
+  const known = editionIds(project);
+  const unknown = (opts.edition ?? []).filter((id) => !known.includes(id));
+  if (unknown.length) {
+    for (const id of unknown) console.error(`error: ${unknownEdition(id, known)}`);
     return 2;
   }
   if (!opts.check) {

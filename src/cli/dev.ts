@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../model/diagnostics.js';
 import { EXIT, exitOnInterrupt, parseArgs } from './common.js';
 import { machineFault } from '../pipeline/machine-fault.js';
+import { editionIds, unknownEdition } from '../editions/names.js';
 
 const program = new Command()
   .name('dev')
@@ -20,6 +21,12 @@ const program = new Command()
 const stop = parseArgs(program);
 if (stop !== null) process.exit(stop);
 const opts = program.opts<{ edition: string; out: string }>();
+// Before anything is printed or loaded: a mistyped edition is a usage error, with the nearest name.
+const known = editionIds(process.cwd());
+if (!known.includes(opts.edition)) {
+  console.error(`error: ${unknownEdition(opts.edition, known)}`);
+  process.exit(EXIT.usage);
+}
 // Loaded once the command line is good: --version and usage errors answer at once.
 const [{ build, UsageError }, { createRenderPool }] = await Promise.all([import('../pipeline/build.js'), import('../pipeline/render-pool.js')]);
 const project = process.cwd();

@@ -107,6 +107,12 @@ export function loadSource(project: string): SourceTree {
       continue;
     }
     if (!existsSync(settingsFile)) {
+      // A settings file under another name (edition.yml, Edition.yaml, edition.yaml.txt): say which name to give it.
+      const misnamed = readdirSync(dir).find((n) => /^edition\.(ya?ml)(\.txt)?$/i.test(n));
+      if (misnamed) {
+        diag.error({ file: show(join(dir, misnamed)), line: 1, column: 1 }, `rename ${misnamed} to edition.yaml (the settings are read from edition.yaml only)`);
+        continue;
+      }
       diag.error({ file: show(settingsFile), line: 1, column: 1 }, 'the edition has no settings file', 'edition.yaml with association, publicationDate and copyrightLine');
       continue;
     }
