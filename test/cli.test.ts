@@ -48,6 +48,20 @@ describe('every command', () => {
     expect(unknownEdition('Texas', ['texas'])).toBe('unknown edition "Texas"; did you mean "texas"? (the editions are texas)');
   });
 
+  it("check --ids lists the base's ids with their first words, one level with --level", async () => {
+    const r = await cli('build', ['--check', '--ids', '--level', '2'], command);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('Level 2:');
+    expect(lines).toContain('  l2.systems-expertise  area: Systems Expertise');
+    expect(lines).toContain('  l2.systems-expertise.assists-families-to-anticipate-obtain  competency: Assists families to anticipate, obtain, and advocate for …');
+    expect(r.stdout).not.toMatch(/^Level [134]:|^Glossary:|  l1\./m);
+    const all = await cli('build', ['--check', '--ids'], command);
+    expect([...all.stdout.matchAll(/^(\S.*):$/gm)].map((m) => m[1])).toEqual(['Level 1', 'Level 2', 'Level 3', 'Level 4', 'Endorsement', 'Committee', 'Copyright', 'Glossary']);
+    expect(all.stdout).toContain('  glossary.candidate  glossary entry: Candidate');
+    expect((await cli('build', ['--check', '--ids', '--level', '5'])).code).toBe(2);
+  });
+
   it('dev exits 2 for a missing or unknown edition', async () => {
     expect((await cli('dev', [])).code).toBe(2);
     const unknown = await cli('dev', ['--edition', 'atlantis'], command);

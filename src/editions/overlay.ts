@@ -3,12 +3,19 @@ import type { CompetencyArea, Glossary, Guidelines, Level, ListItem, Section, So
 import type { Diagnostics } from '../model/diagnostics.js';
 import type { LevelParts } from '../model/parts.js';
 import { areaText, competencyText, glossaryEntryText, impactMapText, sectionText } from './text.js';
+import { firstWords, plainText } from '../model/text.js';
+
+/** A competency named by its first words. */
+const named = (c: ListItem) => firstWords(plainText(c.text));
 
 export interface Change {
   op: 'replace' | 'add' | 'remove';
   kind: 'level title' | 'section' | 'area' | 'competency' | 'impact map' | 'glossary entry' | 'detail notes';
   id: string;
+  /** What changed, by its own name: a section's or area's title, a competency's first words, a glossary term. */
   title: string;
+  /** The area a competency is in. */
+  within?: string;
   /** Where the change is: a level number, or the prose file's name. */
   where: string;
   before?: string;
@@ -61,7 +68,7 @@ export function applyOverlay(base: Guidelines, overlay: Overlay, diag: Diagnosti
     }
     const where = `Level ${level.level}`;
     if (lp.title && lp.title !== level.title) {
-      changes.push({ op: 'replace', kind: 'level title', id: `l${level.level}`, title: 'Level title', where, before: level.title, after: lp.title, pos: lp.pos });
+      changes.push({ op: 'replace', kind: 'level title', id: `l${level.level}`, title: lp.title, where, before: level.title, after: lp.title, pos: lp.pos });
       level.title = lp.title;
     }
     const slot = (key: 'intro' | 'requirements', s: Section | null) => {
@@ -123,7 +130,7 @@ export function applyOverlay(base: Guidelines, overlay: Overlay, diag: Diagnosti
       diag.error(r.pos, `nothing with id "${r.id}" to remove`, 'the id of an area, competency, section, Impact Map or glossary entry');
       continue;
     }
-    changes.push({ op: 'remove', kind: removed.kind, id: r.id, title: removed.title, where: removed.where, before: removed.text, pos: r.pos });
+    changes.push({ op: 'remove', kind: removed.kind, id: r.id, title: removed.title, ...(removed.within ? { within: removed.within } : {}), where: removed.where, before: removed.text, pos: r.pos });
   }
   return { guidelines: g, changes };
 }
@@ -167,13 +174,13 @@ function applyDetail(
     for (const c of p!.competencies) {
       const found = findCompetency(area, c.id);
       if (found) {
-        changes.push({ op: 'replace', kind: 'competency', id: c.id, title: area.name, where, before: competencyText(found.list[found.index]), after: competencyText(c), pos: c.pos });
+        changes.push({ op: 'replace', kind: 'competency', id: c.id, title: named(c), within: area.name, where, before: competencyText(found.list[found.index]), after: competencyText(c), pos: c.pos });
         found.list[found.index] = c;
       } else if (isNew(c.id)) {
         if (area.groups.length === 0) diag.error(c.pos, `area "${area.name}" has no group to add to`, 'an area with competencies');
         else {
           area.groups[area.groups.length - 1].competencies.push(c);
-          changes.push({ op: 'add', kind: 'competency', id: c.id, title: area.name, where, after: competencyText(c), pos: c.pos });
+          changes.push({ op: 'add', kind: 'competency', id: c.id, title: named(c), within: area.name, where, after: competencyText(c), pos: c.pos });
         }
       } else unknown(c.pos, 'competency', c.id, area.groups.flatMap((gr) => gr.competencies.map((x) => x.id)));
     }
@@ -213,7 +220,7 @@ function allSectionIds(list: Section[]): string[] {
   return list.flatMap((s) => [s.id, ...allSectionIds(s.sections)]);
 }
 
-function removeById(g: Guidelines, id: string): { kind: Change['kind']; title: string; where: string; text: string } | null {
+function removeById(g: Guidelines, id: string): { kind: Change['kind']; title: string; within?: string; where: string; text: string } | null {
   for (const level of g.levels) {
     const where = `Level ${level.level}`;
     const ai = level.detail.areas.findIndex((a) => a.id === id);
@@ -225,7 +232,7 @@ function removeById(g: Guidelines, id: string): { kind: Change['kind']; title: s
       const f = findCompetency(a, id);
       if (f) {
         const [c] = f.list.splice(f.index, 1);
-        return { kind: 'competency', title: a.name, where, text: competencyText(c) };
+        return { kind: 'competency', title: named(c), within: a.name, where, text: competencyText(c) };
       }
     }
     if (level.impactMap?.id === id) {
