@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/pipeline/build.js';
 import { readPdf } from './helpers/pdf.js';
+import { manifest } from './helpers/built.js';
 
 const project = process.cwd();
 const fixture = join(project, 'test', 'fixtures', 'edition-cascadia');
@@ -79,5 +80,17 @@ describe("the README's example edition", () => {
     expect(ids).toContain('- `l2.systems-expertise` area: Systems Expertise\n- `l2.systems-expertise.assists-families-to-anticipate-obtain` competency: Helps families find, obtain and advocate for the …\n');
     expect(ids).toContain('- `cascadia.l2.systems-expertise.tribal-services` competency: Knows the tribal and community services of the …');
     expect(ids).toContain('- `glossary.candidate` glossary entry: Candidate');
+  });
+});
+
+describe("the README's figures of a build", () => {
+  it('are what the build of these sources prints: the pages of Texas\'s booklet, the files and PDF pages in all', () => {
+    const files = manifest().files;
+    const texas = files.find((f) => f.path === 'texas/competency-guidelines.pdf')!;
+    const pages = files.reduce((n, f) => n + (f.pages ?? 0), 0);
+    const tagged = files.filter((f) => f.kind !== 'print').reduce((n, f) => n + (f.pages ?? 0), 0);
+    expect(readme).toContain(`texas/competency-guidelines.pdf (${texas.pages} pages)`);
+    expect(readme).toContain(`\`${files.length} files, ${pages} PDF pages in out/`);
+    expect(readme).toContain(`(${pages} PDF pages, as the build prints: ${tagged} tagged pages in the booklets and packets, the rates count these, and ${pages - tagged} in the print PDFs)`);
   });
 });
