@@ -33,7 +33,12 @@ export interface OverlayPlan {
   remove: string[];
 }
 
-export function compareGuidelines(before: Guidelines, after: Guidelines): { changes: ImportChange[]; plan: OverlayPlan } {
+/**
+ * `patchLimit`: how many competencies of one area may change before the whole area is written instead. The overlay
+ * takes 1 (an area with more changes is the association's own version of it, and reads best whole); the report
+ * lists every competency (Infinity).
+ */
+export function compareGuidelines(before: Guidelines, after: Guidelines, patchLimit = 1): { changes: ImportChange[]; plan: OverlayPlan } {
   const changes: ImportChange[] = [];
   const plan: OverlayPlan = { levels: [], prose: [], glossary: null, remove: [] };
   for (const al of after.levels) {
@@ -56,7 +61,7 @@ export function compareGuidelines(before: Guidelines, after: Guidelines): { chan
       plan.remove.push(bl.requirements.id);
       changes.push({ op: 'remove', kind: 'section', id: bl.requirements.id, title: bl.requirements.title, where, before: sectionText(bl.requirements) });
     }
-    compareAreas(bl.detail.areas, al.detail.areas, where, lo, plan, changes);
+    compareAreas(bl.detail.areas, al.detail.areas, where, lo, plan, changes, patchLimit);
     if (blocksText(al.detail.notes) !== blocksText(bl.detail.notes) && al.detail.notes.length) {
       lo.notes = al.detail.notes;
       changes.push({ op: bl.detail.notes.length ? 'replace' : 'add', kind: 'detail notes', id: al.detail.id, title: 'Notes on the Competency Detail', where, before: blocksText(bl.detail.notes), after: blocksText(al.detail.notes) });
@@ -101,7 +106,7 @@ function shape(a: CompetencyArea): string {
   return JSON.stringify([a.name, a.areasLabel, a.areas, a.groups.map((g) => [g.leadIn ? plainText(g.leadIn) : null, g.codes]), a.notes.map((n) => blocksText([n]))]);
 }
 
-function compareAreas(before: CompetencyArea[], after: CompetencyArea[], where: string, lo: LevelOverlay, plan: OverlayPlan, changes: ImportChange[]): void {
+function compareAreas(before: CompetencyArea[], after: CompetencyArea[], where: string, lo: LevelOverlay, plan: OverlayPlan, changes: ImportChange[], patchLimit: number): void {
   for (const a of after) {
     const b = before.find((x) => x.id === a.id);
     if (!b) {
@@ -110,7 +115,7 @@ function compareAreas(before: CompetencyArea[], after: CompetencyArea[], where: 
       continue;
     }
     if (areaText(a) === areaText(b)) continue;
-    const patch = competencyPatch(b, a);
+    const patch = competencyPatch(b, a, patchLimit);
     if (!patch) {
       lo.areas.push({ kind: 'area', area: a });
       changes.push({ op: 'replace', kind: 'area', id: a.id, title: a.name, where, before: areaText(b), after: areaText(a) });
@@ -136,9 +141,9 @@ function compareAreas(before: CompetencyArea[], after: CompetencyArea[], where: 
 /**
  * The competencies to replace, add and remove to turn area `b` into `a`, or null when the overlay cannot say it that
  * way (the area's name, labels, lead-ins or notes changed; competencies were reordered; one was added anywhere but
- * at the end; or most of the area was rewritten): then the whole area is written.
+ * at the end; or more than `patchLimit` competencies changed): then the whole area is written.
  */
-function competencyPatch(b: CompetencyArea, a: CompetencyArea): { items: ListItem[]; removed: ListItem[] } | null {
+function competencyPatch(b: CompetencyArea, a: CompetencyArea, patchLimit: number): { items: ListItem[]; removed: ListItem[] } | null {
   if (shape(a) !== shape(b)) return null;
   const bItems = b.groups.map((g) => g.competencies);
   const aItems = a.groups.map((g) => g.competencies);
@@ -173,8 +178,7 @@ function competencyPatch(b: CompetencyArea, a: CompetencyArea): { items: ListIte
     if (!old || competencyText(old) !== competencyText(c)) items.push(c);
   }
   for (const old of allB) if (!allA.some((c) => c.id === old.id)) removed.push(old);
-  // Most of the area rewritten: it is the association's own area.
-  if (items.length + removed.length > Math.max(2, allB.length / 2)) return null;
+  if (items.length + removed.length > patchLimit) return null;
   return { items, removed };
 }
 

@@ -38,6 +38,8 @@ export interface ImportedBooklet {
   glossary: ImportedGlossary | null;
   copyright: Section | null;
   /** What the document states about its edition. */
+  /** The page's size in twips, when the document states one. */
+  pageTwips?: [number, number];
   stated: { associationName?: string; abbreviation?: string; pageSize?: 'LETTER' | 'A4'; language?: string; copyrightLine?: string; publicationDate?: string };
   /** Bookmark names on areas, competencies, sections and glossary entries (our own Word files carry their ids). */
   marks: WeakMap<object, string[]>;
@@ -139,6 +141,7 @@ function readStated(book: DocxBook, front: DocxBlock[], copyrightBlocks: DocxBlo
     if (abbr) out.stated.abbreviation = abbr;
   }
   out.stated.pageSize = book.meta.pageSize;
+  out.pageTwips = book.meta.pageTwips;
   out.stated.language = book.meta.language;
   // The footer line every page repeats, without its page number.
   const footer = book.meta.footers.map((f) => f.split('\n')[0].replace(/\s*\d+\s*$/, '').trim()).find((f) => f.length > 0);
@@ -341,7 +344,7 @@ function readImpactMap(file: string, level: number, blocks: DocxBlock[], out: Im
     const titles = table.rows[0].map((c) => paragraphs(c).map(oneLineText).join(' ').trim());
     // Keep the columns with a title; the narrow columns between them hold only arrows.
     const keep = titles.map((t, i) => (t && !/^[→➔➜>]*$/.test(t) ? i : -1)).filter((i) => i >= 0);
-    for (const i of keep) columns.push({ title: titles[i], items: itemsOf(table.rows.slice(1).flatMap((r) => paragraphs(r[i] ?? []))) });
+    for (const i of keep) columns.push({ title: columnTitle(titles[i], level), items: itemsOf(table.rows.slice(1).flatMap((r) => paragraphs(r[i] ?? []))) });
     for (const b of blocks.slice(blocks.indexOf(table) + 1)) if (b.kind === 'p' && b.text.trim()) out.unplaced.push({ path, text: oneLineText(b), n: b.n });
   } else {
     // Columns as headed lists.
@@ -354,13 +357,20 @@ function readImpactMap(file: string, level: number, blocks: DocxBlock[], out: Im
       else if (current) current.ps.push(b);
       else notesBlocks.push(b);
     }
-    for (const f of found) columns.push({ title: f.title, items: itemsOf(f.ps) });
+    for (const f of found) columns.push({ title: columnTitle(f.title, level), items: itemsOf(f.ps) });
   }
   if (columns.length !== 5) {
     out.unplaced.push({ path, text: `an Impact Map with ${columns.length} columns (${columns.map((c) => c.title).join(', ')}); expected Capabilities, Key Responsibilities, Level ${level} Results, Service Objectives, Service Goal`, n: 0 });
     return null;
   }
   return { id: '', notes: proseOf(file, notesBlocks), columns, pos: posOf(file, table ?? blocks[0]) };
+}
+
+/** A column's title as the source names it, when it is one of the five (pandoc may cut a title in a narrow cell). */
+function columnTitle(title: string, level: number): string {
+  const known = ['Capabilities', 'Key Responsibilities', `Level ${level} Results`, 'Service Objectives', 'Service Goal'];
+  const squeeze = (s: string) => s.toLowerCase().replace(/\s+/g, '');
+  return known.find((k) => squeeze(k) === squeeze(title)) ?? title;
 }
 
 // ---- Glossary ----

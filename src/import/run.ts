@@ -1,7 +1,7 @@
 // `npm run import:edition`: a Word booklet to an edition's overlay in source/editions/NAME/, and a report.
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { parseDocument } from 'yaml';
+import { parseDocument, stringify } from 'yaml';
 import { loadSource } from '../read/source.js';
 import { InputError } from '../model/diagnostics.js';
 import { readDocx } from './docx.js';
@@ -49,7 +49,7 @@ export function importEdition(o: ImportOptions): ImportResult {
   const book = readDocx(o.file, shown.startsWith('..') ? o.file : shown);
   const imported = recognize(book);
   const merged = mergeImported(target.guidelines, imported, o.edition);
-  const { changes } = compareGuidelines(target.guidelines, merged.guidelines);
+  const { changes } = compareGuidelines(target.guidelines, merged.guidelines, Infinity);
   const { changes: overlayChanges, plan } = compareGuidelines(tree.base, merged.guidelines);
   const files = overlayFiles(plan);
   const dir = join(o.project, 'source', 'editions', o.edition);
@@ -66,7 +66,24 @@ export function importEdition(o: ImportOptions): ImportResult {
     reportPath,
     importReport({ file: book.file, edition: o.edition, comparedWith: existing ? `${o.edition} (as it is in source/)` : `${base.id} (the base)`, imported, covered: merged.covered, changes, stated: settings.stated, leftOut: settings.leftOut, written, dryRun: !!o.dryRun, blocked, ms }),
   );
-  if (write) replaceEditionFolder(o.project, dir, files);
+  if (write) {
+    const swap = replaceEditionFolder(dir, files);
+    // The files must read back as the source reader reads them; a setting the document did not state is the only
+    // problem allowed (staff add it).
+    let problems: string[] = [];
+    try {
+      loadSource(o.project);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      const own = `source/editions/${o.edition}/`;
+      problems = e.messages.filter((m) => m.startsWith(own) && !m.startsWith(`${own}edition.yaml`));
+    }
+    if (problems.length) {
+      swap.restore();
+      throw new Error(`the overlay written for ${o.edition} does not read back (${problems[0]}); source/ was left as it was`);
+    }
+    swap.commit();
+  }
   return { code: blocked ? 1 : 0, reportPath, changes, overlayChanges, written, unplaced: imported.unplaced, covered: merged.covered, ms };
 }
 
@@ -84,31 +101,30 @@ function editionYaml(current: string | null, imp: ImportedBooklet, remove: strin
     else doc.delete('remove');
     return { text: doc.toString(), stated: ['remove (from the document)'], leftOut: [] };
   }
-  const doc = parseDocument('{}');
-  const lines: string[] = [];
+  const settings: Record<string, unknown> = {};
   if (s.associationName && s.abbreviation) {
-    doc.set('association', { name: s.associationName, abbreviation: s.abbreviation });
+    settings.association = { name: s.associationName, abbreviation: s.abbreviation };
     stated.push(`association: ${s.associationName} (${s.abbreviation})`);
   } else leftOut.push('association.name and association.abbreviation (the document does not name the association)');
   const put = (key: string, value: string | undefined, what: string) => {
     if (value) {
-      doc.set(key, value);
+      settings[key] = value;
       stated.push(`${key}: ${value}`);
     } else leftOut.push(`${key} (${what})`);
   };
-  put('pageSize', s.pageSize, 'the page size is neither US Letter nor A4');
+  put('pageSize', s.pageSize, imp.pageTwips ? 'the page size is neither US Letter nor A4' : 'the document does not state its page size');
   put('language', s.language, 'the document does not state its language');
   put('publicationDate', s.publicationDate, 'the document states no date of publication');
   put('copyrightLine', s.copyrightLine, 'the pages have no footer line');
-  if (remove.length) doc.set('remove', remove);
+  if (remove.length) settings.remove = remove;
   leftOut.push('coverColor, logo, office, fees, applicationDeadline (not read from a Word file; the defaults apply until you add them)');
-  doc.commentBefore = [` ${s.associationName ?? id}: imported from a Word booklet by npm run import:edition.`, ...leftOut.map((l) => ` Not stated in the document: ${l}`)].join('\n');
-  lines.push(doc.toString());
+  const head = [`${s.associationName ?? id}: imported from a Word booklet by npm run import:edition.`, ...leftOut.map((l) => `Not stated in the document: ${l}`)];
+  const lines = [head.map((l) => `# ${l}\n`).join(''), stringify(settings)];
   return { text: lines.join(''), stated, leftOut };
 }
 
-/** Replaces the edition's folder whole: a copy is kept until the new files are all written. */
-function replaceEditionFolder(project: string, dir: string, files: Map<string, string>): void {
+/** Puts the edition's new folder in place, keeping the previous one until `commit` (or putting it back: `restore`). */
+function replaceEditionFolder(dir: string, files: Map<string, string>): { commit: () => void; restore: () => void } {
   const parent = dirname(dir);
   mkdirSync(parent, { recursive: true });
   const staging = join(parent, `.${basename(dir)}.import-${process.pid}`);
@@ -117,11 +133,18 @@ function replaceEditionFolder(project: string, dir: string, files: Map<string, s
   // Files the importer does not make (a logo) stay.
   if (existsSync(dir)) for (const f of readdirSync(dir)) if (!f.endsWith('.md') && f !== 'edition.yaml') cpSync(join(dir, f), join(staging, f), { recursive: true });
   for (const [name, text] of files) writeFileSync(join(staging, name), text);
-  const old = join(parent, `.${basename(dir)}.previous-${process.pid}`);
-  if (existsSync(dir)) renameSync(dir, old);
+  // Kept outside source/editions/, where the reader would take it for an edition.
+  const old = join(dirname(parent), `.${basename(dir)}.previous-${process.pid}`);
+  const had = existsSync(dir);
+  if (had) renameSync(dir, old);
   renameSync(staging, dir);
-  rmSync(old, { recursive: true, force: true });
-  void project;
+  return {
+    commit: () => rmSync(old, { recursive: true, force: true }),
+    restore: () => {
+      rmSync(dir, { recursive: true, force: true });
+      if (had) renameSync(old, dir);
+    },
+  };
 }
 
 export { InputError };
