@@ -79,7 +79,8 @@ export function compareGuidelines(before: Guidelines, after: Guidelines, patchLi
     const sections: Section[] = [];
     for (const s of a) {
       const old = b.find((x) => x.id === s.id);
-      if (old && sectionText(old) === sectionText(s)) continue;
+      // Prose compares by its words: a re-save by another program may nest or space a list differently.
+      if (old && words(sectionText(old)) === words(sectionText(s))) continue;
       sections.push(s);
       changes.push({ op: old ? 'replace' : 'add', kind: 'section', id: s.id, title: s.title, where: name, before: old ? sectionText(old) : undefined, after: sectionText(s) });
     }
@@ -96,6 +97,8 @@ export function compareGuidelines(before: Guidelines, after: Guidelines, patchLi
   compareGlossary(before.glossary, after.glossary, plan, changes);
   return { changes, plan };
 }
+
+const words = (s: string) => s.replace(/^\s*(-|\d+\.)\s/gm, ' ').replace(/\s+/g, ' ').trim();
 
 function blocksText(blocks: Block[]): string {
   return sectionText({ id: '', title: '', blocks, sections: [], pos: { file: '', line: 1, column: 1 } });

@@ -144,7 +144,7 @@ function readStated(book: DocxBook, front: DocxBlock[], copyrightBlocks: DocxBlo
   out.pageTwips = book.meta.pageTwips;
   out.stated.language = book.meta.language;
   // The footer line every page repeats, without its page number.
-  const footer = book.meta.footers.map((f) => f.split('\n')[0].replace(/\s*\d+\s*$/, '').trim()).find((f) => f.length > 0);
+  const footer = book.meta.footers.map((f) => f.split('\n')[0].replace(/\s*\d+\s*$/, '').replace(/^\s*\d+\s*/, '').trim()).find((f) => f.length > 0);
   if (footer) out.stated.copyrightLine = footer;
   // The cover names the month; the file's creation date gives the day only when it falls in that month (our own
   // files are dated with the publication date).
