@@ -14,6 +14,7 @@ import { importEdition } from '../src/import/run.js';
 import { readDocx } from '../src/import/docx.js';
 import { DocxError, LIMITS } from '../src/import/package.js';
 import { loadSource } from '../src/read/source.js';
+import { bookmarkName } from '../src/model/bookmark.js';
 import { composeBooklet } from '../src/compose/booklet.js';
 import type { Document } from '../src/compose/tree.js';
 
@@ -146,6 +147,9 @@ describe('import: staff edits to our own Word file', () => {
     cpSync(edited, join(from, 'booklet.docx'));
     const profile = join(work, 'lo-profile');
     execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'docx', '--outdir', to, join(from, 'booklet.docx')], { stdio: 'ignore', timeout: 120_000 });
+    // LibreOffice keeps the invisible id bookmarks our Word files carry.
+    const converted = strFromU8(unzipSync(readFileSync(join(to, 'booklet.docx')))['word/document.xml']);
+    for (const id of ['l2.intro', 'l2.systems-expertise', 'l2.systems-expertise.assists-families-to-anticipate-obtain', 'glossary.attachment']) expect(converted).toContain(`w:name="${bookmarkName(id)}"`);
     const resaved = join(work, 'resaved.docx');
     editXml(join(to, 'booklet.docx'), resaved, (xml) => xml.replace(/<w:bookmark(Start|End)\b[^>]*\/>/g, ''));
     expect(strFromU8(unzipSync(readFileSync(resaved))['word/document.xml'])).not.toContain('bookmarkStart');
@@ -164,6 +168,28 @@ describe('import: staff edits to our own Word file', () => {
     expect(r.unplaced).toEqual([]);
     expect(changeKeys(r)).toEqual(EXPECTED);
   }, 60_000);
+});
+
+describe('import: our Word files carry each id as an invisible bookmark', () => {
+  it('has a bookmark per level section, area, competency, sub-competency and glossary term', () => {
+    const xml = strFromU8(unzipSync(readFileSync(outFile('michigan', 'competency-guidelines.docx')))['word/document.xml']);
+    const tree = loadSource(ROOT);
+    const l2 = tree.base.levels.find((l) => l.level === 2)!;
+    const ids = [l2.intro.id, l2.detail.id, ...l2.detail.areas.flatMap((a) => [a.id, ...a.groups.flatMap((g) => g.competencies.flatMap((c) => [c.id, ...c.children.map((k) => k.id)]))]), ...tree.base.glossary!.entries.map((e) => e.id)];
+    for (const id of ids) expect(xml, id).toContain(`w:name="${bookmarkName(id)}"`);
+  });
+
+  it('maps a rewritten competency back to its id by its bookmark; without bookmarks the area has a new competency in place of an old one', () => {
+    const file = join(work, 'rewritten.docx');
+    editXml(outFile('michigan', 'competency-guidelines.docx'), file, (xml) => xml.replace('Actively seeks resources to address child and family needs', 'Keeps funding sources in view for every household served'));
+    const withMarks = importEdition({ project: project('marks'), file, edition: 'staff', base: 'michigan', dryRun: true, report: join(work, 'marks.md') });
+    expect(withMarks.changes.map((c) => `${c.op} ${c.id}`)).toEqual(['replace l2.systems-expertise.actively-seeks-resources-to-address']);
+    const stripped = join(work, 'rewritten-stripped.docx');
+    editXml(file, stripped, (xml) => xml.replace(/<w:bookmark(Start|End)\b[^>]*\/>/g, ''));
+    const without = importEdition({ project: project('nomarks'), file: stripped, edition: 'staff', base: 'michigan', dryRun: true, report: join(work, 'nomarks.md') });
+    // An unknown competency where a known one was: not something a patch says, so the whole area is replaced.
+    expect(without.changes.map((c) => `${c.op} ${c.kind} ${c.id}`)).toEqual(['replace area l2.systems-expertise']);
+  });
 });
 
 describe("import: each edition's own Word booklet as a new edition", () => {
