@@ -209,6 +209,32 @@ describe("import: each edition's own Word booklet as a new edition", () => {
     }, 30_000);
   }
 
+  it('texas staff change three things in its Word file: the report shows exactly those three and the overlay gets them', () => {
+    const dir = project('texas-edits');
+    const file = join(work, 'texas-edited.docx');
+    editXml(outFile('texas', 'competency-guidelines.docx'), file, (xml) => {
+      const chapter = (title: string) => xml.indexOf(title, xml.indexOf(title) + 1);
+      const l1 = chapter('Level 1: Infant Family Associate');
+      xml = xml.slice(0, l1) + xml.slice(l1).replace('Assigns priorities to needs, goals, and actions', 'Assigns priorities to needs, goals, actions and time');
+      const l4 = chapter('Level 4: Infant Mental Health Mentor');
+      xml = xml.slice(0, l4) + xml.slice(l4).replace('Monitors or evaluates service process and outcomes', 'Monitors and evaluates service process and outcomes');
+      const g = xml.lastIndexOf('>Glossary</w:t>');
+      return xml.slice(0, g) + xml.slice(g).replace('who offers guidance, support and learning', 'who offers guidance, support and new learning');
+    });
+    const r = importEdition({ project: dir, file, edition: 'texas', base: 'michigan', report: join(work, 'texas-edits.md') });
+    expect(r.changes.map((c) => `${c.op} ${c.kind} ${c.id}`)).toEqual([
+      'replace competency l1.thinking.assigns-priorities-to-needs-goals',
+      'replace competency l4.theoretical-foundations.monitors-or-evaluates-service-process',
+      'replace glossary entry glossary.mentor',
+    ]);
+    const texas = loadSource(dir).editions.find((e) => e.id === 'texas')!;
+    const text = JSON.stringify(texas.guidelines);
+    for (const t of ['actions and time', 'Monitors and evaluates service', 'support and new learning']) expect(text).toContain(t);
+    // Its own changes are kept: Level 4's areas and maps, the Level 3 map.
+    expect(texas.guidelines.levels.find((l) => l.level === 3)!.impactMap).not.toBeNull();
+    expect(texas.changes.map((c) => c.id)).toEqual(expect.arrayContaining(['l3.impact-map', 'l4.intro', 'l4.theoretical-foundations', 'l4.direct-service-skills', 'l4.impact-map']));
+  }, 30_000);
+
   it('updates an existing edition in place: importing its own booklet changes nothing', () => {
     const dir = project('update');
     const r = importEdition({ project: dir, file: outFile('texas', 'competency-guidelines.docx'), edition: 'texas', base: 'michigan', report: join(work, 'update.md') });
