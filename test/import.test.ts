@@ -308,12 +308,13 @@ describe('import: a foreign booklet holding only Level 2', () => {
     const file = join(work, 'unplaced.docx');
     foreignDocx(
       file,
-      [para('Level 2: Infant Family Specialist', { bold: true }), para('Competency Detail', { bold: true }), para('Systems Expertise', { bold: true }), para('Knowledge Areas'), para('service delivery systems'), para('As Demonstrated By'), para('• Assists families to anticipate, obtain, and advocate'), para('Some stray words that belong nowhere')].join(''),
+      [para(`A preface that is not part of the guidelines: ${'words '.repeat(40)}`), para('Level 2: Infant Family Specialist', { bold: true }), para('Competency Detail', { bold: true }), para('Systems Expertise', { bold: true }), para('Knowledge Areas'), para('service delivery systems'), para('As Demonstrated By'), para('• Assists families to anticipate, obtain, and advocate'), para('Some stray words that belong nowhere')].join(''),
     );
     const blocked = importEdition({ project: dir, file, edition: 'stray', base: 'michigan', report: join(work, 'stray.md') });
     expect(blocked.code).toBe(1);
     expect(existsSync(join(dir, 'source/editions/stray'))).toBe(false);
-    expect(readFileSync(blocked.reportPath, 'utf8')).toContain('Level 2: Infant Family Specialist › Competency Detail › Systems Expertise, paragraph 8: “Some stray words that belong nowhere”');
+    expect(readFileSync(blocked.reportPath, 'utf8')).toContain('Level 2: Infant Family Specialist › Competency Detail › Systems Expertise, paragraph 9: “Some stray words that belong nowhere”');
+    expect(readFileSync(blocked.reportPath, 'utf8')).toContain('- (before the first part), paragraph 1: “A preface that is not part of the guidelines: words words words …”');
     const dry = importEdition({ project: dir, file, edition: 'stray', base: 'michigan', partial: true, dryRun: true, report: join(work, 'stray-dry.md') });
     expect(dry.written).toEqual([]);
     expect(existsSync(join(dir, 'source/editions/stray'))).toBe(false);

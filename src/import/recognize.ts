@@ -44,6 +44,8 @@ export interface ImportedBooklet {
   /** Bookmark names on areas, competencies, sections and glossary entries (our own Word files carry their ids). */
   marks: WeakMap<object, string[]>;
   unplaced: Passage[];
+  /** The short lines before the first part (the cover), read for the settings only; listed in the report. */
+  cover: string[];
 }
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
@@ -82,7 +84,7 @@ function levelPartOf(p: DocxParagraph): LevelPart | null {
 
 export function recognize(book: DocxBook): ImportedBooklet {
   const file = book.file;
-  const out: ImportedBooklet = { file, levels: [], endorsement: null, committee: null, glossary: null, copyright: null, stated: {}, marks: new WeakMap(), unplaced: [] };
+  const out: ImportedBooklet = { file, levels: [], endorsement: null, committee: null, glossary: null, copyright: null, stated: {}, marks: new WeakMap(), unplaced: [], cover: [] };
   // Chapters: the body split at chapter headings; what comes before the first is the cover.
   const chapters: { chapter: Chapter; heading: DocxParagraph; blocks: DocxBlock[] }[] = [];
   const front: DocxBlock[] = [];
@@ -92,6 +94,13 @@ export function recognize(book: DocxBook): ImportedBooklet {
     else (chapters.length ? chapters[chapters.length - 1].blocks : front).push(b);
   }
   readStated(book, front, chapters.find((c) => c.chapter.kind === 'copyright')?.blocks ?? [], out);
+  // Before the first part: the cover's short lines. Anything longer is text the importer does not know where to put.
+  for (const p of front.flatMap((b) => (b.kind === 'p' ? [b] : b.rows.flat(2).filter((x): x is DocxParagraph => x.kind === 'p')))) {
+    const t = oneLineText(p);
+    if (!t) continue;
+    if (t.length > 150) out.unplaced.push({ path: ['(before the first part)'], text: t, n: p.n });
+    else out.cover.push(t);
+  }
 
   for (const { chapter, heading, blocks } of chapters) {
     switch (chapter.kind) {

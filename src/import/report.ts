@@ -33,6 +33,7 @@ export function importReport(r: ReportInput): string {
   else if (r.dryRun) out.push('A dry run (`--dry-run`): nothing was written to source/.', '');
   out.push('## What the document covers', '', ...r.covered.map((c) => `- ${c}`), '');
   out.push('Parts it does not hold are left as they are.', '');
+  if (r.imported.cover.length) out.push(`Read as the cover (for the settings only, not as the guidelines' text): ${r.imported.cover.map((l) => `“${firstWords(l, 8)}”`).join(', ')}.`, '');
   out.push('## Passages not placed', '');
   if (r.imported.unplaced.length === 0) out.push('None: every paragraph was placed.', '');
   for (const p of r.imported.unplaced) out.push(`- ${p.path.join(' › ') || '(before the first heading)'}${p.n ? `, paragraph ${p.n}` : ''}: “${firstWords(p.text)}”`);
