@@ -138,6 +138,13 @@ describe('import: staff edits to our own Word file', () => {
     expect(works.children.map((c) => c.text[0].text)).toEqual(['Professional code of conduct', 'Federal and state law', 'Agency policies and practices']);
     expect(staff.guidelines.glossary!.entries.find((e) => e.term === 'Endorsee')).toBeTruthy();
     expect(staff.settings.remove).toEqual(['l2.communicating.uses-appropriate-non-verbal-behavior']);
+    // The ids in source/ are the report's: the reworded competency keeps its base id, the added one has a new
+    // "staff." id at its place (its area, changed twice, is written whole).
+    const systems = l2.detail.areas.find((a) => a.id === 'l2.systems-expertise')!.groups.flatMap((g) => g.competencies.map((c) => c.id));
+    const added = r.changes.find((c) => c.op === 'add' && c.kind === 'competency')!.id;
+    expect(added).toBe('staff.l2.systems-expertise.keeps-a-current-list-of');
+    expect(systems.slice(-2)).toEqual(['l2.systems-expertise.makes-families-and-service-providers', added]);
+    expect(systems).toContain('l2.systems-expertise.actively-seeks-resources-to-address');
   });
 
   it.skipIf(!hasSoffice && !process.env.CI)('finds the same edits in the file re-saved by LibreOffice, its bookmarks stripped', () => {

@@ -1,6 +1,8 @@
 // An overlay plan as the edition's Markdown files, in the format source/README.md describes (the reader's input).
 import type { Block, CompetencyArea, ImpactMap, Inline, ListItem, Section } from '../model/schema.js';
 import type { LevelOverlay, OverlayPlan } from './compare.js';
+import { plainText } from '../model/text.js';
+import { slug } from '../read/ids.js';
 
 /** Text as Markdown: the characters Markdown would read as syntax escaped, emphasis as * and **, breaks as "\". */
 export function inline(runs: Inline[]): string {
@@ -25,12 +27,19 @@ function escape(text: string): string {
 /** A line of text that must not run onto the next: line breaks inside it become spaces. */
 const line = (runs: Inline[]) => inline(runs.map((r) => ({ ...r, text: r.text.replace(/\n/g, ' ') })));
 
-function items(list: ListItem[], depth: number, withId: boolean, ordered = false): string[] {
+/**
+ * Bullets. `pin`: whether a bullet ends with its `{#id}`: every top-level bullet of a patch (the id it replaces or
+ * adds), and elsewhere each bullet whose id is not the one the reader derives from its parent and first five words (a
+ * reworded competency keeps its base id, an added one its new "NAME." id, at its place).
+ */
+function items(list: ListItem[], depth: number, pin: 'all' | 'derived' | 'none', parentId = '', ordered = false): string[] {
   return list.flatMap((it, i) => {
     const codes = it.codes.length ? ` (${it.codes.join(', ')})` : '';
-    const id = withId && depth === 0 ? ` {#${it.id}}` : '';
+    const derived = `${parentId}.${slug(plainText(it.text), 5) || 'item'}`;
+    const show = (pin === 'all' && depth === 0) || (pin === 'derived' && it.id && it.id !== derived);
+    const id = show ? ` {#${it.id}}` : '';
     const marker = ordered ? `${i + 1}.` : '-';
-    return [`${'  '.repeat(depth)}${marker} ${line(it.text)}${codes}${id}`, ...items(it.children, depth + 1, false)];
+    return [`${'  '.repeat(depth)}${marker} ${line(it.text)}${codes}${id}`, ...items(it.children, depth + 1, pin === 'none' ? 'none' : 'derived', it.id)];
   });
 }
 
@@ -39,7 +48,7 @@ function block(b: Block): string {
     case 'paragraph':
       return inline(b.text);
     case 'list':
-      return items(b.items, 0, false, b.ordered).join('\n');
+      return items(b.items, 0, 'none', '', b.ordered).join('\n');
     case 'table': {
       const width = Math.max(b.header.length, ...b.rows.map((r) => r.length));
       const cell = (c: Inline[] | undefined) => (c ? inline(c).replace(/\\\n/g, '<br>').replace(/<br>/g, ' ') : '');
@@ -61,14 +70,14 @@ function area(a: CompetencyArea): string[] {
   const out = [`## ${line([{ text: a.name }])} {#${a.id}}`, `### ${a.areasLabel}`, a.areas.map((x) => `- ${line([{ text: x }])}`).join('\n'), '### As Demonstrated By'];
   for (const g of a.groups) {
     if (g.leadIn) out.push(`*${line(g.leadIn.map((r) => ({ text: r.text, ...(r.bold ? { bold: true } : {}) })))}*`);
-    out.push(items(g.competencies, 0, false).join('\n'));
+    out.push(items(g.competencies, 0, 'derived', a.id).join('\n'));
   }
   for (const n of a.notes) out.push(blocks([n]).map((t) => `> ${t.replace(/\n/g, '\n> ')}`).join('\n'));
   return out;
 }
 
 function impactMap(m: ImpactMap): string[] {
-  return [`# Impact Map {#${m.id}}`, ...blocks(m.notes), ...m.columns.flatMap((c) => [`## ${c.title}`, items(c.items, 0, false).join('\n')])];
+  return [`# Impact Map {#${m.id}}`, ...blocks(m.notes), ...m.columns.flatMap((c) => [`## ${c.title}`, items(c.items, 0, 'none').join('\n')])];
 }
 
 export function levelFile(lo: LevelOverlay): string {
@@ -79,7 +88,7 @@ export function levelFile(lo: LevelOverlay): string {
     out.push(`# Competency Detail {#l${lo.level}.detail}`);
     for (const a of lo.areas) {
       if (a.kind === 'area') out.push(...area(a.area));
-      else out.push(`## ${line([{ text: a.name }])} {#${a.id}}`, '### Competencies', items(a.competencies, 0, true).join('\n'));
+      else out.push(`## ${line([{ text: a.name }])} {#${a.id}}`, '### Competencies', items(a.competencies, 0, 'all', a.id).join('\n'));
     }
     if (lo.notes) out.push('---', ...blocks(lo.notes));
   }
