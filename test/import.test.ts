@@ -242,6 +242,19 @@ describe("import: each edition's own Word booklet as a new edition", () => {
     expect(texas.changes.map((c) => c.id)).toEqual(expect.arrayContaining(['l3.impact-map', 'l4.intro', 'l4.theoretical-foundations', 'l4.direct-service-skills', 'l4.impact-map']));
   }, 30_000);
 
+  it("a committee member's name changed in Word: the committee section is replaced, one name a line", () => {
+    const dir = project('committee');
+    const file = join(work, 'committee.docx');
+    editXml(outFile('michigan', 'competency-guidelines.docx'), file, (xml) => xml.replace('Julie Ribaud, MSW', 'Julie Ribaud, MSW, IMH-E'));
+    const r = importEdition({ project: dir, file, edition: 'staff', base: 'michigan', report: join(work, 'committee.md') });
+    expect(r.changes.map((c) => `${c.op} ${c.kind} ${c.id}`)).toEqual(['replace section committee']);
+    expect(readdirSync(join(dir, 'source/editions/staff')).sort()).toEqual(['committee.md', 'edition.yaml']);
+    const staff = loadSource(dir).editions.find((e) => e.id === 'staff')!;
+    const names = staff.guidelines.committee[0].blocks[0];
+    expect(names.kind === 'paragraph' && names.text.map((t) => t.text).join('').split('\n')).toContain('Julie Ribaud, MSW, IMH-E');
+    expect(staff.guidelines.committee.map((c) => c.id)).toEqual(['committee', 'acknowledgements']);
+  }, 30_000);
+
   it('updates an existing edition in place: importing its own booklet changes nothing', () => {
     const dir = project('update');
     const r = importEdition({ project: dir, file: outFile('texas', 'competency-guidelines.docx'), edition: 'texas', base: 'michigan', report: join(work, 'update.md') });
