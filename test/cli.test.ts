@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { Progress, rateLine } from '../src/cli/progress.js';
+import { nearest, unknownEdition } from '../src/editions/names.js';
 
 const run = promisify(execFile);
 const project = process.cwd();
@@ -33,6 +34,33 @@ describe('every command', () => {
       expect(bad.stderr).toMatch(/^error: (unknown option '--frobnicate'|required option)/);
     });
   }
+
+  it('checks --edition before printing anything, and names the nearest edition', async () => {
+    const editions = 'michigan, michigan-revised, new-mexico, texas';
+    const build = await cli('build', ['--edition', 'texs']);
+    expect(build).toEqual({ code: 2, stdout: '', stderr: `error: unknown edition "texs"; did you mean "texas"? (the editions are ${editions})\n` });
+    const dev = await cli('dev', ['--edition', 'michigan-revisd']);
+    expect(dev).toEqual({ code: 2, stdout: '', stderr: `error: unknown edition "michigan-revisd"; did you mean "michigan-revised"? (the editions are ${editions})\n` });
+    const far = await cli('build', ['--edition', 'cascadai', '--check']);
+    expect(far).toEqual({ code: 2, stdout: '', stderr: `error: unknown edition "cascadai"; expected one of: ${editions}\n` });
+    expect(nearest('cascadai', ['cascadia', 'michigan', 'texas'])).toBe('cascadia');
+    expect(nearest('ohio', ['cascadia', 'michigan', 'texas'])).toBeNull();
+    expect(unknownEdition('Texas', ['texas'])).toBe('unknown edition "Texas"; did you mean "texas"? (the editions are texas)');
+  });
+
+  it("check --ids lists the base's ids with their first words, one level with --level", async () => {
+    const r = await cli('build', ['--check', '--ids', '--level', '2'], command);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('Level 2:');
+    expect(lines).toContain('  l2.systems-expertise  area: Systems Expertise');
+    expect(lines).toContain('  l2.systems-expertise.assists-families-to-anticipate-obtain  competency: Assists families to anticipate, obtain, and advocate for …');
+    expect(r.stdout).not.toMatch(/^Level [134]:|^Glossary:|  l1\./m);
+    const all = await cli('build', ['--check', '--ids'], command);
+    expect([...all.stdout.matchAll(/^(\S.*):$/gm)].map((m) => m[1])).toEqual(['Level 1', 'Level 2', 'Level 3', 'Level 4', 'Endorsement', 'Committee', 'Copyright', 'Glossary']);
+    expect(all.stdout).toContain('  glossary.candidate  glossary entry: Candidate');
+    expect((await cli('build', ['--check', '--ids', '--level', '5'])).code).toBe(2);
+  });
 
   it('dev exits 2 for a missing or unknown edition', async () => {
     expect((await cli('dev', [])).code).toBe(2);

@@ -150,7 +150,7 @@ describe('collect:packets', () => {
     for (const [k, v] of Object.entries({ ...typed, application_first_name: 'Chen', application_last_name: 'Wei', application_email: 'chen@example.org' })) set(k, v);
     for (const k of ticked) set(k, true);
     w('chen-browser.pdf', await js.saveDocument());
-    await js.destroy();
+    await js.loadingTask.destroy();
     // Word: typed into its controls; then a copy opened and saved again by LibreOffice.
     w('dana.docx', fillDocx(blankDocx, { ...typed, application_first_name: 'Dana', application_last_name: 'Okafor' }, ticked));
     const lo = join(dir, 'lo');

@@ -63,7 +63,7 @@ async function bookmarks(pdf: string): Promise<Bookmark[]> {
     }
   };
   await walk(((await doc.getOutline()) ?? []) as Item[], 0);
-  await doc.destroy();
+  await doc.loadingTask.destroy();
   return out;
 }
 

@@ -17,9 +17,9 @@ const fixtures = join(process.cwd(), 'test', 'fixtures', 'roster');
 
 async function fieldNames(path: string): Promise<string[]> {
   const doc = await openPdf(new Uint8Array(readFileSync(path)));
-  const fields = (await doc.getFieldObjects()) ?? {};
-  await doc.destroy();
-  return Object.keys(fields);
+  const fields = await doc.getFieldObjects();
+  await doc.loadingTask.destroy();
+  return [...(fields?.keys() ?? [])];
 }
 
 describe('level packets from the build', () => {

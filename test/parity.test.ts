@@ -54,7 +54,7 @@ async function pdfFacts(path: string): Promise<{ text: string; bookmarks: Bookma
     }
   };
   await walk(((await doc.getOutline()) ?? []) as Item[]);
-  await doc.destroy();
+  await doc.loadingTask.destroy();
   return { text: pageTexts.join(''), bookmarks, pageTexts };
 }
 

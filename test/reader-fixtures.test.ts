@@ -1,11 +1,12 @@
-// Reader fixtures: test/fixtures/read/<case>/ (input → expected.json) and test/fixtures/bad/<case>/ (input → expected.txt).
+// Reader fixtures: test/fixtures/read/<case>/ (input → expected.json) and test/fixtures/bad/<case>/ (input → expected.txt);
+// a source-<case> holds an input/ folder laid over a copy of source/ and templates/ (test/helpers/read-fixture.ts).
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFixture } from './helpers/read-fixture.js';
 
 const root = join(import.meta.dirname, 'fixtures');
-const inputOf = (dir: string) => readdirSync(dir).find((f) => f.startsWith('input.'))!;
+const inputOf = (dir: string) => readdirSync(dir).find((f) => f === 'input' || f.startsWith('input.'))!;
 
 describe('reader: valid input gives the expected model', () => {
   for (const name of readdirSync(join(root, 'read')).sort()) {

@@ -39,7 +39,7 @@ async function firstPage(path: string): Promise<{ items: Item[]; text: string }>
       const t = i as { str: string; transform: number[]; width: number; height: number };
       return { str: t.str, x: t.transform[4], baseline: height - t.transform[5], width: t.width, height: t.height };
     });
-  await doc.destroy();
+  await doc.loadingTask.destroy();
   // pdfjs reads a glyph that stands for no character (Noto Sans Arabic's shaping inserts one) as U+0008.
   const text = items.map((i) => i.str).join('\n').replace(/\u0008/g, '');
   return { items, text };

@@ -1,13 +1,14 @@
 // `npm run build:booklets` / `npm run check`: the command line around build().
 // Heavy modules (the readers and writers) are loaded only when there is work to do, so a
 // rebuild with nothing changed answers in a fraction of a second.
-import { Command } from 'commander';
-import { abandonOnInterrupt, exitWith, internalError, parseArgs } from './common.js';
+import { Command, InvalidArgumentError } from 'commander';
+import { exitOnInterrupt, exitWith, internalError, parseArgs } from './common.js';
 import { Progress, seconds } from './progress.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { builtKeys, editionKeys } from '../pipeline/cache.js';
-import { readManifest, stagingDir, sweepLitter } from '../pipeline/output.js';
+import { readManifest, sweepLitter } from '../pipeline/output.js';
+import { editionIds, unknownEdition } from '../editions/names.js';
 
 const program = new Command()
   .name('build:booklets')
@@ -15,12 +16,17 @@ const program = new Command()
   .option('-e, --edition <id...>', 'build only these editions (default: all in source/editions/)')
   .option('-o, --out <dir>', 'output folder', 'out')
   .option('--check', 'only check source/ and templates/ and report problems; write nothing')
+  .option('--ids', "list the base's ids (for override files and remove:) with their first words; write nothing")
+  .option('--level <n>', 'with --ids: only this level (1 to 4)', (v) => {
+    if (!/^[1-4]$/.test(v)) throw new InvalidArgumentError('expected a level from 1 to 4');
+    return Number(v);
+  })
   .option('--force', 'rebuild everything, ignoring what is already up to date')
   .option('-q, --quiet', 'print no progress (results and problems are still printed)')
   .option('--debug', 'show stack traces of internal errors')
-  .addHelpText('after', '\nExit codes: 0 done, 1 problems in source/ or templates/ (nothing written), 2 bad usage, 3 internal error.');
+  .addHelpText('after', '\nExit codes: 0 done, 1 problems in source/ or templates/ (nothing written), 2 bad usage, 3 internal error, 4 a fault of the machine (no space, no permission), 130 interrupted.');
 
-type Options = { edition?: string[]; out: string; check?: boolean; force?: boolean; quiet?: boolean; debug?: boolean };
+type Options = { edition?: string[]; out: string; check?: boolean; ids?: boolean; level?: number; force?: boolean; quiet?: boolean; debug?: boolean };
 
 /** True when out/ already holds every requested edition built from the current inputs. */
 function nothingToDo(project: string, outDir: string, opts: Options): boolean {
@@ -43,13 +49,20 @@ async function main(): Promise<number> {
     console.error(`error: no source/ folder in ${project}; run this from the project folder`);
     return 2;
   }
-  if (!opts.check) {
+  // Before anything is printed or loaded: a mistyped edition is a usage error, with the nearest name.
+  const known = editionIds(project);
+  const unknown = (opts.edition ?? []).filter((id) => !known.includes(id));
+  if (unknown.length) {
+    for (const id of unknown) console.error(`error: ${unknownEdition(id, known)}`);
+    return 2;
+  }
+  if (!opts.check && !opts.ids) {
     // Also on the fast path below, which takes no lock: only what no live process owns is touched.
     const swept = sweepLitter(outDir);
     if (swept.restored) console.error(`a build of ${opts.out}/ was interrupted while replacing it; the previous ${opts.out}/ was put back`);
     if (swept.removed.length) console.log(`removed what interrupted builds left: ${swept.removed.join(', ')}`);
   }
-  if (nothingToDo(project, outDir, opts)) {
+  if (!opts.ids && nothingToDo(project, outDir, opts)) {
     console.log(`${opts.out}/ is up to date (nothing changed since the last build; --force rebuilds anyway)`);
     return 0;
   }
@@ -65,6 +78,20 @@ async function main(): Promise<number> {
     if (lacks) console.error(`warning: ${lacks}`);
   };
   try {
+    if (opts.ids) {
+      // The base's ids; with --edition, that edition's (the base with its own changes).
+      (await import('../pipeline/parsed-source.js')).keepParsedSource(project);
+      const tree = loadSource(project);
+      const { idGroups, idLines } = await import('../reports/ids.js');
+      const guidelines = opts.edition?.length ? selectEditions(tree, opts.edition.slice(0, 1))[0].guidelines : tree.base;
+      const groups = idGroups(guidelines).filter((g) => opts.level === undefined || g.level === opts.level);
+      for (const line of idLines(groups)) console.log(line);
+      return 0;
+    }
+    if (opts.level !== undefined) {
+      console.error('error: --level goes with --ids (npm run check -- --ids --level 2)');
+      return 2;
+    }
     if (opts.check) {
       (await import('../pipeline/parsed-source.js')).keepParsedSource(project);
       const tree = loadSource(project);
@@ -74,7 +101,8 @@ async function main(): Promise<number> {
       console.log(`source/ is valid: ${tree.files.length} files, ${editions.length} editions`);
       return 0;
     }
-    abandonOnInterrupt(stagingDir(outDir), `interrupted; ${opts.out}/ is unchanged`);
+    let replaced = false;
+    exitOnInterrupt(() => (replaced ? `interrupted; the build had finished and ${opts.out}/ is complete` : `interrupted; ${opts.out}/ is unchanged`));
     progress.line(`building ${opts.edition?.length ? opts.edition.join(', ') : 'every edition'} into ${opts.out}/ …`);
     const result = await build({
       project,
@@ -85,6 +113,7 @@ async function main(): Promise<number> {
       waiting: (l) => console.error(l),
       rendered: (d) => progress.line(`[${d.done}/${d.total}] ${d.path}${d.pages ? ` (${d.pages} pages)` : ''} ${d.cached ? 'unchanged, from the cache' : seconds(d.ms / 1000)}`),
     });
+    replaced = true;
     for (const r of result.editions) summarize(r.edition);
     for (const id of result.upToDate) console.log(`${id}: up to date`);
     const pages = result.manifest.reduce((n, f) => n + (f.pages ?? 0), 0);
@@ -101,7 +130,7 @@ async function main(): Promise<number> {
       console.error(`error: ${e.message}`);
       return 2;
     }
-    return internalError(e, opts.debug);
+    return internalError(e, opts.debug, `nothing was written, ${opts.out}/ is unchanged`);
   }
 }
 

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { EXIT, exitWith, internalError, parseArgs } from './common.js';
+import { EXIT, exitOnInterrupt, exitWith, internalError, parseArgs } from './common.js';
 import { InputError } from '../model/diagnostics.js';
 
 const program = new Command()
@@ -11,7 +11,7 @@ const program = new Command()
   .argument('<files...>', 'returned packets: files, or folders whose files are all read')
   .requiredOption('-o, --out <file.xlsx>', 'the workbook to write; the CSV is written beside it with the same name')
   .option('--debug', 'show stack traces of internal errors')
-  .addHelpText('after', '\nExit codes: 0 every file read, 1 some files need attention (listed: needs entry by hand, or refused), 2 bad usage, 3 internal error.');
+  .addHelpText('after', '\nExit codes: 0 every file read, 1 some files need attention (listed: needs entry by hand, or refused), 2 bad usage, 3 internal error, 130 interrupted.');
 
 async function main(): Promise<number> {
   const stop = parseArgs(program);
@@ -27,6 +27,8 @@ async function main(): Promise<number> {
     for (const p of missing) console.error(`error: ${p}: no such file or folder`);
     return EXIT.usage;
   }
+  // Both files are written under temporary names and renamed at the end: an interrupted run leaves the previous ones.
+  exitOnInterrupt(() => `interrupted; ${opts.out} is unchanged`);
   try {
     const [{ collectReturns, listReturns }, { writeSheets }, { loadSource }] = await Promise.all([import('../collect/collect.js'), import('../collect/sheet.js'), import('../read/source.js')]);
     const tree = loadSource(process.cwd());

@@ -1,14 +1,19 @@
 // What every command shares: exit codes, argument errors, internal errors without a stack trace.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommanderError, type Command } from 'commander';
 import { packageRoot } from '../pipeline/package-root.js';
+import { removeStaging } from '../pipeline/interrupt.js';
+import { machineFault } from '../pipeline/machine-fault.js';
 
 /** The version in package.json, for `--version` on every command. */
 export const VERSION: string = JSON.parse(readFileSync(join(packageRoot(import.meta.url), 'package.json'), 'utf8')).version;
 
-/** Exit codes: 0 done, 1 bad input (source, templates, roster), 2 bad usage, 3 internal error. */
-export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3 } as const;
+/**
+ * Exit codes: 0 done, 1 bad input (source, templates, roster), 2 bad usage, 3 internal error (a bug), 4 a fault of
+ * the machine (no space, no permission, a read-only or vanished folder), 130 interrupted (Ctrl+C).
+ */
+export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3, machine: 4, interrupted: 130 } as const;
 
 /** Parses the arguments; returns an exit code when the command should stop (help, --version, bad usage). */
 export function parseArgs(program: Command): number | null {
@@ -25,7 +30,13 @@ export function parseArgs(program: Command): number | null {
   }
 }
 
-export function internalError(e: unknown, debug: boolean | undefined): number {
+/** An error no other branch knew: a fault of the machine (exit 4, one line naming the path), else a bug (exit 3). */
+export function internalError(e: unknown, debug: boolean | undefined, unchanged?: string): number {
+  const fault = machineFault(e);
+  if (fault) {
+    console.error(`${fault.line()}${unchanged ? `; ${unchanged}` : ''}${debug ? `\n${(e as Error).stack}` : ''}`);
+    return EXIT.machine;
+  }
   const err = e as Error;
   console.error(`internal error: ${err.message}${debug ? `\n${err.stack}` : ' (run with --debug for details)'}`);
   return EXIT.internal;
@@ -37,17 +48,26 @@ export function exitWith(run: () => Promise<number>): void {
   });
 }
 
+let stopping = false;
+
 /**
- * On Ctrl+C or a kill signal: removes this run's staging folder at once (the output folder is
- * only ever replaced whole, so it is unchanged) and exits. SIGKILL cannot be caught: the next
- * run removes the staging folder then.
+ * On Ctrl+C or a kill signal: removes the staging folders of the run (the output folder is only ever replaced whole,
+ * so it is unchanged), prints one line and exits (130 for Ctrl+C). All in one synchronous step, so nothing of the run
+ * goes on after it; the output folder's lock is released on exit (lock.ts). Handled on every signal, not once: a
+ * terminal sends Ctrl+C to the whole process group and a launcher may relay it again, and a second signal with no
+ * handler would end the process before the first was handled. The main thread may be busy laying out a document: the
+ * handler runs when it is done (a fraction of a second); the commands are started with `node --import tsx`, not the
+ * tsx command, which kills a process that has not answered a signal within 60 ms (package.json).
+ * SIGKILL cannot be caught: the next run removes the staging folder then.
  */
-export function abandonOnInterrupt(staging: string, message: string): void {
+export function exitOnInterrupt(message: () => string): void {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
-      rmSync(staging, { recursive: true, force: true });
-      console.error(message);
-      process.exit(signal === 'SIGINT' ? 130 : 143);
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      const left = removeStaging();
+      console.error(left.length ? `interrupted; could not remove ${left.join(', ')} (the next run removes it)` : message());
+      process.exit(signal === 'SIGINT' ? EXIT.interrupted : signal === 'SIGTERM' ? 143 : 129);
     });
   }
 }

@@ -8,7 +8,9 @@ import { watch } from 'chokidar';
 import { Command } from 'commander';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../model/diagnostics.js';
-import { EXIT, parseArgs } from './common.js';
+import { EXIT, exitOnInterrupt, parseArgs } from './common.js';
+import { machineFault } from '../pipeline/machine-fault.js';
+import { editionIds, unknownEdition } from '../editions/names.js';
 
 const program = new Command()
   .name('dev')
@@ -19,6 +21,12 @@ const program = new Command()
 const stop = parseArgs(program);
 if (stop !== null) process.exit(stop);
 const opts = program.opts<{ edition: string; out: string }>();
+// Before anything is printed or loaded: a mistyped edition is a usage error, with the nearest name.
+const known = editionIds(process.cwd());
+if (!known.includes(opts.edition)) {
+  console.error(`error: ${unknownEdition(opts.edition, known)}`);
+  process.exit(EXIT.usage);
+}
 // Loaded once the command line is good: --version and usage errors answer at once.
 const [{ build, UsageError }, { createRenderPool }] = await Promise.all([import('../pipeline/build.js'), import('../pipeline/render-pool.js')]);
 const project = process.cwd();
@@ -27,6 +35,11 @@ const outDir = resolve(project, opts.out);
 const pool = createRenderPool();
 let running = false;
 let again = false;
+/** The booklet PDF put in out/ early by the rebuild that is running, if any. */
+let earlyPut = false;
+exitOnInterrupt(() =>
+  running && earlyPut ? `interrupted; ${opts.out}/${opts.edition}/competency-guidelines.pdf was updated, the rest of ${opts.out}/ is unchanged` : `interrupted; ${opts.out}/ is unchanged`,
+);
 
 async function rebuild(reason: string): Promise<void> {
   if (running) {
@@ -34,6 +47,7 @@ async function rebuild(reason: string): Promise<void> {
     return;
   }
   running = true;
+  earlyPut = false;
   const started = new Date().toISOString().slice(11, 19);
   const t0 = performance.now();
   const booklet = `${opts.edition}/competency-guidelines.pdf`;
@@ -53,6 +67,7 @@ async function rebuild(reason: string): Promise<void> {
         mkdirSync(dirname(target), { recursive: true });
         writeFileSync(`${target}.partial-${process.pid}`, out.bytes);
         renameSync(`${target}.partial-${process.pid}`, target);
+        earlyPut = true;
         console.log(`[${started}] ${reason}: ${opts.out}/${path} updated (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
       },
     });
@@ -63,7 +78,10 @@ async function rebuild(reason: string): Promise<void> {
     else if (e instanceof UsageError) {
       console.error(`error: ${e.message}`);
       process.exit(EXIT.usage);
-    } else console.error(`[${started}] internal error: ${(e as Error).message}`);
+    } else {
+      const fault = machineFault(e);
+      console.error(`[${started}] ${fault ? fault.line() : `internal error: ${(e as Error).message}`}`);
+    }
     console.error(`[${started}] ${opts.out}/ is unchanged; fix the file and save again`);
   } finally {
     running = false;

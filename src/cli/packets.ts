@@ -1,10 +1,9 @@
 // `npm run build:packets -- --roster applicants.csv --out DIR`: personalized packets for a roster.
 import { Command } from 'commander';
-import { abandonOnInterrupt, EXIT, exitWith, internalError, parseArgs } from './common.js';
+import { exitOnInterrupt, EXIT, exitWith, internalError, parseArgs } from './common.js';
 import { Progress, rateLine } from './progress.js';
 import { resolve } from 'node:path';
 import type { MergeProgress } from '../mailmerge/merge.js';
-import { stagingDir } from '../pipeline/output.js';
 import { InputError } from '../model/diagnostics.js';
 
 const program = new Command()
@@ -15,7 +14,7 @@ const program = new Command()
   .option('-o, --out <dir>', 'folder for the packets', 'out/packets')
   .option('-q, --quiet', 'print no progress (results and refused rows are still printed)')
   .option('--debug', 'show stack traces of internal errors')
-  .addHelpText('after', '\nExit codes: 0 every row made, 1 a row refused or a bad roster/source (the valid rows are still made), 2 bad usage, 3 internal error.');
+  .addHelpText('after', '\nExit codes: 0 every row made, 1 a row refused or a bad roster/source (the valid rows are still made), 2 bad usage, 3 internal error, 4 a fault of the machine (no space, no permission), 130 interrupted.');
 
 async function main(): Promise<number> {
   const stop = parseArgs(program);
@@ -35,7 +34,7 @@ async function main(): Promise<number> {
     } else progress.line(step.done ? `all-packets.pdf saved (${step.pages} pages)` : `saving all-packets.pdf (${step.pages} pages) …`);
   };
   const outDir = resolve(project, opts.out);
-  abandonOnInterrupt(stagingDir(outDir), `interrupted; ${opts.out}/ is unchanged (it holds the previous complete run, if any)`);
+  exitOnInterrupt(() => `interrupted; ${opts.out}/ is unchanged (it holds the previous complete run, if any)`);
   try {
     const r = await mergePackets({ project, roster: resolve(project, opts.roster), sheet: opts.sheet, outDir, shownOut: opts.out.replace(/\/+$/, ''), progress: showProgress, waiting: (l) => console.error(l) });
     for (const n of r.notices) console.error(n);
@@ -57,7 +56,7 @@ async function main(): Promise<number> {
       for (const m of e.messages) console.error(m);
       return 1;
     }
-    return internalError(e, opts.debug);
+    return internalError(e, opts.debug, `${opts.out}/ is unchanged`);
   }
 }
 

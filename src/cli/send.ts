@@ -2,7 +2,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { EXIT, exitWith, internalError, parseArgs } from './common.js';
+import { EXIT, exitOnInterrupt, exitWith, internalError, parseArgs } from './common.js';
 import { Progress } from './progress.js';
 import { InputError } from '../model/diagnostics.js';
 import { EML_DIR, SEND_LOG } from '../mailsend/send-log.js';
@@ -37,7 +37,7 @@ const program = new Command()
   .option('--remake', 'make the packets again even if DIR has current ones')
   .option('-q, --quiet', 'print no progress (results, refused and failed rows, rows that may have been sent and warnings are still printed)')
   .option('--debug', 'show stack traces of internal errors')
-  .addHelpText('after', '\nExit codes: 0 every row sent (or written, with --dry-run), 1 a row refused or failed, may have been sent, or the run stopped (run it again: it continues), 2 bad usage or SMTP_URL (or a server that would see the password in clear), 3 internal error, 4 a fault of this machine (no space, no permission: the path is named).');
+  .addHelpText('after', '\nExit codes: 0 every row sent (or written, with --dry-run), 1 a row refused or failed, may have been sent, or the run stopped (run it again: it continues), 2 bad usage or SMTP_URL (or a server that would see the password in clear), 3 internal error, 4 a fault of this machine (no space, no permission: the path is named), 130 interrupted.');
 
 async function main(): Promise<number> {
   const stop = parseArgs(program);
@@ -47,13 +47,14 @@ async function main(): Promise<number> {
   const progress = new Progress({ quiet: opts.quiet });
   const say = (line: string) => progress.line(line);
   // Loaded once the command line is good: --version and usage errors answer at once.
-  const [{ RosterError }, { SendUsageError, sendPackets }, { SmtpConfigError, smtpFromEnv }, { MachineFault, MACHINE_FAULT_EXIT }] = await Promise.all([
+  const [{ RosterError }, { SendUsageError, sendPackets }, { SmtpConfigError, smtpFromEnv }, { MachineFault }] = await Promise.all([
     import('../mailmerge/roster.js'),
     import('../mailsend/send.js'),
     import('../mailsend/smtp.js'),
     import('../pipeline/machine-fault.js'),
   ]);
   let smtp: ReturnType<typeof smtpFromEnv> | null = null;
+  exitOnInterrupt(() => `interrupted; nothing more is sent and ${opts.out}/${SEND_LOG} has every message sent so far: the same command continues where it stopped`);
   try {
     if (!opts.dryRun) smtp = smtpFromEnv(process.env.SMTP_URL, { allowInsecure: !!opts.allowInsecure });
     const r = await sendPackets({
@@ -76,7 +77,7 @@ async function main(): Promise<number> {
       status: (line, final) => progress.status(line, final),
     });
     for (const m of r.refused) console.error(m);
-    if (r.stopped?.fault) console.error(`send:packets: ${r.stopped.fault.message}; the run stopped there (a fault of this machine, not of the mail server): ${r.stopped.left} not sent yet. Make room or fix the folder, then run the same command again.`);
+    if (r.stopped?.fault) console.error(`send:packets: ${r.stopped.fault.line()}; the run stopped there (a fault of this machine, not of the mail server): ${r.stopped.left} not sent yet. Make room or fix the folder, then run the same command again.`);
     else if (r.stopped) console.error(`send:packets: stopped: ${r.stopped.why}. ${r.stopped.left} not sent yet; ${SEND_LOG} has every message sent, so running the same command again sends only those.`);
     const parts = [
       opts.dryRun ? `${r.sent} written to ${opts.out}/${EML_DIR}/ (dry run: nothing sent)` : `${r.sent} sent`,
@@ -87,12 +88,12 @@ async function main(): Promise<number> {
     if (r.uncertain.length) parts.push(`${r.uncertain.length} may have been sent (see above)`);
     if (r.stopped) parts.push(`${r.stopped.left} left for a re-run`);
     console.log(`send:packets: ${parts.join(', ')}`);
-    if (r.stopped?.fault) return MACHINE_FAULT_EXIT;
+    if (r.stopped?.fault) return EXIT.machine;
     return r.refused.length || r.failed.length || r.uncertain.length || r.stopped ? EXIT.input : EXIT.ok;
   } catch (e) {
     if (e instanceof MachineFault) {
-      console.error(`send:packets: ${e.message}`);
-      return MACHINE_FAULT_EXIT;
+      console.error(`send:packets: ${e.line()}`);
+      return EXIT.machine;
     }
     if (e instanceof SmtpConfigError || e instanceof SendUsageError) {
       console.error(`send:packets: ${smtp ? smtp.redact(e.message) : e.message}`);

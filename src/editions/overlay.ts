@@ -3,12 +3,19 @@ import type { CompetencyArea, Glossary, Guidelines, Level, ListItem, Section, So
 import type { Diagnostics } from '../model/diagnostics.js';
 import type { LevelParts } from '../model/parts.js';
 import { areaText, competencyText, glossaryEntryText, impactMapText, sectionText } from './text.js';
+import { firstWords, plainText } from '../model/text.js';
+
+/** A competency named by its first words. */
+const named = (c: ListItem) => firstWords(plainText(c.text));
 
 export interface Change {
   op: 'replace' | 'add' | 'remove';
   kind: 'level title' | 'section' | 'area' | 'competency' | 'impact map' | 'glossary entry' | 'detail notes';
   id: string;
+  /** What changed, by its own name: a section's or area's title, a competency's first words, a glossary term. */
   title: string;
+  /** The area a competency is in. */
+  within?: string;
   /** Where the change is: a level number, or the prose file's name. */
   where: string;
   before?: string;
@@ -39,7 +46,12 @@ function clone<T>(x: T): T {
   return copy as T;
 }
 
-export function applyOverlay(base: Guidelines, overlay: Overlay, diag: Diagnostics): { guidelines: Guidelines; changes: Change[] } {
+/**
+ * `broken`: base files (by name without ".md": "level-2", "glossary") that had problems of their own. What overrides
+ * them is not checked against them (their problem is already reported once), and an id `remove:` does not find may be
+ * in one of them.
+ */
+export function applyOverlay(base: Guidelines, overlay: Overlay, diag: Diagnostics, broken: ReadonlySet<string> = new Set()): { guidelines: Guidelines; changes: Change[] } {
   const g = clone(base);
   const changes: Change[] = [];
   const prefix = `${overlay.editionId}.`;
@@ -48,6 +60,7 @@ export function applyOverlay(base: Guidelines, overlay: Overlay, diag: Diagnosti
     diag.error(pos, `no ${what} with id "${id}" in the base`, `one of ${known.slice(0, 6).join(', ')}${known.length > 6 ? ', …' : ''}, or a new id starting with "${prefix}"`);
 
   for (const lp of overlay.levels) {
+    if (broken.has(`level-${lp.level}`)) continue;
     const level = g.levels.find((l) => l.level === lp.level);
     if (!level) {
       diag.error(lp.pos, `level ${lp.level} is not in the base`, 'a level from 1 to 4');
@@ -55,7 +68,7 @@ export function applyOverlay(base: Guidelines, overlay: Overlay, diag: Diagnosti
     }
     const where = `Level ${level.level}`;
     if (lp.title && lp.title !== level.title) {
-      changes.push({ op: 'replace', kind: 'level title', id: `l${level.level}`, title: 'Level title', where, before: level.title, after: lp.title, pos: lp.pos });
+      changes.push({ op: 'replace', kind: 'level title', id: `l${level.level}`, title: lp.title, where, before: level.title, after: lp.title, pos: lp.pos });
       level.title = lp.title;
     }
     const slot = (key: 'intro' | 'requirements', s: Section | null) => {
@@ -84,6 +97,7 @@ export function applyOverlay(base: Guidelines, overlay: Overlay, diag: Diagnosti
   }
 
   for (const file of overlay.prose) {
+    if (broken.has(file.name)) continue;
     const target = file.name === 'committee' ? g.committee : file.name === 'endorsement' ? (g.endorsement ? [g.endorsement] : []) : g.copyright ? [g.copyright] : [];
     for (const s of file.sections) {
       const found = findSection(target, s.id);
@@ -99,7 +113,7 @@ export function applyOverlay(base: Guidelines, overlay: Overlay, diag: Diagnosti
     if (file.name === 'copyright') g.copyright = target[0] ?? null;
   }
 
-  if (overlay.glossary) {
+  if (overlay.glossary && !broken.has('glossary')) {
     if (!g.glossary) g.glossary = { ...overlay.glossary, entries: [] };
     for (const e of overlay.glossary.entries) {
       const i = g.glossary.entries.findIndex((x) => x.id === e.id);
@@ -112,10 +126,11 @@ export function applyOverlay(base: Guidelines, overlay: Overlay, diag: Diagnosti
   for (const r of overlay.remove) {
     const removed = removeById(g, r.id);
     if (!removed) {
+      if (broken.size) continue;
       diag.error(r.pos, `nothing with id "${r.id}" to remove`, 'the id of an area, competency, section, Impact Map or glossary entry');
       continue;
     }
-    changes.push({ op: 'remove', kind: removed.kind, id: r.id, title: removed.title, where: removed.where, before: removed.text, pos: r.pos });
+    changes.push({ op: 'remove', kind: removed.kind, id: r.id, title: removed.title, ...(removed.within ? { within: removed.within } : {}), where: removed.where, before: removed.text, pos: r.pos });
   }
   return { guidelines: g, changes };
 }
@@ -159,13 +174,13 @@ function applyDetail(
     for (const c of p!.competencies) {
       const found = findCompetency(area, c.id);
       if (found) {
-        changes.push({ op: 'replace', kind: 'competency', id: c.id, title: area.name, where, before: competencyText(found.list[found.index]), after: competencyText(c), pos: c.pos });
+        changes.push({ op: 'replace', kind: 'competency', id: c.id, title: named(c), within: area.name, where, before: competencyText(found.list[found.index]), after: competencyText(c), pos: c.pos });
         found.list[found.index] = c;
       } else if (isNew(c.id)) {
         if (area.groups.length === 0) diag.error(c.pos, `area "${area.name}" has no group to add to`, 'an area with competencies');
         else {
           area.groups[area.groups.length - 1].competencies.push(c);
-          changes.push({ op: 'add', kind: 'competency', id: c.id, title: area.name, where, after: competencyText(c), pos: c.pos });
+          changes.push({ op: 'add', kind: 'competency', id: c.id, title: named(c), within: area.name, where, after: competencyText(c), pos: c.pos });
         }
       } else unknown(c.pos, 'competency', c.id, area.groups.flatMap((gr) => gr.competencies.map((x) => x.id)));
     }
@@ -205,7 +220,7 @@ function allSectionIds(list: Section[]): string[] {
   return list.flatMap((s) => [s.id, ...allSectionIds(s.sections)]);
 }
 
-function removeById(g: Guidelines, id: string): { kind: Change['kind']; title: string; where: string; text: string } | null {
+function removeById(g: Guidelines, id: string): { kind: Change['kind']; title: string; within?: string; where: string; text: string } | null {
   for (const level of g.levels) {
     const where = `Level ${level.level}`;
     const ai = level.detail.areas.findIndex((a) => a.id === id);
@@ -217,7 +232,7 @@ function removeById(g: Guidelines, id: string): { kind: Change['kind']; title: s
       const f = findCompetency(a, id);
       if (f) {
         const [c] = f.list.splice(f.index, 1);
-        return { kind: 'competency', title: a.name, where, text: competencyText(c) };
+        return { kind: 'competency', title: named(c), within: a.name, where, text: competencyText(c) };
       }
     }
     if (level.impactMap?.id === id) {

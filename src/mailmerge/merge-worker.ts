@@ -10,6 +10,7 @@ import { loadSource, type SourceTree } from '../read/source.js';
 import { writePdf } from '../write/pdf/document.js';
 import { PacketJoiner } from './join-pdf.js';
 import { WordTemplate } from './word-template.js';
+import { writingTo } from '../pipeline/machine-fault.js';
 
 export interface MergeTask {
   project: string;
@@ -54,9 +55,11 @@ export default async function mergeOne(task: MergeTask): Promise<MergeTaskResult
   const packet = await (await joiners.get(key)!).join(personal.bytes, doc.page.twoSided);
   const t2 = performance.now();
   // Plain writes: the run is made in a staging folder that takes the place of the previous run only when complete.
-  writeFileSync(join(task.outDir, `${task.fileName}.pdf`), packet);
+  const pdfPath = join(task.outDir, `${task.fileName}.pdf`);
+  writingTo(pdfPath, () => writeFileSync(pdfPath, packet));
   const t3 = performance.now();
-  writeFileSync(join(task.outDir, `${task.fileName}.docx`), templates.get(key)!.fill(task.applicant));
+  const docxPath = join(task.outDir, `${task.fileName}.docx`);
+  writingTo(docxPath, () => writeFileSync(docxPath, templates.get(key)!.fill(task.applicant)));
   const t4 = performance.now();
   if (process.env.CG_TRACE) console.error(`merge ${task.fileName}: render ${Math.round(t1 - t0)} join ${Math.round(t2 - t1)} write ${Math.round(t3 - t2)} docx ${Math.round(t4 - t3)} ms`);
   const sharedPages = (await joiners.get(key)!).sharedPageCount;

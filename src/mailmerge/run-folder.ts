@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type FolderLock, isAlive, lockFolder } from '../pipeline/lock.js';
+import { removeOnInterrupt } from '../pipeline/interrupt.js';
 import { linkTree, stagingDir, swapIn, sweepLitter } from '../pipeline/output.js';
 
 export const SUMMARY = 'summary.json';
@@ -61,6 +62,7 @@ export class RunFolder {
     private readonly locks: FolderLock[],
     /** What this run found of an interrupted one, to tell the user. */
     readonly notices: string[],
+    private readonly forget: () => void,
   ) {}
 
   /** Waits for other runs on the folder, clears what interrupted runs left, checks the folder and opens a staging folder. */
@@ -80,8 +82,9 @@ export class RunFolder {
       checkFolder(dir, shown);
       const staging = stagingDir(dir);
       rmSync(staging, { recursive: true, force: true });
+      const forget = removeOnInterrupt(staging);
       mkdirSync(staging, { recursive: true });
-      return new RunFolder(dir, staging, shown, locks, notices);
+      return new RunFolder(dir, staging, shown, locks, notices, forget);
     } catch (e) {
       for (const l of locks.reverse()) l.release();
       throw e;
@@ -94,10 +97,12 @@ export class RunFolder {
     checkFolder(this.dir, this.shown);
     for (const name of TOOL_FILES) if (existsSync(join(this.dir, name))) linkTree(join(this.dir, name), join(this.staging, name));
     swapIn(this.staging, this.dir);
+    this.forget();
   }
 
   abandon(): void {
     rmSync(this.staging, { recursive: true, force: true });
+    this.forget();
   }
 
   release(): void {

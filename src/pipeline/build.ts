@@ -17,6 +17,7 @@ import { editionReport } from '../reports/edition-report.js';
 import { composePacket } from '../compose/packet.js';
 import { printPdf } from '../write/print/print.js';
 import { writeWebSite, type WebFile } from '../write/web/site.js';
+import { unknownEdition } from '../editions/names.js';
 
 export class UsageError extends Error {}
 
@@ -73,7 +74,7 @@ export function selectEditions(tree: SourceTree, wanted: string[] | undefined): 
   if (!wanted || wanted.length === 0) return all;
   return wanted.map((id) => {
     const found = all.find((e) => e.id === id);
-    if (!found) throw new UsageError(`unknown edition "${id}"; expected one of: ${all.map((e) => e.id).join(', ')}`);
+    if (!found) throw new UsageError(unknownEdition(id, all.map((e) => e.id)));
     return found;
   });
 }

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { writingTo } from './machine-fault.js';
 
 /** True while a process with this pid exists (EPERM: it exists, under another user). */
 export function isAlive(pid: number): boolean {
@@ -78,11 +79,14 @@ export interface FolderLock {
  */
 export async function lockFolder(dir: string, onWait?: (pid: number) => void): Promise<FolderLock> {
   const path = lockPath(dir);
-  mkdirSync(dirname(path), { recursive: true });
   const token = `${process.pid}-${randomBytes(6).toString('hex')}`;
   // The lock's content is written first and linked in whole: there is never a lock without a pid.
   const mine = `${path}.${token}`;
-  writeFileSync(mine, JSON.stringify({ pid: process.pid, token }) + '\n');
+  // The lock is a file beside the folder: a folder that cannot hold it is named as the one that cannot be written.
+  writingTo(dirname(path), () => {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(mine, JSON.stringify({ pid: process.pid, token }) + '\n');
+  });
   try {
     let told = 0;
     for (;;) {

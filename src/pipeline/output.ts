@@ -3,6 +3,8 @@ import { copyFileSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, readd
 import { basename, dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { clearDeadLock, isAlive, lockPath } from './lock.js';
+import { removeOnInterrupt } from './interrupt.js';
+import { writingTo } from './machine-fault.js';
 
 export interface ManifestEntry {
   path: string;
@@ -22,6 +24,7 @@ export interface Manifest {
 export class Staging {
   readonly dir: string;
   private readonly entries: ManifestEntry[] = [];
+  private readonly forget: () => void;
 
   /** `carryOver`: editions whose files in the previous out/ are kept as they are. */
   constructor(
@@ -30,6 +33,7 @@ export class Staging {
   ) {
     this.dir = stagingDir(outDir);
     rmSync(this.dir, { recursive: true, force: true });
+    this.forget = removeOnInterrupt(this.dir);
     mkdirSync(this.dir, { recursive: true });
     if (carryOver.size && existsSync(outDir)) {
       const previous = readManifest(outDir);
@@ -47,8 +51,10 @@ export class Staging {
   write(entry: Omit<ManifestEntry, 'sha256'>, bytes: Uint8Array | string): ManifestEntry {
     const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
     const file = join(this.dir, entry.path);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, data);
+    writingTo(file, () => {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, data);
+    });
     const full: ManifestEntry = { ...entry, sha256: createHash('sha256').update(data).digest('hex') };
     this.entries.push(full);
     return full;
@@ -56,13 +62,15 @@ export class Staging {
 
   /** A file that is not an output (the build cache): not listed in the manifest. */
   writeExtra(path: string, text: string): void {
-    writeFileSync(join(this.dir, path), text);
+    writingTo(join(this.dir, path), () => writeFileSync(join(this.dir, path), text));
   }
 
   /** Swaps the staging folder in for out/, keeping what the build did not make (a mail merge's out/packets). */
   commit(): ManifestEntry[] {
-    const files = [...this.entries].sort((a, b) => a.path.localeCompare(b.path));
-    writeFileSync(join(this.dir, 'manifest.json'), JSON.stringify({ files } satisfies Manifest, null, 2) + '\n');
+    // By code unit: localeCompare orders by the machine's locale (in Czech, "ch" comes after "h").
+    const files = [...this.entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const manifest = join(this.dir, 'manifest.json');
+    writingTo(manifest, () => writeFileSync(manifest, JSON.stringify({ files } satisfies Manifest, null, 2) + '\n'));
     if (existsSync(this.outDir)) {
       const ours = new Set(['manifest.json', CACHE_NAME, ...readManifest(this.outDir).files.map((f) => f.path.split('/')[0]), ...files.map((f) => f.path.split('/')[0])]);
       for (const name of readdirSync(this.outDir)) {
@@ -70,11 +78,13 @@ export class Staging {
       }
     }
     swapIn(this.dir, this.outDir);
+    this.forget();
     return files;
   }
 
   abandon(): void {
     rmSync(this.dir, { recursive: true, force: true });
+    this.forget();
   }
 }
 
@@ -100,7 +110,7 @@ function oldDir(dir: string, pid = process.pid): string {
 
 /** Folders and lock files of runs, never outputs. */
 function isLitter(name: string): boolean {
-  return /^\..*(-staging-\d+|-old-\d+|\.lock(\..*)?)$/.test(name);
+  return /^\..*(-staging-\d+(-stopped)?|-old-\d+|\.lock(\..*)?)$/.test(name);
 }
 
 /**
@@ -146,7 +156,7 @@ export function sweepLitter(dir: string): Sweep {
   const prefix = `.${basename(dir)}`;
   for (const name of readdirSync(parent).sort()) {
     if (!name.startsWith(prefix)) continue;
-    const m = name.slice(prefix.length).match(/^(?:-staging-(\d+)|-old-(\d+)|\.lock\.(\d+)-[0-9a-f]+)$/);
+    const m = name.slice(prefix.length).match(/^(?:-staging-(\d+)(?:-stopped)?|-old-(\d+)|\.lock\.(\d+)-[0-9a-f]+)$/);
     if (!m) continue;
     const pid = Number(m[1] ?? m[2] ?? m[3]);
     if (isAlive(pid)) continue;

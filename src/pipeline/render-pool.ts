@@ -29,7 +29,18 @@ export interface RenderPool {
 }
 
 export function createRenderPool(threads = renderThreads()): RenderPool {
-  if (threads <= 1) return { run: render, close: async () => {} };
+  if (threads <= 1) {
+    // In this thread, one document at a time, each on a turn of the event loop of its own once the one before is done:
+    // documents queued together otherwise ran back to back as promise callbacks, and a signal (Ctrl+C) waited for all
+    // of them (17 s on a loaded machine; now the one being laid out).
+    let last: Promise<unknown> = Promise.resolve();
+    const run = (job: RenderJob): Promise<RenderOutput> => {
+      const mine = last.then(() => new Promise((r) => setImmediate(r))).then(() => render(job));
+      last = mine.catch(() => {});
+      return mine;
+    };
+    return { run, close: async () => {} };
+  }
   const pool = new Tinypool({
     filename: new URL('./render-worker-entry.mjs', import.meta.url).href,
     minThreads: threads,

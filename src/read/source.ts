@@ -51,36 +51,48 @@ export function loadSource(project: string): SourceTree {
   const baseDir = join(sourceDir, 'base');
   if (!existsSync(baseDir)) throw new InputError([`${show(baseDir)}:1:1: the folder is missing; expected source/base with the level files`]);
 
+  // Base files with a problem of their own, by name without ".md": an edition's overrides of them are not checked
+  // against them (one error per cause: not also "level 2 is not in the base" for each edition).
+  const broken = new Set<string>();
+  const noting = <T>(name: string, read: () => T): T => {
+    const before = diag.errors.length;
+    const r = read();
+    if (diag.errors.length > before) broken.add(name.replace(/\.md$/, ''));
+    return r;
+  };
   const levels: Level[] = [];
   for (const name of LEVEL_FILES) {
     const abs = join(baseDir, name);
     if (!existsSync(abs)) {
       diag.error({ file: show(abs), line: 1, column: 1 }, 'the level file is missing', `source/base/${name} with the level's introduction and Competency Detail`);
+      broken.add(name.replace(/\.md$/, ''));
       continue;
     }
-    const r = readMd(abs);
-    const level = r && readLevel(r.ctx, r.md);
+    const level = noting(name, () => {
+      const r = readMd(abs);
+      return r && readLevel(r.ctx, r.md);
+    });
     if (level) {
       const expected = Number(name.match(/\d/)![0]);
       if (level.level !== expected) diag.error({ file: show(abs), line: 2, column: 1 }, `front matter says level ${level.level}`, `level: ${expected} in ${name}`);
       levels.push(level);
     }
   }
-  const optional = (name: string) => {
+  const optional = <T>(name: string, read: (r: NonNullable<ReturnType<typeof readMd>>) => T): T | null => {
     const abs = join(baseDir, name);
-    return existsSync(abs) ? readMd(abs) : null;
+    if (!existsSync(abs)) return null;
+    return noting(name, () => {
+      const r = readMd(abs);
+      return r && read(r);
+    });
   };
-  const endorsement = optional('endorsement.md');
-  const committee = optional('committee.md');
-  const glossary = optional('glossary.md');
-  const copyright = optional('copyright.md');
   const first = (s: Section[] | undefined) => s?.[0] ?? null;
   const base: Guidelines = {
     levels,
-    endorsement: endorsement ? first(readSections(endorsement.ctx, endorsement.md)) : null,
-    committee: committee ? readSections(committee.ctx, committee.md) : [],
-    glossary: glossary ? readGlossary(glossary.ctx, glossary.md) : null,
-    copyright: copyright ? first(readSections(copyright.ctx, copyright.md)) : null,
+    endorsement: optional('endorsement.md', (r) => first(readSections(r.ctx, r.md))),
+    committee: optional('committee.md', (r) => readSections(r.ctx, r.md)) ?? [],
+    glossary: optional('glossary.md', (r) => readGlossary(r.ctx, r.md)),
+    copyright: optional('copyright.md', (r) => first(readSections(r.ctx, r.md))),
   };
 
   const editions: EditionSource[] = [];
@@ -95,6 +107,12 @@ export function loadSource(project: string): SourceTree {
       continue;
     }
     if (!existsSync(settingsFile)) {
+      // A settings file under another name (edition.yml, Edition.yaml, edition.yaml.txt): say which name to give it.
+      const misnamed = readdirSync(dir).find((n) => /^edition\.(ya?ml)(\.txt)?$/i.test(n));
+      if (misnamed) {
+        diag.error({ file: show(join(dir, misnamed)), line: 1, column: 1 }, `rename ${misnamed} to edition.yaml (the settings are read from edition.yaml only)`);
+        continue;
+      }
       diag.error({ file: show(settingsFile), line: 1, column: 1 }, 'the edition has no settings file', 'edition.yaml with association, publicationDate and copyrightLine');
       continue;
     }
@@ -124,7 +142,7 @@ export function loadSource(project: string): SourceTree {
     }
     if (!read) continue;
     overlay.remove = read.settings.remove.map((rid, i) => ({ id: rid, pos: read.locate(['remove', i]) }));
-    const { guidelines, changes } = applyOverlay(base, overlay, diag);
+    const { guidelines, changes } = applyOverlay(base, overlay, diag, broken);
     const logo = read.settings.logo ? readLogo(join(dir, read.settings.logo), read.locate(['logo']), diag) : undefined;
     if (read.settings.logo) ownFiles.push(show(join(dir, read.settings.logo)));
     editions.push({ id, dir, settings: read.settings, guidelines, changes, files: ownFiles, ...(logo ? { logo } : {}) });

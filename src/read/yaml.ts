@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { SourcePos } from '../model/schema.js';
 import type { Diagnostics } from '../model/diagnostics.js';
 import { zodProblems } from './zod-problems.js';
+import { commentedValue, misindentedKey } from './yaml-mistakes.js';
 
 export interface YamlRead<T> {
   value: T;
@@ -23,6 +24,12 @@ export function readYaml<S extends z.ZodType>(file: string, text: string, schema
     return { file, line: lp.line + firstLine - 1, column: lp.col };
   };
   if (doc.errors.length) {
+    // A key indented wrongly gives one line saying how far to indent it (the parser gives one or two of its own).
+    const indent = misindentedKey(text, doc.errors.map((e) => ({ code: e.code, line: lineCounter.linePos(e.pos[0]).line - 1 })));
+    if (indent) {
+      diag.error({ file, line: indent.line + firstLine, column: indent.column }, indent.problem);
+      return null;
+    }
     for (const err of doc.errors) diag.error(at(err.pos[0]), `${what ? `${what} is ` : ''}not valid YAML (${err.message.split('\n')[0]})`, '"key: value" lines');
     return null;
   }
@@ -40,8 +47,14 @@ export function readYaml<S extends z.ZodType>(file: string, text: string, schema
     // Point at the key itself where there is one, else at the closest parent that exists.
     const parent = p.path.length > 1 ? doc.getIn(p.path.slice(0, -1), true) : doc.contents;
     if (isMap(parent)) node = parent.items.find((pair) => isScalar(pair.key) && pair.key.value === p.path[p.path.length - 1])?.key ?? null;
+    const pair = isMap(parent) ? parent.items.find((x) => isScalar(x.key) && x.key.value === p.path[p.path.length - 1]) : undefined;
     for (let n = p.path.length; n >= 0 && !node; n--) node = n ? doc.getIn(p.path.slice(0, n), true) : doc.contents;
-    diag.error(at(isNode(node) && node.range ? node.range[0] : 0), p.problem, p.expected);
+    const pos = at(isNode(node) && node.range ? node.range[0] : 0);
+    // `coverColor: #00695c`: the value was read as a comment (null); say to quote it.
+    const empty = pair && (pair.value == null || (isScalar(pair.value) && pair.value.value === null));
+    const quote = empty ? commentedValue(text.split('\n')[pos.line - firstLine] ?? '', String(p.path[p.path.length - 1])) : null;
+    if (quote) diag.error(pos, quote);
+    else diag.error(pos, p.problem, p.expected);
   }
   return null;
 }

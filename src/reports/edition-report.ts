@@ -2,6 +2,7 @@
 import { diffWords } from 'diff';
 import type { Edition } from '../editions/edition.js';
 import type { Change } from '../editions/overlay.js';
+import { idGroups } from './ids.js';
 
 const CONTEXT_WORDS = 10;
 
@@ -51,8 +52,15 @@ function quote(text: string): string {
 
 const VERB: Record<Change['op'], string> = { replace: 'Changed', add: 'Added', remove: 'Removed' };
 
+/** `Changed competency “Assists families to …” in Systems Expertise`: what changed, by its own name. */
+function changeHeading(c: Change): string {
+  if (c.kind === 'level title') return `${VERB[c.op]} level title: “${c.title}”`;
+  if (c.kind === 'detail notes') return `${VERB[c.op]} notes on the Competency Detail`;
+  return `${VERB[c.op]} ${c.kind} “${c.title}”${c.within ? ` in ${c.within}` : ''}`;
+}
+
 function changeSection(c: Change): string {
-  const head = `### ${VERB[c.op]} ${c.kind} “${c.title}” (\`${c.id}\`)\n\nSource: \`${c.pos.file}:${c.pos.line}\``;
+  const head = `### ${changeHeading(c)} (\`${c.id}\`)\n\nSource: \`${c.pos.file}:${c.pos.line}\``;
   if (c.op === 'replace' && c.before != null && c.after != null) {
     if (c.before === c.after) return `${head}\n\nIdentical to the base: this override can be deleted so that later corrections to the base reach this edition.`;
     const d = wordDiff(c.before, c.after);
@@ -114,12 +122,60 @@ export function editionReport(e: Edition): string {
     '## What this edition changes from the base (MI-AIMH)',
     '',
   ];
-  if (e.changes.length === 0) out.push('Nothing: this edition prints the base text as it is.', '');
-  const groups = [...new Set(e.changes.map((c) => c.where))];
+  out.push(...coverSection(e));
+  if (e.changes.length === 0) out.push('Nothing else: this edition prints the base text as it is.', '');
+  // In the booklet's reading order: the copyright page, the levels in order, the chapters after them.
+  const groups = [...new Set(e.changes.map((c) => c.where))].sort((a, b) => readingOrder(a) - readingOrder(b));
   for (const where of groups) {
-    out.push(`## ${where.startsWith('Level') ? where : where[0].toUpperCase() + where.slice(1)}`, '');
-    for (const c of e.changes.filter((x) => x.where === where)) out.push(changeSection(c), '');
+    out.push(`## ${GROUP_TITLES[where] ?? where}`, '');
+    for (const c of e.changes.filter((x) => x.where === where).sort((a, b) => partOrder(a) - partOrder(b))) out.push(changeSection(c), '');
   }
   out.push('## Edition files', '', ...e.files.map((f) => `- \`${f}\``), '');
+  out.push(...idsSection(e));
   return out.join('\n');
+}
+
+const GROUP_TITLES: Record<string, string> = { copyright: 'Copyright page', endorsement: 'Endorsement', committee: 'Committee and Acknowledgements', glossary: 'Glossary' };
+
+function readingOrder(where: string): number {
+  const level = where.match(/^Level (\d)$/);
+  if (level) return 10 + Number(level[1]);
+  return { copyright: 1, endorsement: 20, committee: 21, glossary: 22 }[where] ?? 30;
+}
+
+/** Within a level, the order of its chapter: title, introduction, requirements, the Competency Detail, the Impact Map. */
+function partOrder(c: Change): number {
+  if (c.kind === 'level title') return 0;
+  if (c.kind === 'section') return c.id.endsWith('.intro') ? 1 : 2;
+  if (c.kind === 'area' || c.kind === 'competency') return 3;
+  if (c.kind === 'detail notes') return 4;
+  if (c.kind === 'impact map') return 5;
+  return 2;
+}
+
+/** What the cover prints from edition.yaml (the first page, so first in the report). */
+function coverSection(e: Edition): string[] {
+  const s = e.settings;
+  return [
+    '## Cover',
+    '',
+    `- ${s.association.name} (${s.association.abbreviation})`,
+    `- ${[s.title, s.subtitle, s.editionLine].filter(Boolean).join(' · ')}`,
+    `- colour \`${s.coverColor}\`, ${s.logo ? `logo \`${s.logo}\`` : 'no logo'}, ${s.pageSize === 'A4' ? 'A4' : 'US Letter'}, dated ${s.publicationDate}`,
+    '',
+  ];
+}
+
+/** Every id the edition can use in its override files and `remove:`, per level, with the first words of each. */
+function idsSection(e: Edition): string[] {
+  const out = [
+    '## Ids you can change',
+    '',
+    `Use these in override files named like the base file (\`level-2.md\`, …) to replace a part, and in \`remove:\` in \`edition.yaml\` to leave one out; new parts take ids starting with \`${e.id}.\`. \`npm run check -- --ids --level N\` prints the same list.`,
+    '',
+  ];
+  for (const g of idGroups(e.guidelines)) {
+    out.push(`### ${g.title}`, '', ...g.ids.map((i) => `- \`${i.id}\` ${i.what}: ${i.words}`), '');
+  }
+  return out;
 }

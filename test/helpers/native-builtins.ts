@@ -1,9 +1,9 @@
 // pdfjs-dist's legacy build (the one for Node) carries core-js, which replaces built-in functions for the whole process
-// when it finds the engine's own wanting by the newest spec. On Node 20 it replaces:
+// when it finds the engine's own wanting by the newest spec. On Node 22–26 it replaces Function.prototype.toString; on
+// Node 20 it also replaced:
 // - JSON.stringify and JSON.parse (no JSON.rawJSON): its stringify tests every character of a string against a RegExp;
 // - Array.prototype.push (V8 before 12.2 throws the wrong error on a non-writable length): every push in pdfmake,
-//   pdfkit and docx then runs core-js's function, which sets the length by hand;
-// - Function.prototype.toString.
+//   pdfkit and docx then runs core-js's function, which sets the length by hand.
 // Test files share a worker's modules (isolate: false), so once a file had read a PDF, every later file in that
 // worker paid for it: the web test's playwright calls (axe's 500 kB source, sent per page) took 27 s of CPU instead of
 // 5, and builds inside tests ran core-js's push. The native functions are kept before pdfjs loads and put back after

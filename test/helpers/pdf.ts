@@ -17,7 +17,7 @@ export interface PdfFacts {
 
 /** pdfjs's getDocument, then the native functions put back (native-builtins.ts). */
 export async function openPdf(data: Uint8Array, options: Record<string, unknown> = {}): Promise<Awaited<ReturnType<typeof getDocument>['promise']>> {
-  const doc = await getDocument({ data, verbosity: 0, isEvalSupported: false, ...options }).promise;
+  const doc = await getDocument({ data, verbosity: 0, ...options }).promise;
   restoreNativeBuiltins(); // the first document loads pdfjs's worker module, which replaces them again
   return doc;
 }
@@ -65,6 +65,6 @@ async function read(data: Uint8Array): Promise<PdfFacts> {
     outline.push({ title: o.title, page, children: (o.items ?? []).flatMap((c) => [c.title, ...(c.items ?? []).map((g: { title: string }) => g.title)]) });
   }
   const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, unknown> };
-  await doc.destroy();
+  await doc.loadingTask.destroy();
   return { pages, outline, info, text: pages.map((p) => p.text).join('\n') };
 }

@@ -1,5 +1,9 @@
 // Runs one reader on one fixture file, the way the build does, and returns model or messages.
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError } from '../../src/model/diagnostics.js';
+import { loadSource } from '../../src/read/source.js';
 import { Diagnostics } from '../../src/model/diagnostics.js';
 import type { ReadContext } from '../../src/read/blocks.js';
 import { parseMarkdown } from '../../src/read/markdown.js';
@@ -8,8 +12,13 @@ import { readGlossary, readSections } from '../../src/read/prose.js';
 import { readSettings } from '../../src/read/settings.js';
 import { readText } from '../../src/read/files.js';
 
-/** The reader is chosen by the folder name's prefix: level-, glossary-, prose-, settings-. */
+/**
+ * The reader is chosen by the folder name's prefix: level-, glossary-, prose-, settings-; source-: the whole of
+ * source/ as the build reads it, the fixture's `input/` folder laid over a copy of this project's source/ and
+ * templates/ (for what depends on several files: a base file and the editions that override it).
+ */
 export function readFixture(folder: string, inputPath: string): { model: unknown; errors: string[] } {
+  if (folder.startsWith('source-')) return readSourceFixture(inputPath);
   const diag = new Diagnostics();
   const shown = inputPath.split('/').pop()!;
   const text = readText(inputPath, shown, diag);
@@ -24,4 +33,18 @@ export function readFixture(folder: string, inputPath: string): { model: unknown
 
 export function readExpected(path: string): string {
   return readFileSync(path, 'utf8').trim();
+}
+
+function readSourceFixture(input: string): { model: unknown; errors: string[] } {
+  const project = mkdtempSync(join(tmpdir(), 'cg-source-fixture-'));
+  try {
+    for (const dir of ['source', 'templates']) cpSync(join(process.cwd(), dir), join(project, dir), { recursive: true });
+    cpSync(input, project, { recursive: true });
+    return { model: loadSource(project).editions.map((e) => e.id), errors: [] };
+  } catch (e) {
+    if (e instanceof InputError) return { model: null, errors: e.messages };
+    throw e;
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
 }

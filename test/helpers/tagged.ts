@@ -40,7 +40,7 @@ const PAINT_OPS = new Set([OPS.fill, OPS.stroke, OPS.eoFill, OPS.fillStroke, OPS
 
 /** Checks the content streams: every text and painting operator inside tagged content or an Artifact. */
 async function readContent(bytes: Uint8Array, problems: string[], withText: boolean): Promise<{ mcids: Map<number, Set<number>>; mcidText: Map<string, string> }> {
-  const doc = await getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false }).promise;
+  const doc = await getDocument({ data: bytes.slice(), verbosity: 0 }).promise;
   restoreNativeBuiltins(); // the first document loads pdfjs's worker module, which replaces them again
   const mcids = new Map<number, Set<number>>();
   const mcidText = new Map<string, string>();
@@ -94,7 +94,7 @@ async function readContent(bytes: Uint8Array, problems: string[], withText: bool
       }
     }
   }
-  await doc.destroy();
+  await doc.loadingTask.destroy();
   return { mcids, mcidText };
 }
 

@@ -1,7 +1,8 @@
 // Tree blocks to Word paragraphs and tables: headings, prose, lists, tables, the Competency Detail,
 // the glossary, the Impact Map, and a packet's checklists, forms, logs and letters.
 import { dropSpacers } from './table.js';
-import { HeadingLevel, PageBreak, Paragraph, Table, TextRun, type FileChild } from 'docx';
+import { Bookmark, HeadingLevel, PageBreak, Paragraph, Table, TextRun, type FileChild } from 'docx';
+import { bookmarkName } from '../../model/bookmark.js';
 import type { Block, Definitions, Heading, ParagraphRole } from '../../compose/tree.js';
 import { competencyTable } from './competency-table.js';
 import { checklist, form, log } from './form.js';
@@ -47,8 +48,10 @@ function paragraphStyle(role: ParagraphRole, ctx: BlockContext): string | undefi
  * Accessibility Checker), in the "Minor Heading" style, which the Contents field (built-in heading styles) leaves out.
  */
 export function headingParagraph(b: Heading, extra: { spacing?: { before: number }; keepNext?: boolean } = {}): Paragraph {
-  if (b.toc && b.level <= 3) return new Paragraph({ heading: HEADINGS[b.level - 1], text: b.text, ...extra });
-  return new Paragraph({ style: S.minorHeading, outlineLevel: Math.min(b.level, 9) - 1, text: b.text, ...extra });
+  // The heading's id as an invisible bookmark around its text (import:edition maps an edited file back by it).
+  const children = [new Bookmark({ id: bookmarkName(b.id), children: [new TextRun(b.text)] })];
+  if (b.toc && b.level <= 3) return new Paragraph({ heading: HEADINGS[b.level - 1], children, ...extra });
+  return new Paragraph({ style: S.minorHeading, outlineLevel: Math.min(b.level, 9) - 1, children, ...extra });
 }
 
 export function renderBlocks(blocks: Block[], ctx: BlockContext): FileChild[] {
@@ -107,7 +110,7 @@ function glossary(d: Definitions): Paragraph[] {
     (entry) =>
       new Paragraph({
         style: S.glossaryEntry,
-        children: [new TextRun({ text: entry.term, bold: true }), new TextRun({ text: ': ' }), ...runsOf(entry.definition)],
+        children: [new Bookmark({ id: bookmarkName(entry.id), children: [new TextRun({ text: entry.term, bold: true })] }), new TextRun({ text: ': ' }), ...runsOf(entry.definition)],
       }),
   );
 }

@@ -1,7 +1,8 @@
 // Real Word lists (w:numPr on numbering definitions), never typed bullet characters: bullets, sub-bullets, numbers.
-import { AlignmentType, LevelFormat, Paragraph, type ILevelsOptions, type INumberingOptions, type NumberingDefinition } from 'docx';
+import { AlignmentType, Bookmark, LevelFormat, Paragraph, type ILevelsOptions, type INumberingOptions, type NumberingDefinition } from 'docx';
 import type { ListItem } from '../../compose/tree.js';
 import { runsOf } from './inline.js';
+import { bookmarkName } from '../../model/bookmark.js';
 
 export const BULLETS = 'bullets';
 export const ORDERED = 'ordered';
@@ -74,7 +75,8 @@ export function listParagraphs(
           numbering: ordered
             ? { reference: orderedDefinition(opts.start ?? 1), level: 0, instance }
             : { reference: BULLETS, level: Math.min(level, 8) },
-          children: runsOf(item.runs),
+          // A competency's id as an invisible bookmark around its text (import:edition maps an edited file back by it).
+          children: item.id ? [new Bookmark({ id: bookmarkName(item.id), children: runsOf(item.runs) })] : runsOf(item.runs),
         }),
       );
       walk(item.children, level + 1);

@@ -18,6 +18,7 @@ declare module 'sax' {
     onclosetag: (name: string) => void;
     ontext: (text: string) => void;
     onerror: (e: Error) => void;
+    ondoctype: (doctype: string) => void;
     write(xml: string): SAXParser;
     close(): SAXParser;
   }

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { PDFDocument, PDFRef } from '@cantoo/pdf-lib';
 import { deflateSync } from 'node:zlib';
 import { FONT_FILES } from '../fonts.js';
+import { winAnsiCodePoint } from './win-ansi.js';
 
 const require = createRequire(import.meta.url);
 export const FIELD_FONT = 'SrcSans';
@@ -31,18 +32,11 @@ function load(): Metrics {
   const fontkit = require(require.resolve('fontkit', { paths: [require.resolve('pdfkit', { paths: [require.resolve('pdfmake')] })] }));
   const font = fontkit.create(raw);
   const scale = 1000 / font.unitsPerEm;
-  const cp1252 = new TextDecoder('windows-1252');
-  const widths: number[] = [];
-  for (let code = 32; code <= 255; code++) {
-    const ch = cp1252.decode(Uint8Array.of(code));
-    const glyph = font.glyphForCodePoint(ch.codePointAt(0)!);
-    widths.push(Math.round(glyph.advanceWidth * scale));
-  }
   const b = font.bbox;
   metrics = {
     bytes: deflateSync(raw),
     length1: raw.length,
-    widths,
+    widths: fieldFontWidths(font),
     bbox: [b.minX, b.minY, b.maxX, b.maxY].map((v: number) => Math.round(v * scale)),
     ascent: Math.round(font.ascent * scale),
     descent: Math.round(font.descent * scale),
@@ -50,6 +44,18 @@ function load(): Metrics {
     name: String(font.postscriptName),
   };
   return metrics;
+}
+
+/** Widths of codes 32–255 in WinAnsi (the font's /Widths), in 1/1000 em; codes without a character get .notdef's. */
+export function fieldFontWidths(font: { unitsPerEm: number; getGlyph(id: number): { advanceWidth: number }; glyphForCodePoint(cp: number): { advanceWidth: number } }): number[] {
+  const scale = 1000 / font.unitsPerEm;
+  const widths: number[] = [];
+  for (let code = 32; code <= 255; code++) {
+    const cp = winAnsiCodePoint(code);
+    const glyph = cp === null ? font.getGlyph(0) : font.glyphForCodePoint(cp);
+    widths.push(Math.round(glyph.advanceWidth * scale));
+  }
+  return widths;
 }
 
 /** Adds the field font to `doc` and returns its reference. */
