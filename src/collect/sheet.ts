@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import { unzipSync, zipSync } from 'fflate';
 import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
 import type { Collected } from './collect.js';
+import { removeOnInterrupt } from '../pipeline/interrupt.js';
 
 export const FIXED_COLUMNS = ['File', 'Edition', 'Level', 'Applicant', 'Roster line'] as const;
 
@@ -29,6 +30,8 @@ export async function writeSheets(c: Collected, xlsxPath: string, csvPath: strin
   const data: SheetData = rows.map((row, i) => row.map((value) => ({ value, type: String, ...(i === 0 ? { fontWeight: 'bold' as const } : {}) })));
   const xlsxTemp = `${xlsxPath}.part`;
   const csvTemp = `${csvPath}.part`;
+  // Ctrl+C while writing removes the half-written files; the previous workbook and CSV stay.
+  const forget = [removeOnInterrupt(xlsxTemp), removeOnInterrupt(csvTemp)];
   try {
     const workbook = await writeXlsxFile(data, { sheet: 'Applications', stickyRowsCount: 1 }).toBuffer();
     // Zipped again with a fixed date: the same returns make the same bytes (the library stamps the clock).
@@ -38,6 +41,7 @@ export async function writeSheets(c: Collected, xlsxPath: string, csvPath: strin
     renameSync(xlsxTemp, xlsxPath);
     renameSync(csvTemp, csvPath);
   } finally {
+    forget.forEach((f) => f());
     rmSync(xlsxTemp, { force: true });
     rmSync(csvTemp, { force: true });
   }
