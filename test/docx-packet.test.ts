@@ -208,7 +208,8 @@ describe('writeBookletDocx on a packet', () => {
     const items = [...doc.matchAll(/<w:p><w:pPr><w:pStyle w:val="ChecklistItem"\/>.*?<\/w:p>/g)].map((m) => m[0]);
     expect(items.length).toBe(4);
     for (const item of items) {
-      expect(item).toMatch(/<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val="0"\/>/);
+      // Named as the PDF's check box, its alias the item's text (what a screen reader announces).
+      expect(item).toMatch(/<w:sdt><w:sdtPr><w:alias w:val="[^"]+"\/><w:tag w:val="checklist_items_\d"\/><w14:checkbox><w14:checked w14:val="0"\/>/);
       expect(item).toContain('<w14:uncheckedState w14:val="2610"');
       expect(item).toMatch(/<w:sym w:char="2610"/);
       expect(item).toMatch(/<\/w:sdt><w:r><w:tab\/><\/w:r>/);
@@ -221,36 +222,35 @@ describe('writeBookletDocx on a packet', () => {
     expect(doc).toContain('<w:br w:type="page"/>');
   });
 
-  it('writes the form as a table to type into, with the pre-filled value', () => {
-    const form = tables(doc).find((x) => textOf(x).includes('Full name'))!;
-    expect(form).toContain('<w:tblStyle w:val="FormTable"/>');
+  it('writes the form as labelled content controls, named as the PDF fields, with the pre-filled value', () => {
+    const start = doc.indexOf('Please type or print clearly.');
+    const form = doc.slice(start, doc.indexOf('In-service Training', start));
+    // No table to type into: each field's label, then its content control (or the pre-filled value).
+    expect(form).not.toContain('<w:tbl>');
     expect(unescape(textOf(form))).toContain("Full nameJosé Núñez-O'BrienDate");
-    // Label in the Form Label style, then the value.
     expect(form).toMatch(/<w:pStyle w:val="FormLabel"\/>(?:(?!<\/w:p>).)*Full name.*?<w:pStyle w:val="FormValue"\/>(?:(?!<\/w:p>).)*Núñez/);
-    // Rows never split; the grid has the edges of every row: 0.6 | 0.4 and 0.7 | 0.3 of the 9000-twip text width
-    // (6.25 in, two-sided) make three columns, which the full-width row spans.
-    expect((form.match(/<w:tr>/g) ?? []).length).toBe(4);
-    expect((form.match(/<w:cantSplit\/>/g) ?? []).length).toBe(4);
-    expect(form.match(/<w:gridCol w:w="(\d+)"\/>/g)).toEqual(['<w:gridCol w:w="5400"/>', '<w:gridCol w:w="900"/>', '<w:gridCol w:w="2700"/>']);
-    expect(form).toMatch(/<w:tcW w:type="dxa" w:w="5400"\/>(?:(?!<\/w:tc>).)*Full name/);
-    expect(form).toMatch(/<w:tcW w:type="dxa" w:w="3600"\/><w:gridSpan w:val="2"\/>(?:(?!<\/w:tc>).)*>Date</);
-    expect(form).toContain('<w:gridSpan w:val="3"/>');
-    // The checkbox field is ticked ("yes"), the multiline field has three empty lines to type in.
-    expect(form).toMatch(/<w14:checked w14:val="1"\/>(?:(?!<\/w:tc>).)*Current member/);
-    const goals = /<w:tc>(?:(?!<\/w:tc>).)*Professional goals.*?<\/w:tc>/.exec(form)![0];
-    expect((goals.match(/<w:pStyle w:val="FormValue"\/>/g) ?? []).length).toBe(3);
-    // The signature row is tall.
-    expect(form).toMatch(/<w:trHeight w:val="1000" w:hRule="atLeast"\/>/);
+    // Plain text, date, multi-line and check box controls, each tagged as the PDF's field and aliased by its label.
+    expect(form).toMatch(/<w:sdtPr><w:alias w:val="Date"\/><w:tag w:val="form_applicant_date"\/><w:showingPlcHdr\/><w:date><w:dateFormat w:val="M\/d\/yyyy"\/>/);
+    expect(form).toMatch(/<w:sdtPr><w:alias w:val="Mailing address"\/><w:tag w:val="form_applicant_address"\/><w:showingPlcHdr\/><w:text\/><\/w:sdtPr>/);
+    expect(form).toMatch(/<w:sdtPr><w:alias w:val="Professional goals"\/><w:tag w:val="form_applicant_goals"\/><w:showingPlcHdr\/><w:text w:multiLine="1"\/>/);
+    expect(form).toMatch(/<w:alias w:val="Signature"\/><w:tag w:val="form_applicant_signature"\/>/);
+    // The checkbox field is ticked ("yes").
+    expect(form).toMatch(/<w:alias w:val="Current member"\/><w:tag w:val="form_applicant_member"\/><w14:checkbox><w14:checked w14:val="1"\/>(?:(?!<\/w:p>).)*Current member/);
+    // The pre-filled name is text, not a control.
+    expect(form).not.toContain('form_applicant_name');
     expect(doc).toMatch(/<w:pStyle w:val="Heading2"\/>(?:(?!<\/w:p>).)*Applicant Information/);
   });
 
   it('writes the log with a repeating header row and five empty rows', () => {
     const log = tables(doc).find((x) => textOf(x).includes('Title of training'))!;
     expect(log).toContain('<w:tblHeader/>');
-    expect(textOf(log)).toBe('DateTitle of trainingSponsorHours');
+    expect(textOf(log)).toMatch(/^DateTitle of trainingSponsorHours(?:_+)+$/);
     const rows = log.match(/<w:tr>.*?<\/w:tr>/g)!;
     expect(rows.length).toBe(6);
+    // Each cell a content control named as the PDF's field for it.
+    expect(rows[3]).toMatch(/<w:alias w:val="Sponsor, row 3"\/><w:tag w:val="log_training_r3_Sponsor"\/>/);
     for (const row of rows.slice(1)) {
+      expect((row.match(/<w:sdt>/g) ?? []).length).toBe(4);
       expect(row).toContain('<w:cantSplit/>');
       expect(row).toMatch(/<w:trHeight w:val="\d+" w:hRule="atLeast"\/>/);
     }

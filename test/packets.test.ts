@@ -96,6 +96,19 @@ describe('personalized packets from a roster', () => {
     expect(docx).toContain('jose@example.org');
   });
 
+  it('carries the roster line and the applicant in a read-only packet id, in the PDF and the Word packet alike', async () => {
+    const id = "edition=new-mexico; level=2; line=2; applicant=José Núñez-O'Brien";
+    const doc = await openPdf(new Uint8Array(readFileSync(join(out, result.made[0].pdf))));
+    let field: { fieldValue?: string; readOnly?: boolean } | undefined;
+    for (let p = 1; p <= doc.numPages && !field; p++) field = (await (await doc.getPage(p)).getAnnotations()).find((a) => a.fieldName === 'packet_l2_application_packet_id');
+    await doc.loadingTask.destroy();
+    expect(field?.fieldValue).toBe(id);
+    expect(field?.readOnly).toBe(true);
+    const xml = readDocxParts(join(out, result.made[0].docx))['word/document.xml'];
+    expect(xml).toMatch(/<w:tag w:val="packet_l2_application_packet_id"\/><w:lock w:val="sdtContentLocked"\/><w:text\/><\/w:sdtPr><w:sdtContent>(?:(?!<\/w:sdtContent>).)*Núñez-O&apos;Brien|<w:tag w:val="packet_l2_application_packet_id"\/><w:lock w:val="sdtContentLocked"\/><w:text\/><\/w:sdtPr><w:sdtContent>(?:(?!<\/w:sdtContent>).)*Núñez-O'Brien/);
+    expect(docxText(xml)).toContain('edition=new-mexico; level=2; line=2; applicant=');
+  });
+
   it('gives safe, unique file names however odd the names', () => {
     expect(result.made.map((m) => m.pdf)).toEqual(['line-0002-nunez-o-brien-jose.pdf', 'line-0003-smith-ann.pdf', 'line-0009-smith-ann.pdf']);
     expect(packetFileName({ line: 12, first_name: '../../etc', last_name: '名前' } as never)).toBe('line-0012-etc');

@@ -12,6 +12,37 @@ import { addressLines, type PostalAddress } from './envelope.js';
 /** Whom a personalized packet is for: their postal address (envelope.ts) and e-mail. */
 export interface Applicant extends PostalAddress {
   email: string;
+  /** The applicant's line in the roster: carried in the packet id, so a return matches its row. */
+  line?: number | string;
+}
+
+/** The read-only field of every packet's application form that says whose packet it is (collect:packets reads it). */
+export const PACKET_ID_FIELD = 'packet_id';
+
+/** The packet id: "edition=us; level=3" and, for one applicant, "; line=4; applicant=Ana Pérez". */
+export function packetId(editionId: string, level: number, applicant?: Applicant): string {
+  const base = `edition=${editionId}; level=${level}`;
+  if (!applicant) return base;
+  return `${base}; line=${applicant.line ?? ''}; applicant=${applicant.first_name} ${applicant.last_name}`;
+}
+
+/** A form field's name in both the PDF and the Word packet: the form's id and the field's name ("packet_l3_ethics_ethics_date"). */
+export function fieldName(formId: string, name: string): string {
+  return `${formId}_${name}`.replace(/[^A-Za-z0-9_]/g, '_');
+}
+
+/** The forms of a packet, by the key of their template and the id suffix their fields are named by. */
+export const PACKET_FORMS = [
+  ['application', 'application'],
+  ['reference', 'reference'],
+  ['ethics', 'ethics'],
+] as const;
+
+/** The fields the packet template declares required, by their name without the level ("application_email"), with labels. */
+export function requiredFields(t: PacketTemplate): { key: string; label: string }[] {
+  return PACKET_FORMS.flatMap(([key, suffix]) =>
+    t.forms[key].rows.flat().filter((f) => f.required).map((f) => ({ key: fieldName(suffix, f.name), label: f.label })),
+  );
 }
 
 export interface ComposedPacket {
@@ -46,13 +77,16 @@ export function portfolioItems(p: ModelParagraph): Run[][] {
 }
 
 /** A form under its heading (listed in the contents). */
-function form(spec: FormSpec, id: string, vars: Record<string, string>, values: Record<string, string>): Block[] {
+function form(spec: FormSpec, id: string, vars: Record<string, string>, values: Record<string, string>, packetIdValue?: string): Block[] {
   const f: Form = {
     kind: 'form',
     id,
     intro: spec.intro.map((p) => text(fill(p, vars))),
-    rows: spec.rows.map((row) => row.map((f) => ({ name: f.name, label: f.label, kind: f.kind, width: f.width, ...(values[f.name] ? { value: values[f.name] } : {}) }))),
+    rows: spec.rows.map((row) =>
+      row.map((f) => ({ name: f.name, label: f.label, kind: f.kind, width: f.width, ...(f.required ? { required: true } : {}), ...(values[f.name] ? { value: values[f.name] } : {}) })),
+    ),
   };
+  if (packetIdValue !== undefined) f.rows.push([{ name: PACKET_ID_FIELD, label: 'Packet id (filled in for you)', kind: 'text', width: 1, value: packetIdValue, readOnly: true }]);
   return [{ kind: 'heading', level: 2, id, text: fill(spec.title, vars), toc: true }, f];
 }
 
@@ -69,7 +103,7 @@ export interface PacketOptions {
 /** The pages of a packet that name the applicant: the letter and the filled-in application form. */
 export function personalParts(edition: Edition, level: Level, t: PacketTemplate, applicant: Applicant): { letter: Letter; application: Block[] } {
   const vars = varsOf(edition, level, applicant);
-  return { letter: letterFor(edition, t, vars, applicant), application: form(t.forms.application, `packet.l${level.level}.application`, vars, valuesOf(level, applicant)) };
+  return { letter: letterFor(edition, t, vars, applicant), application: form(t.forms.application, `packet.l${level.level}.application`, vars, valuesOf(level, applicant), packetId(edition.id, level.level, applicant)) };
 }
 
 /**
@@ -186,7 +220,7 @@ export function composePacket(edition: Edition, level: Level, t: PacketTemplate,
   const values = valuesOf(level, applicant);
   const F = t.forms;
   const formBlocks: Block[][] = [
-    ...(options.shared ? [] : [form(F.application, `${lid}.application`, vars, values)]),
+    ...(options.shared ? [] : [form(F.application, `${lid}.application`, vars, values, packetId(edition.id, level.level, applicant))]),
     log(F.trainingLog, `${lid}.training-log`, vars),
     log(F.workLog, `${lid}.work-log`, vars),
     log(F.supervisionLog, `${lid}.supervision-log`, vars),

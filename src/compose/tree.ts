@@ -70,6 +70,10 @@ export const FormField = z.object({
   width: z.number(),
   /** Pre-filled value (personalized packets). */
   value: z.string().optional(),
+  /** Declared required in the packet template: a returned packet without it is incomplete. */
+  required: z.boolean().optional(),
+  /** Shown and kept in the form but not typed into: the packet's id, which matches a return to its applicant. */
+  readOnly: z.boolean().optional(),
 });
 export type FormField = z.infer<typeof FormField>;
 

@@ -8,7 +8,7 @@ import { preparePart, unzipParts, zipPrepared, type Parts, type PreparedPart } f
 import { strFromU8, strToU8 } from 'fflate';
 import { needsScriptRuns, runsXml } from '../write/docx/scripts.js';
 
-const FIELDS = ['first_name', 'last_name', 'address_line1', 'address_line2', 'city', 'state', 'postal_code', 'email'] as const;
+const FIELDS = ['first_name', 'last_name', 'address_line1', 'address_line2', 'city', 'state', 'postal_code', 'email', 'line'] as const;
 const token = (name: string) => `\u27e6${name}\u27e7`;
 
 export const TOKEN_APPLICANT: Applicant = Object.fromEntries(FIELDS.map((f) => [f, token(f)])) as unknown as Applicant;
@@ -40,9 +40,9 @@ export class WordTemplate {
   private readonly runProps: string[] = [];
 
   fill(a: Applicant): Uint8Array {
-    const values = a as unknown as Record<string, string | undefined>;
+    const values = a as unknown as Record<string, string | number | undefined>;
     const value = (name: string, token: number) => {
-      const v = values[name] ?? '';
+      const v = String(values[name] ?? '');
       if (!needsScriptRuns(v)) return escapeXml(v);
       // Close the token's run, write the value's own runs in its style, and reopen the run for what follows.
       const rPr = this.runProps[token];

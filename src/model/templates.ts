@@ -8,6 +8,8 @@ const FieldSpec = z
     label: Text,
     kind: z.enum(['text', 'multiline', 'checkbox', 'date', 'signature']).default('text'),
     width: z.number().positive().max(1),
+    /** A returned packet without it is listed as incomplete (collect:packets). */
+    required: z.boolean().default(false),
   })
   .strict();
 const FormSpec = z.object({ title: Text, intro: z.array(Text).default([]), rows: z.array(z.array(FieldSpec).min(1)).min(1) }).strict();

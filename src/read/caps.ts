@@ -63,3 +63,15 @@ export function fileOverCap(path: string, bytes: number, cap: number, what: stri
   if (bytes <= cap) return null;
   return `${basename(path)}: the file is ${(bytes / MiB).toFixed(1)} MB; expected ${what} of at most ${cap / MiB} MB`;
 }
+
+/** Caps on returned application packets (collect:packets): a filled packet is 1–3 MB; a scan can be larger. */
+export const RETURN_CAPS = {
+  /** A returned PDF or Word packet on disk. */
+  fileBytes: 32 * MiB,
+  /** What a Word packet (a zip) may expand to, and how many parts it may have. */
+  docxExpandedBytes: 64 * MiB,
+  docxEntries: 2_000,
+  /** Form fields of one packet (a packet has about 200), and characters of one field's value. */
+  fields: 2_000,
+  valueChars: 10_000,
+} as const;

@@ -50,9 +50,15 @@ async function readContent(bytes: Uint8Array, problems: string[], withText: bool
     const stack: (number | 'artifact' | 'other')[] = [];
     const own = new Set<number>();
     let untagged = 0;
+    // A form field's appearance (pdf.js draws one for a field with a value, such as the packet id) is the widget
+    // annotation's, not the page's content: it is tagged by the widget's /StructParent.
+    let inAnnotation = 0;
     ops.fnArray.forEach((fn, i) => {
       const args = ops.argsArray[i];
-      if (fn === OPS.beginMarkedContent) stack.push(args[0]?.name === 'Artifact' ? 'artifact' : 'other');
+      if (fn === OPS.beginAnnotation) inAnnotation++;
+      else if (fn === OPS.endAnnotation) inAnnotation--;
+      else if (inAnnotation) return;
+      else if (fn === OPS.beginMarkedContent) stack.push(args[0]?.name === 'Artifact' ? 'artifact' : 'other');
       else if (fn === OPS.beginMarkedContentProps) {
         const tag = typeof args[0] === 'string' ? args[0] : args[0]?.name;
         const mcid = typeof args[1] === 'number' ? args[1] : null;

@@ -29,7 +29,8 @@ export function blockTexts(b: Block, structure = false): string[] {
     case 'checklist':
       return b.items.map(plainRuns);
     case 'form':
-      return [...b.intro.map(plainRuns), ...b.rows.flatMap((r) => r.flatMap((f) => [f.label, ...(f.value && f.kind !== 'checkbox' ? [f.value] : [])]))];
+      // A read-only field's value (the packet id) is the form field's, not the page's text (collect.test.ts reads it).
+      return [...b.intro.map(plainRuns), ...b.rows.flatMap((r) => r.flatMap((f) => [f.label, ...(f.value && f.kind !== 'checkbox' && !f.readOnly ? [f.value] : [])]))];
     case 'log':
       return [...b.intro.map(plainRuns), ...b.columns.map((c) => c.label)];
     case 'letter':

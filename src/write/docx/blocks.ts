@@ -90,9 +90,9 @@ function renderBlock(block: Block, ctx: BlockContext, atPageTop: boolean): FileC
     case 'definitions':
       return glossary(block);
     case 'checklist':
-      return checklist(block.items);
+      return checklist(block.id, block.items);
     case 'form':
-      return form(block, ctx.textWidth);
+      return form(block);
     case 'log':
       return log(block, ctx.textWidth, ctx.accent);
     case 'letter':

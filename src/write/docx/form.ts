@@ -9,7 +9,6 @@ import {
   TableRow,
   TabStopType,
   TextRun,
-  VerticalAlignTable,
   WidthType,
   type FileChild,
 } from 'docx';
@@ -18,13 +17,11 @@ import { plainRuns, runsOf } from './inline.js';
 import { scriptRuns } from './scripts.js';
 import { CHECKLIST_INDENT, S } from './styles.js';
 import { fixedTable, headerRow, spacer } from './table.js';
+import { contentControl } from './content-control.js';
+import { fieldName } from '../../compose/packet.js';
 
 /** Heights (twips, at least) of the rows a person writes in: about 0.4 in a line, more to sign in. */
 const LOG_ROW = 560;
-const SIGNATURE_ROW = 1000;
-const MULTILINE_LINES = 3;
-/** Two fields' edges closer than this (twips) are one column edge, so rounding makes no sliver columns. */
-const SNAP = 120;
 
 /**
  * A box a person can tick: a Word checkbox content control (w14:checkbox), which Word and LibreOffice toggle with a
@@ -34,44 +31,24 @@ export function tickBox(checked = false): CheckBox {
   return new CheckBox({ checked });
 }
 
-/** Each item: the box, a tab to the hanging indent, the text. */
-export function checklist(items: Run[][]): Paragraph[] {
+/** Each item: the box (named as the PDF's check box, its alias the item's text), a tab to the hanging indent, the text. */
+export function checklist(id: string, items: Run[][]): Paragraph[] {
   return items.map(
-    (item) =>
+    (item, i) =>
       new Paragraph({
         style: S.checklist,
         tabStops: [{ type: TabStopType.LEFT, position: CHECKLIST_INDENT }],
-        children: [tickBox(), new TextRun({ children: [new Tab()] }), ...runsOf(item)],
+        children: [contentControl({ tag: fieldName(id, String(i + 1)), label: item.map((r) => r.text).join(''), kind: 'checkbox' }), new TextRun({ children: [new Tab()] }), ...runsOf(item)],
       }),
   );
 }
 
-/** The form's instructions, then one table row per row of fields (its title is the heading before it). */
-export function form(f: Form, textWidth: number): FileChild[] {
-  const rows = f.rows.filter((r) => r.length > 0);
-  const grid = gridOf(rows.flatMap((r) => fieldEdges(r, textWidth)));
-  const edges = rows.map((r) => fieldEdges(r, textWidth).map((x) => nearest(grid, x)));
-  const columnWidths = grid.slice(1).map((x, i) => x - grid[i]);
-  const tableRows = rows.map((fields, r) => {
-    const e = edges[r];
-    return new TableRow({
-      cantSplit: true,
-      height: fields.some((x) => x.kind === 'signature') ? { value: SIGNATURE_ROW, rule: HeightRule.ATLEAST } : undefined,
-      children: fields.map((field, i) => {
-        const [from, to] = [grid.indexOf(e[i]), grid.indexOf(e[i + 1])];
-        return new TableCell({
-          width: { size: e[i + 1] - e[i], type: WidthType.DXA },
-          columnSpan: to - from > 1 ? to - from : undefined,
-          verticalAlign: field.kind === 'checkbox' ? VerticalAlignTable.CENTER : undefined,
-          children: fieldParagraphs(field),
-        });
-      }),
-    });
-  });
-  return [
-    ...f.intro.map((p) => new Paragraph({ keepNext: true, children: runsOf(p) })),
-    ...(tableRows.length > 0 ? [formTable(tableRows, columnWidths), spacer()] : []),
-  ];
+/**
+ * The form's instructions, then each field: its label over a content control named as the PDF's field (a check box
+ * with its label beside it). Fields side by side in the PDF are one after another here, so nothing needs a table.
+ */
+export function form(f: Form): FileChild[] {
+  return [...f.intro.map((p) => new Paragraph({ keepNext: true, children: runsOf(p) })), ...f.rows.flat().flatMap((field) => fieldParagraphs(f.id, field))];
 }
 
 /** A log: its title and instructions, a header row of the column labels that repeats on every page, and empty rows. */
@@ -79,12 +56,17 @@ export function log(l: Log, textWidth: number, accent: string): FileChild[] {
   const total = l.columns.reduce((a, c) => a + c.width, 0) || 1;
   const edges = [0, ...cumulative(l.columns.map((c) => c.width)).map((x) => Math.round((x / total) * textWidth))];
   const widths = edges.slice(1).map((x, i) => x - edges[i]);
-  const empty = () =>
+  // Each cell a content control, named and labelled as the PDF's field for that cell ("Hours, row 3").
+  const empty = (_: unknown, r: number) =>
     new TableRow({
       cantSplit: true,
       height: { value: LOG_ROW, rule: HeightRule.ATLEAST },
       children: widths.map(
-        (w) => new TableCell({ width: { size: w, type: WidthType.DXA }, children: [new Paragraph({ style: S.tableText })] }),
+        (w, i) =>
+          new TableCell({
+            width: { size: w, type: WidthType.DXA },
+            children: [new Paragraph({ style: S.tableText, children: [contentControl({ tag: fieldName(l.id, `r${r + 1}_${l.columns[i].label}`), label: `${l.columns[i].label}, row ${r + 1}`, kind: 'text' })] })],
+          }),
       ),
     });
   const header = headerRow(
@@ -98,17 +80,19 @@ export function log(l: Log, textWidth: number, accent: string): FileChild[] {
   ];
 }
 
-/** The label, small and bold, over the value when the packet is pre-filled, else room to type. */
-function fieldParagraphs(field: FormField): Paragraph[] {
+/** The label, small and bold, over the value when the packet is pre-filled, else a content control to type into. */
+function fieldParagraphs(formId: string, field: FormField): Paragraph[] {
+  const tag = fieldName(formId, field.name);
   if (field.kind === 'checkbox') {
-    return [new Paragraph({ style: S.formValue, children: [tickBox(isChecked(field.value)), new TextRun(' '), ...plainRuns(field.label)] })];
+    return [new Paragraph({ style: S.formValue, children: [contentControl({ tag, label: field.label, kind: 'checkbox', checked: isChecked(field.value) }), new TextRun(' '), ...plainRuns(field.label)] })];
   }
-  const label = new Paragraph({ style: S.formLabel, children: plainRuns(field.label) });
+  const label = new Paragraph({ style: S.formLabel, keepNext: true, children: plainRuns(field.label) });
+  if (field.readOnly) return [label, new Paragraph({ style: S.formValue, children: [contentControl({ tag, label: field.label, kind: 'text', readOnly: true, runs: scriptRuns(field.value ?? '') })] })];
   if (field.value !== undefined && field.value !== '') {
     return [label, new Paragraph({ style: S.formValue, children: scriptRuns(field.value) })];
   }
-  const lines = field.kind === 'multiline' ? MULTILINE_LINES : 1;
-  return [label, ...Array.from({ length: lines }, () => new Paragraph({ style: S.formValue }))];
+  const kind = field.kind === 'multiline' ? 'multiline' : field.kind === 'date' ? 'date' : 'text';
+  return [label, new Paragraph({ style: S.formValue, children: [contentControl({ tag, label: field.label, kind })] })];
 }
 
 /** A pre-filled checkbox's value: "x", "yes", "true", "on", "1" or "checked" tick it. */
@@ -123,26 +107,4 @@ function formTable(rows: TableRow[], columnWidths: number[]): Table {
 function cumulative(xs: number[]): number[] {
   let sum = 0;
   return xs.map((x) => (sum += x));
-}
-
-/** A row's field edges in twips, from 0 to the text width (shares are taken relative to the row's total). */
-function fieldEdges(fields: FormField[], textWidth: number): number[] {
-  const total = fields.reduce((a, f) => a + f.width, 0) || 1;
-  return [0, ...cumulative(fields.map((f) => f.width)).map((x) => Math.round((x / total) * textWidth))];
-}
-
-/**
- * The table's grid (w:gridCol): every edge of every row's fields, edges within SNAP of one another made one, so rows
- * split differently share columns (a cell spans the grid columns between its edges) and rounding makes no slivers.
- */
-function gridOf(edges: number[]): number[] {
-  const grid: number[] = [];
-  for (const e of [...edges].sort((a, b) => a - b)) if (grid.length === 0 || e - grid[grid.length - 1] >= SNAP) grid.push(e);
-  // The right edge is exactly the text width (the largest edge).
-  grid[grid.length - 1] = Math.max(...edges);
-  return grid;
-}
-
-function nearest(grid: number[], x: number): number {
-  return grid.reduce((best, g) => (Math.abs(g - x) < Math.abs(best - x) ? g : best));
 }

@@ -99,6 +99,10 @@ export async function finishedDocument(bytes: Uint8Array, finish: Finish): Promi
         field.addToPage(page, { ...rect, x: rect.x + 1, width: rect.width - 2 });
       }
       const acro = field.acroField;
+      if (s.readOnlyValue !== undefined && field instanceof PDFTextField) {
+        field.setText(s.readOnlyValue);
+        field.enableReadOnly();
+      }
       // The field's accessible name, from its label in the document tree.
       acro.dict.set(PDFName.of('TU'), PDFHexString.fromText(s.label));
       for (const widget of acro.getWidgets()) {
@@ -106,6 +110,10 @@ export async function finishedDocument(bytes: Uint8Array, finish: Finish): Promi
           // Typed text is drawn by the viewer (NeedAppearances) in the embedded field font; 0 = auto-size in one-line fields.
           widget.dict.delete(PDFName.of('AP'));
           acro.dict.set(PDFName.of('DA'), PDFString.of(`/${FIELD_FONT} ${s.kind === 'multiline' ? 10 : 0} Tf 0 g`));
+        } else {
+          // pdf-lib names a font that is not in /DR (/dummy__noop); every /DA names the form's one font.
+          widget.dict.set(PDFName.of('DA'), PDFString.of(`/${FIELD_FONT} 0 Tf 0 g`));
+          acro.dict.set(PDFName.of('DA'), PDFString.of(`/${FIELD_FONT} 0 Tf 0 g`));
         }
         const element = session.find(s.tag);
         const ref = doc.context.getObjectRef(widget.dict) as PDFRef;

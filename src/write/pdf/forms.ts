@@ -20,6 +20,8 @@ export interface FieldSpot {
   /** Offset of the field's corner from the marker's position. */
   dx: number;
   dy: number;
+  /** A read-only field's value (the packet id). */
+  readOnlyValue?: string;
 }
 
 /** Collects the field boxes of one document, with names unique in it. */
@@ -27,12 +29,12 @@ export class FieldSpots {
   readonly spots: FieldSpot[] = [];
   private readonly used = new Set<string>();
   /** A field at `marker`, which becomes the field's Form element (or sits inside `form`, when given). */
-  add(name: string, label: string, kind: FieldSpot['kind'], marker: Node, width: number, height: number, offset = { dx: 0, dy: 0 }, form?: Tag): void {
+  add(name: string, label: string, kind: FieldSpot['kind'], marker: Node, width: number, height: number, offset = { dx: 0, dy: 0 }, form?: Tag, readOnlyValue?: string): void {
     let unique = name.replace(/[^A-Za-z0-9_]/g, '_');
     for (let n = 2, plain = unique; this.used.has(unique); n++) unique = `${plain}_${n}`;
     this.used.add(unique);
     const own = form ?? tag(marker, 'Form').pdfTag;
-    this.spots.push({ name: unique, label, kind, marker, width, height, tag: own, ...offset });
+    this.spots.push({ name: unique, label, kind, marker, width, height, tag: own, ...offset, ...(readOnlyValue !== undefined ? { readOnlyValue } : {}) });
   }
 }
 
@@ -53,7 +55,10 @@ function fieldNode(f: FormField, width: number, formId: string, spots: FieldSpot
   const height = HEIGHTS[f.kind];
   const marker = box(width, height);
   const stack: Node[] = [tag({ text: f.label, fontSize: 7.5, font: 'Sans', bold: true, color: MUTED, margin: [0, 0, 0, 2] }, 'P'), marker];
-  if (f.value) {
+  if (f.readOnly) {
+    // The packet id: a field, so a returned PDF still carries it, that no one types into.
+    spots.add(`${formId}_${f.name}`, f.label, 'text', marker, width, height, undefined, undefined, f.value ?? '');
+  } else if (f.value) {
     // Pre-filled: printed in the box with the embedded fonts, so every accent survives.
     stack.push(tag({ text: scriptText(f.value, getPdfmake()), fontSize: 10, relativePosition: { x: 4, y: -height + 4 } }, 'P'));
   } else {
