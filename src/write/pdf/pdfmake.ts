@@ -1,6 +1,7 @@
 // One configured pdfmake instance: fonts from memory, no network, no files outside the project.
 import { createRequire } from 'node:module';
 import { loadFonts } from './fonts.js';
+import { installLongWordBreaks } from './long-words.js';
 import { installMeasureOnce } from './measure-once.js';
 
 const require = createRequire(import.meta.url);
@@ -84,6 +85,7 @@ export function getPdfmake(): any {
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);
     installMeasureOnce();
+    installLongWordBreaks();
     ready = true;
   }
   return pdfmake;
