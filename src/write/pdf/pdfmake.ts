@@ -1,6 +1,7 @@
 // One configured pdfmake instance: fonts from memory, no network, no files outside the project.
 import { createRequire } from 'node:module';
 import { loadFonts } from './fonts.js';
+import { installLayoutGuard } from './layout-guard.js';
 import { installLongWordBreaks } from './long-words.js';
 import { installMeasureOnce } from './measure-once.js';
 
@@ -86,6 +87,7 @@ export function getPdfmake(): any {
     pdfmake.setLocalAccessPolicy(() => false);
     installMeasureOnce();
     installLongWordBreaks();
+    installLayoutGuard();
     ready = true;
   }
   return pdfmake;
