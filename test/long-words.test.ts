@@ -179,7 +179,7 @@ describe('the layout guard', () => {
       expect(error).toBeInstanceOf(InputError);
       const messages = (error as InputError).messages;
       expect(messages).toHaveLength(1);
-      expect(messages[0]).toMatch(/^source\/editions\/texas\/level-3\.md:\d+:\d+: "Engage in reflective practice .*…" .*taller than a page.*; split it into shorter paragraphs or items \(in texas\/competency-guidelines\.pdf\)$/);
+      expect(messages[0]).toMatch(/^source\/editions\/texas\/level-3\.md:\d+:3: "Engage in reflective practice .*…" .*taller than a page.*; split it into shorter paragraphs or items \(in texas\/competency-guidelines\.pdf\)$/);
       const line = Number(messages[0].split(':')[1]);
       expect(readFileSync(join(project, 'source/editions/texas/level-3.md'), 'utf8').split('\n')[line - 1]).toMatch(/^- Engage in reflective practice/);
       expect(manifest()).toBe(before);

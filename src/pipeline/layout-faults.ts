@@ -10,11 +10,14 @@ const QUOTED = 40;
 
 const quote = (text: string) => JSON.stringify(text.length > QUOTED ? `${text.slice(0, QUOTED)}…` : text);
 
-/** Where the text's longest word is in the files (the first file that has it), as file:line:column. */
+/**
+ * Where the text is in the files (the first file that has it), as file:line:column: the line as drawn, else its
+ * longest words (markup, such as emphasis, may stand between the words in the source).
+ */
 export function locateText(project: string, files: string[], text: string): string | null {
   const words = [...new Set(text.split(/\s+/).filter((w) => w.length >= 3))].sort((a, b) => b.length - a.length);
-  for (const word of words.slice(0, 3)) {
-    const probe = word.slice(0, QUOTED);
+  for (const candidate of [text.trim(), ...words.slice(0, 3)]) {
+    const probe = candidate.slice(0, QUOTED);
     for (const file of files) {
       let lines: string[];
       try {
