@@ -12,6 +12,7 @@ import { LayoutFault } from '../src/write/pdf/layout-guard.js';
 import { PAGE_MARGINS } from '../src/write/pdf/theme.js';
 import { projectCopy } from './helpers/damage.js';
 import { openPdf } from './helpers/pdf.js';
+import { readTagged, structureText } from './helpers/tagged.js';
 
 let project: string;
 const originals = new Map<string, string>();
@@ -117,6 +118,11 @@ describe('long words and long lines', () => {
           const packet = await pdfText(join(out, 'texas', 'packet-level-3.pdf'));
           expect(booklet.outside).toEqual([]);
           expect(packet.outside).toEqual([]);
+          // The tagged structure reads each word whole, in reading order (a cut word's parts are in one element).
+          const tagged = await readTagged(join(out, 'texas', 'competency-guidelines.pdf'), { withText: true });
+          expect(tagged.problems).toEqual([]);
+          const structure = squeeze(structureText(tagged));
+          for (const p of placed.filter((p) => p.kind !== 'form label')) expect(structure, `structure: ${p.kind}`).toContain(squeeze(p.text));
           for (const p of placed) {
             const where = p.kind === 'form label' ? packet : booklet;
             // Every word, in order: the tokens are broken across lines, never cut or changed.
