@@ -48,6 +48,18 @@ let installed = false;
 /** Lines laid out inside page furniture or an absolutely placed node: bound by the page, not its margins. */
 let placedDepth = 0;
 let lost: { page: number; text: string }[] = [];
+/** Trial layouts under way (fitting an Impact Map's font size): what they would cut is what the trial finds out. */
+let trials = 0;
+
+/** Runs a trial layout, which the guard does not check (one document renders at a time in a thread). */
+export async function asTrial<T>(layout: () => Promise<T>): Promise<T> {
+  trials++;
+  try {
+    return await layout();
+  } finally {
+    trials--;
+  }
+}
 
 export function installLayoutGuard(): void {
   if (installed) return;
@@ -92,6 +104,7 @@ export function installLayoutGuard(): void {
   });
   wrap(LayoutBuilder.prototype, 'layoutDocument', (original, self, args) => {
     const pages = original.apply(self, args);
+    if (trials > 0) return pages;
     const fault = lost[0] ? new LayoutFault(lost[0].page, lost[0].text, 'lost') : firstFault(pages);
     if (fault) throw fault;
     return pages;
