@@ -170,6 +170,15 @@ describe('long words and long lines', () => {
 });
 
 describe('the layout guard', () => {
+  // First: a failed build's other documents still render for a moment after it stops, in this thread.
+  it('refuses a line drawn past the right edge of the page', async () => {
+    const def = { pageSize: 'LETTER', pageMargins: PAGE_MARGINS, defaultStyle: { font: 'Serif' }, content: [{ text: 'x'.repeat(200), noWrap: true }] };
+    await expect(getPdfmake().createPdf(def).getBuffer()).rejects.toThrow(LayoutFault);
+    await expect(getPdfmake().createPdf(def).getBuffer()).rejects.toThrow(/past the right edge of the page/);
+    // A trial layout (fitting an Impact Map's size) is there to find what does not fit: it is not stopped.
+    await expect(asTrial(() => getPdfmake().createPdf(def).getBuffer())).resolves.toBeInstanceOf(Uint8Array);
+  });
+
   it('stops the build when text would be lost, naming the source line and what to change; out/ is unchanged', async () => {
     const out = join(project, 'out-guard');
     await build({ project, outDir: out, editions: ['texas'], workers: 1 });
@@ -194,11 +203,4 @@ describe('the layout guard', () => {
     }
   }, 180_000);
 
-  it('refuses a line drawn past the right edge of the page', async () => {
-    const def = { pageSize: 'LETTER', pageMargins: PAGE_MARGINS, defaultStyle: { font: 'Serif' }, content: [{ text: 'x'.repeat(200), noWrap: true }] };
-    await expect(getPdfmake().createPdf(def).getBuffer()).rejects.toThrow(LayoutFault);
-    await expect(getPdfmake().createPdf(def).getBuffer()).rejects.toThrow(/past the right edge of the page/);
-    // A trial layout (fitting an Impact Map's size) is there to find what does not fit: it is not stopped.
-    await expect(asTrial(() => getPdfmake().createPdf(def).getBuffer())).resolves.toBeInstanceOf(Uint8Array);
-  });
 });
