@@ -30,7 +30,7 @@ async function formPage(path: string): Promise<Item[]> {
     }
     throw new Error('no application form in the packet');
   } finally {
-    await doc.destroy();
+    await doc.loadingTask.destroy();
   }
 }
 

@@ -51,7 +51,7 @@ async function imageOnCover(path: string): Promise<{ left: number; top: number; 
     }
     throw new Error('no image on the cover');
   } finally {
-    await doc.destroy();
+    await doc.loadingTask.destroy();
   }
 }
 

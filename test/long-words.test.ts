@@ -62,7 +62,7 @@ async function pdfText(path: string): Promise<PageText> {
       if (it.str.trim() && (x + it.width > width - PAGE_MARGINS[2] + 6 + 12 || x < PAGE_MARGINS[0] - 6 - 12)) outside.push(`page ${i}: ${it.str}`);
     }
   }
-  await doc.destroy();
+  await doc.loadingTask.destroy();
   return { text, items, outside };
 }
 
@@ -155,7 +155,7 @@ describe('long words and long lines', () => {
         }
         lines.push(line.trim());
       }
-      await doc.destroy();
+      await doc.loadingTask.destroy();
       const first = lines.findIndex((l) => l.includes('See example.org'));
       expect(first).toBeGreaterThanOrEqual(0);
       let last = first;
