@@ -164,7 +164,7 @@ describe.runIf(available)('the web edition in a browser', () => {
           overflowing: tables.flatMap((t) => [t, ...t.querySelectorAll('*')]).filter((el) => el.getBoundingClientRect().right > width + 0.5).map((el) => `${el.tagName} ${el.textContent?.slice(0, 40)}`),
           scrolling: [...document.querySelectorAll('.table-wrap')].filter((w) => w.scrollWidth > w.clientWidth).length,
           // The header row is not drawn as a row beside the stacked cells: it is there for a screen reader only.
-          headerRowHeights: tables.map((t) => t.querySelector('thead tr')!.getBoundingClientRect().height),
+          headerRowHeights: tables.map((t) => t.querySelector('thead')!.getBoundingClientRect().height),
           // Each body cell shows its column's title, as the header row has it.
           labels: tables.flatMap((t) => {
             const titles = [...t.querySelectorAll('thead th')].map((th) => th.textContent?.trim());
