@@ -146,6 +146,49 @@ describe.runIf(available)('the web edition in a browser', () => {
     await page.close();
   }, 60_000);
 
+  it('on a phone (390 px) a table stacks its header and cells alike, each cell labelled, and nothing runs past the right edge', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    await phone.addInitScript({ path: AXE });
+    const page = await phone.newPage();
+    // Texas's Level 4 (its own competencies) and New Mexico's Level 2 (a Competency Detail and a requirements table).
+    for (const path of ['texas/web/l4.html', 'new-mexico/web/l2.html']) {
+      await page.goto(`${base}/${path}`);
+      const facts = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const tables = [...document.querySelectorAll('table')];
+        return {
+          width,
+          pageScrolls: document.documentElement.scrollWidth > width,
+          tables: tables.length,
+          // Anything in a table drawn past the viewport's right edge, or a table's scroll box wider than its view.
+          overflowing: tables.flatMap((t) => [t, ...t.querySelectorAll('*')]).filter((el) => el.getBoundingClientRect().right > width + 0.5).map((el) => `${el.tagName} ${el.textContent?.slice(0, 40)}`),
+          scrolling: [...document.querySelectorAll('.table-wrap')].filter((w) => w.scrollWidth > w.clientWidth).length,
+          // The header row is not drawn as a row beside the stacked cells: it is there for a screen reader only.
+          headerRowHeights: tables.map((t) => t.querySelector('thead')!.getBoundingClientRect().height),
+          // Each body cell shows its column's title, as the header row has it.
+          labels: tables.flatMap((t) => {
+            const titles = [...t.querySelectorAll('thead th')].map((th) => th.textContent?.trim());
+            return [...t.querySelectorAll('tbody tr')].flatMap((tr) => [...tr.children].map((cell, i) => [getComputedStyle(cell, '::before').content.replace(/^"|"$/g, ''), titles[i]]));
+          }),
+          // Stacked: each body cell a block as wide as its table (less the row's borders), none a narrow column.
+          stacked: tables.every((t) => [...t.querySelectorAll('tbody th, tbody td')].every((c) => getComputedStyle(c).display === 'block' && c.getBoundingClientRect().width >= t.getBoundingClientRect().width - 4)),
+        };
+      });
+      expect(facts.width).toBe(390);
+      expect(facts.tables, path).toBeGreaterThan(0);
+      expect(facts.overflowing, path).toEqual([]);
+      expect(facts.scrolling, path).toBe(0);
+      expect(facts.pageScrolls, path).toBe(false);
+      expect(facts.stacked, path).toBe(true);
+      for (const h of facts.headerRowHeights) expect(h, path).toBeLessThanOrEqual(1);
+      expect(facts.labels.length, path).toBeGreaterThan(10);
+      for (const [shown, title] of facts.labels) expect(shown, path).toBe(title);
+      const result = await page.evaluate((options) => (window as unknown as { axe: { run(c: Document, o: RunOptions): Promise<AxeResults> } }).axe.run(document, options), AXE_OPTIONS);
+      expect(result.violations.map((v) => `${v.id} ${v.nodes[0]?.target.join(' ')}`), path).toEqual([]);
+    }
+    await phone.close();
+  }, 60_000);
+
   it('a level page reads with JavaScript off, its table headed by scoped cells', async () => {
     const noJs = await browser.newContext({ javaScriptEnabled: false });
     const page = await noJs.newPage();

@@ -12,6 +12,7 @@ import { PARTS_DIR } from './part-cache.js';
 import { type ManifestEntry, readManifest, Staging, sweepLitter } from './output.js';
 import { lockFolder } from './lock.js';
 import { keepParsedSource } from './parsed-source.js';
+import { asSourceProblem } from './layout-faults.js';
 import { builtKeys, CACHE_FILE, editionKeys } from './cache.js';
 import { editionReport } from '../reports/edition-report.js';
 import { composePacket } from '../compose/packet.js';
@@ -143,9 +144,13 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
     const done = new Map<string, RenderOutput>();
     const runJob = async (j: (typeof jobs)[number]) => {
       const t = performance.now();
-      const out = await render({ format: j.format, document: j.document });
-      done.set(`${j.i}/${j.k}/${j.format}`, out);
       const { edition, docs } = planned[j.i];
+      // Text the layout would cut is named by the source line it comes from: the edition's own files first.
+      const sources = [...edition.files, ...tree.files.filter((f) => !f.startsWith('source/editions/') || edition.files.includes(f))];
+      const out = await render({ format: j.format, document: j.document }).catch((e: unknown) => {
+        throw asSourceProblem(e, opts.project, sources, `${docs[j.k].path}.${j.format}`);
+      });
+      done.set(`${j.i}/${j.k}/${j.format}`, out);
       opts.early?.(`${docs[j.k].path}.${j.format}`, out);
       opts.rendered?.({ edition: edition.id, path: `${docs[j.k].path}.${j.format}`, format: j.format, pages: out.pages, ms: performance.now() - t, cached: out.cached, done: done.size, total: jobs.length });
     };

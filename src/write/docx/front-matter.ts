@@ -1,6 +1,8 @@
 // The booklet's front matter: the cover (colour band, title, edition, date), the copyright page and the Contents (a TOC field).
 import {
+  AlignmentType,
   BorderStyle,
+  Table,
   HeadingLevel,
   HeightRule,
   Paragraph,
@@ -21,6 +23,37 @@ import { fixedTable } from './table.js';
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'auto' };
 
+/** docx sizes pictures in pixels (96 an inch); a pixel is 15 twips. */
+const TWIPS_PER_PX = 15;
+
+/**
+ * The logo on a white tile (so any logo reads on any band colour, as on the PDF cover), in its own proportions, at
+ * most 1.6 in wide and 0.65 in tall: a wide logo gets the width, a tall or square one the height.
+ */
+function logoTile(logo: NonNullable<Cover['logo']>): Table {
+  const room = { width: 154, height: 62 };
+  const scale = Math.min(room.width / logo.image.width, room.height / logo.image.height);
+  const [width, height] = [Math.max(1, Math.round(logo.image.width * scale)), Math.max(1, Math.round(logo.image.height * scale))];
+  const pad = 90;
+  const tileWidth = width * TWIPS_PER_PX + 2 * pad;
+  const picture = new ImageRun({
+    type: logo.image.type,
+    data: logo.image.bytes,
+    transformation: { width, height },
+    // A fixed drawing id (docx counts ids per process, which would change the bytes from build to build).
+    altText: { id: '1', name: 'logo', title: logo.alt, description: logo.alt },
+  });
+  const cell = new TableCell({
+    width: { size: tileWidth, type: WidthType.DXA },
+    shading: { fill: 'FFFFFF' },
+    verticalAlign: VerticalAlignTable.CENTER,
+    borders: { top: NONE, bottom: NONE, left: NONE, right: NONE },
+    margins: { top: pad, bottom: pad, left: pad, right: pad },
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0 }, children: [picture] })],
+  });
+  return fixedTable([new TableRow({ height: { value: height * TWIPS_PER_PX + 2 * pad, rule: HeightRule.ATLEAST }, children: [cell] })], [tileWidth]);
+}
+
 export function cover(c: Cover, textWidth: number): FileChild[] {
   const accent = hex(c.color);
   const band = fixedTable(
@@ -35,22 +68,7 @@ export function cover(c: Cover, textWidth: number): FileChild[] {
             borders: { top: NONE, bottom: NONE, left: NONE, right: NONE },
             margins: { bottom: 240 },
             children: [
-              ...(c.logo
-                ? [
-                    new Paragraph({
-                      children: [
-                        new ImageRun({
-                          type: c.logo.image.type,
-                          data: c.logo.image.bytes,
-                          // 0.9 in tall at most, in the logo's proportions.
-                          transformation: { width: Math.round((64 * c.logo.image.width) / Math.max(c.logo.image.width, c.logo.image.height)), height: Math.round((64 * c.logo.image.height) / Math.max(c.logo.image.width, c.logo.image.height)) },
-                          // A fixed drawing id (docx counts ids per process, which would change the bytes from build to build).
-                          altText: { id: '1', name: 'logo', title: c.logo.alt, description: c.logo.alt },
-                        }),
-                      ],
-                    }),
-                  ]
-                : []),
+              ...(c.logo ? [logoTile(c.logo)] : []),
               new Paragraph({ style: S.coverBand, children: plainRuns(c.association) }),
               new Paragraph({
                 style: S.coverBand,

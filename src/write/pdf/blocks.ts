@@ -1,12 +1,16 @@
 // Tree blocks to pdfmake nodes: headings, prose, lists, tables, the glossary, the Impact Map,
 // forms, logs, checklists and letters. Fonts, sizes and breaks are decided here, content never.
 import type { Block, Heading } from '../../compose/tree.js';
-import { competencyTable } from './competency-table.js';
+import { competencyTable, LONGEST_WHOLE_ROW } from './competency-table.js';
 import { checklistNodes, type FieldSpots, formNodes, logNodes } from './forms.js';
 import { impactMapNodes, type MapGeometry } from './impact-map.js';
 import { bulletList, orderedList, plainList, runs, type Node } from './inline.js';
 import { letterNodes } from './letter.js';
+import { linesOf } from '../measure.js';
 import { HEADER_FILL, RULE } from './theme.js';
+
+/** Characters on a line of body text across the page, for the rough measure of what a page holds. */
+const BODY_CHARS = 90;
 import { headingRole, newTag, tag } from './tagging/tags.js';
 
 export interface BlockContext {
@@ -48,8 +52,8 @@ export function blockNodes(b: Block, ctx: BlockContext): Node[] {
       if (b.role === 'competencyDetail') return [competencyTable(b, ctx)];
       return [plainTable(b, ctx)];
     case 'definitions':
-      // An entry is never split across pages.
-      return b.entries.map((e) => ({ stack: [tag({ text: [{ text: e.term, style: 'glossTerm' }, { text: ': ' }, ...runs(e.definition)], style: 'body', id: e.id }, 'P')], unbreakable: true }));
+      // An entry is never split across pages, unless it might not fit one (pdfmake would drop it).
+      return b.entries.map((e) => ({ stack: [tag({ text: [{ text: e.term, style: 'glossTerm' }, { text: ': ' }, ...runs(e.definition)], style: 'body', id: e.id }, 'P')], unbreakable: linesOf([{ kind: 'paragraph', role: 'body', runs: [{ text: e.term + ': ' }, ...e.definition] }], BODY_CHARS) <= LONGEST_WHOLE_ROW }));
     case 'impactMap':
       return impactMapNodes(b, ctx.accent, ctx.chapterId, ctx.landscape, (notes) => notes.flatMap((n) => blockNodes(n, ctx)), ctx.mapFonts.get(b.id));
     case 'checklist':
@@ -80,12 +84,14 @@ function plainTable(b: Extract<Block, { kind: 'table' }>, ctx: BlockContext): No
   const pad = 6;
   const widths = b.columns.map((c) => Math.floor(ctx.contentWidth * c.share) - 2 * pad - 1);
   const head = newTag('TR');
+  // Rows are kept whole, unless one might not fit a page (pdfmake would drop it).
+  const whole = b.rows.every((r) => r.cells.every((c, i) => linesOf(c.blocks, BODY_CHARS * (b.columns[i]?.share ?? 1)) <= LONGEST_WHOLE_ROW));
   return {
     pdfTag: newTag('Table'),
     table: {
       headerRows: 1,
-      keepWithHeaderRows: 1,
-      dontBreakRows: true,
+      keepWithHeaderRows: whole ? 1 : 0,
+      dontBreakRows: whole,
       widths,
       body: [
         b.columns.map((c) => tag({ text: runs(c.title), style: 'tableHeader', fillColor: HEADER_FILL }, 'TH', { scope: 'Column', via: [head] })),

@@ -16,6 +16,11 @@ import { headingRole, newTag, tag, type Tag } from './tagging/tags.js';
 const RIGHT_CHARS = 62;
 const LEFT_CHARS = 27;
 const LINE_HEIGHT = 12;
+/**
+ * A competency longer than this (in lines) might not fit a page: pdfmake drops a row kept whole that is taller than
+ * a page, so a table holding one lets its rows break across pages instead.
+ */
+export const LONGEST_WHOLE_ROW = 36;
 
 interface PdfRow {
   cells: [Node, Node];
@@ -104,13 +109,14 @@ export function competencyTable(table: Table, ctx: BlockContext): Node {
   const header = table.columns.map((c) => tag({ text: runs(c.title), style: 'tableHeader', fillColor: HEADER_FILL }, 'TH', { scope: 'Column', via: [head] }));
   const rows = table.rows.flatMap((r) => areaRows(r, ctx));
   const startsArea = [true, ...rows.map((r) => r.startsArea)];
+  const whole = table.rows.every((r) => unitsOf(r.cells[1]?.blocks ?? []).every((u) => u.lines <= LONGEST_WHOLE_ROW) && linesOf(r.cells[0]?.blocks ?? [], LEFT_CHARS) <= LONGEST_WHOLE_ROW);
   return {
     pdfTag: newTag('Table'),
     table: {
       headerRows: 1,
       // The header row never stays at the foot of a page without the first row.
-      keepWithHeaderRows: 1,
-      dontBreakRows: true,
+      keepWithHeaderRows: whole ? 1 : 0,
+      dontBreakRows: whole,
       widths: [150, '*'],
       body: [header, ...rows.map((r) => r.cells)],
     },

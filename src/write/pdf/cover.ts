@@ -6,6 +6,24 @@ import { runs, type Node } from './inline.js';
 import { COVER_BAND, INK, MUTED, PAGE_MARGINS } from './theme.js';
 import { headingRole, tag } from './tagging/tags.js';
 
+/** The white tile the logo sits on (points from the page's top left corner) and the room for the logo inside it. */
+export function logoTile(pageWidth: number) {
+  const size = 96;
+  const inset = 8;
+  return { x: pageWidth - PAGE_MARGINS[2] - size, y: 40, size, room: size - 2 * inset };
+}
+
+/** The logo scaled to the tile's room in its own proportions, and centred in the tile (a wide one no longer at its top). */
+function logoNodes(logo: NonNullable<Cover['logo']>, pageWidth: number): Node[] {
+  const tile = logoTile(pageWidth);
+  const scale = tile.room / Math.max(logo.image.width, logo.image.height);
+  const [w, h] = [logo.image.width * scale, logo.image.height * scale];
+  return [
+    { canvas: [{ type: 'rect', x: 0, y: 0, w: tile.size, h: tile.size, r: 6, color: 'white' }], absolutePosition: { x: tile.x, y: tile.y } },
+    tag({ image: `data:image/${logo.image.type === 'png' ? 'png' : 'jpeg'};base64,${Buffer.from(logo.image.bytes).toString('base64')}`, fit: [tile.room, tile.room], absolutePosition: { x: tile.x + (tile.size - w) / 2, y: tile.y + (tile.size - h) / 2 } }, 'Figure', { alt: logo.alt }),
+  ];
+}
+
 export function coverNodes(c: Cover, pageHeight: number, pageWidth: number): Node[] {
   const bandHeight = pageHeight * COVER_BAND.heightShare;
   return [
@@ -15,12 +33,7 @@ export function coverNodes(c: Cover, pageHeight: number, pageWidth: number): Nod
         { canvas: [{ type: 'rect', x: 0, y: 0, w: pageWidth, h: bandHeight, color: c.color }], absolutePosition: { x: 0, y: 0 } },
         tag({ text: c.association, font: 'Sans', fontSize: 15, bold: true, color: 'white', margin: [0, 40, 0, 0] }, 'P'),
         // The logo on a white tile, so any logo reads on any band colour.
-        ...(c.logo
-          ? [
-              { canvas: [{ type: 'rect', x: 0, y: 0, w: 96, h: 96, r: 6, color: 'white' }], absolutePosition: { x: pageWidth - PAGE_MARGINS[2] - 96, y: 40 } },
-              tag({ image: `data:image/${c.logo.image.type === 'png' ? 'png' : 'jpeg'};base64,${Buffer.from(c.logo.image.bytes).toString('base64')}`, fit: [80, 80], absolutePosition: { x: pageWidth - PAGE_MARGINS[2] - 88, y: 48 } }, 'Figure', { alt: c.logo.alt }),
-            ]
-          : []),
+        ...(c.logo ? logoNodes(c.logo, pageWidth) : []),
       ],
     },
     tag({ text: c.title, font: 'Sans', fontSize: 40, bold: true, color: 'white', lineHeight: 1.05, margin: [0, 120, 0, 10] }, 'H1'),

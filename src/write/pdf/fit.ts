@@ -4,6 +4,7 @@
 import type { Document, ImpactMap } from '../../compose/tree.js';
 import { candidateFontSizes, impactMapNodes, SPREAD_FONT_SIZE, type MapGeometry } from './impact-map.js';
 import type { Node } from './inline.js';
+import { asTrial } from './layout-guard.js';
 import { getPdfmake } from './pdfmake.js';
 import { LANDSCAPE_MARGINS, PAGE_MARGINS, PAGE_SIZES, styles } from './theme.js';
 
@@ -28,7 +29,7 @@ async function mapFits(doc: Document, map: ImpactMap, notes: (blocks: ImpactMap[
     // A margin of safety: the document's page must not be fuller than the trial's.
     content: [...nodes, { text: ' ', margin: [0, 24, 0, 0] }],
   };
-  await getPdfmake().createPdf(def).getBuffer();
+  await asTrial(() => getPdfmake().createPdf(def).getBuffer());
   return pages <= 1;
 }
 

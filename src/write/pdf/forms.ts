@@ -3,7 +3,7 @@ import type { Form, FormField, Log, Run } from '../../compose/tree.js';
 import { MUTED, RULE } from './theme.js';
 import { runs, type Node } from './inline.js';
 import { getPdfmake } from './pdfmake.js';
-import { scriptText } from './scripts.js';
+import { printedMetrics, scriptText } from './scripts.js';
 import { newTag, tag, type Tag } from './tagging/tags.js';
 
 export interface FieldSpot {
@@ -41,6 +41,39 @@ export class FieldSpots {
 const BOX_FILL = '#f4f7fa';
 const HEIGHTS: Record<FormField['kind'], number> = { text: 20, date: 20, multiline: 56, signature: 34, checkbox: 11 };
 
+/** A pre-filled value: its size, the smallest it may shrink to before it wraps, its inset in the box and line spacing. */
+const VALUE = { size: 10, minSize: 7, inset: 4, lineHeight: 1.15 } as const;
+
+/** For a value wider than its box at the usual size: the size it prints at and the box's height; null if it fits. */
+export function fittedValue(value: string, width: number): { size: number; height: number } | null {
+  const room = width - 2 * VALUE.inset;
+  const natural = printedMetrics.width(value, VALUE.size);
+  if (natural <= room) return null;
+  // Half points down to the smallest size; then the lines it wraps into, cut as the PDF writer cuts a long word
+  // (after the last of / . - _ ? & = that fits, else where it must: write/pdf/long-words.ts).
+  const size = Math.max(VALUE.minSize, Math.floor(((VALUE.size * room) / natural) * 2) / 2);
+  const lines = wrappedLines(value, size, room);
+  const lineHeight = printedMetrics.lineHeight(value, size) * VALUE.lineHeight;
+  return { size, height: Math.max(HEIGHTS.text, Math.ceil(lines * lineHeight + 2 * VALUE.inset + 2)) };
+}
+
+function wrappedLines(value: string, size: number, room: number): number {
+  let rest = value;
+  let lines = 0;
+  while (rest) {
+    lines++;
+    let fits = 1;
+    while (fits < rest.length && printedMetrics.width(rest.slice(0, fits + 1), size) <= room) fits++;
+    if (fits < rest.length) {
+      let end = fits;
+      while (end > 0 && !/[/.\-_?&=]/.test(rest[end - 1])) end--;
+      if (end > 0 && printedMetrics.width(rest.slice(0, end), size) >= room / 4) fits = end;
+    }
+    rest = rest.slice(fits);
+  }
+  return lines;
+}
+
 function box(width: number, height: number): Node {
   return { canvas: [{ type: 'rect', x: 0, y: 0, w: width, h: height, lineWidth: 0.75, lineColor: RULE, color: BOX_FILL }] };
 }
@@ -60,7 +93,15 @@ function fieldNode(f: FormField, width: number, formId: string, spots: FieldSpot
     spots.add(`${formId}_${f.name}`, f.label, 'text', marker, width, height, undefined, undefined, f.value ?? '');
   } else if (f.value) {
     // Pre-filled: printed in the box with the embedded fonts, so every accent survives.
-    stack.push(tag({ text: scriptText(f.value, getPdfmake()), fontSize: 10, relativePosition: { x: 4, y: -height + 4 } }, 'P'));
+    const fit = fittedValue(f.value, width);
+    if (!fit) stack.push(tag({ text: scriptText(f.value, getPdfmake()), fontSize: VALUE.size, relativePosition: { x: VALUE.inset, y: -height + VALUE.inset } }, 'P'));
+    else {
+      // Too long for the box at the usual size (an e-mail address may have 254 characters): smaller, then wrapped,
+      // inside a box grown to hold it.
+      marker.canvas[0].h = fit.height;
+      const text = tag({ width: width - 2 * VALUE.inset, text: scriptText(f.value, getPdfmake()), fontSize: fit.size, lineHeight: VALUE.lineHeight }, 'P');
+      stack.push({ columns: [text], relativePosition: { x: VALUE.inset, y: -fit.height + VALUE.inset } });
+    }
   } else {
     spots.add(`${formId}_${f.name}`, f.label, f.kind === 'multiline' ? 'multiline' : 'text', marker, width, height);
   }

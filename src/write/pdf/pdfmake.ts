@@ -1,6 +1,8 @@
 // One configured pdfmake instance: fonts from memory, no network, no files outside the project.
 import { createRequire } from 'node:module';
 import { loadFonts } from './fonts.js';
+import { installLayoutGuard } from './layout-guard.js';
+import { installLongWordBreaks } from './long-words.js';
 import { installMeasureOnce } from './measure-once.js';
 
 const require = createRequire(import.meta.url);
@@ -84,6 +86,8 @@ export function getPdfmake(): any {
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);
     installMeasureOnce();
+    installLongWordBreaks();
+    installLayoutGuard();
     ready = true;
   }
   return pdfmake;

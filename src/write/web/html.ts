@@ -48,8 +48,11 @@ export function blockHtml(b: Block, ctx: HtmlContext): string {
       return b.style === 'number' ? itemsHtml(b.items, 'ol').replace('<ol>', b.start && b.start !== 1 ? `<ol start="${b.start}">` : '<ol>') : itemsHtml(b.items, 'ul');
     case 'table': {
       const head = `<thead><tr>${b.columns.map((c) => `<th scope="col">${runsHtml(c.title)}</th>`).join('')}</tr></thead>`;
+      // Each cell carries its column's title: on a phone the rows stack, and each cell shows it as its label.
+      const titles = b.columns.map((c) => escapeHtml(textOf(c.title)));
+      const cellLabel = (i: number) => (titles[i] ? ` data-label="${titles[i]}"` : '');
       const rows = b.rows
-        .map((r) => `<tr${r.id ? ` id="${anchor(r.id)}-row"` : ''}>${r.cells.map((c) => (c.rowHeader ? `<th scope="row">${c.blocks.map((x) => blockHtml(x, ctx)).join('')}</th>` : `<td>${c.blocks.map((x) => blockHtml(x, ctx)).join('')}</td>`)).join('')}</tr>`)
+        .map((r) => `<tr${r.id ? ` id="${anchor(r.id)}-row"` : ''}>${r.cells.map((c, i) => (c.rowHeader ? `<th scope="row"${cellLabel(i)}>${c.blocks.map((x) => blockHtml(x, ctx)).join('')}</th>` : `<td${cellLabel(i)}>${c.blocks.map((x) => blockHtml(x, ctx)).join('')}</td>`)).join('')}</tr>`)
         .join('');
       const caption = b.role === 'competencyDetail' ? `<caption>${escapeHtml(ctx.tableCaption)}</caption>` : '';
       // A wide table scrolls in its own region, which the keyboard can reach.

@@ -116,7 +116,8 @@ ul.plain{list-style:none;padding:0;margin:0;font-style:italic}
 .search-note{color:var(--muted)}
 footer{border-top:1px solid var(--rule);max-width:60em;margin:0 auto;padding:1em 1.5em 2em;font-size:.9em;color:var(--muted)}
 footer h2{font-size:1em;color:var(--muted);margin:0}
-@media (max-width:40em){.map-columns{flex-direction:column}.arrow{transform:rotate(90deg)}tbody th,tbody td{display:block;width:auto}tbody th{border-bottom:0}}
+th,td{overflow-wrap:break-word}
+@media (max-width:40em){.map-columns{flex-direction:column}.arrow{transform:rotate(90deg)}table,caption,thead,tbody,tr,th,td,tbody th,tbody td{display:block;width:auto}thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%)}tbody tr{border-top:1px solid var(--rule);margin-bottom:.75em}tbody th{border-bottom:0}th[data-label]::before,td[data-label]::before{content:attr(data-label);display:block;font-family:"Source Sans 3",Arial,sans-serif;font-weight:700;font-size:.85em;color:var(--muted);margin-bottom:.25em}}
 @media print{header.band,nav,.skip,.search,.downloads{display:none}thead{display:table-header-group}tr{break-inside:avoid}main{max-width:none;padding:0}a{color:inherit;text-decoration:none}footer{border:0}}
 `;
 }

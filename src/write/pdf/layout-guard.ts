@@ -1,0 +1,141 @@
+// After layout, no text may be cut: a line drawn outside its page's content area (or, for page furniture and
+// placed text, outside the page), wider than the box it was laid out in, or dropped with the rest of a block kept
+// whole that is taller than a page (pdfmake 0.3.11 drops such a block) stops the render
+// with a LayoutFault. The pipeline names the source line the text comes from (pipeline/layout-faults.ts).
+import { checkVersion, lib, wrap, type Any } from './pdfmake-internals.js';
+
+/** Points a line may stray, for rounding. */
+const TOLERANCE = 1;
+/**
+ * Points a line may reach into the side margins: a table's rules and cell padding do (the Impact Map's by 5 pt, an
+ * Endorsement table's by 3 pt), and the margins are 56 pt or more; text that goes further is heading for the edge.
+ */
+const SIDE_ALLOWANCE = 6;
+
+export type FaultKind = 'right' | 'left' | 'bottom' | 'top' | 'box' | 'lost';
+
+const ADVICE: Record<FaultKind, string> = {
+  right: 'is drawn past the right edge of the page; add a space to it or shorten it',
+  left: 'is drawn past the left edge of the page; shorten it',
+  bottom: 'is drawn below the foot of the page; shorten it or split it into shorter paragraphs or items',
+  top: 'is drawn above the head of the page; shorten it',
+  box: 'is wider than the box it is in and runs over what is beside it; add a space to it or shorten it',
+  lost: 'is in a block kept on one page that is taller than a page, and would be left out; split it into shorter paragraphs or items',
+};
+
+const PREFIX = 'layout fault: ';
+
+/** Text that would be cut or lost, on a page (1-based) of the document being rendered. */
+export class LayoutFault extends Error {
+  constructor(
+    readonly page: number,
+    readonly text: string,
+    readonly kind: FaultKind,
+  ) {
+    super(`${PREFIX}page ${page}: ${JSON.stringify(text)} ${ADVICE[kind]}`);
+  }
+
+  /** The fault in an error's message (a render thread hands errors back as plain Errors). */
+  static parse(message: string): { page: number; text: string; advice: string } | null {
+    const m = /^layout fault: page (\d+): ("(?:[^"\\]|\\.)*") (.*)$/s.exec(message);
+    return m ? { page: Number(m[1]), text: JSON.parse(m[2]) as string, advice: m[3] } : null;
+  }
+}
+
+const lineText = (line: Any): string => line.inlines.map((i: Any) => String(i.text ?? '')).join('').trim();
+
+let installed = false;
+/** Lines laid out inside page furniture or an absolutely placed node: bound by the page, not its margins. */
+let placedDepth = 0;
+let lost: { page: number; text: string }[] = [];
+/** Trial layouts under way (fitting an Impact Map's font size): what they would cut is what the trial finds out. */
+let trials = 0;
+
+/** Runs a trial layout, which the guard does not check (one document renders at a time in a thread). */
+export async function asTrial<T>(layout: () => Promise<T>): Promise<T> {
+  trials++;
+  try {
+    return await layout();
+  } finally {
+    trials--;
+  }
+}
+
+export function installLayoutGuard(): void {
+  if (installed) return;
+  installed = true;
+  checkVersion();
+  const LayoutBuilder = lib('LayoutBuilder');
+  const ElementWriter = lib('ElementWriter');
+  const PageElementWriter = lib('PageElementWriter');
+
+  const placing = (original: (...a: Any[]) => Any, self: Any, args: Any[]) => {
+    placedDepth++;
+    try {
+      return original.apply(self, args);
+    } finally {
+      placedDepth--;
+    }
+  };
+  for (const furniture of ['addHeadersAndFooters', 'addBackground', 'addWatermark']) {
+    if (typeof LayoutBuilder.prototype[furniture] === 'function') wrap(LayoutBuilder.prototype, furniture, placing);
+  }
+  wrap(LayoutBuilder.prototype, 'processNode', (original, self, args) => (args[0]?.absolutePosition ? placing(original, self, args) : original.apply(self, args)));
+  wrap(ElementWriter.prototype, 'addLine', (original, self, args) => {
+    if (placedDepth > 0) args[0]._placed = true;
+    return original.apply(self, args);
+  });
+  wrap(LayoutBuilder.prototype, 'tryLayoutDocument', (original, self, args) => {
+    lost = [];
+    return original.apply(self, args);
+  });
+  // A block kept whole (a table row, an unbreakable stack) that is taller than a page is dropped by pdfmake, with
+  // nothing said: its fragment fits no page, and addFragment gives up.
+  wrap(PageElementWriter.prototype, 'addFragment', (original, self, args) => {
+    const result = original.apply(self, args);
+    if (result === false) {
+      // The line with the longest word names the block best (the first may be a table's header row).
+      const texts = args[0].items.filter((it: Any) => it.type === 'line').map((it: Any) => lineText(it.item)).filter(Boolean);
+      const longest = (t: string) => Math.max(...t.split(/\s+/).map((w) => w.length));
+      const text = texts.reduce((a: string, b: string) => (longest(b) > longest(a) ? b : a), texts[0] ?? '');
+      if (text) lost.push({ page: self.context().page + 1, text });
+    }
+    return result;
+  });
+  wrap(LayoutBuilder.prototype, 'layoutDocument', (original, self, args) => {
+    const pages = original.apply(self, args);
+    if (trials > 0) return pages;
+    const fault = lost[0] ? new LayoutFault(lost[0].page, lost[0].text, 'lost') : firstFault(pages);
+    if (fault) throw fault;
+    return pages;
+  });
+}
+
+function firstFault(pages: Any[]): LayoutFault | null {
+  for (let p = 0; p < pages.length; p++) {
+    const { pageSize, pageMargins: m } = pages[p];
+    for (const it of pages[p].items) {
+      if (it.type !== 'line') continue;
+      const line = it.item;
+      const text = lineText(line);
+      if (!text) continue;
+      const kind = faultOf(line, pageSize, line._placed ? { left: 0, top: 0, right: 0, bottom: 0 } : m);
+      if (kind) return new LayoutFault(p + 1, text, kind);
+    }
+  }
+  return null;
+}
+
+function faultOf(line: Any, size: { width: number; height: number }, m: { left: number; top: number; right: number; bottom: number }): FaultKind | null {
+  const inked = line.inlines.filter((i: Any) => String(i.text ?? '').trim() !== '');
+  if (inked.length === 0) return null;
+  const left = line.x + Math.min(...inked.map((i: Any) => i.x + (i.leadingCut ?? 0)));
+  const right = line.x + Math.max(...inked.map((i: Any) => i.x + i.width - (i.trailingCut ?? 0)));
+  const noWrap = line.inlines.some((i: Any) => i.noWrap);
+  if (right > size.width - m.right + (m.right > 0 ? SIDE_ALLOWANCE : TOLERANCE)) return 'right';
+  if (left < m.left - (m.left > 0 ? SIDE_ALLOWANCE : TOLERANCE)) return 'left';
+  if (line.y + line.getHeight() > size.height - m.bottom + TOLERANCE) return 'bottom';
+  if (line.y < m.top - TOLERANCE) return 'top';
+  if (!noWrap && line.getWidth() > line.maxWidth + TOLERANCE) return 'box';
+  return null;
+}
