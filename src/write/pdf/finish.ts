@@ -109,7 +109,9 @@ export async function finishedDocument(bytes: Uint8Array, finish: Finish): Promi
         if (s.kind !== 'checkbox') {
           // Typed text is drawn by the viewer (NeedAppearances) in the embedded field font; 0 = auto-size in one-line fields.
           widget.dict.delete(PDFName.of('AP'));
-          acro.dict.set(PDFName.of('DA'), PDFString.of(`/${FIELD_FONT} ${s.kind === 'multiline' ? 10 : 0} Tf 0 g`));
+          // The packet id is drawn by us at a fixed size: auto-size fills the box's height (about 20 pt in poppler).
+          const size = s.kind === 'multiline' ? 10 : s.readOnlyValue !== undefined ? 9 : 0;
+          acro.dict.set(PDFName.of('DA'), PDFString.of(`/${FIELD_FONT} ${size} Tf 0 g`));
         } else {
           // pdf-lib names a font that is not in /DR (/dummy__noop); every /DA names the form's one font.
           widget.dict.set(PDFName.of('DA'), PDFString.of(`/${FIELD_FONT} 0 Tf 0 g`));
