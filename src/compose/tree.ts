@@ -4,6 +4,7 @@
 //
 // zod schemas are the single definition; the types come from z.infer.
 import { z } from 'zod';
+import { Words } from '../model/words.js';
 
 /** A run of text. "\n" inside text is a hard line break. `code`: a responsibility code suffix " (S, T)". */
 export const Run = z.object({
@@ -289,6 +290,8 @@ export const Document = z.object({
   /** The edition's colour: the cover's band, headings' accents. */
   accent: z.string(),
   furniture: Furniture,
+  /** The furniture of the edition's language, for what the writers add themselves (the web edition's navigation); English when absent. */
+  words: Words.omit({ packet: true }).optional(),
   parts: z.array(Part),
 });
 export type Document = z.infer<typeof Document>;

@@ -45,11 +45,14 @@ export const EditionSettings = z
       })
       .strict()
       .optional(),
-    /** Application fee by level, e.g. { 1: "$50" }: packets print it as written. */
-    fees: z.record(z.enum(['1', '2', '3', '4']), z.string().min(1)).optional(),
+    /** Application fee by level, e.g. { 1: "$50" }: packets print it as written; a number is an amount in `currency`. */
+    fees: z.record(z.enum(['1', '2', '3', '4']), z.union([z.string().min(1), z.number().nonnegative()])).optional(),
+    /** ISO 4217 code (EUR, GBP) the fees given as numbers are in; written the edition's language's way. */
+    currency: z.string().regex(/^[A-Z]{3}$/, 'a currency code such as EUR').optional(),
     applicationDeadline: z.string().min(1).optional(),
     /** Ids of base areas, competencies, sections, maps or glossary entries this edition leaves out. */
     remove: z.array(z.string().min(1)).default([]),
   })
-  .strict();
+  .strict()
+  .refine((s) => s.currency || !Object.values(s.fees ?? {}).some((f) => typeof f === 'number'), { message: 'a fee given as a number needs a currency', path: ['currency'] });
 export type EditionSettings = z.infer<typeof EditionSettings>;
