@@ -145,9 +145,18 @@ export interface Log {
   columns: { label: string; width: number }[];
   rows: number;
 }
-/** A letter whose address block sits in the window of a #10 envelope (see ENVELOPE_WINDOW). */
+/** A page window: points from the page's top-left corner. */
+export interface PageWindow {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+/** A letter whose address block sits in the window of the edition's envelope (see compose/envelope.ts). */
 export interface Letter {
   kind: 'letter';
+  /** The envelope window the address is set in; the #10 window when absent. */
+  window?: PageWindow;
   /** The sender, over a letter that starts a page. */
   letterhead: string;
   date: string;
@@ -198,6 +207,7 @@ export const Log: z.ZodType<Log> = z.object({
 });
 export const Letter: z.ZodType<Letter> = z.object({
   kind: z.literal('letter'),
+  window: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }).optional(),
   letterhead: z.string(),
   date: z.string(),
   address: z.array(z.string()),
@@ -297,7 +307,7 @@ export const Document = z.object({
 export type Document = z.infer<typeof Document>;
 
 // Shared facts the writers place things by: the #10 envelope window and how an address is set in it.
-export { ADDRESS_AREA, ADDRESS_TYPE, ENVELOPE_WINDOW, fittedAddressSize } from './envelope.js';
+export { ADDRESS_AREA, ADDRESS_TYPE, addressArea, ENVELOPE_WINDOW, fittedAddressSize } from './envelope.js';
 
 /** Walks every block of a tree in reading order, table cells and map notes included. */
 export function* blocksIn(blocks: Block[]): Generator<Block> {

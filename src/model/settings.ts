@@ -1,6 +1,15 @@
 // Edition settings (source/editions/<id>/edition.yaml): what the texts do not say.
 import { z } from 'zod';
 
+/** A named envelope window, or a custom one in millimetres from the page's top-left corner. */
+export const EnvelopeSetting = z.union([
+  z.enum(['us-10', 'din5008-a', 'din5008-b', 'c5-6']),
+  z.object({ left: z.number().min(0), top: z.number().min(0), width: z.number().positive(), height: z.number().positive() }).strict(),
+]);
+export type EnvelopeSetting = z.infer<typeof EnvelopeSetting>;
+
+const PAGE_MM = { LETTER: { width: 215.9, height: 279.4 }, A4: { width: 210, height: 297 } } as const;
+
 export const EditionSettings = z
   .object({
     association: z
@@ -15,6 +24,8 @@ export const EditionSettings = z
     editionLine: z.string().min(1).optional(),
     language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a language tag such as en-US').default('en-US'),
     pageSize: z.enum(['LETTER', 'A4']).default('LETTER'),
+    /** The window envelope letters are folded for (compose/envelope.ts); by default us-10 on LETTER, din5008-b on A4. */
+    envelope: EnvelopeSetting.optional(),
     twoSided: z.boolean().default(true),
     padToMultipleOf4: z.boolean().default(false),
     /** Crop marks on the print PDF's sheets (off when the print shop adds its own). */
@@ -54,5 +65,10 @@ export const EditionSettings = z
     remove: z.array(z.string().min(1)).default([]),
   })
   .strict()
+  // A custom window lies on the page (US Letter 215.9 x 279.4 mm, A4 210 x 297 mm).
+  .refine((s) => typeof s.envelope !== 'object' || (s.envelope.left + s.envelope.width <= PAGE_MM[s.pageSize].width && s.envelope.top + s.envelope.height <= PAGE_MM[s.pageSize].height), {
+    message: 'the envelope window reaches past the page',
+    path: ['envelope'],
+  })
   .refine((s) => s.currency || !Object.values(s.fees ?? {}).some((f) => typeof f === 'number'), { message: 'a fee given as a number needs a currency', path: ['currency'] });
 export type EditionSettings = z.infer<typeof EditionSettings>;
