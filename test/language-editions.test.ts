@@ -1,6 +1,7 @@
 // Editions outside the US and in other languages (test fixtures, built in a temporary copy of the project): a Spanish
 // edition whose every furniture word is Spanish in PDF, Word and web; an A4 edition in Irish English whose dates read
 // the Irish way and whose letters put the address in the DIN 5008 form B window.
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { resolveEdition, type Edition } from '../src/editions/edition.js';
 import { composePersonalPages } from '../src/compose/packet.js';
 import { ENVELOPE_WINDOWS } from '../src/compose/envelope.js';
 import { writePdf } from '../src/write/pdf/document.js';
+import { printProblems } from '../src/mailmerge/printable.js';
 import { Words, fill } from '../src/model/words.js';
 import { openPdf, readPdf } from './helpers/pdf.js';
 import { docxText, readDocxParts } from './helpers/docx.js';
@@ -33,6 +35,26 @@ function pageText(html: string): string {
   const labels = [...html.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1]);
   const body = html.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ');
   return [body, ...labels].join(' ').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, ' ');
+}
+
+/** Whether the left margin of a PDF's first page (x 10–32 pt) has ink within a point of `y` (pt from the top), drawn by pdftoppm at 72 dpi. */
+function marginInk(pdf: Uint8Array): (y: number) => boolean {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-folds-'));
+  try {
+    writeFileSync(join(dir, 'letter.pdf'), pdf);
+    execFileSync('pdftoppm', ['-r', '72', '-gray', '-f', '1', '-l', '1', join(dir, 'letter.pdf'), join(dir, 'page')]);
+    const pgm = readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.pgm'))!));
+    // P5 <width> <height> <max>\n then one byte a pixel.
+    const header = pgm.toString('latin1', 0, 40).match(/^P5\s+(\d+)\s+\d+\s+\d+\s/)!;
+    const width = Number(header[1]);
+    const start = header[0].length;
+    return (y) => {
+      for (let row = Math.floor(y) - 1; row <= Math.ceil(y) + 1; row++) for (let x = 10; x <= 32; x++) if (pgm[start + row * width + x] < 200) return true;
+      return false;
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe('editions in other languages and on A4', () => {
@@ -123,13 +145,14 @@ describe('editions in other languages and on A4', () => {
   });
 
   /** Where the address lines of a personal letter print on its first page, in points from the page's top-left corner. */
-  async function addressBox(edition: Edition): Promise<{ left: number; top: number; right: number; bottom: number }> {
+  async function addressBox(edition: Edition): Promise<{ left: number; top: number; right: number; bottom: number; bytes: Uint8Array }> {
     const level = edition.guidelines.levels[0];
     const source = loadSource(dir);
     const doc = composePersonalPages(edition, level, source.packetTemplate, {
       first_name: 'Aoife', last_name: 'Ní Bhriain', address_line1: '12 Window Lane', city: 'Galway', state: 'Co. Galway', postal_code: 'H91 X2Y3', email: 'aoife@example.org',
     });
-    const pdf = await openPdf((await writePdf(doc)).bytes);
+    const bytes = (await writePdf(doc)).bytes;
+    const pdf = await openPdf(bytes.slice());
     const page = await pdf.getPage(1);
     const height = page.view[3];
     const items = (await page.getTextContent()).items.filter((it) => 'str' in it && ['Aoife Ní Bhriain', '12 Window Lane', 'Galway, Co. Galway H91 X2Y3'].includes(it.str.trim())) as { str: string; transform: number[]; width: number; height: number }[];
@@ -139,6 +162,7 @@ describe('editions in other languages and on A4', () => {
       right: Math.max(...items.map((i) => i.transform[4] + i.width)),
       top: Math.min(...items.map((i) => height - i.transform[5] - i.height)),
       bottom: Math.max(...items.map((i) => height - i.transform[5])),
+      bytes,
     };
   }
 
@@ -152,16 +176,27 @@ describe('editions in other languages and on A4', () => {
     // 62.7 mm from the top: well below where a #10 window's address starts (2 in and the inset).
     expect(box.top).toBeGreaterThan(ENVELOPE_WINDOWS['us-10'].y + 20);
 
+    // The fold marks of form B (105 and 210 mm), not those of a US Letter in thirds, as pdftoppm draws the page.
+    const ink = marginInk(box.bytes);
+    const mm = 72 / 25.4;
+    for (const fold of [105 * mm, 210 * mm]) expect(ink(fold), `a mark at ${fold} pt`).toBe(true);
+    for (const y of [264, 528, 150 * mm]) expect(ink(y), `no mark at ${y} pt`).toBe(false);
+
     // A custom window, 120 mm from the left and 50 mm from the top: the address moves there.
     const settings = join(dir, 'source', 'editions', 'test-ie', 'edition.yaml');
     writeFileSync(settings, readFileSync(settings, 'utf8') + 'envelope: { left: 120, top: 50, width: 80, height: 30 }\n');
     const moved = await addressBox(resolveEdition(null, loadSource(dir).editions.find((e) => e.id === 'test-ie')!));
-    const mm = 72 / 25.4;
     expect(moved.left).toBeGreaterThanOrEqual(120 * mm);
     expect(moved.right).toBeLessThanOrEqual(200 * mm);
     expect(moved.top).toBeGreaterThanOrEqual(50 * mm);
     expect(moved.bottom).toBeLessThanOrEqual(80 * mm);
   }, 120_000);
+
+  it("refuses an address line by the edition's window: one that fits a #10 window is too wide for DIN 5008's 85 mm", () => {
+    const row = { first_name: 'Aoife', last_name: 'Ní Bhriain', address_line1: 'Flat 12, The Old Granary Buildings, Upper Dominick Street', address_line2: '', city: 'Galway', state: 'Co. Galway', postal_code: 'H91 X2Y3', email: 'a@example.org', edition: 'test-ie', level: 1 };
+    expect(printProblems(row, ENVELOPE_WINDOWS['us-10'])).toEqual([]);
+    expect(printProblems(row, ENVELOPE_WINDOWS['din5008-b'])).toEqual([expect.stringMatching(/^address_line1 is 57 characters; at most \d\d fit the envelope window$/)]);
+  });
 
   it('warns, naming the missing table, when an edition is in a language with none, and prints English furniture', () => {
     const settings = join(dir, 'source', 'editions', 'test-ie', 'edition.yaml');

@@ -9,7 +9,7 @@ import { packetInLanguage } from './packet-words.js';
 import { fill as fillWords } from '../model/words.js';
 import { paragraph, proseBlocks, text } from './blocks.js';
 import type { Block, Chapter, Document, Form, Letter, Log, Run } from './tree.js';
-import { addressLines, envelopeWindow, type PostalAddress } from './envelope.js';
+import { addressLines, envelopeWindow, foldsFor, type PostalAddress } from './envelope.js';
 
 /** Whom a personalized packet is for: their postal address (envelope.ts) and e-mail. */
 export interface Applicant extends PostalAddress {
@@ -128,6 +128,7 @@ function letterFor(edition: Edition, t: PacketTemplate, vars: Record<string, str
   return {
     kind: 'letter',
     window: envelopeWindow(edition.settings),
+    folds: foldsFor(edition.settings),
     letterhead: edition.settings.association.name,
     date: formatDay(edition.settings.publicationDate, edition.settings.language),
     address: applicant ? addressLines(applicant).map((l) => l.text) : [],

@@ -157,6 +157,8 @@ export interface Letter {
   kind: 'letter';
   /** The envelope window the address is set in; the #10 window when absent. */
   window?: PageWindow;
+  /** Where the letter is folded for that envelope, in points from the page's top: marked in the left margin. */
+  folds?: number[];
   /** The sender, over a letter that starts a page. */
   letterhead: string;
   date: string;
@@ -208,6 +210,7 @@ export const Log: z.ZodType<Log> = z.object({
 export const Letter: z.ZodType<Letter> = z.object({
   kind: z.literal('letter'),
   window: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }).optional(),
+  folds: z.array(z.number()).optional(),
   letterhead: z.string(),
   date: z.string(),
   address: z.array(z.string()),
