@@ -14,6 +14,7 @@ import { composePersonalPages } from '../src/compose/packet.js';
 import { ENVELOPE_WINDOWS } from '../src/compose/envelope.js';
 import { writePdf } from '../src/write/pdf/document.js';
 import { printProblems } from '../src/mailmerge/printable.js';
+import { lacksLine } from '../src/reports/edition-report.js';
 import { Words, fill } from '../src/model/words.js';
 import { openPdf, readPdf } from './helpers/pdf.js';
 import { docxText, readDocxParts } from './helpers/docx.js';
@@ -204,5 +205,16 @@ describe('editions in other languages and on A4', () => {
     const e = loadSource(dir).editions.find((x) => x.id === 'test-ie')!;
     expect(e.wordsFallback).toBe('no furniture table templates/translations/fr.yaml for language fr-FR: its furniture is in English');
     expect(e.words.contents).toBe('Contents');
+    // What the build prints as a warning.
+    expect(lacksLine(resolveEdition(null, e))).toMatch(/^test-ie has no furniture table templates\/translations\/fr\.yaml for language fr-FR: its furniture is in English; /);
+  });
+
+  it('refuses a table whose packet words name a field the packet template does not have, by file:line', () => {
+    const table = join(dir, 'templates', 'translations', 'es.yaml');
+    const text = readFileSync(table, 'utf8');
+    const line = text.split('\n').findIndex((l) => l.includes('first_name: Nombre')) + 1;
+    writeFileSync(table, text.replace('first_name: Nombre', 'frist_name: Nombre'));
+    expect(() => loadSource(dir)).toThrow(`templates/translations/es.yaml:${line}:`);
+    expect(() => loadSource(dir)).toThrow('"frist_name" is not a field of the application form in templates/packet.yaml; expected one of first_name, last_name');
   });
 });

@@ -12,8 +12,7 @@ import { readSettings } from './settings.js';
 import { PACKET_TEMPLATE, readPacketTemplate } from './templates.js';
 import type { PacketTemplate } from '../model/templates.js';
 import { readLogo } from './logo.js';
-import { readWords } from './words.js';
-import type { Words } from '../model/words.js';
+import { checkPacketWords, readWords, type WordsTable } from './words.js';
 import { readLevelParts, type LevelParts } from './level.js';
 import { applyOverlay, type Overlay } from '../editions/overlay.js';
 import type { EditionSource } from '../editions/edition.js';
@@ -99,7 +98,7 @@ export function loadSource(project: string): SourceTree {
 
   const editions: EditionSource[] = [];
   const editionsDir = join(sourceDir, 'editions');
-  const tables = new Map<string, Words | null>();
+  const tables = new Map<string, WordsTable | null>();
   const editionIds = existsSync(editionsDir) ? readdirSync(editionsDir).filter((d) => statSync(join(editionsDir, d)).isDirectory()).sort() : [];
   if (editionIds.length === 0) diag.error({ file: show(editionsDir), line: 1, column: 1 }, 'no editions found', 'a folder source/editions/<id>/ with an edition.yaml');
   for (const id of editionIds) {
@@ -155,6 +154,7 @@ export function loadSource(project: string): SourceTree {
   }
   const packetTemplate = readPacketTemplate(project, diag);
   files.push(PACKET_TEMPLATE);
+  if (packetTemplate) for (const table of tables.values()) if (table) checkPacketWords(table, packetTemplate, diag);
   if (!diag.ok || !packetTemplate) throw new InputError(diag.messages());
   return { root: project, base, editions, files, packetTemplate };
 }
