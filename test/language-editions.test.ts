@@ -216,5 +216,24 @@ describe('editions in other languages and on A4', () => {
     writeFileSync(table, text.replace('first_name: Nombre', 'frist_name: Nombre'));
     expect(() => loadSource(dir)).toThrow(`templates/translations/es.yaml:${line}:`);
     expect(() => loadSource(dir)).toThrow('"frist_name" is not a field of the application form in templates/packet.yaml; expected one of first_name, last_name');
+    writeFileSync(table, text);
+  });
+
+  it('refuses an unknown envelope, a custom window off the page and numeric fees without a currency, each by file:line', () => {
+    const settings = join(dir, 'source', 'editions', 'test-ie', 'edition.yaml');
+    const original = readFileSync(join(fixtures, 'edition-en-ie', 'edition.yaml'), 'utf8');
+    const problems = (text: string) => {
+      writeFileSync(settings, text);
+      try {
+        loadSource(dir);
+        return '';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    expect(problems(original + 'envelope: din5008-c\n')).toMatch(/^source\/editions\/test-ie\/edition\.yaml:\d+:1: "envelope" is "din5008-c"; expected us-10, din5008-a, din5008-b, c5-6, or a window in mm/);
+    expect(problems(original + 'envelope: { left: 150, top: 50, width: 80, height: 30 }\n')).toContain('expected a window inside the page (US Letter 215.9 × 279.4 mm, A4 210 × 297 mm)');
+    expect(problems(original.replace('currency: EUR\n', ''))).toContain('"currency" is missing; expected a currency such as USD or EUR for the fees given as numbers');
+    expect(problems(original)).toBe('');
   });
 });
