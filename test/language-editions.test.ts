@@ -14,6 +14,8 @@ import { composePersonalPages } from '../src/compose/packet.js';
 import { ENVELOPE_WINDOWS } from '../src/compose/envelope.js';
 import { writePdf } from '../src/write/pdf/document.js';
 import { printProblems } from '../src/mailmerge/printable.js';
+import { writeDocx } from '../src/write/docx/booklet.js';
+import { unzipSync, strFromU8 } from 'fflate';
 import { lacksLine } from '../src/reports/edition-report.js';
 import { Words, fill } from '../src/model/words.js';
 import { openPdf, readPdf } from './helpers/pdf.js';
@@ -36,6 +38,11 @@ function pageText(html: string): string {
   const labels = [...html.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1]);
   const body = html.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ');
   return [body, ...labels].join(' ').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, ' ');
+}
+
+/** The document XML of a Word file's bytes. */
+function readDocxXml(bytes: Uint8Array): string {
+  return strFromU8(unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml']);
 }
 
 /** Whether the left margin of a PDF's first page (x 10–32 pt) has ink within a point of `y` (pt from the top), drawn by pdftoppm at 72 dpi. */
@@ -146,12 +153,14 @@ describe('editions in other languages and on A4', () => {
   });
 
   /** Where the address lines of a personal letter print on its first page, in points from the page's top-left corner. */
-  async function addressBox(edition: Edition): Promise<{ left: number; top: number; right: number; bottom: number; bytes: Uint8Array }> {
-    const level = edition.guidelines.levels[0];
-    const source = loadSource(dir);
-    const doc = composePersonalPages(edition, level, source.packetTemplate, {
+  function personalPages(edition: Edition) {
+    return composePersonalPages(edition, edition.guidelines.levels[0], loadSource(dir).packetTemplate, {
       first_name: 'Aoife', last_name: 'Ní Bhriain', address_line1: '12 Window Lane', city: 'Galway', state: 'Co. Galway', postal_code: 'H91 X2Y3', email: 'aoife@example.org',
     });
+  }
+
+  async function addressBox(edition: Edition): Promise<{ left: number; top: number; right: number; bottom: number; bytes: Uint8Array }> {
+    const doc = personalPages(edition);
     const bytes = (await writePdf(doc)).bytes;
     const pdf = await openPdf(bytes.slice());
     const page = await pdf.getPage(1);
@@ -182,6 +191,12 @@ describe('editions in other languages and on A4', () => {
     const mm = 72 / 25.4;
     for (const fold of [105 * mm, 210 * mm]) expect(ink(fold), `a mark at ${fold} pt`).toBe(true);
     for (const y of [264, 528, 150 * mm]) expect(ink(y), `no mark at ${y} pt`).toBe(false);
+
+    // The Word letter: its address frame at the window, fold-mark frames at 105 and 210 mm (twips from the page's top).
+    const xml = readDocxXml(await writeDocx(personalPages(editions.get('test-ie')!)));
+    const frames = [...xml.matchAll(/<w:framePr ([^>]*)\/>/g)].map((m) => Object.fromEntries([...m[1].matchAll(/w:(\w+)="([^"]*)"/g)].map((a) => [a[1], a[2]])));
+    expect(frames.map((f) => Number(f.y))).toEqual([Math.round(w.y * 20), Math.round(105 * mm * 20), Math.round(210 * mm * 20)]);
+    expect(Number(frames[0].x)).toBe(Math.round(w.x * 20));
 
     // A custom window, 120 mm from the left and 50 mm from the top: the address moves there.
     const settings = join(dir, 'source', 'editions', 'test-ie', 'edition.yaml');

@@ -1,5 +1,5 @@
 // A business letter: letterhead, date, the recipient's address where a #10 window envelope shows it, the body, the closing.
-import { FrameAnchorType, FrameWrap, HeightRule, Paragraph, TextRun, type FileChild } from 'docx';
+import { BorderStyle, FrameAnchorType, FrameWrap, HeightRule, LineRuleType, Paragraph, TextRun, type FileChild } from 'docx';
 import { ENVELOPE_WINDOW, type Letter, type PageWindow } from '../../compose/tree.js';
 import { needsScriptRuns, scriptRuns } from './scripts.js';
 import { plainRuns, runsOf } from './inline.js';
@@ -14,6 +14,30 @@ export function addressWindow(w: PageWindow = ENVELOPE_WINDOW): PageWindow {
 const DATE_GAP = 240;
 /** Space after the first closing line ("Sincerely,") for the signature. */
 const SIGNATURE_GAP = 720;
+
+/**
+ * Fold marks in the left margin (as in the PDF, write/pdf/letter.ts): each an empty frame placed from the page's
+ * edges, 14 pt long, whose top border is the mark.
+ */
+function foldMarks(folds: number[]): Paragraph[] {
+  return folds.map(
+    (y) =>
+      new Paragraph({
+        frame: {
+          type: 'absolute',
+          position: { x: 14 * 20, y: Math.round(y * 20) },
+          width: 14 * 20,
+          height: 20,
+          rule: HeightRule.EXACT,
+          anchor: { horizontal: FrameAnchorType.PAGE, vertical: FrameAnchorType.PAGE },
+          wrap: FrameWrap.AROUND,
+        },
+        border: { top: { style: BorderStyle.SINGLE, size: 4, color: '888888', space: 0 } },
+        spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT },
+        children: [],
+      }),
+  );
+}
 
 export interface LetterOptions {
   /** The letter is the first thing on its page (a section of its own); a letter with an address always starts one. */
@@ -63,6 +87,7 @@ export function letter(l: Letter, options: LetterOptions = {}): FileChild[] {
           : plainRuns(address.join('\n')),
       }),
     );
+    out.push(...foldMarks(l.folds ?? []));
     const above = MARGIN + (head ? LETTER_LINES.letterhead + LETTER_LINES.letterheadRule + DATE_GAP : 0) + LETTER_LINES.date;
     // The salutation starts a quarter inch below the window.
     salutationBefore = window.y + window.height + 360 - above;
