@@ -1,13 +1,17 @@
 // Model parts to tree blocks: prose, lists with their responsibility codes, the Competency Detail
 // table, the Impact Map and the glossary. The only place that decides what these print.
 import type { Block as ModelBlock, CompetencyArea, Glossary, ImpactMap as ModelMap, Inline, ListItem as ModelItem, ResponsibilityCode, Section } from '../model/schema.js';
+import type { Words } from '../model/words.js';
+import { englishWords } from '../read/words.js';
 import type { Block, Cell, ImpactMap, ListItem, Paragraph, ParagraphRole, Run, Table } from './tree.js';
 
-/** The Competency Detail's column titles and their shares of the width. */
-export const DETAIL_COLUMNS = [
-  { title: 'Area of Expertise', share: 0.3 },
-  { title: 'As Demonstrated By', share: 0.7 },
-] as const;
+/** The Competency Detail's column titles (in the edition's language) and their shares of the width. */
+export function detailColumns(words: Words): { title: string; share: number }[] {
+  return [
+    { title: words.areaOfExpertise, share: 0.3 },
+    { title: words.asDemonstratedBy, share: 0.7 },
+  ];
+}
 
 /** " (S, T)": a competency's responsibility codes, after its text, as the booklets print them. */
 export function codesRun(codes: ResponsibilityCode[]): Run[] {
@@ -75,8 +79,8 @@ function areaRow(area: CompetencyArea): Table['rows'][number] {
   return { id: area.id, cells: [{ blocks: left, rowHeader: true }, { blocks: right }] };
 }
 
-export function competencyDetail(id: string, areas: CompetencyArea[]): Table {
-  return { kind: 'table', id, role: 'competencyDetail', columns: DETAIL_COLUMNS.map((c) => ({ title: text(c.title), share: c.share })), rows: areas.map(areaRow) };
+export function competencyDetail(id: string, areas: CompetencyArea[], words: Words = englishWords()): Table {
+  return { kind: 'table', id, role: 'competencyDetail', columns: detailColumns(words).map((c) => ({ title: text(c.title), share: c.share })), rows: areas.map(areaRow) };
 }
 
 export function impactMap(title: string, map: ModelMap): ImpactMap {

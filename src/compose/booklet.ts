@@ -1,35 +1,37 @@
 // Composes an edition's booklet as a document tree, in the order of the booklet's own contents.
 import type { Guidelines, Level, Logo, Section } from '../model/schema.js';
 import type { EditionSettings } from '../model/settings.js';
+import { fill, type DocumentWords, type Words } from '../model/words.js';
+import { englishWords } from '../read/words.js';
 import { competencyDetail, glossaryBlocks, impactMap, paragraph, proseBlocks, sectionBlocks, text } from './blocks.js';
 import { contentsEntries, type Block, type Chapter, type Contents, type CopyrightPage, type Cover, type Document, type Part } from './tree.js';
 
-export function levelHeading(level: Level): string {
-  return `Level ${level.level}: ${level.title}`;
+export function levelHeading(level: Level, words: Words = englishWords()): string {
+  return fill(words.levelHeading, { level: level.level, title: level.title });
 }
 
-export function levelChapter(level: Level): Chapter {
-  const title = levelHeading(level);
+export function levelChapter(level: Level, words: Words = englishWords()): Chapter {
+  const title = levelHeading(level, words);
   const blocks: Block[] = [
     { kind: 'heading', level: 1, id: `l${level.level}`, text: title, toc: true },
-    { kind: 'heading', level: 2, id: level.intro.id, text: 'Introduction', toc: true },
+    { kind: 'heading', level: 2, id: level.intro.id, text: words.introduction, toc: true },
     ...proseBlocks(level.intro.blocks),
   ];
   for (const sub of level.intro.sections) blocks.push(...sectionBlocks(sub, 3, false));
   if (level.requirements) blocks.push(...sectionBlocks(level.requirements, 2));
   blocks.push(
-    { kind: 'heading', level: 2, id: level.detail.id, text: 'Competency Detail', toc: true },
-    competencyDetail(level.detail.id, level.detail.areas),
+    { kind: 'heading', level: 2, id: level.detail.id, text: words.competencyDetail, toc: true },
+    competencyDetail(level.detail.id, level.detail.areas, words),
     ...proseBlocks(level.detail.notes),
   );
-  if (level.impactMap) blocks.push(impactMap(`Level ${level.level} Impact Map`, level.impactMap));
+  if (level.impactMap) blocks.push(impactMap(fill(words.impactMap, { level: level.level }), level.impactMap));
   return { kind: 'chapter', id: `l${level.level}`, title, runningHead: title, blocks };
 }
 
 /** The chapters after the levels: the Endorsement introduction, the committee, the glossary. */
-function backMatter(g: Guidelines): Chapter[] {
+function backMatter(g: Guidelines, words: Words): Chapter[] {
   const chapters: Chapter[] = [];
-  if (g.endorsement) chapters.push({ kind: 'chapter', id: g.endorsement.id, title: g.endorsement.title, runningHead: 'Endorsement', blocks: sectionBlocks(g.endorsement, 1) });
+  if (g.endorsement) chapters.push({ kind: 'chapter', id: g.endorsement.id, title: g.endorsement.title, runningHead: words.endorsement, blocks: sectionBlocks(g.endorsement, 1) });
   if (g.committee.length > 0) {
     chapters.push({
       kind: 'chapter',
@@ -55,9 +57,9 @@ export interface CoverLines {
   levels: number[];
 }
 
-export function cover(settings: EditionSettings, lines: CoverLines, logo?: Logo): Cover {
+export function cover(settings: EditionSettings, lines: CoverLines, logo?: Logo, words: Words = englishWords()): Cover {
   const a = settings.association;
-  const levels = levelsLine(lines.levels);
+  const levels = levelsLine(lines.levels, words);
   return {
     kind: 'cover',
     association: a.name,
@@ -69,7 +71,7 @@ export function cover(settings: EditionSettings, lines: CoverLines, logo?: Logo)
     ...(`${lines.title} ${lines.subtitle ?? ''}`.includes(levels) ? {} : { levelsLine: levels }),
     dateLine: formatDate(settings.publicationDate, settings.language),
     color: settings.coverColor,
-    ...(logo ? { logo: { alt: `${a.name} logo`, image: logo } } : {}),
+    ...(logo ? { logo: { alt: fill(words.logo, { association: a.name }), image: logo } } : {}),
   };
 }
 
@@ -92,13 +94,13 @@ export function contents(title: string, chapters: Chapter[]): Contents {
   return { kind: 'contents', title, entries: contentsEntries(chapters.flatMap((c) => c.blocks)) };
 }
 
-export function composeBooklet(editionId: string, settings: EditionSettings, g: Guidelines, logo?: Logo): Document {
-  const chapters: Chapter[] = [...g.levels.map(levelChapter), ...backMatter(g)];
+export function composeBooklet(editionId: string, settings: EditionSettings, g: Guidelines, logo?: Logo, words: Words = englishWords()): Document {
+  const chapters: Chapter[] = [...g.levels.map((l) => levelChapter(l, words)), ...backMatter(g, words)];
   const a = settings.association;
   const parts: Part[] = [
-    cover(settings, { title: settings.title, subtitle: settings.subtitle, editionLine: settings.editionLine, levels: g.levels.map((l) => l.level) }, logo),
+    cover(settings, { title: settings.title, subtitle: settings.subtitle, editionLine: settings.editionLine, levels: g.levels.map((l) => l.level) }, logo, words),
     copyrightPage(g.copyright, settings),
-    contents('Contents', chapters),
+    contents(words.contents, chapters),
     ...chapters,
   ];
   return {
@@ -107,26 +109,48 @@ export function composeBooklet(editionId: string, settings: EditionSettings, g: 
     meta: {
       title: `${a.abbreviation} ${settings.title}`,
       author: a.name,
-      subject: `${settings.title} for Endorsement, Levels ${g.levels.map((l) => l.level).join(', ')}`,
-      keywords: 'infant mental health; competency guidelines; endorsement',
+      subject: fill(words.subject, { title: settings.title, levels: g.levels.map((l) => l.level).join(', ') }),
+      keywords: words.keywords,
       language: settings.language,
       date: settings.publicationDate,
     },
     page: { size: settings.pageSize, twoSided: settings.twoSided, padToMultipleOf4: settings.padToMultipleOf4 },
     accent: settings.coverColor,
     furniture: { headerLine: `${a.abbreviation} ${settings.title}`, footerLine: settings.copyrightLine },
+    words: documentWords(words),
     parts,
   };
 }
 
-/** "November 2026" in the edition's language; UTC, so the month never depends on the machine's time zone. */
+/**
+ * "November 2026" in the edition's language; UTC, so the month never depends on the machine's time zone. Month names
+ * come from the runtime's ICU data: Node ships full ICU, and Node 22, 24 and 26 give the same names (CI builds with
+ * all three and compares the files).
+ */
 export function formatDate(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 }
 
-export function levelsLine(levels: number[]): string {
-  if (levels.length === 1) return `Level ${levels[0]}`;
+/** A letter's date, to the day: "November 1, 2026" (en-US), "1 November 2026" (en-IE, en-GB, en-AU), "1 de noviembre de 2026" (es). */
+export function formatDay(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** An application fee: as written, or an amount in the edition's currency ("50,00 €" in es-ES). */
+export function formatFee(fee: string | number | undefined, settings: Pick<EditionSettings, 'language' | 'currency'>): string | undefined {
+  if (typeof fee !== 'number') return fee;
+  return new Intl.NumberFormat(settings.language, { style: 'currency', currency: settings.currency! }).format(fee);
+}
+
+export function levelsLine(levels: number[], words: Words = englishWords()): string {
+  if (levels.length === 1) return fill(words.level, { level: levels[0] });
   const sorted = [...levels].sort();
   const contiguous = sorted.every((l, i) => i === 0 || l === sorted[i - 1] + 1);
-  return contiguous ? `Levels ${sorted[0]}–${sorted[sorted.length - 1]}` : `Levels ${sorted.join(', ')}`;
+  return contiguous ? fill(words.levelRange, { first: sorted[0], last: sorted[sorted.length - 1] }) : fill(words.levelList, { list: sorted.join(', ') });
+}
+
+/** The words a document tree carries for its writers (the packet's are used up in compose). */
+export function documentWords(words: Words): DocumentWords {
+  const { packet: _packet, ...rest } = words;
+  return rest;
 }

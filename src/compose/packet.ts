@@ -4,10 +4,12 @@ import type { Block as ModelBlock, Level, Paragraph as ModelParagraph, Section }
 import type { FormSpec, LogSpec, PacketTemplate } from '../model/templates.js';
 import type { Edition } from '../editions/edition.js';
 import { plainText } from '../model/text.js';
-import { composeBooklet, contents, cover, formatDate, glossaryChapter, levelChapter } from './booklet.js';
+import { composeBooklet, contents, cover, formatDay, formatFee, glossaryChapter, levelChapter, levelHeading } from './booklet.js';
+import { packetInLanguage } from './packet-words.js';
+import { fill as fillWords } from '../model/words.js';
 import { paragraph, proseBlocks, text } from './blocks.js';
 import type { Block, Chapter, Document, Form, Letter, Log, Run } from './tree.js';
-import { addressLines, type PostalAddress } from './envelope.js';
+import { addressLines, envelopeWindow, foldsFor, type PostalAddress } from './envelope.js';
 
 /** Whom a personalized packet is for: their postal address (envelope.ts) and e-mail. */
 export interface Applicant extends PostalAddress {
@@ -101,9 +103,10 @@ export interface PacketOptions {
 }
 
 /** The pages of a packet that name the applicant: the letter and the filled-in application form. */
-export function personalParts(edition: Edition, level: Level, t: PacketTemplate, applicant: Applicant): { letter: Letter; application: Block[] } {
+export function personalParts(edition: Edition, level: Level, template: PacketTemplate, applicant: Applicant): { letter: Letter; application: Block[] } {
+  const t = packetInLanguage(template, edition.words);
   const vars = varsOf(edition, level, applicant);
-  return { letter: letterFor(edition, t, vars, applicant), application: form(t.forms.application, `packet.l${level.level}.application`, vars, valuesOf(level, applicant), packetId(edition.id, level.level, applicant)) };
+  return { letter: letterFor(edition, t, vars, applicant), application: form(t.forms.application, `packet.l${level.level}.application`, vars, valuesOf(edition, level, applicant), packetId(edition.id, level.level, applicant)) };
 }
 
 /**
@@ -138,8 +141,8 @@ function varsOf(edition: Edition, level: Level, applicant?: Applicant): Record<s
   };
 }
 
-function valuesOf(level: Level, applicant?: Applicant): Record<string, string> {
-  const levelName = `Level ${level.level}, ${level.title}`;
+function valuesOf(edition: Edition, level: Level, applicant?: Applicant): Record<string, string> {
+  const levelName = fillWords(edition.words.levelApplied, { level: level.level, title: level.title });
   if (!applicant) return { ref_level: levelName };
   return {
     first_name: applicant.first_name,
@@ -158,8 +161,10 @@ function valuesOf(level: Level, applicant?: Applicant): Record<string, string> {
 function letterFor(edition: Edition, t: PacketTemplate, vars: Record<string, string>, applicant?: Applicant): Letter {
   return {
     kind: 'letter',
+    window: envelopeWindow(edition.settings),
+    folds: foldsFor(edition.settings),
     letterhead: edition.settings.association.name,
-    date: formatDate(edition.settings.publicationDate, edition.settings.language),
+    date: formatDay(edition.settings.publicationDate, edition.settings.language),
     address: applicant ? addressLines(applicant).map((l) => l.text) : [],
     salutation: fill(applicant ? t.letter.salutation : t.letter.genericSalutation, vars),
     paragraphs: t.letter.paragraphs.map((p) => text(fill(p, vars))),
@@ -167,7 +172,9 @@ function letterFor(edition: Edition, t: PacketTemplate, vars: Record<string, str
   };
 }
 
-export function composePacket(edition: Edition, level: Level, t: PacketTemplate, applicant?: Applicant, options: PacketOptions = {}): ComposedPacket {
+export function composePacket(edition: Edition, level: Level, template: PacketTemplate, applicant?: Applicant, options: PacketOptions = {}): ComposedPacket {
+  const t = packetInLanguage(template, edition.words);
+  const w = edition.words;
   const s = edition.settings;
   const g = edition.guidelines;
   const missing: string[] = [];
@@ -210,14 +217,14 @@ export function composePacket(edition: Edition, level: Level, t: PacketTemplate,
     missing.push('office (name and address)');
     officeLines.push(text(`${officeName}`), text(`${L.address}: ______________________________________________`));
   }
-  const fee = s.fees?.[String(level.level) as '1'];
+  const fee = formatFee(s.fees?.[String(level.level) as '1'], s);
   if (!fee) missing.push(`fees.${level.level} (application fee)`);
   officeLines.push(text(`${L.fee}: ${fee ?? '______________'}`));
   if (!s.applicationDeadline) missing.push('applicationDeadline');
   officeLines.push(text(`${L.deadline}: ${s.applicationDeadline ?? '______________'}`));
   applying.push(h('office', 2, `${lid}.office`), ...officeLines.map((line) => paragraph(line)));
 
-  const values = valuesOf(level, applicant);
+  const values = valuesOf(edition, level, applicant);
   const F = t.forms;
   const formBlocks: Block[][] = [
     ...(options.shared ? [] : [form(F.application, `${lid}.application`, vars, values, packetId(edition.id, level.level, applicant))]),
@@ -233,25 +240,25 @@ export function composePacket(edition: Edition, level: Level, t: PacketTemplate,
   const chapters: Chapter[] = [
     { kind: 'chapter', id: `${lid}.applying`, title: fill(t.headings.applying, vars), runningHead: fill(t.headings.applying, vars), blocks: applying },
     { kind: 'chapter', id: `${lid}.forms`, title: fill(t.headings.forms, vars), runningHead: fill(t.headings.forms, vars), blocks: forms },
-    levelChapter(level),
+    levelChapter(level, w),
     ...(g.glossary ? [glossaryChapter(g)] : []),
   ];
 
   // Metadata, page setup, copyright page as for the booklet.
-  const booklet = composeBooklet(edition.id, s, { ...g, levels: [level] }, edition.logo);
+  const booklet = composeBooklet(edition.id, s, { ...g, levels: [level] }, edition.logo, w);
   const [, copyright] = booklet.parts;
   const document: Document = {
     ...booklet,
     kind: 'packet',
     level: level.level,
-    meta: { ...booklet.meta, title: `${s.association.abbreviation} ${t.coverTitle}: Level ${level.level}`, subject: `${t.coverTitle}, Level ${level.level} ${level.title}` },
+    meta: { ...booklet.meta, title: `${s.association.abbreviation} ${t.coverTitle}: ${fillWords(w.level, { level: level.level })}`, subject: `${t.coverTitle}, ${fillWords(w.level, { level: level.level })} ${level.title}` },
     furniture: { ...booklet.furniture, headerLine: `${s.association.abbreviation} ${t.coverTitle}` },
     parts: [
       // A level packet opens with a letter to every candidate, before the cover (the mail merge puts the applicant's own there).
       ...(options.shared ? [] : [{ kind: 'loose' as const, blocks: [letterFor(edition, t, vars, applicant)] }]),
-      cover(s, { title: t.coverTitle, subtitle: `Level ${level.level}: ${level.title}`, editionLine: s.editionLine, levels: [level.level] }, edition.logo),
+      cover(s, { title: t.coverTitle, subtitle: levelHeading(level, w), editionLine: s.editionLine, levels: [level.level] }, edition.logo, w),
       copyright,
-      contents('Contents', chapters),
+      contents(w.contents, chapters),
       ...chapters,
     ],
   };

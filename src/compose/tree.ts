@@ -4,6 +4,7 @@
 //
 // zod schemas are the single definition; the types come from z.infer.
 import { z } from 'zod';
+import { Words } from '../model/words.js';
 
 /** A run of text. "\n" inside text is a hard line break. `code`: a responsibility code suffix " (S, T)". */
 export const Run = z.object({
@@ -148,9 +149,20 @@ export interface Log {
   columns: { label: string; width: number }[];
   rows: number;
 }
-/** A letter whose address block sits in the window of a #10 envelope (see ENVELOPE_WINDOW). */
+/** A page window: points from the page's top-left corner. */
+export interface PageWindow {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+/** A letter whose address block sits in the window of the edition's envelope (see compose/envelope.ts). */
 export interface Letter {
   kind: 'letter';
+  /** The envelope window the address is set in; the #10 window when absent. */
+  window?: PageWindow;
+  /** Where the letter is folded for that envelope, in points from the page's top: marked in the left margin. */
+  folds?: number[];
   /** The sender, over a letter that starts a page. */
   letterhead: string;
   date: string;
@@ -201,6 +213,8 @@ export const Log: z.ZodType<Log> = z.object({
 });
 export const Letter: z.ZodType<Letter> = z.object({
   kind: z.literal('letter'),
+  window: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }).optional(),
+  folds: z.array(z.number()).optional(),
   letterhead: z.string(),
   date: z.string(),
   address: z.array(z.string()),
@@ -293,12 +307,14 @@ export const Document = z.object({
   /** The edition's colour: the cover's band, headings' accents. */
   accent: z.string(),
   furniture: Furniture,
+  /** The furniture of the edition's language, for what the writers add themselves (the web edition's navigation); English when absent. */
+  words: Words.omit({ packet: true }).optional(),
   parts: z.array(Part),
 });
 export type Document = z.infer<typeof Document>;
 
 // Shared facts the writers place things by: the #10 envelope window and how an address is set in it.
-export { ADDRESS_AREA, ADDRESS_TYPE, ENVELOPE_WINDOW, fittedAddressSize } from './envelope.js';
+export { ADDRESS_AREA, ADDRESS_TYPE, addressArea, ENVELOPE_WINDOW, fittedAddressSize } from './envelope.js';
 
 /** Walks every block of a tree in reading order, table cells and map notes included. */
 export function* blocksIn(blocks: Block[]): Generator<Block> {

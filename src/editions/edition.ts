@@ -2,6 +2,7 @@
 import type { Guidelines, Level, Logo } from '../model/schema.js';
 import type { EditionSettings } from '../model/settings.js';
 import type { Change } from './overlay.js';
+import type { Words } from '../model/words.js';
 
 /** An edition as read from source/: the base with its overrides applied, and what they changed. */
 export interface EditionSource {
@@ -13,6 +14,10 @@ export interface EditionSource {
   changes: Change[];
   /** The edition's own files, relative to the project. */
   files: string[];
+  /** The furniture of the edition's language (templates/translations/). */
+  words: Words;
+  /** Set when there is no table for the edition's language and the furniture is in English: says which is missing. */
+  wordsFallback?: string;
 }
 
 export interface Edition {
@@ -26,6 +31,8 @@ export interface Edition {
   /** The edition's own source files (settings and overrides). */
   files: string[];
   logo?: Logo;
+  words: Words;
+  wordsFallback?: string;
   /** Settings its packets need but it does not give (filled in by the build). */
   packetMissing?: string[];
 }
@@ -33,7 +40,7 @@ export interface Edition {
 export function resolveEdition(_tree: unknown, source: EditionSource): Edition {
   const levels: Level[] = source.guidelines.levels.filter((l) => source.settings.levels.includes(l.level));
   const guidelines: Guidelines = { ...source.guidelines, levels };
-  return { id: source.id, settings: source.settings, guidelines, changes: source.changes, lacks: lacksOf(guidelines), files: source.files, ...(source.logo ? { logo: source.logo } : {}) };
+  return { id: source.id, settings: source.settings, guidelines, changes: source.changes, lacks: lacksOf(guidelines), files: source.files, words: source.words, ...(source.wordsFallback ? { wordsFallback: source.wordsFallback } : {}), ...(source.logo ? { logo: source.logo } : {}) };
 }
 
 export function lacksOf(g: Guidelines): string[] {

@@ -1,5 +1,5 @@
 // Whether a roster row prints whole: every character in an embedded font, every address line inside the envelope window.
-import { ADDRESS_AREA, ADDRESS_TYPE, addressLines, charactersThatFit, fittedAddressSize } from '../compose/envelope.js';
+import { ADDRESS_TYPE, addressArea, addressLines, charactersThatFit, ENVELOPE_WINDOW, fittedAddressSize, type EnvelopeWindow } from '../compose/envelope.js';
 import { printedMetrics, unprintable } from '../write/pdf/scripts.js';
 import type { RosterRow } from './roster.js';
 import { excerpt } from '../read/caps.js';
@@ -10,8 +10,12 @@ const codePoint = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4,
 
 const together = (fields: string[]) => (fields.length === 1 ? `${fields[0]} is` : `${fields.slice(0, -1).join(', ')} and ${fields[fields.length - 1]} are`);
 
-/** What keeps a row's packet from printing as typed; empty when it prints. */
-export function printProblems(row: RosterRow): string[] {
+/** A window's height as staff measure it: inches for the #10 window, millimetres for the others. */
+const inchesOrMm = (pt: number) => (pt === ENVELOPE_WINDOW.height ? `${pt / 72} in` : `${Math.round(((pt * 25.4) / 72) * 10) / 10} mm`);
+
+/** What keeps a row's packet from printing as typed in its edition's envelope `window`; empty when it prints. */
+export function printProblems(row: RosterRow, window: EnvelopeWindow = ENVELOPE_WINDOW): string[] {
+  const area = addressArea(window);
   const problems: string[] = [];
   for (const field of PRINTED) {
     const value = row[field] ?? '';
@@ -21,13 +25,13 @@ export function printProblems(row: RosterRow): string[] {
   if (problems.length) return problems;
   const lines = addressLines(row);
   for (const line of lines) {
-    if (printedMetrics.width(line.text, ADDRESS_TYPE.minSize) > ADDRESS_AREA.width) {
+    if (printedMetrics.width(line.text, ADDRESS_TYPE.minSize) > area.width) {
       const n = [...line.text].length;
-      problems.push(`${together(line.fields)} ${n} characters${line.fields.length > 1 ? ' on one line' : ''}; at most ${charactersThatFit(line.text, printedMetrics)} fit the envelope window`);
+      problems.push(`${together(line.fields)} ${n} characters${line.fields.length > 1 ? ' on one line' : ''}; at most ${charactersThatFit(line.text, printedMetrics, window)} fit the envelope window`);
     }
   }
-  if (problems.length === 0 && fittedAddressSize(lines.map((l) => l.text), printedMetrics) == null) {
-    problems.push(`the address's ${lines.length} lines do not fit the envelope window's height (1.125 in)`);
+  if (problems.length === 0 && fittedAddressSize(lines.map((l) => l.text), printedMetrics, window) == null) {
+    problems.push(`the address's ${lines.length} lines do not fit the envelope window's height (${inchesOrMm(window.height)})`);
   }
   return problems;
 }

@@ -7,6 +7,7 @@ import slugify from '@sindresorhus/slugify';
 import type { Edition } from '../editions/edition.js';
 import { CAPS, excerpt, fileOverCap } from '../read/caps.js';
 import { printProblems } from './printable.js';
+import { envelopeWindow } from '../compose/envelope.js';
 import { capProblems, Duplicates, lostLetters, splitAddressLines, textProblems, type Cells } from './roster-checks.js';
 import { RosterError, SAVE_FROM_EXCEL } from './roster-error.js';
 import { readCsvTable } from './roster-csv.js';
@@ -115,7 +116,7 @@ function checkRows(table: RosterTable, name: string, editions: Map<string, Editi
     const edition = editions.get(parsed.data.edition);
     if (!edition) problems.push(`unknown edition ${excerpt(parsed.data.edition)} (expected one of: ${[...editions.keys()].join(', ')})`);
     else if (!edition.guidelines.levels.some((l) => l.level === parsed.data.level)) problems.push(`edition "${edition.id}" does not publish Level ${parsed.data.level}`);
-    problems.push(...printProblems(parsed.data));
+    problems.push(...printProblems(parsed.data, edition ? envelopeWindow(edition.settings) : undefined));
     if (problems.length) {
       refuse(line, problems);
       continue;

@@ -125,7 +125,7 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
     // Compose every document first (cheap, in this thread), then render them all in parallel.
     const planned = editions.map((edition) => {
       const docs: { path: string; kind: 'booklet' | 'packet'; level?: number; document: Document }[] = [
-        { path: `${edition.id}/competency-guidelines`, kind: 'booklet', document: composeBooklet(edition.id, edition.settings, edition.guidelines, edition.logo) },
+        { path: `${edition.id}/competency-guidelines`, kind: 'booklet', document: composeBooklet(edition.id, edition.settings, edition.guidelines, edition.logo, edition.words) },
       ];
       const missing = new Set<string>();
       for (const level of edition.guidelines.levels) {

@@ -12,6 +12,7 @@ import { readSettings } from './settings.js';
 import { PACKET_TEMPLATE, readPacketTemplate } from './templates.js';
 import type { PacketTemplate } from '../model/templates.js';
 import { readLogo } from './logo.js';
+import { checkPacketWords, readWords, type WordsTable } from './words.js';
 import { readLevelParts, type LevelParts } from './level.js';
 import { applyOverlay, type Overlay } from '../editions/overlay.js';
 import type { EditionSource } from '../editions/edition.js';
@@ -97,6 +98,7 @@ export function loadSource(project: string): SourceTree {
 
   const editions: EditionSource[] = [];
   const editionsDir = join(sourceDir, 'editions');
+  const tables = new Map<string, WordsTable | null>();
   const editionIds = existsSync(editionsDir) ? readdirSync(editionsDir).filter((d) => statSync(join(editionsDir, d)).isDirectory()).sort() : [];
   if (editionIds.length === 0) diag.error({ file: show(editionsDir), line: 1, column: 1 }, 'no editions found', 'a folder source/editions/<id>/ with an edition.yaml');
   for (const id of editionIds) {
@@ -145,10 +147,14 @@ export function loadSource(project: string): SourceTree {
     const { guidelines, changes } = applyOverlay(base, overlay, diag, broken);
     const logo = read.settings.logo ? readLogo(join(dir, read.settings.logo), read.locate(['logo']), diag) : undefined;
     if (read.settings.logo) ownFiles.push(show(join(dir, read.settings.logo)));
-    editions.push({ id, dir, settings: read.settings, guidelines, changes, files: ownFiles, ...(logo ? { logo } : {}) });
+    const words = readWords(project, read.settings.language, diag, tables);
+    if (!words) continue;
+    if (!files.includes(words.file)) files.push(words.file);
+    editions.push({ id, dir, settings: read.settings, guidelines, changes, files: ownFiles, words: words.words, ...(words.fallback ? { wordsFallback: words.fallback } : {}), ...(logo ? { logo } : {}) });
   }
   const packetTemplate = readPacketTemplate(project, diag);
   files.push(PACKET_TEMPLATE);
+  if (packetTemplate) for (const table of tables.values()) if (table) checkPacketWords(table, packetTemplate, diag);
   if (!diag.ok || !packetTemplate) throw new InputError(diag.messages());
   return { root: project, base, editions, files, packetTemplate };
 }

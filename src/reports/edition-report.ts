@@ -90,7 +90,7 @@ export function changeLine(e: Edition): string {
 
 /** What the edition and its packets lack, or null when nothing. */
 export function lacksLine(e: Edition): string | null {
-  const parts = [...(e.lacks.length ? [`lacks ${e.lacks.join(', ')}`] : []), ...(e.packetMissing?.length ? [`its packets lack ${e.packetMissing.join(', ')}`] : [])];
+  const parts = [...(e.wordsFallback ? [`has ${e.wordsFallback}`] : []), ...(e.lacks.length ? [`lacks ${e.lacks.join(', ')}`] : []), ...(e.packetMissing?.length ? [`its packets lack ${e.packetMissing.join(', ')}`] : [])];
   return parts.length ? `${e.id} ${parts.join('; ')}` : null;
 }
 

@@ -1,9 +1,9 @@
 // The Word writer's driver: a document tree (booklet, packet) to the bytes of a .docx, the same bytes each time.
 import { Document as WordDocument, Packer, type ISectionOptions } from 'docx';
-import type { Block, Document, Part } from '../../compose/tree.js';
+import type { Block, Document, Letter, Part } from '../../compose/tree.js';
 import { renderBlocks, type BlockContext } from './blocks.js';
 import { contents, copyrightPage, cover } from './front-matter.js';
-import { ADDRESS_WINDOW } from './letter.js';
+import { addressWindow } from './letter.js';
 import { listCounter, numberingFor } from './numbering.js';
 import { geometryOf, runningHeadAndFoot, sectionProperties, type Orientation, type Start } from './page.js';
 import { fillTocPages } from './pagination/index.js';
@@ -39,6 +39,9 @@ export function wordDocument(doc: Document): WordDocument {
   });
 }
 
+/** The letter among a part's blocks: its section's left margin is its window's left edge. */
+const letterIn = (blocks: Block[]): Letter | undefined => blocks.find((b): b is Letter => b.kind === 'letter');
+
 function sectionsOf(doc: Document): ISectionOptions[] {
   const g = geometryOf(doc);
   const counter = listCounter();
@@ -70,7 +73,7 @@ function sectionsOf(doc: Document): ISectionOptions[] {
         // Pages of their own with no header or footer (a letter before a packet's cover: it can be taken off a
         // two-sided print). Not bound (no gutter); a letter's text lines up with the address in the envelope's window.
         sections.push({
-          properties: sectionProperties(doc, 'portrait', start, part.blocks.some((b) => b.kind === 'letter') ? { left: ADDRESS_WINDOW.x, gutter: 0 } : { gutter: 0 }),
+          properties: sectionProperties(doc, 'portrait', start, letterIn(part.blocks) ? { left: addressWindow(letterIn(part.blocks)!.window).x, gutter: 0 } : { gutter: 0 }),
           children: renderBlocks(part.blocks, ctx('portrait')),
         });
         break;

@@ -1,24 +1,43 @@
 // A business letter: letterhead, date, the recipient's address where a #10 window envelope shows it, the body, the closing.
-import { FrameAnchorType, FrameWrap, HeightRule, Paragraph, TextRun, type FileChild } from 'docx';
-import { ENVELOPE_WINDOW, type Letter } from '../../compose/tree.js';
+import { BorderStyle, FrameAnchorType, FrameWrap, HeightRule, LineRuleType, Paragraph, TextRun, type FileChild } from 'docx';
+import { ENVELOPE_WINDOW, type Letter, type PageWindow } from '../../compose/tree.js';
 import { needsScriptRuns, scriptRuns } from './scripts.js';
 import { plainRuns, runsOf } from './inline.js';
 import { MARGIN } from './page.js';
 import { LETTER_LINES, S } from './styles.js';
 
-/** The #10 envelope window (compose/envelope.ts), in twips. */
-export const ADDRESS_WINDOW = {
-  x: ENVELOPE_WINDOW.x * 20,
-  y: ENVELOPE_WINDOW.y * 20,
-  width: ENVELOPE_WINDOW.width * 20,
-  height: ENVELOPE_WINDOW.height * 20,
-} as const;
-/** Where the salutation starts when the letter has an address: a quarter inch below the window. */
-const BODY_TOP = ADDRESS_WINDOW.y + ADDRESS_WINDOW.height + 360;
+/** A letter's envelope window (compose/envelope.ts; the #10 one when it has none), in whole twips. */
+export function addressWindow(w: PageWindow = ENVELOPE_WINDOW): PageWindow {
+  return { x: Math.round(w.x * 20), y: Math.round(w.y * 20), width: Math.round(w.width * 20), height: Math.round(w.height * 20) };
+}
 /** Space between the letterhead's rule and the date. */
 const DATE_GAP = 240;
 /** Space after the first closing line ("Sincerely,") for the signature. */
 const SIGNATURE_GAP = 720;
+
+/**
+ * Fold marks in the left margin (as in the PDF, write/pdf/letter.ts): each an empty frame placed from the page's
+ * edges, 14 pt long, whose top border is the mark.
+ */
+function foldMarks(folds: number[]): Paragraph[] {
+  return folds.map(
+    (y) =>
+      new Paragraph({
+        frame: {
+          type: 'absolute',
+          position: { x: 14 * 20, y: Math.round(y * 20) },
+          width: 14 * 20,
+          height: 20,
+          rule: HeightRule.EXACT,
+          anchor: { horizontal: FrameAnchorType.PAGE, vertical: FrameAnchorType.PAGE },
+          wrap: FrameWrap.AROUND,
+        },
+        border: { top: { style: BorderStyle.SINGLE, size: 4, color: '888888', space: 0 } },
+        spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT },
+        children: [],
+      }),
+  );
+}
 
 export interface LetterOptions {
   /** The letter is the first thing on its page (a section of its own); a letter with an address always starts one. */
@@ -44,6 +63,7 @@ export function letter(l: Letter, options: LetterOptions = {}): FileChild[] {
     }),
   );
   let salutationBefore = 360;
+  const window = addressWindow(l.window);
   if (address.length > 0) {
     // A framed paragraph (w:framePr) placed from the page's edges: Word keeps it a frame, LibreOffice makes it one.
     // "notBeside" keeps the body from flowing beside it; the body starts below it by its own spacing, computed from the
@@ -54,9 +74,9 @@ export function letter(l: Letter, options: LetterOptions = {}): FileChild[] {
         style: S.letterAddress,
         frame: {
           type: 'absolute',
-          position: { x: ADDRESS_WINDOW.x, y: ADDRESS_WINDOW.y },
-          width: ADDRESS_WINDOW.width,
-          height: ADDRESS_WINDOW.height,
+          position: { x: window.x, y: window.y },
+          width: window.width,
+          height: window.height,
           rule: HeightRule.ATLEAST,
           anchor: { horizontal: FrameAnchorType.PAGE, vertical: FrameAnchorType.PAGE },
           wrap: FrameWrap.NOT_BESIDE,
@@ -67,8 +87,10 @@ export function letter(l: Letter, options: LetterOptions = {}): FileChild[] {
           : plainRuns(address.join('\n')),
       }),
     );
+    out.push(...foldMarks(l.folds ?? []));
     const above = MARGIN + (head ? LETTER_LINES.letterhead + LETTER_LINES.letterheadRule + DATE_GAP : 0) + LETTER_LINES.date;
-    salutationBefore = BODY_TOP - above;
+    // The salutation starts a quarter inch below the window.
+    salutationBefore = window.y + window.height + 360 - above;
   }
   out.push(new Paragraph({ style: S.letterText, spacing: { before: salutationBefore }, children: plainRuns(l.salutation) }));
   for (const p of l.paragraphs) out.push(new Paragraph({ style: S.letterText, children: runsOf(p) }));

@@ -11,6 +11,9 @@ import { blocksIn, plainRuns, type Block, type Chapter, type Document, type List
 import { searchFiles, type Section } from './search.js';
 import { readableOn, WHITE } from './contrast.js';
 import { anchor, blockHtml, escapeHtml, runsHtml } from './html.js';
+import { documentWords } from '../../compose/booklet.js';
+import { englishWords } from '../../read/words.js';
+import { fill } from '../../model/words.js';
 
 export interface WebFile {
   path: string;
@@ -122,7 +125,7 @@ th,td{overflow-wrap:break-word}
 `;
 }
 
-function layout(doc: Document, opts: { title: string; body: string; nav: string; footer: string; lang: string }): string {
+function layout(doc: Document, opts: { title: string; body: string; nav: string; footer: string; lang: string; skip: string }): string {
   return `<!doctype html>
 <html lang="${escapeHtml(opts.lang)}">
 <head>
@@ -133,7 +136,7 @@ function layout(doc: Document, opts: { title: string; body: string; nav: string;
 <link rel="icon" href="data:,">
 </head>
 <body>
-<a class="skip" href="#main">Skip to main content</a>
+<a class="skip" href="#main">${escapeHtml(opts.skip)}</a>
 <header class="band">
 <a class="site-title" href="index.html">${escapeHtml(doc.meta.title)}</a>
 ${opts.nav}
@@ -151,6 +154,9 @@ ${opts.footer}
 
 export function writeWebSite(doc: Document, downloads: Downloads): WebFile[] {
   const lang = doc.meta.language;
+  const words = doc.words ?? documentWords(englishWords());
+  const w = words.web;
+  const skip = w.skip;
   // The same colour serves text on white and as the band under white text: both need 4.5:1 against white.
   const accent = readableOn(doc.accent, WHITE);
   const pages = pagesOf(doc);
@@ -159,7 +165,7 @@ export function writeWebSite(doc: Document, downloads: Downloads): WebFile[] {
   const contents = doc.parts.find((p) => p.kind === 'contents');
   const copyright = doc.parts.find((p) => p.kind === 'copyright');
 
-  const nav = `<nav aria-label="Parts of the guidelines"><ul>${[['index.html', 'Contents'], ...pages.map((p) => [p.file, p.title]), ['search.html', 'Search']].map(([f, t]) => `<li><a href="${f}">${escapeHtml(t)}</a></li>`).join('')}</ul></nav>`;
+  const nav = `<nav aria-label="${escapeHtml(w.parts)}"><ul>${[['index.html', words.contents], ...pages.map((p) => [p.file, p.title]), ['search.html', w.search]].map(([f, t]) => `<li><a href="${f}">${escapeHtml(t)}</a></li>`).join('')}</ul></nav>`;
   // The copyright notice on every page, as the booklet's copyright page says it.
   const footer =
     copyright?.kind === 'copyright'
@@ -178,43 +184,44 @@ export function writeWebSite(doc: Document, downloads: Downloads): WebFile[] {
   const start = `<h1>${escapeHtml(c?.title ?? doc.meta.title)}</h1>
 ${c?.subtitle ? `<p class="subtitle">${escapeHtml(c.subtitle)}</p>` : ''}
 <p>${escapeHtml(c?.association ?? doc.meta.author)}${c ? ` · ${escapeHtml(c.dateLine)}` : ''}${c?.editionLine ? ` · ${escapeHtml(c.editionLine)}` : ''}</p>
-<section aria-labelledby="downloads" class="downloads"><h2 id="downloads">Downloads</h2><ul>
-<li><a href="${downloads.pdf}">The booklet as PDF (to read and print)</a></li>
-<li><a href="${downloads.docx}">The booklet as a Word document (to edit)</a></li>
-${downloads.print ? `<li><a href="${downloads.print}">The booklet for a print shop (PDF with bleed and crop marks)</a></li>` : ''}
+<section aria-labelledby="downloads" class="downloads"><h2 id="downloads">${escapeHtml(w.downloads)}</h2><ul>
+<li><a href="${downloads.pdf}">${escapeHtml(w.downloadPdf)}</a></li>
+<li><a href="${downloads.docx}">${escapeHtml(w.downloadDocx)}</a></li>
+${downloads.print ? `<li><a href="${downloads.print}">${escapeHtml(w.downloadPrint)}</a></li>` : ''}
 </ul></section>
 ${toc}`;
-  html('index.html', layout(doc, { title: c?.title ?? doc.meta.title, body: start, nav, footer, lang }));
+  html('index.html', layout(doc, { title: c?.title ?? doc.meta.title, body: start, nav, footer, lang, skip }));
 
   for (const p of pages) {
-    const body = p.blocks.map((b) => blockHtml(b, { headingShift: 0, tableCaption: `Competency Detail: ${p.chapter.title}` })).join('\n');
-    html(p.file, layout(doc, { title: `${p.title} – ${doc.meta.title}`, body, nav, footer, lang }));
+    const body = p.blocks.map((b) => blockHtml(b, { headingShift: 0, tableCaption: fill(w.detailCaption, { competencyDetail: words.competencyDetail, chapter: p.chapter.title }) })).join('\n');
+    html(p.file, layout(doc, { title: `${p.title} – ${doc.meta.title}`, body, nav, footer, lang, skip }));
   }
 
   html(
     'search.html',
     layout(doc, {
-      title: `Search – ${doc.meta.title}`,
-      body: `<h1>Search</h1>
-<p class="search-note">Type a word or a phrase: the sections that use it are listed, best first.</p>
+      title: `${w.search} – ${doc.meta.title}`,
+      body: `<h1>${escapeHtml(w.search)}</h1>
+<p class="search-note">${escapeHtml(w.searchNote)}</p>
 <form class="search" role="search" onsubmit="return false">
-<label for="q">Search the guidelines</label>
+<label for="q">${escapeHtml(w.searchLabel)}</label>
 <input id="q" type="search" autocomplete="off">
 </form>
 <p id="count" aria-live="polite"></p>
 <ul id="results"></ul>
-<noscript><p>Search needs JavaScript; the <a href="index.html">contents</a> link to every part.</p></noscript>
+<noscript><p>${escapeHtml(w.noScript).replace('{contents}', `<a href="index.html">${escapeHtml(w.contentsLink)}</a>`)}</p></noscript>
 <script src="minisearch.js"></script>
 <script src="search-index.js"></script>
 <script src="search.js"></script>`,
       nav,
       footer,
       lang,
+      skip,
     }),
   );
 
   html('style.css', css(accent));
-  html('search.js', SEARCH_SCRIPT);
+  html('search.js', searchScript(w));
   files.push(...searchFiles(sectionsOf(pages)));
   for (const [pkg, dir, file] of FONTS) {
     files.push({ path: `fonts/${file}`, bytes: new Uint8Array(readFileSync(join(dirname(require.resolve(`${pkg}/package.json`)), dir, file))) });
@@ -223,7 +230,10 @@ ${toc}`;
 }
 
 /** What the search page runs: the index loaded with MiniSearch, results as links, updated as one types. */
-const SEARCH_SCRIPT = `(function () {
+/** Text inside a single-quoted string of the search script. */
+const jsText = (s: string) => s.replace(/[\\']/g, (c) => `\\${c}`).replace(/</g, '\\x3c');
+
+const searchScript = (w: { section: string; sections: string }) => `(function () {
   var index = MiniSearch.loadJSON(window.SEARCH_INDEX, window.SEARCH_OPTIONS);
   var input = document.getElementById('q');
   var list = document.getElementById('results');
@@ -240,7 +250,7 @@ const SEARCH_SCRIPT = `(function () {
       li.appendChild(a);
       list.appendChild(li);
     });
-    count.textContent = q ? hits.length + (hits.length === 1 ? ' section' : ' sections') : '';
+    count.textContent = q ? hits.length + (hits.length === 1 ? ' ${jsText(w.section)}' : ' ${jsText(w.sections)}') : '';
   }
   input.addEventListener('input', show);
   if (location.hash.length > 1) { input.value = decodeURIComponent(location.hash.slice(1)); show(); }
