@@ -79,7 +79,7 @@ export function portfolioItems(p: ModelParagraph): Run[][] {
 }
 
 /** A form under its heading (listed in the contents). */
-function form(spec: FormSpec, id: string, vars: Record<string, string>, values: Record<string, string>, packetIdValue?: string): Block[] {
+function form(spec: FormSpec, id: string, vars: Record<string, string>, values: Record<string, string>, packetIdField?: { value: string; label: string }): Block[] {
   const f: Form = {
     kind: 'form',
     id,
@@ -88,7 +88,7 @@ function form(spec: FormSpec, id: string, vars: Record<string, string>, values: 
       row.map((f) => ({ name: f.name, label: f.label, kind: f.kind, width: f.width, ...(f.required ? { required: true } : {}), ...(values[f.name] ? { value: values[f.name] } : {}) })),
     ),
   };
-  if (packetIdValue !== undefined) f.rows.push([{ name: PACKET_ID_FIELD, label: 'Packet id (filled in for you)', kind: 'text', width: 1, value: packetIdValue, readOnly: true }]);
+  if (packetIdField) f.rows.push([{ name: PACKET_ID_FIELD, label: packetIdField.label, kind: 'text', width: 1, value: packetIdField.value, readOnly: true }]);
   return [{ kind: 'heading', level: 2, id, text: fill(spec.title, vars), toc: true }, f];
 }
 
@@ -106,7 +106,7 @@ export interface PacketOptions {
 export function personalParts(edition: Edition, level: Level, template: PacketTemplate, applicant: Applicant): { letter: Letter; application: Block[] } {
   const t = packetInLanguage(template, edition.words);
   const vars = varsOf(edition, level, applicant);
-  return { letter: letterFor(edition, t, vars, applicant), application: form(t.forms.application, `packet.l${level.level}.application`, vars, valuesOf(edition, level, applicant), packetId(edition.id, level.level, applicant)) };
+  return { letter: letterFor(edition, t, vars, applicant), application: form(t.forms.application, `packet.l${level.level}.application`, vars, valuesOf(edition, level, applicant), { value: packetId(edition.id, level.level, applicant), label: edition.words.packetId }) };
 }
 
 /**
@@ -227,7 +227,7 @@ export function composePacket(edition: Edition, level: Level, template: PacketTe
   const values = valuesOf(edition, level, applicant);
   const F = t.forms;
   const formBlocks: Block[][] = [
-    ...(options.shared ? [] : [form(F.application, `${lid}.application`, vars, values, packetId(edition.id, level.level, applicant))]),
+    ...(options.shared ? [] : [form(F.application, `${lid}.application`, vars, values, { value: packetId(edition.id, level.level, applicant), label: edition.words.packetId })]),
     log(F.trainingLog, `${lid}.training-log`, vars),
     log(F.workLog, `${lid}.work-log`, vars),
     log(F.supervisionLog, `${lid}.supervision-log`, vars),

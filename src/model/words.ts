@@ -45,6 +45,8 @@ export const Words = z
     endorsement: Text,
     /** The logo's alternative text. */
     logo: Text,
+    /** The label of a packet's read-only id field (edition, level, roster line, applicant). */
+    packetId: Text,
     /** The document's metadata: subject and keywords. */
     subject: Text,
     keywords: Text,
