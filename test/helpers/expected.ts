@@ -26,6 +26,7 @@ export interface ExpectedLevel {
 export interface ExpectedEdition {
   id: string;
   levels: ExpectedLevel[];
+  /** Each glossary entry's term and the first words of its definition, in order. */
   glossary: string[];
 }
 
@@ -124,8 +125,9 @@ function overlay(edition: string, base: ExpectedLevel, path: string): ExpectedLe
   return level;
 }
 
-function glossaryTerms(path: string): string[] {
-  return [...readFileSync(path, 'utf8').matchAll(/^\*\*(.+?)\*\*:/gm)].map((m) => plain(m[1]));
+/** Each entry's term, then the first words of its definition: a lost entry loses both, wherever the term recurs. */
+function glossaryTexts(path: string): string[] {
+  return [...readFileSync(path, 'utf8').matchAll(/^\*\*(.+?)\*\*:\s*(.*)$/gm)].flatMap((m) => [plain(m[1]), plain(m[2]).split(/\s+/).slice(0, 6).join(' ')]);
 }
 
 /** Every edition of `project`'s source/: its levels (areas, competencies, Impact Map) and glossary terms. */
@@ -141,7 +143,7 @@ export function expectedEditions(project = process.cwd()): Map<string, ExpectedE
       .filter((l) => (settings.levels ?? [1, 2, 3, 4]).includes(l.level))
       .map((l) => (existsSync(join(dir, `level-${l.level}.md`)) ? overlay(id, l, join(dir, `level-${l.level}.md`)) : l));
     const glossary = existsSync(join(dir, 'glossary.md')) ? join(dir, 'glossary.md') : join(source, 'base', 'glossary.md');
-    editions.set(id, { id, levels, glossary: glossaryTerms(glossary) });
+    editions.set(id, { id, levels, glossary: glossaryTexts(glossary) });
   }
   return editions;
 }
