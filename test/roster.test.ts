@@ -74,6 +74,9 @@ describe('every roster rule has its row', () => {
       const message = await refusal(`no-${column}.csv`, `${header.join(',')}\r\n${body.join(',')}\r\n`);
       expect(message, column).toBe(`no-${column}.csv line 1: the header lacks ${column}; expected the columns ${HEADER.join(',')}`);
     }
+    // Every column it lacks, not the first only.
+    const two = HEADER.filter((h) => h !== 'city' && h !== 'email');
+    expect(await refusal('no-two.csv', `${two.join(',')}\r\n`)).toBe(`no-two.csv line 1: the header lacks city, email; expected the columns ${HEADER.join(',')}`);
     const without = HEADER.filter((h) => h !== 'address_line2');
     const r = await read('no-line2.csv', `${without.join(',')}\r\n${row('Ann', 'Smith', 'ann@example.org').filter((_, i) => HEADER[i] !== 'address_line2').join(',')}\r\n`);
     expect(r.applicants).toHaveLength(1);
