@@ -73,9 +73,10 @@ describe('Michigan booklet PDF', () => {
 
   it('carries the MI-AIMH copyright notice and a running footer', () => {
     expect(squash(pdf.text)).toContain('This document may not be reproduced, displayed, distributed or otherwise used in any format');
-    const body = pdf.pages[10].text;
-    expect(body).toContain('© Michigan Association for Infant Mental Health (MI-AIMH)');
-    expect(body).toMatch(/\b11\b/);
+    // The footer is the last line drawn: the copyright line, and the folio on the outside edge (after it on a
+    // right-hand page, before it on a left-hand one), the page's own number.
+    expect(pdf.pages[10].text).toMatch(/\n[^\n]*© Michigan Association for Infant Mental Health \(MI-AIMH\) 11$/);
+    expect(pdf.pages[11].text).toMatch(/12 © Michigan Association for Infant Mental Health \(MI-AIMH\)$/);
   });
 
   it('repeats the Competency Detail header row on every page the table continues on', () => {

@@ -8,7 +8,8 @@ const files = ['michigan/competency-guidelines.docx', 'texas/competency-guidelin
 
 /** Heading levels in document order: Heading N styles, and paragraphs with their own outline level. */
 function headingLevels(xml: string): number[] {
-  return [...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<\/w:p>/g)].flatMap(([p]) => {
+  // A paragraph may carry attributes (<w:p w14:paraId="…">); <w:pPr> and <w:pStyle> are not paragraphs.
+  return [...xml.matchAll(/<w:p(?:\s[^>]*)?>(?:(?!<\/w:p>).)*?<\/w:p>/g)].flatMap(([p]) => {
     const style = /<w:pStyle w:val="Heading([1-9])"\/>/.exec(p);
     if (style) return [Number(style[1])];
     const outline = /<w:outlineLvl w:val="(\d)"\/>/.exec(p);
@@ -31,7 +32,9 @@ describe('Word files carry what the Accessibility Checker looks for', () => {
       for (const t of content) expect(t).toContain('<w:tblHeader/>');
       const levels = headingLevels(doc);
       expect(levels.length).toBeGreaterThan(5);
-      levels.forEach((level, i) => expect(level, `heading ${i + 1}`).toBeLessThanOrEqual((levels[i - 1] ?? 1) + 1));
+      // The first heading is level 1; none goes more than one level deeper than the one before it.
+      expect(levels[0], 'the first heading').toBe(1);
+      levels.forEach((level, i) => expect(level, `heading ${i + 1}`).toBeLessThanOrEqual((levels[i - 1] ?? 0) + 1));
       // No empty paragraph followed by another paragraph (spacing done by styles, not blank lines).
       expect(doc.match(/<w:p\/><w:p[ >]/g) ?? []).toEqual([]);
     });

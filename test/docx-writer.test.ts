@@ -206,10 +206,19 @@ describe('writeBookletDocx', () => {
   it('marks the header rows to repeat and writes the Competency Detail as a two-column table', () => {
     expect((doc.match(/<w:tblHeader\/>/g) ?? []).length).toBe(2 + 1 + 1); // 2 Competency Details, 1 map, 1 table
     const table = between(doc, /<w:tbl>(?:(?!<\/w:tbl>).)*Area of Expertise/, /<\/w:tbl>/);
-    expect(textOf(table)).toContain('Area of ExpertiseAs Demonstrated By');
     expect((table.match(/<w:gridCol /g) ?? []).length).toBe(2);
-    expect(table).toMatch(/<w:pStyle w:val="Heading3"\/>(?:(?!<\/w:p>).)*Theoretical Foundations/);
-    expect(textOf(table)).toContain('Knowledge Areas');
+    // Which cell holds what: the header row's two titles; then a row per area, its name (Heading 3), its areas label
+    // and areas in the left cell, its lead-in and competencies in the right one, and nothing of one in the other.
+    const rows = [...table.matchAll(/<w:tr>.*?<\/w:tr>/g)].map(([r]) => [...r.matchAll(/<w:tc>.*?<\/w:tc>/g)].map(([c]) => unescape(textOf(c))));
+    expect(rows).toEqual([
+      ['Area of Expertise', 'As Demonstrated By'],
+      ...['Theoretical Foundations', 'Direct Service Skills'].map((name) => [
+        `${name}Knowledge Areaspregnancy & early parenthoodinfant & young child developmentcultural competence`,
+        'For infants, young children, and families referred and enrolled for services:Identifies emerging competencies of the infant within a relationship contextHelps parents to:“See” the infant/young child as a personDerive pleasure from daily activities with their childrenShares with families realistic expectations for developmentReflective supervision is recommended for this area.',
+      ]),
+    ]);
+    const firstArea = [...table.matchAll(/<w:tr>.*?<\/w:tr>/g)][1][0];
+    expect(firstArea.slice(0, firstArea.indexOf('</w:tc>'))).toMatch(/<w:pStyle w:val="Heading3"\/>(?:(?!<\/w:p>).)*Theoretical Foundations/);
   });
 
   it('writes bullets and sub-bullets as real lists, with codes after the text', () => {

@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveEdition, type Edition } from '../src/editions/edition.js';
-import { readRoster, RosterError, type Roster } from '../src/mailmerge/roster.js';
+import { readRoster, ROSTER_COLUMNS, RosterError, type Roster } from '../src/mailmerge/roster.js';
 import { loadSource } from '../src/read/source.js';
 import { simpleParser as parseMail } from 'mailparser';
+import fc from 'fast-check';
 import { command, runCommand } from './helpers/cli.js';
 import { readPdf } from './helpers/pdf.js';
 import { xlsx, type Cell } from './helpers/xlsx.js';
@@ -46,6 +47,63 @@ const refusal = async (name: string, content: string | Uint8Array, opts: { sheet
   }
   throw new Error('the roster was not refused');
 };
+
+describe('every roster rule has its row', () => {
+  /** Required: every column but the second address line, written down here rather than taken from the code. */
+  const REQUIRED = ['first_name', 'last_name', 'address_line1', 'city', 'state', 'postal_code', 'email', 'edition', 'level'];
+
+  it('refuses each row of every-rule.csv by its line and rule: each required cell blank, each check, each cap, each repeat', async () => {
+    // An edition that publishes Levels 1 and 2 only, for the rule that a level must be one the edition publishes.
+    const michigan = editions.get('michigan')!;
+    const withShort = new Map(editions).set('levels-1-2', { ...michigan, id: 'levels-1-2', guidelines: { ...michigan.guidelines, levels: michigan.guidelines.levels.filter((l) => l.level <= 2) } });
+    const r = await readRoster(join(fixtures, 'every-rule.csv'), withShort);
+    const expected = readFileSync(join(fixtures, 'every-rule.expected.txt'), 'utf8').trim().split('\n');
+    expect(r.rejected.map((x) => x.message)).toEqual(expected);
+    for (const column of REQUIRED) expect(expected.some((m) => m.endsWith(`: missing ${column}`) || m.includes(`: missing ${column};`)), column).toBe(true);
+    expect(r.applicants.map((a) => [a.line, a.first_name, a.edition, a.level])).toEqual([
+      [2, 'Ann', 'michigan', 1],
+      [25, 'Zoë', 'texas', 4],
+    ]);
+  });
+
+  it('refuses a header without any one required column, naming it; a roster without address_line2 is read', async () => {
+    expect(ROSTER_COLUMNS.filter((c) => c !== 'address_line2')).toEqual(REQUIRED);
+    for (const column of REQUIRED) {
+      const header = HEADER.filter((h) => h !== column);
+      const body = row('Ann', 'Smith', 'ann@example.org').filter((_, i) => HEADER[i] !== column);
+      const message = await refusal(`no-${column}.csv`, `${header.join(',')}\r\n${body.join(',')}\r\n`);
+      expect(message, column).toBe(`no-${column}.csv line 1: the header lacks ${column}; expected the columns ${HEADER.join(',')}`);
+    }
+    // Every column it lacks, not the first only.
+    const two = HEADER.filter((h) => h !== 'city' && h !== 'email');
+    expect(await refusal('no-two.csv', `${two.join(',')}\r\n`)).toBe(`no-two.csv line 1: the header lacks city, email; expected the columns ${HEADER.join(',')}`);
+    const without = HEADER.filter((h) => h !== 'address_line2');
+    const r = await read('no-line2.csv', `${without.join(',')}\r\n${row('Ann', 'Smith', 'ann@example.org').filter((_, i) => HEADER[i] !== 'address_line2').join(',')}\r\n`);
+    expect(r.applicants).toHaveLength(1);
+  });
+
+  it('always refuses a row with an empty required cell, whatever the other cells hold (property)', async () => {
+    const name = fc.stringMatching(/^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ' -]{0,14}[A-Za-zÀ-ÿ]$/);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ first: name, last: name, street: fc.stringMatching(/^[1-9][0-9]{0,3} [A-Z][a-z]{2,10} St$/), level: fc.constantFrom('1', '2', '3', '4'), edition: fc.constantFrom('michigan', 'michigan-revised', 'new-mexico', 'texas') }),
+        fc.constantFrom(...REQUIRED),
+        fc.constantFrom('', ' ', '   ', '\t'),
+        async (p, column, blank) => {
+          const good = row(p.first, p.last, 'someone@example.org', { address_line1: p.street, level: p.level, edition: p.edition });
+          const bad = good.map((cell, i) => (HEADER[i] === column ? blank : cell));
+          const r = await read('property.csv', csv([good, bad]));
+          // The good row is made, so the bad one is refused for its blank, not for the roster as a whole.
+          expect(r.applicants.map((a) => a.line)).toEqual([2]);
+          expect(r.rejected.map((x) => x.line)).toEqual([3]);
+          // Blank is "missing"; a lone tab is refused as a control character first: either way the row names the column.
+          expect(r.rejected[0].message).toMatch(blank.trim() === '' && blank !== '\t' ? `missing ${column}` : column);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
 
 describe('rosters as Excel saves them', () => {
   const expected = [

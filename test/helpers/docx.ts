@@ -26,3 +26,13 @@ export function paragraphsWithStyle(xml: string, styleId: string): string[] {
     .filter((p) => p.includes(`<w:pStyle w:val="${styleId}"/>`))
     .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1])).join(''));
 }
+
+/**
+ * The tables of a part that hold `marker` in their first row: each table its rows, each row its cells' XML. Tables
+ * are not nested in what the writers make, so a table ends at the first </w:tbl>.
+ */
+export function tablesWith(xml: string, marker: string): string[][][] {
+  return [...xml.matchAll(/<w:tbl>.*?<\/w:tbl>/g)]
+    .map(([t]) => [...t.matchAll(/<w:tr>.*?<\/w:tr>/g)].map(([r]) => [...r.matchAll(/<w:tc>.*?<\/w:tc>/g)].map(([c]) => c)))
+    .filter((rows) => rows[0]?.some((c) => docxText(c).includes(marker)));
+}

@@ -153,8 +153,10 @@ export async function readTagged(path: string, { withText = false } = {}): Promi
     mcidText: new Map(),
     pageCount: pages.length,
   };
+  // An untagged file is the first failure, not an absence of failures (Matterhorn 01-002, 01-004).
   if (!rootDict) {
-    if (marked) problems.push('claims to be tagged (MarkInfo) but has no structure tree');
+    problems.push('no /StructTreeRoot: the file is not tagged (Matterhorn 01-004)');
+    if (!marked) problems.push('no /MarkInfo /Marked true (Matterhorn 01-002)');
     return result;
   }
 

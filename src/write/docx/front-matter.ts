@@ -85,7 +85,8 @@ export function cover(c: Cover, textWidth: number): FileChild[] {
   const levels = c.levelsLine;
   return [
     band,
-    new Paragraph({ heading: HeadingLevel.TITLE, spacing: { before: 2400 }, border: rule, text: c.title }),
+    // Outline level 1: the document's first heading, as the cover title is H1 in the PDF (headings below it start at 2).
+    new Paragraph({ heading: HeadingLevel.TITLE, outlineLevel: 0, spacing: { before: 2400 }, border: rule, text: c.title }),
     ...(c.subtitle ? [new Paragraph({ style: S.subtitle, text: c.subtitle })] : []),
     ...(c.editionLine ? [new Paragraph({ style: S.coverLine, children: plainRuns(c.editionLine, { italics: true }) })] : []),
     ...(levels ? [new Paragraph({ style: S.coverLine, spacing: { before: 2400 }, children: [new TextRun({ text: levels, bold: true })] })] : []),
