@@ -83,6 +83,12 @@ describe('overlay operations', () => {
     expect(tree.base.levels[0].detail.areas.map((a) => a.id)).toContain('l1.communicating');
   });
 
+  it('takes no hidden folder for an edition (an interrupted import leaves .NAME.import-PID beside the editions)', () => {
+    const dir = make({ 'source/editions/.example.import-123/edition.yaml': 'not: [valid' });
+    expect(errorsOf(dir)).toEqual([]);
+    expect(loadSource(dir).editions.map((e) => e.id)).not.toContain('.example.import-123');
+  });
+
   it('names the file, line and id of an override aimed at an id that does not exist', () => {
     const dir = make({
       'source/editions/example/edition.yaml': SETTINGS + 'remove:\n  - l9.nothing\n',

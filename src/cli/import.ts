@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { EXIT, exitWith, internalError, parseArgs } from './common.js';
+import { EXIT, exitOnInterrupt, exitWith, internalError, parseArgs } from './common.js';
 
 const program = new Command()
   .name('import:edition')
@@ -32,12 +32,16 @@ async function main(): Promise<number> {
   const { DocxError } = await import('../import/package.js');
   const { InputError } = await import('../model/diagnostics.js');
   const { countsLine } = await import('../import/report.js');
+  // The import runs in one synchronous step (seconds): a signal is handled when it is over, never half-way.
+  let finished = false;
+  exitOnInterrupt(() => (finished ? 'interrupted after the import had finished: its files were written as listed above' : 'interrupted; source/ is unchanged'));
   try {
     const r = importEdition({ project, file: resolve(project, file), edition: opts.edition, base: opts.base, dryRun: opts.dryRun, partial: opts.partial, report: opts.report && resolve(project, opts.report) });
     console.log(`${opts.edition}: ${countsLine(r.changes)}; covered ${r.covered.join('; ') || 'nothing'}`);
     if (r.unplaced.length) console.error(`${r.unplaced.length} passage${r.unplaced.length === 1 ? '' : 's'} could not be placed${r.written.length ? ' (written anyway: --partial)' : '; nothing was written to source/ (--partial writes what was placed)'}`);
     for (const f of r.written) console.log(`wrote ${f}`);
     console.log(`report: ${r.reportPath}`);
+    finished = true;
     return r.code;
   } catch (e) {
     if (e instanceof ImportUsageError) {

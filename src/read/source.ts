@@ -99,7 +99,7 @@ export function loadSource(project: string): SourceTree {
   const editions: EditionSource[] = [];
   const editionsDir = join(sourceDir, 'editions');
   const tables = new Map<string, WordsTable | null>();
-  const editionIds = existsSync(editionsDir) ? readdirSync(editionsDir).filter((d) => statSync(join(editionsDir, d)).isDirectory()).sort() : [];
+  const editionIds = existsSync(editionsDir) ? readdirSync(editionsDir).filter((d) => !d.startsWith('.') && statSync(join(editionsDir, d)).isDirectory()).sort() : [];
   if (editionIds.length === 0) diag.error({ file: show(editionsDir), line: 1, column: 1 }, 'no editions found', 'a folder source/editions/<id>/ with an edition.yaml');
   for (const id of editionIds) {
     const dir = join(editionsDir, id);
