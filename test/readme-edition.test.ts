@@ -1,6 +1,6 @@
 // The README's complete example edition is test/fixtures/edition-cascadia/: the README shows exactly these files, and
 // they build. Its report reads in the booklet's order, names each change by what changed, and lists the ids to use.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,8 @@ import { manifest } from './helpers/built.js';
 const project = process.cwd();
 const fixture = join(project, 'test', 'fixtures', 'edition-cascadia');
 const readme = readFileSync(join(project, 'README.md'), 'utf8');
+/** The README and the pages of docs/ it links to, where the figures of a build are given. */
+const documentation = [readme, ...readdirSync(join(project, 'docs')).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(project, 'docs', f), 'utf8'))].join('\n');
 
 /** The code block after the README's line naming `source/editions/cascadia/<file>`. */
 function shown(file: string): string {
@@ -91,6 +93,6 @@ describe("the README's figures of a build", () => {
     const tagged = files.filter((f) => f.kind !== 'print').reduce((n, f) => n + (f.pages ?? 0), 0);
     expect(readme).toContain(`texas/competency-guidelines.pdf (${texas.pages} pages)`);
     expect(readme).toContain(`\`${files.length} files, ${pages} PDF pages in out/`);
-    expect(readme).toContain(`(${pages} PDF pages, as the build prints: ${tagged} tagged pages in the booklets and packets, the rates count these, and ${pages - tagged} in the print PDFs)`);
+    expect(documentation).toContain(`(${pages} PDF pages, as the build prints: ${tagged} tagged pages in the booklets and packets, the rates count these, and ${pages - tagged} in the print PDFs)`);
   });
 });
