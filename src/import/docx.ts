@@ -1,8 +1,8 @@
 // A .docx read into a flat list of paragraphs and tables: style, outline level, list level, emphasis, bookmarks and
 // text (soft line breaks kept as "\n"). The OOXML is read with fflate (package.ts) and sax (no DTDs, no entities).
-import sax from 'sax';
 import type { Inline } from '../model/schema.js';
 import { DocxError, openDocx } from './package.js';
+import { attr as val, child, kids, onOff as on, parseXml as parseWordml, type El } from '../xml/wordml.js';
 
 export interface DocxParagraph {
   kind: 'p';
@@ -37,41 +37,18 @@ export interface DocxBook {
   meta: { title?: string; creator?: string; created?: string; pageSize?: 'LETTER' | 'A4'; pageTwips?: [number, number]; language?: string; footers: string[] };
 }
 
-interface El {
-  name: string;
-  attrs: Record<string, string>;
-  children: El[];
-  text: string;
+/** Parses one XML part of a file from outside; a DOCTYPE (and so any entity definition) is refused. */
+function parseXml(xml: string, shown: string, part: string): El {
+  return parseWordml(xml, {
+    doctype: () => {
+      throw new DocxError(`${shown}: ${part} declares a DOCTYPE, which Word never writes; refused (no external entities are read)`);
+    },
+    error: (e) => {
+      throw new DocxError(`${shown}: ${part} is not well-formed XML (${e.message.split('\n')[0]}); expected a Word document`);
+    },
+  });
 }
 
-/** Parses one XML part; a DOCTYPE (and so any entity definition) is refused. */
-export function parseXml(xml: string, shown: string, part: string): El {
-  const root: El = { name: '#root', attrs: {}, children: [], text: '' };
-  const stack: El[] = [root];
-  const p = sax.parser(true, {});
-  p.onopentag = (tag) => {
-    const el: El = { name: tag.name, attrs: tag.attributes, children: [], text: '' };
-    stack[stack.length - 1].children.push(el);
-    stack.push(el);
-  };
-  p.onclosetag = () => void stack.pop();
-  p.ontext = (t) => {
-    stack[stack.length - 1].text += t;
-  };
-  p.ondoctype = () => {
-    throw new DocxError(`${shown}: ${part} declares a DOCTYPE, which Word never writes; refused (no external entities are read)`);
-  };
-  p.onerror = (e) => {
-    throw new DocxError(`${shown}: ${part} is not well-formed XML (${e.message.split('\n')[0]}); expected a Word document`);
-  };
-  p.write(xml).close();
-  return root;
-}
-
-const kids = (el: El | undefined, name: string): El[] => el?.children.filter((c) => c.name === name) ?? [];
-const child = (el: El | undefined, name: string): El | undefined => el?.children.find((c) => c.name === name);
-const val = (el: El | undefined): string | undefined => el?.attrs['w:val'];
-const on = (el: El | undefined): boolean | undefined => (el ? !['false', '0', 'off'].includes(val(el) ?? 'true') : undefined);
 function find(el: El, name: string): El | undefined {
   for (const c of el.children) {
     if (c.name === name) return c;

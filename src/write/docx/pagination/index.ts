@@ -3,7 +3,7 @@
 import { strFromU8, strToU8 } from 'fflate';
 import type { Parts } from '../zip.js';
 import { bookmarkPages } from './layout.js';
-import { parseXml } from './xml.js';
+import { parseXml } from '../../../xml/wordml.js';
 
 /**
  * Rewrites every `PAGEREF <bookmark>` field result in word/document.xml with the page the bookmark lands on. The TOC

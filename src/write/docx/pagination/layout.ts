@@ -3,7 +3,7 @@
 // tables with repeated header rows and rows that split or not, and sections that start on a new or an odd page.
 import { faceOf } from './fonts.js';
 import { Styles, type ParaProps } from './properties.js';
-import { attr, child, kids, num, onOff, type El } from './xml.js';
+import { attr, child, kids, num, onOff, type El } from '../../../xml/wordml.js';
 
 /** One laid-out line: its height, and the bookmarks that start on it. */
 interface Line {

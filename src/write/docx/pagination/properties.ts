@@ -1,6 +1,6 @@
 // Paragraph and run properties as Word resolves them: document defaults, then the table style (inside a table), the
 // paragraph style and its bases, the numbering level, then direct formatting.
-import { attr, child, kids, num, onOff, type El } from './xml.js';
+import { attr, child, kids, num, onOff, type El } from '../../../xml/wordml.js';
 
 export interface ParaProps {
   before: number;

@@ -1,4 +1,5 @@
 // A WordprocessingML part as a small element tree (sax does the parsing), and helpers to read w: elements and attributes.
+// Shared by the Word writer (which reads its own output back to paginate it) and the importer of Word booklets.
 import sax from 'sax';
 
 export interface El {
@@ -8,7 +9,13 @@ export interface El {
   text: string;
 }
 
-export function parseXml(xml: string): El {
+/** What to do with a DOCTYPE (refuse it, for files from outside: no entity is ever read) and with malformed XML. */
+export interface ParseHandlers {
+  doctype?: () => never;
+  error?: (e: Error) => never;
+}
+
+export function parseXml(xml: string, on: ParseHandlers = {}): El {
   const root: El = { name: '#root', attrs: {}, children: [], text: '' };
   const stack: El[] = [root];
   const p = sax.parser(true, {});
@@ -21,8 +28,9 @@ export function parseXml(xml: string): El {
   p.ontext = (t) => {
     stack[stack.length - 1].text += t;
   };
+  if (on.doctype) p.ondoctype = on.doctype;
   p.onerror = (e) => {
-    throw e;
+    throw on.error ? on.error(e) : e;
   };
   p.write(xml).close();
   return root;
