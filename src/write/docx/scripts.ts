@@ -2,8 +2,9 @@
 // Latin, eastAsia for Chinese, Japanese and Korean, cs for complex scripts such as Arabic, Hebrew and Devanagari),
 // and lays out right-to-left runs only when they say so (w:rtl). Runs name the Noto font of their script, which
 // Word uses where it is installed and otherwise replaces with its own font for that script.
-import { TextRun } from 'docx';
-import { plainRuns } from './inline.js';
+import type { El } from '../../xml/wordml.js';
+import { stringRuns } from './inline.js';
+import { run } from './wml.js';
 
 interface Script {
   test: RegExp;
@@ -55,18 +56,24 @@ export function segments(text: string): Segment[] {
 }
 
 /** Runs for a text typed by a person (a name, an address line): its scripts marked so Word picks fonts for them. */
-export function scriptRuns(text: string): TextRun[] {
+export function scriptRuns(text: string): El[] {
   const segs = segments(text);
-  if (segs.length === 1 && segs[0].script === null) return plainRuns(text);
-  return segs.map(
-    (s) =>
-      new TextRun({
-        text: s.text,
-        ...(s.script ? { font: { [s.script.slot]: s.script.font, ...(s.script.slot === 'eastAsia' ? { hint: 'eastAsia' } : {}) }, rightToLeft: s.script.rtl, language: s.script.lang ? { eastAsia: s.script.lang } : undefined } : {}),
-      }),
+  if (segs.length === 1 && segs[0].script === null) return stringRuns(text);
+  return segs.map((s) =>
+    run({
+      text: s.text,
+      ...(s.script
+        ? {
+            fonts: { [s.script.slot]: s.script.font, ...(s.script.slot === 'eastAsia' ? { hint: 'eastAsia' as const } : {}) },
+            rightToLeft: s.script.rtl,
+            language: s.script.lang ? { eastAsia: s.script.lang } : undefined,
+          }
+        : {}),
+    }),
   );
 }
 
+// The mail merge's filled-in text: & < > and " (its files have always been written so).
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**

@@ -14,7 +14,6 @@ export interface Face {
 }
 
 const FAMILIES: Record<string, string> = { calibri: 'carlito', cambria: 'caladea', carlito: 'carlito', caladea: 'caladea' };
-const cache = new Map<string, Face>();
 
 function load(family: string, bold: boolean, italic: boolean): Face {
   const file = (subset: string) => require.resolve(`@fontsource/${family}/files/${family}-${subset}-${bold ? 700 : 400}-${italic ? 'italic' : 'normal'}.woff`);
@@ -42,10 +41,14 @@ function load(family: string, bold: boolean, italic: boolean): Face {
   };
 }
 
-export function faceOf(font: string, bold: boolean, italic: boolean): Face {
-  const family = FAMILIES[font.toLowerCase()] ?? 'caladea';
-  const key = `${family}/${bold}/${italic}`;
-  let face = cache.get(key);
-  if (!face) cache.set(key, (face = load(family, bold, italic)));
-  return face;
+/** The faces one document's pagination loads, each once (made per document: no writer keeps state between calls). */
+export class Faces {
+  private loaded = new Map<string, Face>();
+  faceOf(font: string, bold: boolean, italic: boolean): Face {
+    const family = FAMILIES[font.toLowerCase()] ?? 'caladea';
+    const key = `${family}/${bold}/${italic}`;
+    let face = this.loaded.get(key);
+    if (!face) this.loaded.set(key, (face = load(family, bold, italic)));
+    return face;
+  }
 }
