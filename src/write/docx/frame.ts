@@ -35,7 +35,7 @@ const TAKEN = [
 ];
 
 export async function frameOf(doc: Document, lists: ListUse[], ctx: RenderContext): Promise<Frame> {
-  const key = `docx-frame/${createHash('sha256').update(JSON.stringify({ v: 1, accent: doc.accent, language: doc.meta.language, lists })).digest('hex')}`;
+  const key = `docx-frame:${createHash('sha256').update(JSON.stringify({ v: 1, accent: doc.accent, language: doc.meta.language, lists })).digest('hex')}`;
   const kept = ctx.store?.get(key);
   if (kept) return unzipSync(kept);
   const word = new WordDocument({

@@ -44,20 +44,38 @@ export interface Metrics {
 /** The letter among a part's blocks: its section's left margin is its window's left edge. */
 const letterIn = (blocks: Block[]): Letter | undefined => blocks.find((b): b is Letter => b.kind === 'letter');
 
-/** A part (not the cover or the Contents, which the document makes itself), from the store or made and kept. */
-export function keptPart(doc: Document, part: Exclude<Part, { kind: 'cover' | 'contents' }>, start: Start, last: boolean, metrics: () => Metrics, ctx: RenderContext): KeptPart {
-  const key = `docx-part/${createHash('sha256')
+/** A part being written: its sections' elements until they are measured, and where to keep it then. */
+export interface PartInProgress {
+  key: string;
+  headings: KeptPart['headings'];
+  sections: (Omit<KeptSection, 'measure'> & { children: El[] })[];
+}
+
+/**
+ * A part (not the cover or the Contents, which the document makes itself): kept, or made now. A part made now is
+ * measured (`finishPart`) once the document has its styles, which need the lists of every part first (frame.ts).
+ */
+export function keptPart(doc: Document, part: Exclude<Part, { kind: 'cover' | 'contents' }>, start: Start, last: boolean, ctx: RenderContext): KeptPart | PartInProgress {
+  const key = `docx-part:${createHash('sha256')
     .update(JSON.stringify({ v: WRITER_VERSION, part, start, last, page: doc.page, accent: doc.accent, language: doc.meta.language }))
     .digest('hex')}`;
   const kept = ctx.store?.get(key);
   if (kept) return JSON.parse(strFromU8(kept)) as KeptPart;
-  const made = makePart(doc, part, start, last, metrics());
-  ctx.store?.put(key, strToU8(JSON.stringify(made)));
   ctx.trace(`docx part ${part.kind === 'chapter' ? part.id : part.kind} made`);
-  return made;
+  return makePart(doc, part, start, last, key);
 }
 
-function makePart(doc: Document, part: Exclude<Part, { kind: 'cover' | 'contents' }>, start: Start, last: boolean, m: Metrics): KeptPart {
+/** Measures a part made now and keeps it. */
+export function finishPart(doc: Document, made: PartInProgress, m: Metrics, ctx: RenderContext): KeptPart {
+  const part: KeptPart = {
+    sections: made.sections.map(({ children, ...s }) => ({ ...s, measure: measureSection(m.styles, m.faces, children, textBox(doc, s.layout).width) })),
+    headings: made.headings,
+  };
+  ctx.store?.put(made.key, strToU8(JSON.stringify(part)));
+  return part;
+}
+
+function makePart(doc: Document, part: Exclude<Part, { kind: 'cover' | 'contents' }>, start: Start, last: boolean, key: string): PartInProgress {
   const g = geometryOf(doc);
   const counters = new PartCounters();
   const bc = (o: Orientation): BlockContext => ({ textWidth: g.textWidth(o), textHeight: g.textHeight(o), accent: hex(doc.accent), counters, render: renderBlocks });
@@ -80,9 +98,10 @@ function makePart(doc: Document, part: Exclude<Part, { kind: 'cover' | 'contents
     }
   }
   return {
+    key,
     sections: sections.map((s, i) => {
       const children = endSection(s.children, i, last && i === sections.length - 1);
-      return { layout: s.layout, runningHead: s.runningHead, xml: children.map(writeXml).join(''), measure: measureSection(m.styles, m.faces, children, textBox(doc, s.layout).width) };
+      return { layout: s.layout, runningHead: s.runningHead, xml: children.map(writeXml).join(''), children };
     }),
     headings: counters.headings,
   };

@@ -6,100 +6,79 @@ import { strFromU8, strToU8 } from 'fflate';
 import type { Cover, Document } from '../../compose/tree.js';
 import { el, escapeXml, parseXml, writeXml, type El } from '../../xml/wordml.js';
 import { bareContext, type RenderContext } from '../context.js';
-import { PartCounters, type BlockContext } from './block-context.js';
-import { renderBlocks } from './blocks.js';
 import { frameOf, type ListUse } from './frame.js';
 import { contents, cover, type ContentsEntry } from './front-matter.js';
 import { CLOSE, OPEN, type Hole } from './holes.js';
-import { endSection, keptPart, type KeptSection, type Metrics } from './part.js';
+import { endSection, finishPart, keptPart, type KeptSection, type Metrics, type PartInProgress } from './part.js';
 import { CONTENT_TYPES_START, DOCUMENT_START, EMPTY_RELS, PACKAGE_RELS, SETTINGS_START } from './part-roots.js';
 import { geometryOf, runningHeadAndFoot, sectionProperties, textBox, type Start } from './page.js';
 import { Faces } from './pagination/fonts.js';
-import { measureSection, pagesOf, tocMark } from './pagination/layout.js';
+import { measureSection, pagesOf } from './pagination/layout.js';
 import { Styles } from './pagination/properties.js';
-import { hex } from './styles.js';
 import { zipParts, type Parts } from './zip.js';
 
-/** A section of the document: its XML with holes, its measures, and which part's holes it has. */
+/** A section of the document: its XML with holes, its measures, and the part whose holes it has. */
 interface Section extends KeptSection {
   part: number;
-  /** Made for this document (cover, Contents): not from a kept part. */
-  image?: Cover['logo'];
 }
 
 export async function writeDocx(doc: Document, ctx: RenderContext = bareContext()): Promise<Uint8Array> {
-  // Measuring needs the styles (docx's, for this accent and language) and Word's font metrics, loaded once a document.
-  let metrics: Metrics | undefined;
-  const stylesOnly = await frameOf(doc, [], ctx);
-  const measureWith = (): Metrics => (metrics ??= { styles: new Styles(parseXml(strFromU8(stylesOnly['word/styles.xml']))), faces: new Faces() });
-
   const g = geometryOf(doc);
-  const sections: Section[] = [];
+  const hasContents = doc.parts.some((p) => p.kind === 'contents');
+  const lastPart = doc.parts.length - 1;
+  // Every part after the first starts on a right-hand page, but the copyright page, the back of the cover.
+  const startOf = (i: number): Start => (i === 0 || doc.parts[i].kind === 'copyright' ? 'newPage' : 'rightHandPage');
+
+  // 1. Each part's XML: kept, or made now. The cover and the Contents are made for each document.
+  const made: { at: number; part: PartInProgress }[] = [];
+  const sections: (Section & { children?: El[] })[] = [];
   const headings: { part: number; level: number; text: string }[] = [];
-  let contentsAt = -1;
+  let logo: Cover['logo'];
   doc.parts.forEach((part, i) => {
-    // Every part after the first starts on a right-hand page, but the copyright page, the back of the cover.
-    const start: Start = i === 0 || part.kind === 'copyright' ? 'newPage' : 'rightHandPage';
-    const last = i === doc.parts.length - 1;
+    const layout = { orientation: 'portrait' as const, start: startOf(i) };
     if (part.kind === 'cover') {
-      const layout = { orientation: 'portrait' as const, start };
-      const children = endSection(cover(part, g.textWidth('portrait')), 0, last);
-      sections.push({ part: i, layout, runningHead: null, xml: children.map(writeXml).join(''), measure: measureSection(measureWith().styles, measureWith().faces, children, textBox(doc, layout).width), image: part.logo });
+      const children = endSection(cover(part, g.textWidth('portrait')), 0, i === lastPart);
+      sections.push({ part: i, layout, runningHead: null, xml: children.map(writeXml).join(''), measure: [], children });
+      logo = part.logo;
     } else if (part.kind === 'contents') {
-      contentsAt = sections.length;
-      sections.push({ part: i, layout: { orientation: 'portrait', start }, runningHead: part.title, xml: '', measure: [] });
+      sections.push({ part: i, layout, runningHead: part.title, xml: '', measure: [] });
     } else {
-      const kept = keptPart(doc, part, start, last, measureWith, ctx);
-      for (const s of kept.sections) sections.push({ ...s, part: i });
-      for (const h of kept.headings) headings.push({ part: i, ...h });
+      const p = keptPart(doc, part, startOf(i), i === lastPart, ctx);
+      if ('key' in p) made.push({ at: sections.length, part: p });
+      for (const s of p.sections) sections.push({ measure: [], ...s, part: i });
+      for (const h of p.headings) headings.push({ part: i, ...h });
     }
   });
-  const hasContents = contentsAt >= 0;
 
-  // The Contents: measured without page numbers (as Word lays the field out before it is updated), then written with them.
-  let contentsEl: (pages: (number | undefined)[]) => El[] = () => [];
+  // 2. List instances, numbered in the order the document first uses them (as docx numbers them), and the styles and
+  // numbering parts for them.
+  const lists = listUses(sections);
+  const frame = await frameOf(doc, lists.uses, ctx);
+
+  // 3. Measures of what was made now (kept with its part), and the Contents' pages from every part's measures.
+  let metrics: Metrics | undefined;
+  const measuring = (): Metrics => (metrics ??= { styles: new Styles(parseXml(strFromU8(frame['word/styles.xml']))), faces: new Faces(ctx.store) });
+  if (hasContents || ctx.store) {
+    for (const { at, part } of made) finishPart(doc, part, measuring(), ctx).sections.forEach((s, k) => (sections[at + k].measure = s.measure));
+  }
+  const tocFirst = new Map<number, number>();
+  headings.forEach((h, k) => tocFirst.set(h.part, tocFirst.get(h.part) ?? k));
+  const tocName = (part: number, k: number) => `_Toc${(tocFirst.get(part) ?? 0) + k + 1}`;
   if (hasContents) {
-    const part = doc.parts[sections[contentsAt].part];
-    if (part.kind !== 'contents') throw new Error('docx writer: the Contents section is not the Contents');
-    const last = sections[contentsAt].part === doc.parts.length - 1;
-    contentsEl = (pages) => endSection(contents(part, headings.map((h, k): ContentsEntry => ({ level: h.level, text: h.text, page: pages[k] })), g.textWidth('portrait')), 0, last);
-    sections[contentsAt].measure = measureSection(measureWith().styles, measureWith().faces, contentsEl([]), textBox(doc, sections[contentsAt].layout).width);
+    const c = sections.findIndex((s) => doc.parts[s.part].kind === 'contents');
+    const part = doc.parts[sections[c].part];
+    if (part.kind !== 'contents') throw new Error('docx writer: no Contents section');
+    const contentsXml = (pages: (number | undefined)[]) =>
+      endSection(contents(part, headings.map((h, k): ContentsEntry => ({ level: h.level, text: h.text, page: pages[k] })), g.textWidth('portrait')), 0, sections[c].part === lastPart);
+    // Measured without page numbers, as Word lays the field out before it is updated; then written with them.
+    for (const s of sections.filter((x) => doc.parts[x.part].kind === 'cover' || x === sections[c])) {
+      s.measure = measureSection(measuring().styles, measuring().faces, s === sections[c] ? contentsXml([]) : s.children!, textBox(doc, s.layout).width);
+    }
+    const pages = pagesOf(sections.map((s) => ({ ...textBox(doc, s.layout), blocks: s.measure, rename: (m: string) => (m.startsWith('#toc') ? tocName(s.part, Number(m.slice(4))) : m) })));
+    sections[c].xml = contentsXml(headings.map((_, k) => pages.get(`_Toc${k + 1}`)))
+      .map(writeXml)
+      .join('');
   }
-
-  // The `_Toc` bookmarks: numbered through the document, in order, as the Contents lists them.
-  const tocBase = new Map<number, number>();
-  {
-    let n = 0;
-    for (const [k, h] of headings.entries()) if (!tocBase.has(h.part)) tocBase.set(h.part, n = k);
-    void n;
-  }
-  const tocName = (part: number, k: number) => `_Toc${(tocBase.get(part) ?? 0) + k + 1}`;
-
-  if (hasContents) {
-    const pages = pagesOf(sections.map((s) => ({ ...textBox(doc, s.layout), blocks: s.measure, rename: (m: string) => renameToc(m, s.part, tocName) })));
-    const entryPages = headings.map((h, k) => pages.get(`_Toc${k + 1}`));
-    sections[contentsAt].xml = contentsEl(entryPages).map(writeXml).join('');
-  }
-
-  // List instances in the order the document first uses them (docx numbers its numbering instances so).
-  const lists: ListUse[] = [];
-  const listKey = (u: ListUse) => (u.ordered ? `${u.start}/${u.instance}` : 'bullets');
-  const numIds = new Map<string, number>();
-  let orderedBase = 0;
-  const partLists = new Map<number, number>();
-  for (const s of sections) {
-    if (!partLists.has(s.part)) partLists.set(s.part, orderedBase);
-    forEachHole(s.xml, (h) => {
-      if (h.kind !== 'num') return;
-      const u: ListUse = h.ordered ? { ordered: true, start: h.start, instance: partLists.get(s.part)! + h.k + 1 } : { ordered: false, start: 1, instance: 0 };
-      if (!numIds.has(listKey(u))) {
-        lists.push(u);
-        numIds.set(listKey(u), numIds.size + 2);
-      }
-      if (h.ordered) orderedBase = Math.max(orderedBase, u.instance);
-    });
-  }
-  const frame = await frameOf(doc, lists, ctx);
 
   // Headers and footers (relationship ids after styles, numbering, notes and settings), then the body.
   const parts: Parts = {};
@@ -124,12 +103,11 @@ export async function writeDocx(doc: Document, ctx: RenderContext = bareContext(
   };
   const sectPrs = sections.map((s) => writeXml(sectionProperties(doc, s.layout, refsOf(s))));
   rels.push(rel(rels.length + 1, 'theme', 'theme/theme1.xml'));
-  const image = sections.find((s) => s.image)?.image;
   let imageRel = '';
-  if (image) {
+  if (logo) {
     imageRel = `rId${rels.length + 1}`;
-    rels.push(rel(rels.length + 1, 'image', `media/image1.${image.image.type}`));
-    parts[`word/media/image1.${image.image.type}`] = image.image.bytes;
+    rels.push(rel(rels.length + 1, 'image', `media/image1.${logo.image.type}`));
+    parts[`word/media/image1.${logo.image.type}`] = logo.image.bytes;
   }
   rels.push(rel(rels.length + 1, 'fontTable', 'fontTable.xml'));
 
@@ -153,10 +131,8 @@ export async function writeDocx(doc: Document, ctx: RenderContext = bareContext(
           const id = open.pop();
           return id === null || id === undefined ? '' : `<w:bookmarkEnd w:id="${id}"/>`;
         }
-        case 'num': {
-          const u: ListUse = h.ordered ? { ordered: true, start: h.start, instance: partLists.get(s.part)! + h.k + 1 } : { ordered: false, start: 1, instance: 0 };
-          return `<w:numId w:val="${numIds.get(listKey(u))}"/>`;
-        }
+        case 'num':
+          return `<w:numId w:val="${lists.numId(s.part, h)}"/>`;
         case 'section':
           return sectPrs[first + h.i];
         case 'image':
@@ -176,7 +152,29 @@ export async function writeDocx(doc: Document, ctx: RenderContext = bareContext(
   return zipParts(parts, doc.meta.date);
 }
 
-const renameToc = (mark: string, part: number, tocName: (part: number, k: number) => string) => (mark.startsWith('#toc') ? tocName(part, Number(mark.slice(4))) : mark);
+/**
+ * The list instances of the document in the order it first uses them, and the numId of each (docx's default list is
+ * numId 1; each instance after it). An ordered list's instance counts on from the parts before its own.
+ */
+function listUses(sections: Section[]): { uses: ListUse[]; numId: (part: number, h: Extract<Hole, { kind: 'num' }>) => number } {
+  const uses: ListUse[] = [];
+  const ids = new Map<string, number>();
+  const before = new Map<number, number>();
+  let ordered = 0;
+  const use = (part: number, h: Extract<Hole, { kind: 'num' }>): ListUse =>
+    h.ordered ? { ordered: true, start: h.start, instance: before.get(part)! + h.k + 1 } : { ordered: false, start: 1, instance: 0 };
+  const key = (u: ListUse) => (u.ordered ? `${u.start}/${u.instance}` : 'bullets');
+  for (const s of sections) {
+    if (!before.has(s.part)) before.set(s.part, ordered);
+    forEachHole(s.xml, (h) => {
+      if (h.kind !== 'num') return;
+      const u = use(s.part, h);
+      if (!ids.has(key(u))) ids.set(key(u), uses.push(u) + 1);
+      if (u.ordered) ordered = Math.max(ordered, u.instance);
+    });
+  }
+  return { uses, numId: (part, h) => ids.get(key(use(part, h)))! };
+}
 
 function rel(n: number, type: string, target: string): string {
   return `<Relationship Id="rId${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
@@ -229,8 +227,3 @@ function settings(doc: Document): string {
   );
 }
 
-// Unused imports guard (BlockContext, PartCounters, renderBlocks, hex): the cover needs none of them.
-void PartCounters;
-void renderBlocks;
-void hex;
-export type { BlockContext };
