@@ -40,19 +40,19 @@ export function cellContent(blocks: Block[], ctx: BlockContext): El[] {
   return out.length ? out : [{ name: 'w:p', attrs: {}, children: [], text: '' }];
 }
 
-const spacers = new WeakSet<El>();
+/** A spacer is marked on the element itself (nothing kept in the module between calls). */
+type Spacer = El & { spacer?: true };
 
 /**
  * The empty paragraph after a table: Word joins two tables that touch, and a cell or a section must not end with a
  * table. Where a paragraph follows anyway, `dropSpacers` removes it: no blank paragraphs as spacing (accessibility).
  */
 export function spacer(): El {
-  const p: El = { name: 'w:p', attrs: {}, children: [], text: '' };
-  spacers.add(p);
+  const p: Spacer = { name: 'w:p', attrs: {}, children: [], text: '', spacer: true };
   return p;
 }
 
 /** Removes the spacers a paragraph follows (the paragraph's own spacing before does the work). */
 export function dropSpacers(children: El[]): El[] {
-  return children.filter((c, i) => !(spacers.has(c) && children[i + 1]?.name === 'w:p'));
+  return children.filter((c, i) => !((c as Spacer).spacer && children[i + 1]?.name === 'w:p'));
 }

@@ -3,14 +3,10 @@ import type { Heading } from '../../compose/tree.js';
 import { bookmarkName } from '../../model/bookmark.js';
 import type { El } from '../../xml/wordml.js';
 import type { PartCounters } from './block-context.js';
+import { bookmarked } from './bookmark.js';
 import { hole } from './holes.js';
 import { S } from './styles.js';
 import { para, run, type ParaOptions } from './wml.js';
-
-/** A bookmark around content: import:edition maps an edited file back by the ids. */
-export function bookmarked(name: string, content: El[]): El[] {
-  return [hole({ kind: 'bookmark', name }), ...content, hole({ kind: 'end' })];
-}
 
 /** A Heading 1–3 paragraph: with a Contents, its `_Toc` bookmark (as Word's own Contents field makes) around it. */
 export function contentsHeading(counters: PartCounters, level: number, text: string, o: ParaOptions, content: El[]): El {

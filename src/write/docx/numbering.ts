@@ -4,7 +4,7 @@ import type { ListItem } from '../../compose/tree.js';
 import { bookmarkName } from '../../model/bookmark.js';
 import type { El } from '../../xml/wordml.js';
 import type { PartCounters } from './block-context.js';
-import { bookmarked } from './heading.js';
+import { bookmarked } from './bookmark.js';
 import { hole } from './holes.js';
 import { runsOf } from './inline.js';
 import { para } from './wml.js';
