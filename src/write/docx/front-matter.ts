@@ -113,6 +113,8 @@ export function contents(c: Contents, entries: ContentsEntry[], textWidth: numbe
       el('w:hyperlink', { 'w:history': 1, 'w:anchor': anchor }, [...stringRunsOneLine(e.text), run({ children: [tab()] }), pageRef]),
     ]);
   });
+  // With no headings to list, the field alone (Word fills it in when it is updated).
+  if (paragraphs.length === 0) paragraphs.push(para({}, [run({ children: [fieldChar('begin'), instruction('TOC \\h \\o "1-3"'), fieldChar('separate')] })]));
   const block = el('w:sdt', {}, [
     el('w:sdtPr', {}, [el('w:alias', { 'w:val': c.title }), el('w:docPartObj', {}, [el('w:docPartGallery', { 'w:val': 'Table of Contents' }), el('w:docPartUnique')])]),
     el('w:sdtContent', {}, [...paragraphs, para({}, [run({ children: [fieldChar('end')] })])]),

@@ -26,30 +26,40 @@ interface FaceMetrics {
   advances: Record<number, number>;
 }
 
-function metricsOf(family: string, bold: boolean, italic: boolean): FaceMetrics {
+/** A face's two font files (latin, latin-ext), and the advance of a character in em from the first that has it. */
+function fontsOf(family: string, bold: boolean, italic: boolean) {
   const file = (subset: string) => require.resolve(`@fontsource/${family}/files/${family}-${subset}-${bold ? 700 : 400}-${italic ? 'italic' : 'normal'}.woff`);
   const fonts = ['latin', 'latin-ext'].map((s) => fontkit.create(readFileSync(file(s))));
   const [main] = fonts;
   // The advance from the hmtx table: a glyph's own advanceWidth would decode its outline (the glyf table, most of
   // the font's bytes) to no purpose.
-  const advance = (f: fontkit.Font, cp: number) => {
+  const advanceIn = (f: fontkit.Font, cp: number) => {
     const metrics = f.hmtx.metrics;
     return metrics.get(Math.min(f.glyphForCodePoint(cp).id, metrics.length - 1)).advance / f.unitsPerEm;
   };
-  const advances: Record<number, number> = {};
-  // The first font that has a character gives its width (latin before latin-ext).
-  for (const f of [...fonts].reverse()) for (const cp of f.characterSet) advances[cp] = advance(f, cp);
-  return { line: (main.hhea.ascent - main.hhea.descent + main.hhea.lineGap) / main.unitsPerEm, notdef: advance(main, 0xffff0), advances };
+  return {
+    fonts,
+    line: (main.hhea.ascent - main.hhea.descent + main.hhea.lineGap) / main.unitsPerEm,
+    advance: (cp: number) => advanceIn(fonts.find((f) => f.hasGlyphForCodePoint(cp)) ?? main, cp),
+  };
 }
 
-function faceFrom(m: FaceMetrics): Face {
+/** Every character's advance, to keep (a document then reads this small table instead of two fonts). */
+function metricsOf(family: string, bold: boolean, italic: boolean): FaceMetrics {
+  const { fonts, line, advance } = fontsOf(family, bold, italic);
+  const advances: Record<number, number> = {};
+  for (const f of fonts) for (const cp of f.characterSet) advances[cp] ??= advance(cp);
+  return { line, notdef: advance(0xffff0), advances };
+}
+
+function faceFrom(line: number, advance: (cp: number) => number): Face {
   return {
     width(text, sizePt) {
       let w = 0;
-      for (const ch of text) w += m.advances[ch.codePointAt(0)!] ?? m.notdef;
+      for (const ch of text) w += advance(ch.codePointAt(0)!);
       return w * sizePt * 20;
     },
-    lineHeight: (sizePt) => Math.round(m.line * sizePt * 20),
+    lineHeight: (sizePt) => Math.round(line * sizePt * 20),
   };
 }
 
@@ -62,16 +72,21 @@ export class Faces {
     const family = FAMILIES[font.toLowerCase()] ?? 'caladea';
     const name = `${family}/${bold}/${italic}`;
     let face = this.loaded.get(name);
-    if (!face) this.loaded.set(name, (face = faceFrom(this.metrics(family, bold, italic))));
+    if (!face) this.loaded.set(name, (face = this.load(family, bold, italic)));
     return face;
   }
 
-  private metrics(family: string, bold: boolean, italic: boolean): FaceMetrics {
+  private load(family: string, bold: boolean, italic: boolean): Face {
+    if (!this.store) {
+      // Nothing kept: the characters this document uses, as it uses them.
+      const { line, advance } = fontsOf(family, bold, italic);
+      const seen = new Map<number, number>();
+      return faceFrom(line, (cp) => seen.get(cp) ?? (seen.set(cp, advance(cp)), seen.get(cp)!));
+    }
     const key = `docx-font-metrics:v1/${family}/${bold ? 'bold' : 'regular'}/${italic ? 'italic' : 'upright'}`;
-    const kept = this.store?.get(key);
-    if (kept) return JSON.parse(strFromU8(kept)) as FaceMetrics;
-    const m = metricsOf(family, bold, italic);
-    this.store?.put(key, strToU8(JSON.stringify(m)));
-    return m;
+    const kept = this.store.get(key);
+    const m = kept ? (JSON.parse(strFromU8(kept)) as FaceMetrics) : metricsOf(family, bold, italic);
+    if (!kept) this.store.put(key, strToU8(JSON.stringify(m)));
+    return faceFrom(m.line, (cp) => m.advances[cp] ?? m.notdef);
   }
 }

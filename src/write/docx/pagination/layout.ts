@@ -253,6 +253,8 @@ function flowOf(m: Measure, children: El[], width: number, tableStyle?: string):
 
 /** The mark of a part's k-th Contents heading, until the document numbers its `_Toc` bookmarks. */
 export const tocMark = (k: number): string => `#toc${k}`;
+/** Which of its part's Contents headings a mark is, if it is one. */
+export const tocOfMark = (mark: string): number | undefined => (mark.startsWith('#toc') ? Number(mark.slice(4)) : undefined);
 
 interface Measure {
   styles: Styles;
