@@ -93,6 +93,18 @@ describe('Word parts kept in the store', () => {
     expect(tocPages(documentXml(made))).toEqual(tocPages(xml));
   });
 
+  it('shares parts between editions of other colours, each with its own colour', async () => {
+    const ctx = keeping();
+    await writeDocx(booklet, ctx);
+    ctx.made.length = 0;
+    const green = document('#2e7d32', [chapter('level1', 'Level 1', 30), chapter('level2', 'Level 2', 12), glossary]);
+    const xml = documentXml(await writeDocx(green, ctx));
+    expect(ctx.made.filter((l) => l.startsWith('docx part'))).toEqual([]);
+    expect(xml).toContain('<w:shd w:fill="2E7D32" w:val="clear"/>');
+    expect(xml).not.toContain('1F4E79');
+    expect(Buffer.from(await writeDocx(green, ctx)).equals(Buffer.from(await writeDocx(green, bareContext())))).toBe(true);
+  });
+
   it('numbers the Contents of a longer booklet from its own parts’ measures', async () => {
     const xml = documentXml(await writeDocx(booklet, keeping()));
     const pages = tocPages(xml).map((e) => Number(e.split('=')[1]));

@@ -1,4 +1,4 @@
-// What rendering a block needs besides the block: the text block's size, the accent, the part's counters, and the block
+// What rendering a block needs besides the block: the text block's size, the accent's shading, the part's counters, and the block
 // renderer itself, passed in (as pandoc's Writers/Docx/Table.hs is given its block writer), so the tables, the Impact
 // Map and the Competency Detail render their cells without importing blocks.ts.
 import type { Block } from '../../compose/tree.js';
@@ -24,7 +24,8 @@ export class PartCounters {
 export interface BlockContext {
   textWidth: number;
   textHeight: number;
-  accent: string;
+  /** Header cells' shading in the edition's colour (a hole: the document binds the colour). */
+  accentShading: El;
   counters: PartCounters;
   /** Renders blocks in this context (blocks.ts's renderBlocks). */
   render: (blocks: Block[], ctx: BlockContext) => El[];

@@ -50,7 +50,7 @@ function renderBlock(block: Block, ctx: BlockContext, atPageTop: boolean): El[] 
       return listParagraphs(block.items, { ordered: block.style === 'number', start: block.start, styles: { bullet: S.listBullet, number: S.listNumber }, counters: ctx.counters });
     case 'table':
       if (block.role === 'competencyDetail') return competencyTable(block, ctx, cell);
-      return plainTable(block, ctx.textWidth, ctx.accent, cell);
+      return plainTable(block, ctx.textWidth, ctx.accentShading, cell);
     case 'impactMap':
       return impactMap(block, ctx);
     case 'definitions':
@@ -60,7 +60,7 @@ function renderBlock(block: Block, ctx: BlockContext, atPageTop: boolean): El[] 
     case 'form':
       return form(block);
     case 'log':
-      return log(block, ctx.textWidth, ctx.accent);
+      return log(block, ctx.textWidth, ctx.accentShading);
     case 'letter':
       // A letter with an address has its page to itself: the address is placed where the envelope's window is.
       return letter(block, { startsPage: atPageTop, pageBreakBefore: !atPageTop });

@@ -17,7 +17,7 @@ type CellRenderer = (blocks: Block[]) => El[];
 export function competencyTable(t: TreeTable, ctx: BlockContext, content: CellRenderer): El[] {
   const widths = widthsOf(t.columns.map((c) => c.share), ctx.textWidth);
   const rows = t.rows.map((r) => areaRow(r, widths, ctx, content));
-  return [table(S.table, widths, [headerRow(t.columns.map((c) => c.title), widths, ctx.accent), ...rows]), spacer()];
+  return [table(S.table, widths, [headerRow(t.columns.map((c) => c.title), widths, ctx.accentShading), ...rows]), spacer()];
 }
 
 function areaRow(r: Row, widths: number[], ctx: BlockContext, content: CellRenderer): El {

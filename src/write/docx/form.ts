@@ -33,7 +33,7 @@ export function form(f: Form): El[] {
 }
 
 /** A log: its title and instructions, a header row of the column labels that repeats on every page, and empty rows. */
-export function log(l: Log, textWidth: number, accent: string): El[] {
+export function log(l: Log, textWidth: number, accentShading: El): El[] {
   const total = l.columns.reduce((a, c) => a + c.width, 0) || 1;
   const edges = [0, ...cumulative(l.columns.map((c) => c.width)).map((x) => Math.round((x / total) * textWidth))];
   const widths = edges.slice(1).map((x, i) => x - edges[i]);
@@ -48,7 +48,7 @@ export function log(l: Log, textWidth: number, accent: string): El[] {
   const header = headerRow(
     l.columns.map((c) => [{ text: c.label }]),
     widths,
-    accent,
+    accentShading,
   );
   return [
     ...l.intro.map((p) => para({ keepNext: true }, runsOf(p))),

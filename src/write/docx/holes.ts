@@ -17,7 +17,10 @@ export type Hole =
   /** The section properties of the part's i-th section. */
   | { kind: 'section'; i: number }
   /** The relationship id of the part's picture. */
-  | { kind: 'image' };
+  | { kind: 'image' }
+  /** A cell shaded in the edition's colour (a header row): the colour is bound when the document is assembled, so
+   * editions of other colours share the part. */
+  | { kind: 'accentShading' };
 
 export const OPEN = '\u0001';
 export const CLOSE = '\u0002';

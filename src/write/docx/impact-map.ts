@@ -21,7 +21,7 @@ export function impactMap(map: ImpactMap, ctx: BlockContext): El[] {
   const header = row(
     { cantSplit: true, header: true },
     between(
-      map.columns.map((column, i) => cell({ width: widths[i], shading: ctx.accent, verticalAlign: 'center' }, [para({ style: S.tableHeading }, stringRuns(column.title))])),
+      map.columns.map((column, i) => cell({ width: widths[i], shading: ctx.accentShading, verticalAlign: 'center' }, [para({ style: S.tableHeading }, stringRuns(column.title))])),
       () => arrowCell(''),
     ),
   );

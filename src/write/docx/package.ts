@@ -10,6 +10,7 @@ import { CLOSE, OPEN, type Hole } from './holes.js';
 import type { KeptSection } from './part.js';
 import { CONTENT_TYPES_START, DOCUMENT_START, EMPTY_RELS, PACKAGE_RELS, SETTINGS_START } from './part-roots.js';
 import { runningHeadAndFoot, sectionProperties } from './page.js';
+import { hex } from './styles.js';
 import { zipParts, type Parts } from './zip.js';
 
 /** A section of the document: its XML with holes, its measures, and the part whose holes it has. */
@@ -85,6 +86,8 @@ export function writePackage(doc: Document, sections: Section[], frame: Frame, f
           return `<w:numId w:val="${f.numId(s.part, h)}"/>`;
         case 'section':
           return sectPrs[first + h.i];
+        case 'accentShading':
+          return `<w:shd w:fill="${hex(doc.accent)}" w:val="clear"/>`;
         case 'image':
           return `<a:blip r:embed="${imageRel}" cstate="none"/>`;
       }

@@ -1,6 +1,7 @@
 // One part of a document (a level's chapter, the glossary, a packet's forms, a letter) as WordprocessingML with holes
 // (holes.ts) and its measures for the pagination: made once, kept in ctx.store under a hash of everything the XML and
-// the measures depend on, and reused by the booklet, the packets and every edition that shares the part.
+// the measures depend on (the part's tree, the page, how it starts, whether it ends the document; not the edition's
+// colour, which is a hole), and reused by the booklet, the packets and every edition that shares the part.
 import { createHash } from 'node:crypto';
 import { strFromU8, strToU8 } from 'fflate';
 import type { Block, Document, Letter, Part } from '../../compose/tree.js';
@@ -15,10 +16,9 @@ import { geometryOf, textBox, type Orientation, type SectionLayout, type Start }
 import type { Faces } from './pagination/fonts.js';
 import { measureSection, type Block as Measured } from './pagination/layout.js';
 import type { Styles } from './pagination/properties.js';
-import { hex } from './styles.js';
 
 /** Bump when the XML this module writes for the same tree changes: kept parts of an older writer are not reused. */
-const WRITER_VERSION = 1;
+const WRITER_VERSION = 2;
 
 export interface KeptSection {
   layout: SectionLayout;
@@ -57,7 +57,7 @@ export interface PartInProgress {
  */
 export function keptPart(doc: Document, part: Exclude<Part, { kind: 'cover' | 'contents' }>, start: Start, last: boolean, ctx: RenderContext): KeptPart | PartInProgress {
   const key = `docx-part:${createHash('sha256')
-    .update(JSON.stringify({ v: WRITER_VERSION, part, start, last, page: doc.page, accent: doc.accent, language: doc.meta.language }))
+    .update(JSON.stringify({ v: WRITER_VERSION, part, start, last, page: doc.page }))
     .digest('hex')}`;
   const kept = ctx.store?.get(key);
   if (kept) return JSON.parse(strFromU8(kept)) as KeptPart;
@@ -78,7 +78,7 @@ export function finishPart(doc: Document, made: PartInProgress, m: Metrics, ctx:
 function makePart(doc: Document, part: Exclude<Part, { kind: 'cover' | 'contents' }>, start: Start, last: boolean, key: string): PartInProgress {
   const g = geometryOf(doc);
   const counters = new PartCounters();
-  const bc = (o: Orientation): BlockContext => ({ textWidth: g.textWidth(o), textHeight: g.textHeight(o), accent: hex(doc.accent), counters, render: renderBlocks });
+  const bc = (o: Orientation): BlockContext => ({ textWidth: g.textWidth(o), textHeight: g.textHeight(o), accentShading: hole({ kind: 'accentShading' }), counters, render: renderBlocks });
   const sections: { layout: SectionLayout; runningHead: string | null; children: El[] }[] = [];
   switch (part.kind) {
     case 'copyright':

@@ -10,10 +10,10 @@ import { cell, para, row, table } from './wml.js';
  * The header row: shaded in the cover colour, marked to repeat on every page the table continues on (w:tblHeader),
  * never split, and kept with the first row below it.
  */
-export function headerRow(titles: Run[][], columnWidths: number[], accent: string): El {
+export function headerRow(titles: Run[][], columnWidths: number[], shading: El): El {
   return row(
     { cantSplit: true, header: true },
-    titles.map((title, i) => cell({ width: columnWidths[i], shading: accent }, [para({ style: S.tableHeading }, runsOf(title))])),
+    titles.map((title, i) => cell({ width: columnWidths[i], shading }, [para({ style: S.tableHeading }, runsOf(title))])),
   );
 }
 
@@ -25,8 +25,8 @@ export function widthsOf(shares: number[], textWidth: number): number[] {
 }
 
 /** A plain table: its header row repeating, rows kept whole, each cell's blocks. */
-export function plainTable(t: TreeTable, textWidth: number, accent: string, content: (blocks: Block[]) => El[]): El[] {
+export function plainTable(t: TreeTable, textWidth: number, shading: El, content: (blocks: Block[]) => El[]): El[] {
   const widths = widthsOf(t.columns.map((c) => c.share), textWidth);
   const body = t.rows.map((r) => row({ cantSplit: true }, widths.map((w, i) => cell({ width: w }, content(r.cells[i]?.blocks ?? [])))));
-  return [table(S.table, widths, [headerRow(t.columns.map((c) => c.title), widths, accent), ...body]), spacer()];
+  return [table(S.table, widths, [headerRow(t.columns.map((c) => c.title), widths, shading), ...body]), spacer()];
 }

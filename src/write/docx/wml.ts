@@ -130,7 +130,8 @@ export const tab = (): El => el('w:tab');
 export interface CellOptions {
   width: number;
   borders?: { top: Border; left: Border; bottom: Border; right: Border };
-  shading?: string;
+  /** A fill colour, or a shading element (a hole for the edition's colour). */
+  shading?: string | El;
   margins?: { top?: number; bottom?: number; left?: number; right?: number };
   verticalAlign?: 'center' | 'bottom';
 }
@@ -138,7 +139,8 @@ export interface CellOptions {
 export function cell(o: CellOptions, content: El[]): El {
   const c: El[] = [el('w:tcW', { 'w:type': 'dxa', 'w:w': o.width })];
   if (o.borders) c.push(el('w:tcBorders', {}, (['top', 'left', 'bottom', 'right'] as const).map((s) => el(`w:${s}`, { 'w:val': o.borders![s].style, 'w:color': o.borders![s].color, 'w:sz': o.borders![s].size }))));
-  if (o.shading) c.push(el('w:shd', { 'w:fill': o.shading, 'w:val': 'clear' }));
+  if (typeof o.shading === 'string') c.push(el('w:shd', { 'w:fill': o.shading, 'w:val': 'clear' }));
+  else if (o.shading) c.push(o.shading);
   if (o.margins) {
     const m = o.margins;
     const sides = (['top', 'left', 'bottom', 'right'] as const).filter((s) => m[s] !== undefined);
