@@ -15,10 +15,8 @@ export function prettyXml(xml: string): string {
   const parser = sax.parser(true, {});
   const root: El = { name: '', attrs: {}, children: [] };
   const stack: El[] = [root];
-  let declaration = '';
-  parser.onprocessinginstruction = (pi) => {
-    declaration = `<?${pi.name} ${pi.body}?>\n`;
-  };
+  // The XML declaration as written (sax reads past it).
+  const declaration = /^<\?xml[^>]*\?>/.exec(xml)?.[0].concat('\n') ?? '';
   parser.onopentag = (tag) => {
     const el: El = { name: tag.name, attrs: tag.attributes as Record<string, string>, children: [] };
     stack[stack.length - 1].children.push(el);
@@ -26,7 +24,6 @@ export function prettyXml(xml: string): string {
   };
   parser.onclosetag = () => void stack.pop();
   parser.ontext = (t) => void stack[stack.length - 1].children.push(t);
-  parser.oncdata = (t) => void stack[stack.length - 1].children.push(t);
   parser.onerror = (e) => {
     throw e;
   };
