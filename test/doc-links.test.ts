@@ -43,6 +43,8 @@ export function anchorsOf(markdown: string): Set<string> {
 /** Each broken relative link of a page: `page:line: target (why)`. */
 export function brokenLinks(page: string, markdown: string, read: (path: string) => string | null): string[] {
   const broken: string[] = [];
+  const anchors = new Map<string, Set<string>>();
+  const anchorsIn = (target: string, text: string) => anchors.get(target) ?? anchors.set(target, anchorsOf(text)).get(target)!;
   for (const n of walk(parse(markdown))) {
     if ((n.type !== 'link' && n.type !== 'definition') || !n.url || /^[a-z][a-z0-9+.-]*:/i.test(n.url)) continue;
     const [path, anchor] = n.url.split('#');
@@ -50,7 +52,7 @@ export function brokenLinks(page: string, markdown: string, read: (path: string)
     const where = `${page}:${n.position?.start.line}: ${n.url}`;
     const text = read(target);
     if (text === null) broken.push(`${where} (no file ${target})`);
-    else if (anchor && target.endsWith('.md') && !anchorsOf(text).has(anchor)) broken.push(`${where} (no heading with that anchor in ${target})`);
+    else if (anchor && target.endsWith('.md') && !anchorsIn(target, text).has(anchor)) broken.push(`${where} (no heading with that anchor in ${target})`);
   }
   return broken;
 }
