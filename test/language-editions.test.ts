@@ -17,7 +17,8 @@ import { printProblems } from '../src/mailmerge/printable.js';
 import { writeDocx } from '../src/write/docx/booklet.js';
 import { unzipSync, strFromU8 } from 'fflate';
 import { lacksLine } from '../src/reports/edition-report.js';
-import { Words, fill } from '../src/model/words.js';
+import { Words } from '../src/model/words.js';
+import { fill } from '../src/text/fill.js';
 import { openPdf, readPdf } from './helpers/pdf.js';
 import { docxText, readDocxParts } from './helpers/docx.js';
 

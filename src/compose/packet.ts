@@ -6,7 +6,7 @@ import type { Edition } from '../editions/edition.js';
 import { plainText } from '../model/text.js';
 import { composeBooklet, contents, cover, formatDay, formatFee, glossaryChapter, levelChapter, levelHeading } from './booklet.js';
 import { packetInLanguage } from './packet-words.js';
-import { fill as fillWords } from '../model/words.js';
+import { fill as fillWords } from '../text/fill.js';
 import { paragraph, proseBlocks, text } from './blocks.js';
 import type { Block, Chapter, Document, Form, Letter, Log, Run } from './tree.js';
 import { addressLines, envelopeWindow, foldsFor, type PostalAddress } from './envelope.js';

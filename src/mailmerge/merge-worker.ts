@@ -10,7 +10,7 @@ import { loadSource, type SourceTree } from '../read/source.js';
 import { writePdf } from '../write/pdf/document.js';
 import { PacketJoiner } from './join-pdf.js';
 import { WordTemplate } from './word-template.js';
-import { writingTo } from '../pipeline/machine-fault.js';
+import { writingTo } from '../util/machine-fault.js';
 
 export interface MergeTask {
   project: string;

@@ -15,7 +15,7 @@ import type { RenderJob } from '../pipeline/render-worker.js';
 import { CombinedPdf } from './combined.js';
 import mergeOne, { type MergeTask, type MergeTaskResult } from './merge-worker.js';
 import { packetFileName, readRoster, type Roster } from './roster.js';
-import { writeAtomic } from './write-atomic.js';
+import { writeAtomic } from '../util/write-atomic.js';
 import { RunFolder, SUMMARY } from './run-folder.js';
 import { TOKEN_APPLICANT } from './word-template.js';
 

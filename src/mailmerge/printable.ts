@@ -1,6 +1,6 @@
 // Whether a roster row prints whole: every character in an embedded font, every address line inside the envelope window.
 import { ADDRESS_TYPE, addressArea, addressLines, charactersThatFit, ENVELOPE_WINDOW, fittedAddressSize, type EnvelopeWindow } from '../compose/envelope.js';
-import { printedMetrics, unprintable } from '../write/pdf/scripts.js';
+import { printedMetrics, unprintable } from '../text/coverage.js';
 import type { RosterRow } from './roster.js';
 import { excerpt } from '../read/caps.js';
 

@@ -7,13 +7,13 @@ import type { Applicant } from '../compose/packet.js';
 import { preparePart, unzipParts, zipPrepared, type Parts, type PreparedPart } from '../write/docx/zip.js';
 import { strFromU8, strToU8 } from 'fflate';
 import { needsScriptRuns, runsXml } from '../write/docx/scripts.js';
+import { escapeXml } from '../text/escape.js';
 
 const FIELDS = ['first_name', 'last_name', 'address_line1', 'address_line2', 'city', 'state', 'postal_code', 'email', 'line'] as const;
 const token = (name: string) => `\u27e6${name}\u27e7`;
 
 export const TOKEN_APPLICANT: Applicant = Object.fromEntries(FIELDS.map((f) => [f, token(f)])) as unknown as Applicant;
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export class WordTemplate {
   private readonly parts: Parts;

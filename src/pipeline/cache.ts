@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readManifest } from './output.js';
-import { packageRoot } from './package-root.js';
+import { packageRoot } from '../util/package-root.js';
 
 export const CACHE_FILE = 'build-cache.json';
 

@@ -2,7 +2,7 @@
 // the glossary, the Impact Map, and a packet's checklists, forms, logs and letters.
 import { dropSpacers } from './table.js';
 import { Bookmark, HeadingLevel, PageBreak, Paragraph, Table, TextRun, type FileChild } from 'docx';
-import { bookmarkName } from '../../model/bookmark.js';
+import { bookmarkName } from '../../text/bookmark.js';
 import type { Block, Definitions, Heading, ParagraphRole } from '../../compose/tree.js';
 import { competencyTable } from './competency-table.js';
 import { checklist, form, log } from './form.js';

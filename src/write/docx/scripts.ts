@@ -4,6 +4,8 @@
 // Word uses where it is installed and otherwise replaces with its own font for that script.
 import { TextRun } from 'docx';
 import { plainRuns } from './inline.js';
+import { escapeXml } from '../../text/escape.js';
+import { eastAsianLanguage, isEastAsian } from '../../text/scripts.js';
 
 interface Script {
   test: RegExp;
@@ -15,18 +17,14 @@ interface Script {
   lang?: string;
 }
 
-const HAN = /\p{Script=Han}/u;
-const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const HANGUL = /\p{Script=Hangul}/u;
-
-const SCRIPTS: Record<string, Script> = {
+const SCRIPTS = {
   hebrew: { test: /\p{Script=Hebrew}/u, font: 'Noto Sans Hebrew', slot: 'cs', rtl: true },
   arabic: { test: /\p{Script=Arabic}/u, font: 'Noto Sans Arabic', slot: 'cs', rtl: true },
   devanagari: { test: /\p{Script=Devanagari}/u, font: 'Noto Sans Devanagari', slot: 'cs' },
   japanese: { test: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]/u, font: 'Noto Sans JP', slot: 'eastAsia', lang: 'ja-JP' },
   korean: { test: /[\p{Script=Hangul}\p{Script=Han}]/u, font: 'Noto Sans KR', slot: 'eastAsia', lang: 'ko-KR' },
   chinese: { test: /\p{Script=Han}/u, font: 'Noto Sans SC', slot: 'eastAsia', lang: 'zh-CN' },
-};
+} satisfies Record<string, Script>;
 
 /** Text Word sets in its Latin font whatever the run says: nothing to add (the common case). */
 const PLAIN = /^[\u0000-\u058f\u1e00-\u1fff\u2000-\u206f\u27e6\u27e7]*$/;
@@ -42,12 +40,12 @@ export interface Segment {
 /** The text cut where its script changes; East Asian text is Japanese with kana, Korean with hangul, else Chinese. */
 export function segments(text: string): Segment[] {
   if (PLAIN.test(text)) return [{ text, script: null }];
-  const eastAsian = KANA.test(text) ? SCRIPTS.japanese : HANGUL.test(text) ? SCRIPTS.korean : SCRIPTS.chinese;
-  const kinds = [SCRIPTS.hebrew, SCRIPTS.arabic, SCRIPTS.devanagari, eastAsian];
+  const eastAsian: Script = SCRIPTS[eastAsianLanguage(text)];
+  const kinds: Script[] = [SCRIPTS.hebrew, SCRIPTS.arabic, SCRIPTS.devanagari, eastAsian];
   const out: Segment[] = [];
   for (const c of text) {
     const last = out[out.length - 1];
-    const script = last && FOLLOWS.test(c) ? last.script : (kinds.find((k) => k.test.test(c) || (k === eastAsian && (HAN.test(c) || KANA.test(c) || HANGUL.test(c)))) ?? null);
+    const script = last && FOLLOWS.test(c) ? last.script : (kinds.find((k) => k.test.test(c) || (k === eastAsian && isEastAsian(c))) ?? null);
     if (last && last.script === script) last.text += c;
     else out.push({ text: c, script });
   }
@@ -66,8 +64,6 @@ export function scriptRuns(text: string): TextRun[] {
       }),
   );
 }
-
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * The same runs as XML, for filling a prepared Word file: `rPr` is the run properties of the run the text goes in

@@ -2,7 +2,8 @@
 import { ADDRESS_TYPE, addressArea, ENVELOPE_WINDOW, fittedAddressSize, type PageWindow } from '../../compose/tree.js';
 import type { Node } from './inline.js';
 import { getPdfmake } from './pdfmake.js';
-import { printedMetrics, scriptText } from './scripts.js';
+import { printedMetrics } from '../../text/coverage.js';
+import { scriptText } from './scripts.js';
 import { tag } from './tagging/tags.js';
 
 /**

@@ -11,9 +11,8 @@ import { blocksIn, plainRuns, type Block, type Chapter, type Document, type List
 import { searchFiles, type Section } from './search.js';
 import { readableOn, WHITE } from './contrast.js';
 import { anchor, blockHtml, escapeHtml, runsHtml } from './html.js';
-import { documentWords } from '../../compose/booklet.js';
-import { englishWords } from '../../read/words.js';
-import { fill } from '../../model/words.js';
+import { englishDocumentWords } from '../../compose/booklet.js';
+import { fill } from '../../text/fill.js';
 
 export interface WebFile {
   path: string;
@@ -154,7 +153,7 @@ ${opts.footer}
 
 export function writeWebSite(doc: Document, downloads: Downloads): WebFile[] {
   const lang = doc.meta.language;
-  const words = doc.words ?? documentWords(englishWords());
+  const words = doc.words ?? englishDocumentWords();
   const w = words.web;
   const skip = w.skip;
   // The same colour serves text on white and as the band under white text: both need 4.5:1 against white.
