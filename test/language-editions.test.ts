@@ -13,7 +13,7 @@ import { resolveEdition, type Edition } from '../src/editions/edition.js';
 import { composePersonalPages } from '../src/compose/packet.js';
 import { ENVELOPE_WINDOWS } from '../src/compose/envelope.js';
 import { writePdf } from '../src/write/pdf/document.js';
-import { printProblems } from '../src/mailmerge/printable.js';
+import { printProblems } from '../src/mailmerge/roster-printable.js';
 import { writeDocx } from '../src/write/docx/booklet.js';
 import { unzipSync, strFromU8 } from 'fflate';
 import { lacksLine } from '../src/reports/edition-report.js';

@@ -95,7 +95,7 @@ async function main(): Promise<number> {
     if (opts.check) {
       (await import('../pipeline/parsed-source.js')).keepParsedSource(project);
       const tree = loadSource(project);
-      (await import('../pipeline/printable.js')).checkPrintable(project, tree.files);
+      (await import('../pipeline/source-printable.js')).checkPrintable(project, tree.files);
       const editions = selectEditions(tree, opts.edition);
       for (const e of editions) summarize(e);
       console.log(`source/ is valid: ${tree.files.length} files, ${editions.length} editions`);

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import Tinypool, { markMovable } from 'tinypool';
-import { composePersonalPages, type Applicant } from '../compose/packet.js';
+import { composePersonalPages, type Addressee } from '../compose/packet.js';
 import { type Edition, resolveEdition } from '../editions/edition.js';
 import { keepParsedSource } from '../pipeline/parsed-source.js';
 import { loadSource, type SourceTree } from '../read/source.js';
@@ -16,7 +16,7 @@ export interface MergeTask {
   project: string;
   outDir: string;
   fileName: string;
-  applicant: Applicant;
+  applicant: Addressee;
   edition: string;
   level: number;
   /** Bytes shared by every packet of this edition and level (SharedArrayBuffers: not copied per task). */

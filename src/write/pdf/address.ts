@@ -8,7 +8,7 @@ import { tag } from './tagging/tags.js';
 
 /**
  * The address block, placed in the window's text area at the largest size at which it fits. The mail merge refuses
- * an address that fits at no size (see mailmerge/printable.ts); one that still does not (an address typed into a
+ * an address that fits at no size (see mailmerge/roster-printable.ts); one that still does not (an address typed into a
  * template, not a roster) prints at the minimum size.
  */
 export function addressNode(lines: string[], window: PageWindow = ENVELOPE_WINDOW): Node {

@@ -1,7 +1,7 @@
 // Tree blocks to HTML: semantic elements a screen reader names (headings, lists, tables with
 // scoped header cells and a caption, definition lists), nothing that needs JavaScript.
 import { escapeXml as escapeHtml } from '../../text/escape.js';
-import { plainRuns, type Block, type ListItem, type Run } from '../../compose/tree.js';
+import { runsText, type Block, type ListItem, type Run } from '../../compose/tree.js';
 
 export { escapeHtml };
 
@@ -79,4 +79,4 @@ export function blockHtml(b: Block, ctx: HtmlContext): string {
 }
 
 /** The plain text of runs, for titles and captions. */
-export const textOf = (runs: Run[]) => plainRuns(runs);
+export const textOf = (runs: Run[]) => runsText(runs);

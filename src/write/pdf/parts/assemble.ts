@@ -12,7 +12,7 @@
 import { jsonWithHashes, sha256 } from '../../../util/hash.js';
 import { drawObject, PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectCopier, PDFOperator, PDFOperatorNames, PDFRef, PDFString, popGraphicsState, pushGraphicsState, type PDFObject, type PDFPage } from '@cantoo/pdf-lib';
 import type { Block, Chapter, Document, Part } from '../../../compose/tree.js';
-import type { RenderedPdf, WholeOptions } from '../document.js';
+import type { RenderedPdf, WholeOptions } from '../rendered.js';
 import { GUTTER_SHIFT, PAGE_SIZES } from '../theme.js';
 import { copyTaggedPages } from '../tagging/copy-tagged.js';
 import { embedFieldFont, FIELD_FONT } from '../tagging/field-font.js';
