@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/pipeline/build.js';
-import { loadSource } from '../src/read/source.js';
+import { loadSource } from '../src/editions/source.js';
 import { resolveEdition, type Edition } from '../src/editions/edition.js';
 import { composePersonalPages } from '../src/compose/packet.js';
 import { ENVELOPE_WINDOWS } from '../src/compose/envelope.js';

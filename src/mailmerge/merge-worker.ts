@@ -6,7 +6,7 @@ import Tinypool, { markMovable } from 'tinypool';
 import { composePersonalPages, type Addressee } from '../compose/packet.js';
 import { type Edition, resolveEdition } from '../editions/edition.js';
 import { keepParsedSource } from '../pipeline/parsed-source.js';
-import { loadSource, type SourceTree } from '../read/source.js';
+import { loadSource, type SourceTree } from '../editions/source.js';
 import { writePdf } from '../write/pdf/document.js';
 import { PacketJoiner } from './join-pdf.js';
 import { WordTemplate } from './word-template.js';

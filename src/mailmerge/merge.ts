@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import Tinypool from 'tinypool';
 import { composePacket } from '../compose/packet.js';
 import { resolveEdition } from '../editions/edition.js';
-import { loadSource } from '../read/source.js';
+import { loadSource } from '../editions/source.js';
 import { createRenderPool, workerCount } from '../pipeline/render-pool.js';
 import { cacheDirOf, DocumentCache } from '../pipeline/document-cache.js';
 import { PARTS_DIR } from '../pipeline/part-cache.js';

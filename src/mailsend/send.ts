@@ -6,7 +6,7 @@ import { resolveEdition, type Edition } from '../editions/edition.js';
 import { fileNameParts, packetFileName, readRoster, type Applicant } from '../mailmerge/roster.js';
 import { writeAtomic } from '../util/write-atomic.js';
 import { keepParsedSource } from '../pipeline/parsed-source.js';
-import { loadSource } from '../read/source.js';
+import { loadSource } from '../editions/source.js';
 import { composeMessage, type Attachment } from './message.js';
 import { ensurePackets } from './packets.js';
 import { MachineFault, onPath } from '../util/machine-fault.js';

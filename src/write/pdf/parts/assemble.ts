@@ -14,7 +14,7 @@ import { drawObject, PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFNumber
 import type { Block, Chapter, Document, Part } from '../../../compose/tree.js';
 import type { RenderedPdf, WholeOptions } from '../rendered.js';
 import { GUTTER_SHIFT, PAGE_SIZES } from '../theme.js';
-import { copyTaggedPages } from '../tagging/copy-tagged.js';
+import { copyTaggedPages } from '../../../pdf/copy-tagged.js';
 import { embedFieldFont, FIELD_FONT } from '../tagging/field-font.js';
 import { CREATOR, PRODUCER, writeTaggedFacts, type DocumentFacts } from '../tagging/write.js';
 import type { PagePlan } from '../running.js';
