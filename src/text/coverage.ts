@@ -12,7 +12,6 @@ const CLUSTER_CONTINUES = /[\p{M}\u200c\u200d\ufe00-\ufe0f]/u;
 /** Spaces and punctuation keep the font of the text around them when it has them. */
 const NEUTRAL = /[\s\p{P}\p{S}\p{N}]/u;
 /** Text every base font prints whole: nothing to look up (the common case, kept as fast as before). */
-// eslint-disable-next-line no-control-regex -- the range starts at NUL on purpose: all of ASCII below ~
 const PLAIN = /^[\u0000-\u007e\u00a0-\u017f\u2013\u2014\u2018-\u201e\u2022\u2026]*$/;
 
 /**
