@@ -31,11 +31,15 @@ describe('the stage order of src/', () => {
   });
   afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
-  const plant = (file: string, line: string) => {
-    const path = join(copy, file);
-    const before = readFileSync(path, 'utf8');
-    writeFileSync(path, `${line}\n${before}`);
-    return () => writeFileSync(path, before);
+  /** The violations under `paths` of the copy with each `[file, line]` put first in its file, then taken out again. */
+  const plantedViolations = async (plants: [string, string][], paths: string[]) => {
+    const before = plants.map(([file]) => readFileSync(join(copy, file), 'utf8'));
+    plants.forEach(([file, line], i) => writeFileSync(join(copy, file), `${line}\n${before[i]}`));
+    try {
+      return await violations(copy, paths);
+    } finally {
+      plants.forEach(([file], i) => writeFileSync(join(copy, file), before[i]));
+    }
   };
 
   it('passes on src/ as it is', async () => {
@@ -43,55 +47,36 @@ describe('the stage order of src/', () => {
   }, 60_000);
 
   it('fails on an import from a later stage: the model importing a writer', async () => {
-    const undo = plant('src/model/words.ts', "import type { RenderContext } from '../write/context.js';");
-    try {
-      expect(await violations(copy, ['src/model'])).toContain('stage-order: src/model/words.ts → src/write/context.ts');
-    } finally {
-      undo();
-    }
+    const found = await plantedViolations([['src/model/words.ts', "import type { RenderContext } from '../write/context.js';"]], ['src/model']);
+    expect(found).toContain('stage-order: src/model/words.ts → src/write/context.ts');
   }, 60_000);
 
   it('fails on the reader calling a later stage (read/ → editions/), as read/source.ts did', async () => {
-    const undo = plant('src/read/settings.ts', "import { applyOverlay } from '../editions/overlay.js';\nvoid applyOverlay;");
-    try {
-      expect(await violations(copy, ['src/read'])).toContain('stage-order: src/read/settings.ts → src/editions/overlay.ts');
-    } finally {
-      undo();
-    }
+    const found = await plantedViolations([['src/read/settings.ts', "import { applyOverlay } from '../editions/overlay.js';\nvoid applyOverlay;"]], ['src/read']);
+    expect(found).toContain('stage-order: src/read/settings.ts → src/editions/overlay.ts');
   }, 60_000);
 
   it('fails on a writer reading the model, though the model is an earlier stage', async () => {
-    const undo = plant('src/write/measure.ts', "import type { Words } from '../model/words.js';");
-    try {
-      const found = await violations(copy, ['src/write/measure.ts']);
-      expect(found).toContain('writers-render-the-tree: src/write/measure.ts → src/model/words.ts');
-      expect(found.filter((v) => v.startsWith('stage-order'))).toEqual([]);
-    } finally {
-      undo();
-    }
+    const found = await plantedViolations([['src/write/measure.ts', "import type { Words } from '../model/words.js';"]], ['src/write/measure.ts']);
+    expect(found).toContain('writers-render-the-tree: src/write/measure.ts → src/model/words.ts');
+    expect(found.filter((v) => v.startsWith('stage-order'))).toEqual([]);
   }, 60_000);
 
   it("fails on a later stage reaching into the PDF writer's fonts, and on a cycle", async () => {
-    const undoReach = plant('src/mailmerge/roster-printable.ts', "import type { FontDescriptors } from '../write/pdf/fonts.js';");
-    const undoCycle = plant('src/text/fill.ts', "import { escapeXml } from './escape.js';\nvoid escapeXml;");
-    const undoBack = plant('src/text/escape.ts', "import { fill } from './fill.js';\nvoid fill;");
-    try {
-      const found = await violations(copy, ['src/mailmerge/roster-printable.ts', 'src/text']);
-      expect(found).toContain('pdf-writer-internals: src/mailmerge/roster-printable.ts → src/write/pdf/fonts.ts');
-      expect(found).toContain('no-circular: src/text/escape.ts → src/text/fill.ts');
-    } finally {
-      undoReach();
-      undoCycle();
-      undoBack();
-    }
+    const found = await plantedViolations(
+      [
+        ['src/mailmerge/roster-printable.ts', "import type { FontDescriptors } from '../write/pdf/fonts.js';"],
+        ['src/text/fill.ts', "import { escapeXml } from './escape.js';\nvoid escapeXml;"],
+        ['src/text/escape.ts', "import { fill } from './fill.js';\nvoid fill;"],
+      ],
+      ['src/mailmerge/roster-printable.ts', 'src/text'],
+    );
+    expect(found).toContain('pdf-writer-internals: src/mailmerge/roster-printable.ts → src/write/pdf/fonts.ts');
+    expect(found).toContain('no-circular: src/text/escape.ts → src/text/fill.ts');
   }, 60_000);
 
   it('allows an import from an earlier stage (a writer importing the tree, the pipeline a writer)', async () => {
-    const undo = plant('src/pipeline/lock.ts', "import type { RenderContext } from '../write/context.js';");
-    try {
-      expect(await violations(copy, ['src/pipeline/lock.ts', 'src/write/measure.ts'])).toEqual([]);
-    } finally {
-      undo();
-    }
+    const found = await plantedViolations([['src/pipeline/lock.ts', "import type { RenderContext } from '../write/context.js';"]], ['src/pipeline/lock.ts', 'src/write/measure.ts']);
+    expect(found).toEqual([]);
   }, 60_000);
 });
