@@ -17,14 +17,14 @@ interface Script {
   lang?: string;
 }
 
-const SCRIPTS = {
+const SCRIPTS: Record<string, Script> = {
   hebrew: { test: /\p{Script=Hebrew}/u, font: 'Noto Sans Hebrew', slot: 'cs', rtl: true },
   arabic: { test: /\p{Script=Arabic}/u, font: 'Noto Sans Arabic', slot: 'cs', rtl: true },
   devanagari: { test: /\p{Script=Devanagari}/u, font: 'Noto Sans Devanagari', slot: 'cs' },
   japanese: { test: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]/u, font: 'Noto Sans JP', slot: 'eastAsia', lang: 'ja-JP' },
   korean: { test: /[\p{Script=Hangul}\p{Script=Han}]/u, font: 'Noto Sans KR', slot: 'eastAsia', lang: 'ko-KR' },
   chinese: { test: /\p{Script=Han}/u, font: 'Noto Sans SC', slot: 'eastAsia', lang: 'zh-CN' },
-} satisfies Record<string, Script>;
+};
 
 /** Text Word sets in its Latin font whatever the run says: nothing to add (the common case). */
 const PLAIN = /^[\u0000-\u058f\u1e00-\u1fff\u2000-\u206f\u27e6\u27e7]*$/;
@@ -40,8 +40,8 @@ export interface Segment {
 /** The text cut where its script changes; East Asian text is Japanese with kana, Korean with hangul, else Chinese. */
 export function segments(text: string): Segment[] {
   if (PLAIN.test(text)) return [{ text, script: null }];
-  const eastAsian: Script = SCRIPTS[eastAsianLanguage(text)];
-  const kinds: Script[] = [SCRIPTS.hebrew, SCRIPTS.arabic, SCRIPTS.devanagari, eastAsian];
+  const eastAsian = SCRIPTS[eastAsianLanguage(text)];
+  const kinds = [SCRIPTS.hebrew, SCRIPTS.arabic, SCRIPTS.devanagari, eastAsian];
   const out: Segment[] = [];
   for (const c of text) {
     const last = out[out.length - 1];
