@@ -50,11 +50,6 @@ export function fallbackFile(family: Fallback, weight: '400Regular' | '700Bold')
   return { name: `${stem}_${weight}.ttf`, path: join(dir, weight, `${stem}_${weight}.ttf`) };
 }
 
-/** Every fallback font file, for cache keys. */
-export function fallbackFontPaths(): string[] {
-  return (Object.keys(FALLBACKS) as Fallback[]).flatMap((f) => [fallbackFile(f, '400Regular').path, fallbackFile(f, '700Bold').path]);
-}
-
 // fontkit as pdfkit loads it; its own create(), not the shared-parse one write/pdf/pdfmake.ts installs (that one
 // resets the glyph cache of the font pdfkit is using, which a coverage check must not do).
 const fontkitPath = require.resolve('fontkit', { paths: [require.resolve('pdfkit', { paths: [require.resolve('pdfmake')] })] });
