@@ -3,20 +3,20 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import Tinypool, { markMovable } from 'tinypool';
-import { composePersonalPages, type Applicant } from '../compose/packet.js';
+import { composePersonalPages, type Addressee } from '../compose/packet.js';
 import { type Edition, resolveEdition } from '../editions/edition.js';
 import { keepParsedSource } from '../pipeline/parsed-source.js';
-import { loadSource, type SourceTree } from '../read/source.js';
+import { loadSource, type SourceTree } from '../editions/source.js';
 import { writePdf } from '../write/pdf/document.js';
 import { PacketJoiner } from './join-pdf.js';
 import { WordTemplate } from './word-template.js';
-import { writingTo } from '../pipeline/machine-fault.js';
+import { writingTo } from '../util/machine-fault.js';
 
 export interface MergeTask {
   project: string;
   outDir: string;
   fileName: string;
-  applicant: Applicant;
+  applicant: Addressee;
   edition: string;
   level: number;
   /** Bytes shared by every packet of this edition and level (SharedArrayBuffers: not copied per task). */

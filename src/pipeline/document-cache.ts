@@ -3,8 +3,9 @@
 // an edit to one level (the other levels' packets are unchanged), a mail merge run again (its shared
 // packets) all reuse what was rendered. Same tree and generator give the same bytes, so a cached
 // file is the file a render would make; `--force` renders everything again.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { jsonWithHashes, sha256 } from '../util/hash.js';
+import { writeAtomic } from '../util/write-atomic.js';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from '../compose/tree.js';
 import { generatorKey } from './cache.js';
@@ -34,8 +35,7 @@ export class DocumentCache {
   /** The key of a render: the generator, the format and the tree (its edition id aside: it changes nothing printed). */
   keyOf(job: RenderJob): string {
     const { editionId: _ignored, ...content } = job.document as Document;
-    const json = JSON.stringify(content, (_k, v) => (v instanceof Uint8Array ? createHash('sha256').update(v).digest('hex') : v));
-    return createHash('sha256').update(this.generator).update('\0').update(job.format).update('\0').update(json).digest('hex');
+    return sha256(this.generator, '\0', job.format, '\0', jsonWithHashes(content));
   }
 
   get(key: string): RenderOutput | null {
@@ -59,11 +59,8 @@ export class DocumentCache {
       mkdirSync(this.dir, { recursive: true });
       const { bytes, ...meta } = out;
       // Written under temporary names and renamed, so a reader never sees half an entry.
-      const tmp = `.${process.pid}-${Math.random().toString(36).slice(2)}`;
-      writeFileSync(join(this.dir, `${key}.bin${tmp}`), bytes);
-      renameSync(join(this.dir, `${key}.bin${tmp}`), join(this.dir, `${key}.bin`));
-      writeFileSync(join(this.dir, `${key}.json${tmp}`), JSON.stringify(meta));
-      renameSync(join(this.dir, `${key}.json${tmp}`), join(this.dir, `${key}.json`));
+      writeAtomic(join(this.dir, `${key}.bin`), bytes);
+      writeAtomic(join(this.dir, `${key}.json`), JSON.stringify(meta));
     } catch {
       // A cache that cannot be written (read-only checkout, full disk) only costs speed.
     }

@@ -1,8 +1,9 @@
 // Rendered parts on disk (write/pdf/parts/assemble.ts): a level's chapter, the glossary, a packet's forms, by
 // content and generator, so that the next build, another edition or the mail merge finds them drawn. Same key,
 // same bytes: a document assembled from cached parts is byte-identical to one whose parts were all rendered.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { sha256 } from '../util/hash.js';
+import { writeAtomic } from '../util/write-atomic.js';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PartStore } from '../write/pdf/parts/assemble.js';
 import { generatorKey } from './cache.js';
@@ -27,7 +28,7 @@ class PartFolder implements PartStore {
 
   /** A part is a PDF; a note about one (a key like `contents-length:…`) is a line of text. */
   private file(key: string): string {
-    return join(this.dir, `${createHash('sha256').update(this.generator).update('\0').update(key).digest('hex')}.${key.includes(':') ? 'txt' : 'pdf'}`);
+    return join(this.dir, `${sha256(this.generator, '\0', key)}.${key.includes(':') ? 'txt' : 'pdf'}`);
   }
 
   get(key: string): Uint8Array | null {
@@ -46,10 +47,7 @@ class PartFolder implements PartStore {
     try {
       mkdirSync(this.dir, { recursive: true });
       // Written under a temporary name and renamed, so a reader never sees half a part.
-      const file = this.file(key);
-      const tmp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}`;
-      writeFileSync(tmp, bytes);
-      renameSync(tmp, file);
+      writeAtomic(this.file(key), bytes);
     } catch {
       // A cache that cannot be written only costs speed.
     }

@@ -1,8 +1,8 @@
 // Markdown text to an mdast tree (GFM tables, YAML front matter), positions kept.
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { sha256 } from '../util/hash.js';
+import { writeAtomic } from '../util/write-atomic.js';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
@@ -46,7 +46,7 @@ export function keepParsedTrees(dir: string | null, version = ''): void {
 
 function fromStore(text: string): Root {
   if (!store) return processor.parse(text) as Root;
-  const path = join(store.dir, `mdast-${createHash('sha256').update(store.version).update('\0').update(text).digest('hex')}.json`);
+  const path = join(store.dir, `mdast-${sha256(store.version, '\0', text)}.json`);
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as Root;
   } catch {
@@ -55,9 +55,7 @@ function fromStore(text: string): Root {
   const tree = processor.parse(text) as Root;
   try {
     mkdirSync(store.dir, { recursive: true });
-    const tmp = `${path}.${process.pid}-${threadId}`;
-    writeFileSync(tmp, JSON.stringify(tree));
-    renameSync(tmp, path);
+    writeAtomic(path, JSON.stringify(tree));
   } catch {
     /* read-only or full disk */
   }

@@ -1,6 +1,6 @@
 // Tree blocks to Word paragraphs and tables: headings, prose, lists, tables, the Competency Detail,
 // the glossary, the Impact Map, and a packet's checklists, forms, logs and letters.
-import { bookmarkName } from '../../model/bookmark.js';
+import { bookmarkName } from '../../text/bookmark.js';
 import type { Block, Definitions, ParagraphRole } from '../../compose/tree.js';
 import { el, type El } from '../../xml/wordml.js';
 import { cellContent, dropSpacers, type BlockContext } from './block-context.js';

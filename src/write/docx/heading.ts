@@ -1,6 +1,6 @@
 // Headings: Heading 1–3 when listed in the Contents, else a heading at its own outline level in "Minor Heading".
-import type { Heading } from '../../compose/tree.js';
-import { bookmarkName } from '../../model/bookmark.js';
+import { listedInContents, type Heading } from '../../compose/tree.js';
+import { bookmarkName } from '../../text/bookmark.js';
 import type { El } from '../../xml/wordml.js';
 import type { PartCounters } from './block-context.js';
 import { bookmarked } from './bookmark.js';
@@ -21,6 +21,6 @@ export function contentsHeading(counters: PartCounters, level: number, text: str
 export function headingParagraph(b: Heading, counters: PartCounters, extra: { keepNext?: boolean; spacing?: { before: number } } = {}): El {
   // The heading's id as an invisible bookmark around its text (import:edition maps an edited file back by it).
   const content = bookmarked(bookmarkName(b.id), [run({ text: b.text })]);
-  if (b.toc && b.level <= 3 && b.text.trim() !== '') return contentsHeading(counters, b.level, b.text, { style: S.heading[b.level - 1], ...extra }, content);
+  if (listedInContents(b) && b.text.trim() !== '') return contentsHeading(counters, b.level, b.text, { style: S.heading[b.level - 1], ...extra }, content);
   return para({ style: S.minorHeading, ...extra, outlineLevel: Math.min(b.level, 9) - 1 }, content);
 }

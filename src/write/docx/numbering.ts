@@ -1,7 +1,7 @@
 // Real Word lists (w:numPr on numbering definitions), never typed bullet characters: bullets, sub-bullets, numbers.
 import { AlignmentType, LevelFormat, type ILevelsOptions, type INumberingOptions, type NumberingDefinition } from 'docx';
 import type { ListItem } from '../../compose/tree.js';
-import { bookmarkName } from '../../model/bookmark.js';
+import { bookmarkName } from '../../text/bookmark.js';
 import type { El } from '../../xml/wordml.js';
 import type { PartCounters } from './block-context.js';
 import { bookmarked } from './bookmark.js';
