@@ -12,8 +12,16 @@ const para = (text: string): Block => ({ kind: 'paragraph', role: 'body', runs: 
 
 function chapter(id: string, title: string, paragraphs: number): Part {
   const blocks: Block[] = [heading(1, id, title), heading(2, `${id}.intro`, 'Introduction')];
-  for (let i = 0; i < paragraphs; i++) blocks.push(para(`${title}, paragraph ${i + 1}: ${'words that fill a line of the page '.repeat(6)}`));
-  blocks.push({ kind: 'list', style: 'number', items: [{ runs: [{ text: 'First' }], children: [] }, { runs: [{ text: 'Second' }], children: [] }] });
+  for (let i = 0; i < paragraphs; i++)
+    blocks.push(para(`${title}, paragraph ${i + 1}: ${'words that fill a line of the page '.repeat(6)}`));
+  blocks.push({
+    kind: 'list',
+    style: 'number',
+    items: [
+      { runs: [{ text: 'First' }], children: [] },
+      { runs: [{ text: 'Second' }], children: [] },
+    ],
+  });
   return { kind: 'chapter', id, title, runningHead: title, blocks };
 }
 
@@ -22,19 +30,36 @@ const glossary: Part = {
   id: 'glossary',
   title: 'Glossary',
   runningHead: 'Glossary',
-  blocks: [heading(1, 'glossary', 'Glossary'), { kind: 'definitions', entries: [{ id: 'g.term', term: 'Term', definition: [{ text: 'what it means' }] }] }],
+  blocks: [
+    heading(1, 'glossary', 'Glossary'),
+    { kind: 'definitions', entries: [{ id: 'g.term', term: 'Term', definition: [{ text: 'what it means' }] }] },
+  ],
 };
 
 function document(accent: string, chapters: Part[], kind: Document['kind'] = 'booklet'): Document {
   const parts: Part[] = [
-    { kind: 'cover', association: 'Association', abbreviation: 'AS', title: 'Guidelines', dateLine: 'November 2026', color: accent },
+    {
+      kind: 'cover',
+      association: 'Association',
+      abbreviation: 'AS',
+      title: 'Guidelines',
+      dateLine: 'November 2026',
+      color: accent,
+    },
     { kind: 'contents', title: 'Contents', entries: [] },
     ...chapters,
   ];
   return {
     editionId: 'test',
     kind,
-    meta: { title: 'Guidelines', author: 'Association', subject: 'Guidelines', keywords: 'k', language: 'en-US', date: '2026-11-01' },
+    meta: {
+      title: 'Guidelines',
+      author: 'Association',
+      subject: 'Guidelines',
+      keywords: 'k',
+      language: 'en-US',
+      date: '2026-11-01',
+    },
     page: { size: 'LETTER', twoSided: true, padToMultipleOf4: false },
     accent,
     furniture: { headerLine: 'Guidelines', footerLine: '© Association' },
@@ -55,7 +80,12 @@ function keeping(): RenderContext & { made: string[]; keys: () => string[] } {
 }
 
 const documentXml = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['word/document.xml']);
-const tocPages = (xml: string) => [...xml.matchAll(/PAGEREF (_Toc\d+) \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/><w:t xml:space="preserve">(\d+)</g)].map((m) => `${m[1]}=${m[2]}`);
+const tocPages = (xml: string) =>
+  [
+    ...xml.matchAll(
+      /PAGEREF (_Toc\d+) \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/><w:t xml:space="preserve">(\d+)</g,
+    ),
+  ].map((m) => `${m[1]}=${m[2]}`);
 
 const booklet = document('#1f4e79', [chapter('level1', 'Level 1', 30), chapter('level2', 'Level 2', 12), glossary]);
 const packet = document('#1f4e79', [chapter('level2', 'Level 2', 12), glossary], 'packet');
@@ -65,7 +95,11 @@ describe('Word parts kept in the store', () => {
     const whole = await writeDocx(booklet, bareContext());
     const ctx = keeping();
     const first = await writeDocx(booklet, ctx);
-    expect(ctx.made.filter((l) => l.startsWith('docx part'))).toEqual(['docx part level1 made', 'docx part level2 made', 'docx part glossary made']);
+    expect(ctx.made.filter((l) => l.startsWith('docx part'))).toEqual([
+      'docx part level1 made',
+      'docx part level2 made',
+      'docx part glossary made',
+    ]);
     expect(ctx.keys().filter((k) => k.startsWith('docx-part:'))).toHaveLength(3);
     ctx.made.length = 0;
     const again = await writeDocx(booklet, ctx);
@@ -87,7 +121,9 @@ describe('Word parts kept in the store', () => {
     // Bookmark ids run 1, 2, … through the packet (not on from the booklet's), each closed once.
     const ids = [...xml.matchAll(/<w:bookmarkStart w:name="[^"]*" w:id="(\d+)"\/>/g)].map((m) => Number(m[1]));
     expect(ids).toEqual(ids.map((_, i) => i + 1));
-    expect([...xml.matchAll(/<w:bookmarkEnd w:id="(\d+)"\/>/g)].map((m) => Number(m[1])).sort((a, b) => a - b)).toEqual(ids);
+    expect([...xml.matchAll(/<w:bookmarkEnd w:id="(\d+)"\/>/g)].map((m) => Number(m[1])).sort((a, b) => a - b)).toEqual(
+      ids,
+    );
     // The Contents lists the packet's own headings, and the pages its own layout gives them.
     expect(tocPages(xml)).toEqual(['_Toc1=5', '_Toc2=5', '_Toc3=7']);
     expect(tocPages(documentXml(made))).toEqual(tocPages(xml));
@@ -102,7 +138,9 @@ describe('Word parts kept in the store', () => {
     expect(ctx.made.filter((l) => l.startsWith('docx part'))).toEqual([]);
     expect(xml).toContain('<w:shd w:fill="2E7D32" w:val="clear"/>');
     expect(xml).not.toContain('1F4E79');
-    expect(Buffer.from(await writeDocx(green, ctx)).equals(Buffer.from(await writeDocx(green, bareContext())))).toBe(true);
+    expect(Buffer.from(await writeDocx(green, ctx)).equals(Buffer.from(await writeDocx(green, bareContext())))).toBe(
+      true,
+    );
   });
 
   it('numbers the Contents of a longer booklet from its own parts’ measures', async () => {

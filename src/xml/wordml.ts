@@ -67,9 +67,11 @@ export function textEl(name: string, attrs: Record<string, string | number | und
   return { ...el(name, attrs), text, open: true };
 }
 
-// What docx's XML writer escapes (and the control characters XML 1.0 cannot hold, which it drops).
+// What docx's XML writer escaped, so the Word files stay byte-identical: text/escape.ts's four and `'`, and the
+// control characters XML 1.0 cannot hold, dropped (the mail merge's template filling keeps text/escape.ts's escapeXml).
 const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
-export const escapeXml = (s: string): string => s.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => ESCAPES[c] ?? '');
+export const escapeWordml = (s: string): string =>
+  s.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => ESCAPES[c] ?? '');
 
 /**
  * Writes an element tree as XML. A `#raw` or `#hole` element writes its text as it is: XML made elsewhere, or a
@@ -78,10 +80,10 @@ export const escapeXml = (s: string): string => s.replace(/[&"'<>\x00-\x08\x0B\x
 export function writeXml(e: El): string {
   if (e.name === '#raw' || e.name === '#hole') return e.text;
   let s = `<${e.name}`;
-  for (const k in e.attrs) s += ` ${k}="${escapeXml(e.attrs[k])}"`;
+  for (const k in e.attrs) s += ` ${k}="${escapeWordml(e.attrs[k])}"`;
   if (e.children.length === 0 && e.text === '' && !e.open) return `${s}/>`;
   s += '>';
-  if (e.text !== '') s += escapeXml(e.text);
+  if (e.text !== '') s += escapeWordml(e.text);
   for (const c of e.children) s += writeXml(c);
   return `${s}</${e.name}>`;
 }

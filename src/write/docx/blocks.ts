@@ -34,7 +34,11 @@ function paragraphStyle(role: ParagraphRole, ctx: BlockContext): string | undefi
 
 export function renderBlocks(blocks: Block[], ctx: BlockContext): El[] {
   // A block right after a page break, or first in its section, is at the top of a page.
-  return dropSpacers(blocks.flatMap((b, i) => renderBlock(b, i === 0 ? ctx : { ...ctx, cellTop: false }, i === 0 || blocks[i - 1].kind === 'pageBreak')));
+  return dropSpacers(
+    blocks.flatMap((b, i) =>
+      renderBlock(b, i === 0 ? ctx : { ...ctx, cellTop: false }, i === 0 || blocks[i - 1].kind === 'pageBreak'),
+    ),
+  );
 }
 
 function renderBlock(block: Block, ctx: BlockContext, atPageTop: boolean): El[] {
@@ -44,10 +48,20 @@ function renderBlock(block: Block, ctx: BlockContext, atPageTop: boolean): El[] 
       return [headingParagraph(block, ctx.counters)];
     case 'paragraph':
       // "\n" inside a run is a line break; runsOf writes every "\n" as one.
-      return [para({ style: paragraphStyle(block.role, ctx), ...(ctx.cellTop ? { spacing: { before: 0 } } : {}) }, runsOf(block.runs))];
+      return [
+        para(
+          { style: paragraphStyle(block.role, ctx), ...(ctx.cellTop ? { spacing: { before: 0 } } : {}) },
+          runsOf(block.runs),
+        ),
+      ];
     case 'list':
       if (block.style === 'plain') return block.items.map((it) => para({ style: S.areaList }, runsOf(it.runs)));
-      return listParagraphs(block.items, { ordered: block.style === 'number', start: block.start, styles: { bullet: S.listBullet, number: S.listNumber }, counters: ctx.counters });
+      return listParagraphs(block.items, {
+        ordered: block.style === 'number',
+        start: block.start,
+        styles: { bullet: S.listBullet, number: S.listNumber },
+        counters: ctx.counters,
+      });
     case 'table':
       if (block.role === 'competencyDetail') return competencyTable(block, ctx, cell);
       return plainTable(block, ctx.textWidth, ctx.accentShading, cell);
@@ -73,6 +87,10 @@ function renderBlock(block: Block, ctx: BlockContext, atPageTop: boolean): El[] 
 /** "Term: definition", the term in bold. */
 function glossary(d: Definitions): El[] {
   return d.entries.map((entry) =>
-    para({ style: S.glossaryEntry }, [...bookmarked(bookmarkName(entry.id), [run({ text: entry.term, bold: true })]), run({ text: ': ' }), ...runsOf(entry.definition)]),
+    para({ style: S.glossaryEntry }, [
+      ...bookmarked(bookmarkName(entry.id), [run({ text: entry.term, bold: true })]),
+      run({ text: ': ' }),
+      ...runsOf(entry.definition),
+    ]),
   );
 }

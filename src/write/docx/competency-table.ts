@@ -15,9 +15,22 @@ const CHAR = 100;
 type CellRenderer = (blocks: Block[]) => El[];
 
 export function competencyTable(t: TreeTable, ctx: BlockContext, content: CellRenderer): El[] {
-  const widths = widthsOf(t.columns.map((c) => c.share), ctx.textWidth);
+  const widths = widthsOf(
+    t.columns.map((c) => c.share),
+    ctx.textWidth,
+  );
   const rows = t.rows.map((r) => areaRow(r, widths, ctx, content));
-  return [table(S.table, widths, [headerRow(t.columns.map((c) => c.title), widths, ctx.accentShading), ...rows]), spacer()];
+  return [
+    table(S.table, widths, [
+      headerRow(
+        t.columns.map((c) => c.title),
+        widths,
+        ctx.accentShading,
+      ),
+      ...rows,
+    ]),
+    spacer(),
+  ];
 }
 
 function areaRow(r: Row, widths: number[], ctx: BlockContext, content: CellRenderer): El {
@@ -25,8 +38,15 @@ function areaRow(r: Row, widths: number[], ctx: BlockContext, content: CellRende
   // The area's name is a real Heading 3, so the table of contents lists every area; no space above it in the cell.
   // Not "keep with next" (which Heading 3 has): a row whose first cell's paragraphs keep with the next is kept with
   // the next row (Word, per docx's notes; LibreOffice 7.4 seen here), which pushed tables off half-empty pages.
-  const areaCell = left.flatMap((b) => (b.kind === 'heading' ? [headingParagraph(b, ctx.counters, { spacing: { before: 0 }, keepNext: false })] : content([b])));
-  return row({ cantSplit: keepsWhole(r, widths, ctx.textHeight) }, [cell({ width: widths[0] }, areaCell), cell({ width: widths[1] }, content(right))]);
+  const areaCell = left.flatMap((b) =>
+    b.kind === 'heading'
+      ? [headingParagraph(b, ctx.counters, { spacing: { before: 0 }, keepNext: false })]
+      : content([b]),
+  );
+  return row({ cantSplit: keepsWhole(r, widths, ctx.textHeight) }, [
+    cell({ width: widths[0] }, areaCell),
+    cell({ width: widths[1] }, content(right)),
+  ]);
 }
 
 /**

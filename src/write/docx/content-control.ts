@@ -13,7 +13,12 @@ const val = (name: string, value: string) => el(name, { 'w:val': value });
 function kindElement(kind: Exclude<ControlKind, 'checkbox'>): El {
   switch (kind) {
     case 'date':
-      return el('w:date', {}, [val('w:dateFormat', 'M/d/yyyy'), val('w:lid', 'en-US'), val('w:storeMappedDataAs', 'dateTime'), val('w:calendar', 'gregorian')]);
+      return el('w:date', {}, [
+        val('w:dateFormat', 'M/d/yyyy'),
+        val('w:lid', 'en-US'),
+        val('w:storeMappedDataAs', 'dateTime'),
+        val('w:calendar', 'gregorian'),
+      ]);
     case 'multiline':
       return el('w:text', { 'w:multiLine': '1' });
     default:

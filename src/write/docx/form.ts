@@ -29,7 +29,10 @@ export function checklist(id: string, items: Run[][]): El[] {
  * with its label beside it). Fields side by side in the PDF are one after another here, so nothing needs a table.
  */
 export function form(f: Form): El[] {
-  return [...f.intro.map((p) => para({ keepNext: true }, runsOf(p))), ...f.rows.flat().flatMap((field) => fieldParagraphs(f.id, field))];
+  return [
+    ...f.intro.map((p) => para({ keepNext: true }, runsOf(p))),
+    ...f.rows.flat().flatMap((field) => fieldParagraphs(f.id, field)),
+  ];
 }
 
 /** A log: its title and instructions, a header row of the column labels that repeats on every page, and empty rows. */
@@ -42,7 +45,15 @@ export function log(l: Log, textWidth: number, accentShading: El): El[] {
     row(
       { cantSplit: true, height: { value: LOG_ROW, rule: 'atLeast' } },
       widths.map((w, i) =>
-        cell({ width: w }, [para({ style: S.tableText }, [contentControl({ tag: fieldName(l.id, `r${r + 1}_${l.columns[i].label}`), label: `${l.columns[i].label}, row ${r + 1}`, kind: 'text' })])]),
+        cell({ width: w }, [
+          para({ style: S.tableText }, [
+            contentControl({
+              tag: fieldName(l.id, `r${r + 1}_${l.columns[i].label}`),
+              label: `${l.columns[i].label}, row ${r + 1}`,
+              kind: 'text',
+            }),
+          ]),
+        ]),
       ),
     );
   const header = headerRow(
@@ -52,7 +63,9 @@ export function log(l: Log, textWidth: number, accentShading: El): El[] {
   );
   return [
     ...l.intro.map((p) => para({ keepNext: true }, runsOf(p))),
-    ...(widths.length > 0 ? [table(S.formTable, widths, [header, ...Array.from({ length: l.rows }, empty)]), spacer()] : []),
+    ...(widths.length > 0
+      ? [table(S.formTable, widths, [header, ...Array.from({ length: l.rows }, empty)]), spacer()]
+      : []),
   ];
 }
 
@@ -60,10 +73,22 @@ export function log(l: Log, textWidth: number, accentShading: El): El[] {
 function fieldParagraphs(formId: string, field: FormField): El[] {
   const tag = fieldName(formId, field.name);
   if (field.kind === 'checkbox') {
-    return [para({ style: S.formValue }, [contentControl({ tag, label: field.label, kind: 'checkbox', checked: isChecked(field.value) }), run({ text: ' ' }), ...stringRuns(field.label)])];
+    return [
+      para({ style: S.formValue }, [
+        contentControl({ tag, label: field.label, kind: 'checkbox', checked: isChecked(field.value) }),
+        run({ text: ' ' }),
+        ...stringRuns(field.label),
+      ]),
+    ];
   }
   const label = para({ style: S.formLabel, keepNext: true }, stringRuns(field.label));
-  if (field.readOnly) return [label, para({ style: S.formValue }, [contentControl({ tag, label: field.label, kind: 'text', readOnly: true, runs: scriptRuns(field.value ?? '') })])];
+  if (field.readOnly)
+    return [
+      label,
+      para({ style: S.formValue }, [
+        contentControl({ tag, label: field.label, kind: 'text', readOnly: true, runs: scriptRuns(field.value ?? '') }),
+      ]),
+    ];
   if (field.value !== undefined && field.value !== '') {
     return [label, para({ style: S.formValue }, scriptRuns(field.value))];
   }

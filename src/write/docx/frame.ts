@@ -35,7 +35,9 @@ const TAKEN = [
 ];
 
 export async function frameOf(doc: Document, lists: ListUse[], ctx: RenderContext): Promise<Frame> {
-  const key = `docx-frame:${createHash('sha256').update(JSON.stringify({ v: 1, accent: doc.accent, language: doc.meta.language, lists })).digest('hex')}`;
+  const key = `docx-frame:${createHash('sha256')
+    .update(JSON.stringify({ v: 1, accent: doc.accent, language: doc.meta.language, lists }))
+    .digest('hex')}`;
   const kept = ctx.store?.get(key);
   if (kept) return unzipSync(kept);
   const word = new WordDocument({
@@ -44,7 +46,12 @@ export async function frameOf(doc: Document, lists: ListUse[], ctx: RenderContex
     sections: [
       {
         children: lists.map(
-          (l) => new Paragraph({ numbering: l.ordered ? { reference: orderedDefinition(l.start), level: 0, instance: l.instance } : { reference: BULLETS, level: 0 } }),
+          (l) =>
+            new Paragraph({
+              numbering: l.ordered
+                ? { reference: orderedDefinition(l.start), level: 0, instance: l.instance }
+                : { reference: BULLETS, level: 0 },
+            }),
         ),
       },
     ],

@@ -28,7 +28,10 @@ function picture(width: number, height: number, alt: string): El {
       el('a:graphic', { 'xmlns:a': A }, [
         el('a:graphicData', { uri: 'http://schemas.openxmlformats.org/drawingml/2006/picture' }, [
           el('pic:pic', { 'xmlns:pic': 'http://schemas.openxmlformats.org/drawingml/2006/picture' }, [
-            el('pic:nvPicPr', {}, [el('pic:cNvPr', { id: 0, name: '', descr: '' }), el('pic:cNvPicPr', {}, [el('a:picLocks', { noChangeAspect: 1, noChangeArrowheads: 1 })])]),
+            el('pic:nvPicPr', {}, [
+              el('pic:cNvPr', { id: 0, name: '', descr: '' }),
+              el('pic:cNvPicPr', {}, [el('a:picLocks', { noChangeAspect: 1, noChangeArrowheads: 1 })]),
+            ]),
             el('pic:blipFill', {}, [hole({ kind: 'image' }), el('a:srcRect'), el('a:stretch', {}, [el('a:fillRect')])]),
             el('pic:spPr', { bwMode: 'auto' }, [
               el('a:xfrm', {}, [el('a:off', { x: 0, y: 0 }), el('a:ext', { cx, cy })]),
@@ -48,26 +51,51 @@ function picture(width: number, height: number, alt: string): El {
 function logoTile(logo: NonNullable<Cover['logo']>): El {
   const room = { width: 154, height: 62 };
   const scale = Math.min(room.width / logo.image.width, room.height / logo.image.height);
-  const [width, height] = [Math.max(1, Math.round(logo.image.width * scale)), Math.max(1, Math.round(logo.image.height * scale))];
+  const [width, height] = [
+    Math.max(1, Math.round(logo.image.width * scale)),
+    Math.max(1, Math.round(logo.image.height * scale)),
+  ];
   const pad = 90;
   const tileWidth = width * TWIPS_PER_PX + 2 * pad;
-  const tile = cell({ width: tileWidth, borders: NO_BORDERS, shading: 'FFFFFF', margins: { top: pad, bottom: pad, left: pad, right: pad }, verticalAlign: 'center' }, [
-    para({ spacing: { before: 0, after: 0 }, alignment: 'center' }, [run({ children: [picture(width, height, logo.alt)] })]),
-  ]);
-  return table(S.table, [tileWidth], [row({ height: { value: height * TWIPS_PER_PX + 2 * pad, rule: 'atLeast' } }, [tile])]);
+  const tile = cell(
+    {
+      width: tileWidth,
+      borders: NO_BORDERS,
+      shading: 'FFFFFF',
+      margins: { top: pad, bottom: pad, left: pad, right: pad },
+      verticalAlign: 'center',
+    },
+    [
+      para({ spacing: { before: 0, after: 0 }, alignment: 'center' }, [
+        run({ children: [picture(width, height, logo.alt)] }),
+      ]),
+    ],
+  );
+  return table(
+    S.table,
+    [tileWidth],
+    [row({ height: { value: height * TWIPS_PER_PX + 2 * pad, rule: 'atLeast' } }, [tile])],
+  );
 }
 
 export function cover(c: Cover, textWidth: number): El[] {
   const accent = hex(c.color);
-  const band = table(S.table, [textWidth], [
-    row({ height: { value: 2160, rule: 'exact' } }, [
-      cell({ width: textWidth, borders: NO_BORDERS, shading: accent, margins: { bottom: 240 }, verticalAlign: 'bottom' }, [
-        ...(c.logo ? [logoTile(c.logo)] : []),
-        para({ style: S.coverBand }, stringRuns(c.association)),
-        para({ style: S.coverBand }, [run({ text: c.abbreviation, bold: false, size: 24 })]),
+  const band = table(
+    S.table,
+    [textWidth],
+    [
+      row({ height: { value: 2160, rule: 'exact' } }, [
+        cell(
+          { width: textWidth, borders: NO_BORDERS, shading: accent, margins: { bottom: 240 }, verticalAlign: 'bottom' },
+          [
+            ...(c.logo ? [logoTile(c.logo)] : []),
+            para({ style: S.coverBand }, stringRuns(c.association)),
+            para({ style: S.coverBand }, [run({ text: c.abbreviation, bold: false, size: 24 })]),
+          ],
+        ),
       ]),
-    ]),
-  ]);
+    ],
+  );
   const rule: Border = { style: 'single', size: 12, space: 8, color: accent };
   const levels = c.levelsLine;
   const textPara = (o: Parameters<typeof para>[0], t: string) => para(o, t === '' ? [] : [run({ text: t })]);
@@ -78,13 +106,17 @@ export function cover(c: Cover, textWidth: number): El[] {
     ...(c.subtitle ? [textPara({ style: S.subtitle }, c.subtitle)] : []),
     ...(c.editionLine ? [para({ style: S.coverLine }, stringRuns(c.editionLine, { italics: true }))] : []),
     ...(levels ? [para({ style: S.coverLine, spacing: { before: 2400 } }, [run({ text: levels, bold: true })])] : []),
-    para({ style: S.coverLine, spacing: { before: levels ? 0 : 2400 } }, [run({ text: c.dateLine, font: HEADING_FONT, bold: true, color: accent })]),
+    para({ style: S.coverLine, spacing: { before: levels ? 0 : 2400 } }, [
+      run({ text: c.dateLine, font: HEADING_FONT, bold: true, color: accent }),
+    ]),
   ];
 }
 
 /** The copyright page: the notice's headings and text, smaller, then the edition's own lines. */
 export function copyrightPage(page: CopyrightPage, ctx: BlockContext): El[] {
-  const out = page.blocks.flatMap((b): El[] => (b.kind === 'heading' ? [headingParagraph(b, ctx.counters)] : ctx.render([b], ctx)));
+  const out = page.blocks.flatMap((b): El[] =>
+    b.kind === 'heading' ? [headingParagraph(b, ctx.counters)] : ctx.render([b], ctx),
+  );
   if (out.length === 0) out.push(para({}));
   return out;
 }
@@ -107,16 +139,36 @@ const instruction = (text: string) => textEl('w:instrText', { 'xml:space': 'pres
 export function contents(c: Contents, entries: ContentsEntry[], textWidth: number): El[] {
   const paragraphs = entries.map((e, i) => {
     const anchor = `_Toc${i + 1}`;
-    const pageRef = run({ children: [fieldChar('begin'), instruction(`PAGEREF ${anchor} \\h`), fieldChar('separate'), ...(e.page === undefined ? [] : [textEl('w:t', { 'xml:space': 'preserve' }, String(e.page))]), fieldChar('end')] });
+    const pageRef = run({
+      children: [
+        fieldChar('begin'),
+        instruction(`PAGEREF ${anchor} \\h`),
+        fieldChar('separate'),
+        ...(e.page === undefined ? [] : [textEl('w:t', { 'xml:space': 'preserve' }, String(e.page))]),
+        fieldChar('end'),
+      ],
+    });
     return para({ style: `TOC${e.level}`, tabs: [{ type: 'right', position: textWidth, leader: 'dot' }] }, [
-      ...(i === 0 ? [run({ children: [fieldChar('begin'), instruction('TOC \\h \\o "1-3"'), fieldChar('separate')] })] : []),
-      el('w:hyperlink', { 'w:history': 1, 'w:anchor': anchor }, [...stringRunsOneLine(e.text), run({ children: [tab()] }), pageRef]),
+      ...(i === 0
+        ? [run({ children: [fieldChar('begin'), instruction('TOC \\h \\o "1-3"'), fieldChar('separate')] })]
+        : []),
+      el('w:hyperlink', { 'w:history': 1, 'w:anchor': anchor }, [
+        ...stringRunsOneLine(e.text),
+        run({ children: [tab()] }),
+        pageRef,
+      ]),
     ]);
   });
   // With no headings to list, the field alone (Word fills it in when it is updated).
-  if (paragraphs.length === 0) paragraphs.push(para({}, [run({ children: [fieldChar('begin'), instruction('TOC \\h \\o "1-3"'), fieldChar('separate')] })]));
+  if (paragraphs.length === 0)
+    paragraphs.push(
+      para({}, [run({ children: [fieldChar('begin'), instruction('TOC \\h \\o "1-3"'), fieldChar('separate')] })]),
+    );
   const block = el('w:sdt', {}, [
-    el('w:sdtPr', {}, [el('w:alias', { 'w:val': c.title }), el('w:docPartObj', {}, [el('w:docPartGallery', { 'w:val': 'Table of Contents' }), el('w:docPartUnique')])]),
+    el('w:sdtPr', {}, [
+      el('w:alias', { 'w:val': c.title }),
+      el('w:docPartObj', {}, [el('w:docPartGallery', { 'w:val': 'Table of Contents' }), el('w:docPartUnique')]),
+    ]),
     el('w:sdtContent', {}, [...paragraphs, para({}, [run({ children: [fieldChar('end')] })])]),
   ]);
   return [para({ style: S.tocHeading }, c.title === '' ? [] : [run({ text: c.title })]), block];

@@ -26,7 +26,9 @@ export const OPEN = '\u0001';
 export const CLOSE = '\u0002';
 
 export function hole(h: Hole): El {
-  return { name: '#hole', attrs: {}, children: [], text: `${OPEN}${JSON.stringify(h)}${CLOSE}`, hole: h } as El & { hole: Hole };
+  return { name: '#hole', attrs: {}, children: [], text: `${OPEN}${JSON.stringify(h)}${CLOSE}`, hole: h } as El & {
+    hole: Hole;
+  };
 }
 
 export const holeOf = (e: El): Hole | undefined => (e as El & { hole?: Hole }).hole;

@@ -17,11 +17,15 @@ export function impactMap(map: ImpactMap, ctx: BlockContext): El[] {
   const widths = columnWidths(ctx.textWidth);
   // Table columns: map column, arrow, map column, arrow, ... map column.
   const grid = widths.flatMap((w, i) => (i === 0 ? [w] : [ARROW_COLUMN, w]));
-  const between = <T,>(cells: T[], arrow: () => T) => cells.flatMap((c, i) => (i === 0 ? [c] : [arrow(), c]));
+  const between = <T>(cells: T[], arrow: () => T) => cells.flatMap((c, i) => (i === 0 ? [c] : [arrow(), c]));
   const header = row(
     { cantSplit: true, header: true },
     between(
-      map.columns.map((column, i) => cell({ width: widths[i], shading: ctx.accentShading, verticalAlign: 'center' }, [para({ style: S.tableHeading }, stringRuns(column.title))])),
+      map.columns.map((column, i) =>
+        cell({ width: widths[i], shading: ctx.accentShading, verticalAlign: 'center' }, [
+          para({ style: S.tableHeading }, stringRuns(column.title)),
+        ]),
+      ),
       () => arrowCell(''),
     ),
   );
@@ -34,7 +38,9 @@ export function impactMap(map: ImpactMap, ctx: BlockContext): El[] {
   );
   const title = [run({ text: map.title })];
   return [
-    map.title.trim() === '' ? para({ style: S.heading[1], spacing: { before: 0 } }, title) : contentsHeading(ctx.counters, 2, map.title, { style: S.heading[1], spacing: { before: 0 } }, title),
+    map.title.trim() === ''
+      ? para({ style: S.heading[1], spacing: { before: 0 } }, title)
+      : contentsHeading(ctx.counters, 2, map.title, { style: S.heading[1], spacing: { before: 0 } }, title),
     ...ctx.render(map.notes, ctx),
     table(S.table, grid, [header, body]),
   ];
@@ -50,11 +56,21 @@ function columnWidths(textWidth: number): number[] {
 
 function listOrEmpty(items: ImpactMap['columns'][number]['items'], ctx: BlockContext): El[] {
   if (items.length === 0) return [para({ style: S.mapText })];
-  return listParagraphs(items, { ordered: false, styles: { bullet: S.mapBullet, number: S.mapBullet[0] }, counters: ctx.counters });
+  return listParagraphs(items, {
+    ordered: false,
+    styles: { bullet: S.mapBullet, number: S.mapBullet[0] },
+    counters: ctx.counters,
+  });
 }
 
 function arrowCell(text: string): El {
-  return cell({ width: ARROW_COLUMN, borders: { top: NONE, bottom: NONE, left: NONE, right: NONE }, verticalAlign: 'center', margins: { left: 30, right: 30 } }, [
-    para({ style: S.mapArrow }, text === '' ? [] : [run({ text })]),
-  ]);
+  return cell(
+    {
+      width: ARROW_COLUMN,
+      borders: { top: NONE, bottom: NONE, left: NONE, right: NONE },
+      verticalAlign: 'center',
+      margins: { left: 30, right: 30 },
+    },
+    [para({ style: S.mapArrow }, text === '' ? [] : [run({ text })])],
+  );
 }

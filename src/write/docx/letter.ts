@@ -9,7 +9,12 @@ import { LETTER_LINES, S } from './styles.js';
 
 /** A letter's envelope window (compose/envelope.ts; the #10 one when it has none), in whole twips. */
 export function addressWindow(w: PageWindow = ENVELOPE_WINDOW): PageWindow {
-  return { x: Math.round(w.x * 20), y: Math.round(w.y * 20), width: Math.round(w.width * 20), height: Math.round(w.height * 20) };
+  return {
+    x: Math.round(w.x * 20),
+    y: Math.round(w.y * 20),
+    width: Math.round(w.width * 20),
+    height: Math.round(w.height * 20),
+  };
 }
 /** Space between the letterhead's rule and the date. */
 const DATE_GAP = 240;
@@ -45,7 +50,16 @@ export function letter(l: Letter, options: LetterOptions = {}): El[] {
   const breakBefore = startsPage && options.pageBreakBefore ? true : undefined;
   const head = startsPage ? l.letterhead : undefined;
   if (head) out.push(para({ style: S.letterhead, pageBreakBefore: breakBefore }, stringRuns(head)));
-  out.push(para({ style: S.letterDate, pageBreakBefore: head ? undefined : breakBefore, spacing: head ? { before: DATE_GAP } : undefined }, stringRuns(l.date)));
+  out.push(
+    para(
+      {
+        style: S.letterDate,
+        pageBreakBefore: head ? undefined : breakBefore,
+        spacing: head ? { before: DATE_GAP } : undefined,
+      },
+      stringRuns(l.date),
+    ),
+  );
   let salutationBefore = 360;
   const window = addressWindow(l.window);
   if (address.length > 0) {
@@ -55,13 +69,26 @@ export function letter(l: Letter, options: LetterOptions = {}): El[] {
     // fills the lines.
     out.push(
       para(
-        { style: S.letterAddress, frame: { x: window.x, y: window.y, width: window.width, height: window.height, rule: 'atLeast', wrap: 'notBeside' } },
+        {
+          style: S.letterAddress,
+          frame: {
+            x: window.x,
+            y: window.y,
+            width: window.width,
+            height: window.height,
+            rule: 'atLeast',
+            wrap: 'notBeside',
+          },
+        },
         // One paragraph, its lines separated by line breaks: one frame.
-        address.some(needsScriptRuns) ? address.flatMap((line, i) => [...(i > 0 ? [run({ break: 1 })] : []), ...scriptRuns(line)]) : stringRuns(address.join('\n')),
+        address.some(needsScriptRuns)
+          ? address.flatMap((line, i) => [...(i > 0 ? [run({ break: 1 })] : []), ...scriptRuns(line)])
+          : stringRuns(address.join('\n')),
       ),
     );
     out.push(...foldMarks(l.folds ?? []));
-    const above = MARGIN + (head ? LETTER_LINES.letterhead + LETTER_LINES.letterheadRule + DATE_GAP : 0) + LETTER_LINES.date;
+    const above =
+      MARGIN + (head ? LETTER_LINES.letterhead + LETTER_LINES.letterheadRule + DATE_GAP : 0) + LETTER_LINES.date;
     // The salutation starts a quarter inch below the window.
     salutationBefore = window.y + window.height + 360 - above;
   }

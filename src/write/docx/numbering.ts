@@ -1,5 +1,11 @@
 // Real Word lists (w:numPr on numbering definitions), never typed bullet characters: bullets, sub-bullets, numbers.
-import { AlignmentType, LevelFormat, type ILevelsOptions, type INumberingOptions, type NumberingDefinition } from 'docx';
+import {
+  AlignmentType,
+  LevelFormat,
+  type ILevelsOptions,
+  type INumberingOptions,
+  type NumberingDefinition,
+} from 'docx';
 import type { ListItem } from '../../compose/tree.js';
 import { bookmarkName } from '../../text/bookmark.js';
 import type { El } from '../../xml/wordml.js';
@@ -57,7 +63,10 @@ export interface ListStyles {
 export const bulletsNumbering = (): El => hole({ kind: 'num', ordered: false, start: 1, k: 0 });
 
 /** A list's items as list paragraphs, children one level deeper (sub-bullets). */
-export function listParagraphs(items: ListItem[], opts: { ordered: boolean; start?: number; styles: ListStyles; counters: PartCounters }): El[] {
+export function listParagraphs(
+  items: ListItem[],
+  opts: { ordered: boolean; start?: number; styles: ListStyles; counters: PartCounters },
+): El[] {
   // Each ordered list is its own numbering instance, so it counts from its start again.
   const instance = opts.ordered ? opts.counters.orderedList(opts.start ?? 1) : undefined;
   const out: El[] = [];
@@ -67,7 +76,12 @@ export function listParagraphs(items: ListItem[], opts: { ordered: boolean; star
       const style = ordered ? opts.styles.number : opts.styles.bullet[Math.min(level, opts.styles.bullet.length - 1)];
       out.push(
         para(
-          { style, numbering: ordered ? { numId: instance!, level: 0 } : { numId: bulletsNumbering(), level: Math.min(level, 8) } },
+          {
+            style,
+            numbering: ordered
+              ? { numId: instance!, level: 0 }
+              : { numId: bulletsNumbering(), level: Math.min(level, 8) },
+          },
           // A competency's id as an invisible bookmark around its text (import:edition maps an edited file back by it).
           item.id ? bookmarked(bookmarkName(item.id), runsOf(item.runs)) : runsOf(item.runs),
         ),

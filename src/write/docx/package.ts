@@ -4,7 +4,7 @@
 // with fflate (entries in a fixed order, dated the publication's date).
 import { strToU8 } from 'fflate';
 import type { Cover, Document } from '../../compose/tree.js';
-import { el, escapeXml, writeXml } from '../../xml/wordml.js';
+import { el, escapeWordml, writeXml } from '../../xml/wordml.js';
 import type { Frame } from './frame.js';
 import { CLOSE, OPEN, type Hole } from './holes.js';
 import type { KeptSection } from './part.js';
@@ -33,7 +33,9 @@ export function writePackage(doc: Document, sections: Section[], frame: Frame, f
   const { hasContents, tocName, logo } = f;
   // Headers and footers (relationship ids after styles, numbering, notes and settings), then the body.
   const parts: Parts = {};
-  const rels: string[] = ['styles', 'numbering', 'footnotes', 'endnotes', 'settings'].map((t, i) => rel(i + 1, t, `${t}.xml`));
+  const rels: string[] = ['styles', 'numbering', 'footnotes', 'endnotes', 'settings'].map((t, i) =>
+    rel(i + 1, t, `${t}.xml`),
+  );
   const overrides: string[] = [];
   let headerN = 0;
   let footerN = 0;
@@ -41,13 +43,18 @@ export function writePackage(doc: Document, sections: Section[], frame: Frame, f
     if (s.runningHead === null) return null;
     const { headers, footers } = runningHeadAndFoot(doc, s.runningHead, s.layout.orientation);
     const ids = { headers: [] as string[], footers: [] as string[] };
-    for (const [xml, kind] of [...headers.map((x) => [x, 'header'] as const), ...footers.map((x) => [x, 'footer'] as const)]) {
+    for (const [xml, kind] of [
+      ...headers.map((x) => [x, 'header'] as const),
+      ...footers.map((x) => [x, 'footer'] as const),
+    ]) {
       const n = kind === 'header' ? ++headerN : ++footerN;
       const id = `rId${rels.length + 1}`;
       rels.push(rel(rels.length + 1, kind, `${kind}${n}.xml`));
       parts[`word/${kind}${n}.xml`] = strToU8(xml);
       parts[`word/_rels/${kind}${n}.xml.rels`] = strToU8(EMPTY_RELS);
-      overrides.push(`<Override ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.${kind}+xml" PartName="/word/${kind}${n}.xml"/>`);
+      overrides.push(
+        `<Override ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.${kind}+xml" PartName="/word/${kind}${n}.xml"/>`,
+      );
       (kind === 'header' ? ids.headers : ids.footers).push(id);
     }
     return ids;
@@ -73,9 +80,9 @@ export function writePackage(doc: Document, sections: Section[], frame: Frame, f
       switch (h.kind) {
         case 'bookmark':
           open.push(++bookmarkId);
-          return `<w:bookmarkStart w:name="${escapeXml(h.name)}" w:id="${bookmarkId}"/>`;
+          return `<w:bookmarkStart w:name="${escapeWordml(h.name)}" w:id="${bookmarkId}"/>`;
         case 'toc':
-          if (!hasContents) return open.push(null), '';
+          if (!hasContents) return (open.push(null), '');
           open.push(++bookmarkId);
           return `<w:bookmarkStart w:name="${tocName(s.part, h.k)}" w:id="${bookmarkId}"/>`;
         case 'end': {
@@ -97,7 +104,9 @@ export function writePackage(doc: Document, sections: Section[], frame: Frame, f
 
   Object.assign(parts, frame);
   parts['word/document.xml'] = strToU8(`${DOCUMENT_START}<w:body>${body}</w:body></w:document>`);
-  parts['word/_rels/document.xml.rels'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`);
+  parts['word/_rels/document.xml.rels'] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
+  );
   parts['[Content_Types].xml'] = strToU8(`${CONTENT_TYPES_START}${overrides.join('')}</Types>`);
   parts['_rels/.rels'] = strToU8(PACKAGE_RELS);
   parts['docProps/core.xml'] = strToU8(coreProperties(doc));
@@ -105,14 +114,13 @@ export function writePackage(doc: Document, sections: Section[], frame: Frame, f
   return zipParts(parts, doc.meta.date);
 }
 
-
 function rel(n: number, type: string, target: string): string {
   return `<Relationship Id="rId${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
 }
 
-
 export function forEachHole(xml: string, f: (h: Hole) => void): void {
-  for (let at = xml.indexOf(OPEN); at >= 0; at = xml.indexOf(OPEN, at + 1)) f(JSON.parse(xml.slice(at + 1, xml.indexOf(CLOSE, at))) as Hole);
+  for (let at = xml.indexOf(OPEN); at >= 0; at = xml.indexOf(OPEN, at + 1))
+    f(JSON.parse(xml.slice(at + 1, xml.indexOf(CLOSE, at))) as Hole);
 }
 
 function fillHoles(xml: string, fill: (h: Hole) => string): string {
@@ -132,7 +140,7 @@ function coreProperties(doc: Document): string {
   const m = doc.meta;
   const stamp = `${m.date}T00:00:00Z`;
   const description = `${m.subject}. ${m.author}${cover?.kind === 'cover' ? `, ${cover.dateLine}` : ''}.`;
-  const t = (name: string, value: string) => `<${name}>${escapeXml(value)}</${name}>`;
+  const t = (name: string, value: string) => `<${name}>${escapeWordml(value)}</${name}>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
     t('dc:title', m.title) +
@@ -157,4 +165,3 @@ function settings(doc: Document): string {
     '<w:compat><w:compatSetting w:val="15" w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"/></w:compat></w:settings>'
   );
 }
-

@@ -53,13 +53,22 @@ export function textBox(pub: Document, s: SectionLayout): { width: number; heigh
   const left = s.margins?.left ?? MARGIN;
   const gutter = s.margins?.gutter ?? g.gutter;
   const [w, h] = s.orientation === 'landscape' ? [g.paper.height, g.paper.width] : [g.paper.width, g.paper.height];
-  return { width: w - left - MARGIN - gutter, height: h - 2 * MARGIN, oddPage: sectionType(pub, s.start) === 'oddPage' };
+  return {
+    width: w - left - MARGIN - gutter,
+    height: h - 2 * MARGIN,
+    oddPage: sectionType(pub, s.start) === 'oddPage',
+  };
 }
 
-const sectionType = (pub: Document, start: Start) => (start === 'rightHandPage' && pub.page.twoSided ? 'oddPage' : 'nextPage');
+const sectionType = (pub: Document, start: Start) =>
+  start === 'rightHandPage' && pub.page.twoSided ? 'oddPage' : 'nextPage';
 
 /** A section's w:sectPr; `refs`: the relationship ids of its headers and footers (none: no header or footer). */
-export function sectionProperties(pub: Document, s: SectionLayout, refs: { headers: string[]; footers: string[] } | null): El {
+export function sectionProperties(
+  pub: Document,
+  s: SectionLayout,
+  refs: { headers: string[]; footers: string[] } | null,
+): El {
   const g = geometryOf(pub);
   const types = ['default', 'even'];
   const [w, h] = s.orientation === 'landscape' ? [g.paper.height, g.paper.width] : [g.paper.width, g.paper.height];
@@ -68,7 +77,15 @@ export function sectionProperties(pub: Document, s: SectionLayout, refs: { heade
     ...(refs ? refs.footers.map((id, i) => el('w:footerReference', { 'w:type': types[i], 'r:id': id })) : []),
     el('w:type', { 'w:val': sectionType(pub, s.start) }),
     el('w:pgSz', { 'w:w': w, 'w:h': h, 'w:orient': s.orientation }),
-    el('w:pgMar', { 'w:top': MARGIN, 'w:right': MARGIN, 'w:bottom': MARGIN, 'w:left': s.margins?.left ?? MARGIN, 'w:header': HEADER_DISTANCE, 'w:footer': HEADER_DISTANCE, 'w:gutter': s.margins?.gutter ?? g.gutter }),
+    el('w:pgMar', {
+      'w:top': MARGIN,
+      'w:right': MARGIN,
+      'w:bottom': MARGIN,
+      'w:left': s.margins?.left ?? MARGIN,
+      'w:header': HEADER_DISTANCE,
+      'w:footer': HEADER_DISTANCE,
+      'w:gutter': s.margins?.gutter ?? g.gutter,
+    }),
     el('w:pgNumType'),
     el('w:docGrid', { 'w:linePitch': 360 }),
   ]);
@@ -90,9 +107,16 @@ const pageField = (): El[] => [
  * Header (the publication, then the part's running head) and footer (the copyright line and the page number, on the
  * outer edge of the page when printed two-sided): the XML of each header part, then of each footer part.
  */
-export function runningHeadAndFoot(pub: Document, runningHead: string, orientation: Orientation): { headers: string[]; footers: string[] } {
+export function runningHeadAndFoot(
+  pub: Document,
+  runningHead: string,
+  orientation: Orientation,
+): { headers: string[]; footers: string[] } {
   const width = geometryOf(pub).textWidth(orientation);
-  const header = HEADER_START + writeXml(twoPart(S.header, [run({ text: pub.furniture.headerLine })], [run({ text: runningHead })], width)) + '</w:hdr>';
+  const header =
+    HEADER_START +
+    writeXml(twoPart(S.header, [run({ text: pub.furniture.headerLine })], [run({ text: runningHead })], width)) +
+    '</w:hdr>';
   const footer = (p: El) => FOOTER_START + writeXml(p) + '</w:ftr>';
   const odd = footer(twoPart(S.footer, [run({ text: pub.furniture.footerLine })], pageField(), width));
   if (!pub.page.twoSided) return { headers: [header], footers: [odd] };

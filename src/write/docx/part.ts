@@ -55,7 +55,13 @@ export interface PartInProgress {
  * A part (not the cover or the Contents, which the document makes itself): kept, or made now. A part made now is
  * measured (`finishPart`) once the document has its styles, which need the lists of every part first (frame.ts).
  */
-export function keptPart(doc: Document, part: Exclude<Part, { kind: 'cover' | 'contents' }>, start: Start, last: boolean, ctx: RenderContext): KeptPart | PartInProgress {
+export function keptPart(
+  doc: Document,
+  part: Exclude<Part, { kind: 'cover' | 'contents' }>,
+  start: Start,
+  last: boolean,
+  ctx: RenderContext,
+): KeptPart | PartInProgress {
   const key = `docx-part:${createHash('sha256')
     .update(JSON.stringify({ v: WRITER_VERSION, part, start, last, page: doc.page }))
     .digest('hex')}`;
@@ -68,32 +74,63 @@ export function keptPart(doc: Document, part: Exclude<Part, { kind: 'cover' | 'c
 /** Measures a part made now and keeps it. */
 export function finishPart(doc: Document, made: PartInProgress, m: Metrics, ctx: RenderContext): KeptPart {
   const part: KeptPart = {
-    sections: made.sections.map(({ children, ...s }) => ({ ...s, measure: measureSection(m.styles, m.faces, children, textBox(doc, s.layout).width) })),
+    sections: made.sections.map(({ children, ...s }) => ({
+      ...s,
+      measure: measureSection(m.styles, m.faces, children, textBox(doc, s.layout).width),
+    })),
     headings: made.headings,
   };
   ctx.store?.put(made.key, strToU8(JSON.stringify(part)));
   return part;
 }
 
-function makePart(doc: Document, part: Exclude<Part, { kind: 'cover' | 'contents' }>, start: Start, last: boolean, key: string): PartInProgress {
+function makePart(
+  doc: Document,
+  part: Exclude<Part, { kind: 'cover' | 'contents' }>,
+  start: Start,
+  last: boolean,
+  key: string,
+): PartInProgress {
   const g = geometryOf(doc);
   const counters = new PartCounters();
-  const bc = (o: Orientation): BlockContext => ({ textWidth: g.textWidth(o), textHeight: g.textHeight(o), accentShading: hole({ kind: 'accentShading' }), counters, render: renderBlocks });
+  const bc = (o: Orientation): BlockContext => ({
+    textWidth: g.textWidth(o),
+    textHeight: g.textHeight(o),
+    accentShading: hole({ kind: 'accentShading' }),
+    counters,
+    render: renderBlocks,
+  });
   const sections: { layout: SectionLayout; runningHead: string | null; children: El[] }[] = [];
   switch (part.kind) {
     case 'copyright':
-      sections.push({ layout: { orientation: 'portrait', start }, runningHead: '', children: copyrightPage(part, bc('portrait')) });
+      sections.push({
+        layout: { orientation: 'portrait', start },
+        runningHead: '',
+        children: copyrightPage(part, bc('portrait')),
+      });
       break;
     case 'chapter':
       orientationRuns(part.blocks).forEach((run, k) =>
-        sections.push({ layout: { orientation: run.orientation, start: k === 0 ? start : 'newPage' }, runningHead: part.runningHead, children: renderBlocks(run.blocks, bc(run.orientation)) }),
+        sections.push({
+          layout: { orientation: run.orientation, start: k === 0 ? start : 'newPage' },
+          runningHead: part.runningHead,
+          children: renderBlocks(run.blocks, bc(run.orientation)),
+        }),
       );
       break;
     case 'loose': {
       // Pages of their own with no header or footer (a letter before a packet's cover: it can be taken off a
       // two-sided print). Not bound (no gutter); a letter's text lines up with the address in the envelope's window.
       const letter = letterIn(part.blocks);
-      sections.push({ layout: { orientation: 'portrait', start, margins: letter ? { left: addressWindow(letter.window).x, gutter: 0 } : { gutter: 0 } }, runningHead: null, children: renderBlocks(part.blocks, bc('portrait')) });
+      sections.push({
+        layout: {
+          orientation: 'portrait',
+          start,
+          margins: letter ? { left: addressWindow(letter.window).x, gutter: 0 } : { gutter: 0 },
+        },
+        runningHead: null,
+        children: renderBlocks(part.blocks, bc('portrait')),
+      });
       break;
     }
   }
@@ -117,7 +154,9 @@ export function endSection(children: El[], i: number, lastInDocument: boolean): 
   const last = children[children.length - 1];
   if (last?.name !== 'w:p') return [...children, el('w:p', {}, [el('w:pPr', {}, [sectPr])])];
   const pPr = last.children[0]?.name === 'w:pPr' ? last.children[0] : undefined;
-  const ended = pPr ? { ...last, children: [{ ...pPr, children: [...pPr.children, sectPr] }, ...last.children.slice(1)] } : { ...last, children: [el('w:pPr', {}, [sectPr]), ...last.children] };
+  const ended = pPr
+    ? { ...last, children: [{ ...pPr, children: [...pPr.children, sectPr] }, ...last.children.slice(1)] }
+    : { ...last, children: [el('w:pPr', {}, [sectPr]), ...last.children] };
   return [...children.slice(0, -1), ended];
 }
 

@@ -13,7 +13,9 @@ import { cell, para, row, table } from './wml.js';
 export function headerRow(titles: Run[][], columnWidths: number[], shading: El): El {
   return row(
     { cantSplit: true, header: true },
-    titles.map((title, i) => cell({ width: columnWidths[i], shading }, [para({ style: S.tableHeading }, runsOf(title))])),
+    titles.map((title, i) =>
+      cell({ width: columnWidths[i], shading }, [para({ style: S.tableHeading }, runsOf(title))]),
+    ),
   );
 }
 
@@ -26,7 +28,25 @@ export function widthsOf(shares: number[], textWidth: number): number[] {
 
 /** A plain table: its header row repeating, rows kept whole, each cell's blocks. */
 export function plainTable(t: TreeTable, textWidth: number, shading: El, content: (blocks: Block[]) => El[]): El[] {
-  const widths = widthsOf(t.columns.map((c) => c.share), textWidth);
-  const body = t.rows.map((r) => row({ cantSplit: true }, widths.map((w, i) => cell({ width: w }, content(r.cells[i]?.blocks ?? [])))));
-  return [table(S.table, widths, [headerRow(t.columns.map((c) => c.title), widths, shading), ...body]), spacer()];
+  const widths = widthsOf(
+    t.columns.map((c) => c.share),
+    textWidth,
+  );
+  const body = t.rows.map((r) =>
+    row(
+      { cantSplit: true },
+      widths.map((w, i) => cell({ width: w }, content(r.cells[i]?.blocks ?? []))),
+    ),
+  );
+  return [
+    table(S.table, widths, [
+      headerRow(
+        t.columns.map((c) => c.title),
+        widths,
+        shading,
+      ),
+      ...body,
+    ]),
+    spacer(),
+  ];
 }

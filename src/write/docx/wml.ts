@@ -73,7 +73,18 @@ export function paraProps(o: ParaOptions): El | null {
   if (o.pageBreakBefore) c.push(el('w:pageBreakBefore'));
   if (o.frame) {
     const f = o.frame;
-    c.push(el('w:framePr', { 'w:w': f.width, 'w:h': f.height, 'w:x': f.x, 'w:y': f.y, 'w:hAnchor': 'page', 'w:vAnchor': 'page', 'w:hRule': f.rule, 'w:wrap': f.wrap }));
+    c.push(
+      el('w:framePr', {
+        'w:w': f.width,
+        'w:h': f.height,
+        'w:x': f.x,
+        'w:y': f.y,
+        'w:hAnchor': 'page',
+        'w:vAnchor': 'page',
+        'w:hRule': f.rule,
+        'w:wrap': f.wrap,
+      }),
+    );
   }
   if (o.numbering) c.push(el('w:numPr', {}, [val('w:ilvl', o.numbering.level), o.numbering.numId]));
   if (o.border) {
@@ -82,7 +93,14 @@ export function paraProps(o: ParaOptions): El | null {
     if (o.border.bottom) sides.push(borderEl('bottom', o.border.bottom));
     c.push(el('w:pBdr', {}, sides));
   }
-  if (o.tabs?.length) c.push(el('w:tabs', {}, o.tabs.map((t) => el('w:tab', { 'w:val': t.type, 'w:pos': t.position, 'w:leader': t.leader }))));
+  if (o.tabs?.length)
+    c.push(
+      el(
+        'w:tabs',
+        {},
+        o.tabs.map((t) => el('w:tab', { 'w:val': t.type, 'w:pos': t.position, 'w:leader': t.leader })),
+      ),
+    );
   if (o.spacing) {
     const s = o.spacing;
     c.push(el('w:spacing', { 'w:after': s.after, 'w:before': s.before, 'w:line': s.line, 'w:lineRule': s.lineRule }));
@@ -101,7 +119,8 @@ export function para(o: ParaOptions, content: El[] = []): El {
 export function runProps(o: RunOptions): El | null {
   const c: El[] = [];
   if (o.font) c.push(el('w:rFonts', { 'w:ascii': o.font, 'w:cs': o.font, 'w:eastAsia': o.font, 'w:hAnsi': o.font }));
-  else if (o.fonts) c.push(el('w:rFonts', { 'w:cs': o.fonts.cs, 'w:eastAsia': o.fonts.eastAsia, 'w:hint': o.fonts.hint }));
+  else if (o.fonts)
+    c.push(el('w:rFonts', { 'w:cs': o.fonts.cs, 'w:eastAsia': o.fonts.eastAsia, 'w:hint': o.fonts.hint }));
   if (o.bold !== undefined) c.push(onOff('w:b', o.bold), onOff('w:bCs', o.bold));
   if (o.italics !== undefined) c.push(onOff('w:i', o.italics), onOff('w:iCs', o.italics));
   if (o.color) c.push(val('w:color', o.color));
@@ -138,13 +157,28 @@ export interface CellOptions {
 
 export function cell(o: CellOptions, content: El[]): El {
   const c: El[] = [el('w:tcW', { 'w:type': 'dxa', 'w:w': o.width })];
-  if (o.borders) c.push(el('w:tcBorders', {}, (['top', 'left', 'bottom', 'right'] as const).map((s) => el(`w:${s}`, { 'w:val': o.borders![s].style, 'w:color': o.borders![s].color, 'w:sz': o.borders![s].size }))));
+  if (o.borders)
+    c.push(
+      el(
+        'w:tcBorders',
+        {},
+        (['top', 'left', 'bottom', 'right'] as const).map((s) =>
+          el(`w:${s}`, { 'w:val': o.borders![s].style, 'w:color': o.borders![s].color, 'w:sz': o.borders![s].size }),
+        ),
+      ),
+    );
   if (typeof o.shading === 'string') c.push(el('w:shd', { 'w:fill': o.shading, 'w:val': 'clear' }));
   else if (o.shading) c.push(o.shading);
   if (o.margins) {
     const m = o.margins;
     const sides = (['top', 'left', 'bottom', 'right'] as const).filter((s) => m[s] !== undefined);
-    c.push(el('w:tcMar', {}, sides.map((s) => el(`w:${s}`, { 'w:type': 'dxa', 'w:w': m[s] }))));
+    c.push(
+      el(
+        'w:tcMar',
+        {},
+        sides.map((s) => el(`w:${s}`, { 'w:type': 'dxa', 'w:w': m[s] })),
+      ),
+    );
   }
   if (o.verticalAlign) c.push(val('w:vAlign', o.verticalAlign));
   return el('w:tc', {}, [el('w:tcPr', {}, c), ...content]);
@@ -167,8 +201,16 @@ export function row(o: RowOptions, cells: El[]): El {
 /** A table of fixed column widths in twips (the grid and each cell's width), so Word and LibreOffice agree. */
 export function table(style: string, columnWidths: number[], rows: El[]): El {
   return el('w:tbl', {}, [
-    el('w:tblPr', {}, [val('w:tblStyle', style), el('w:tblW', { 'w:type': 'dxa', 'w:w': columnWidths.reduce((a, b) => a + b, 0) }), el('w:tblLayout', { 'w:type': 'fixed' })]),
-    el('w:tblGrid', {}, columnWidths.map((w) => el('w:gridCol', { 'w:w': w }))),
+    el('w:tblPr', {}, [
+      val('w:tblStyle', style),
+      el('w:tblW', { 'w:type': 'dxa', 'w:w': columnWidths.reduce((a, b) => a + b, 0) }),
+      el('w:tblLayout', { 'w:type': 'fixed' }),
+    ]),
+    el(
+      'w:tblGrid',
+      {},
+      columnWidths.map((w) => el('w:gridCol', { 'w:w': w })),
+    ),
     ...rows,
   ]);
 }

@@ -32,7 +32,14 @@ export async function writeDocx(doc: Document, ctx: RenderContext = bareContext(
     const layout = { orientation: 'portrait' as const, start: startOf(i) };
     if (part.kind === 'cover') {
       const children = endSection(cover(part, g.textWidth('portrait')), 0, i === lastPart);
-      sections.push({ part: i, layout, runningHead: null, xml: children.map(writeXml).join(''), measure: [], children });
+      sections.push({
+        part: i,
+        layout,
+        runningHead: null,
+        xml: children.map(writeXml).join(''),
+        measure: [],
+        children,
+      });
       logo = part.logo;
     } else if (part.kind === 'contents') {
       sections.push({ part: i, layout, runningHead: part.title, xml: '', measure: [] });
@@ -51,9 +58,11 @@ export async function writeDocx(doc: Document, ctx: RenderContext = bareContext(
 
   // 3. Measures of what was made now (kept with its part), and the Contents' pages from every part's measures.
   let metrics: Metrics | undefined;
-  const measuring = (): Metrics => (metrics ??= { styles: new Styles(parseXml(strFromU8(frame['word/styles.xml']))), faces: new Faces(ctx.store) });
+  const measuring = (): Metrics =>
+    (metrics ??= { styles: new Styles(parseXml(strFromU8(frame['word/styles.xml']))), faces: new Faces(ctx.store) });
   if (hasContents || ctx.store) {
-    for (const { at, part } of made) finishPart(doc, part, measuring(), ctx).sections.forEach((s, k) => (sections[at + k].measure = s.measure));
+    for (const { at, part } of made)
+      finishPart(doc, part, measuring(), ctx).sections.forEach((s, k) => (sections[at + k].measure = s.measure));
   }
   const tocFirst = new Map<number, number>();
   headings.forEach((h, k) => tocFirst.set(h.part, tocFirst.get(h.part) ?? k));
@@ -63,12 +72,34 @@ export async function writeDocx(doc: Document, ctx: RenderContext = bareContext(
     const part = doc.parts[sections[c].part];
     if (part.kind !== 'contents') throw new Error('docx writer: no Contents section');
     const contentsXml = (pages: (number | undefined)[]) =>
-      endSection(contents(part, headings.map((h, k): ContentsEntry => ({ level: h.level, text: h.text, page: pages[k] })), g.textWidth('portrait')), 0, sections[c].part === lastPart);
+      endSection(
+        contents(
+          part,
+          headings.map((h, k): ContentsEntry => ({ level: h.level, text: h.text, page: pages[k] })),
+          g.textWidth('portrait'),
+        ),
+        0,
+        sections[c].part === lastPart,
+      );
     // Measured without page numbers, as Word lays the field out before it is updated; then written with them.
     for (const s of sections.filter((x) => doc.parts[x.part].kind === 'cover' || x === sections[c])) {
-      s.measure = measureSection(measuring().styles, measuring().faces, s === sections[c] ? contentsXml([]) : s.children!, textBox(doc, s.layout).width);
+      s.measure = measureSection(
+        measuring().styles,
+        measuring().faces,
+        s === sections[c] ? contentsXml([]) : s.children!,
+        textBox(doc, s.layout).width,
+      );
     }
-    const pages = pagesOf(sections.map((s) => ({ ...textBox(doc, s.layout), blocks: s.measure, rename: (m: string) => { const k = tocOfMark(m); return k === undefined ? m : tocName(s.part, k); } })));
+    const pages = pagesOf(
+      sections.map((s) => ({
+        ...textBox(doc, s.layout),
+        blocks: s.measure,
+        rename: (m: string) => {
+          const k = tocOfMark(m);
+          return k === undefined ? m : tocName(s.part, k);
+        },
+      })),
+    );
     sections[c].xml = contentsXml(headings.map((_, k) => pages.get(`_Toc${k + 1}`)))
       .map(writeXml)
       .join('');
@@ -81,13 +112,18 @@ export async function writeDocx(doc: Document, ctx: RenderContext = bareContext(
  * The list instances of the document in the order it first uses them, and the numId of each (docx's default list is
  * numId 1; each instance after it). An ordered list's instance counts on from the parts before its own.
  */
-function listUses(sections: Section[]): { uses: ListUse[]; numId: (part: number, h: Extract<Hole, { kind: 'num' }>) => number } {
+function listUses(sections: Section[]): {
+  uses: ListUse[];
+  numId: (part: number, h: Extract<Hole, { kind: 'num' }>) => number;
+} {
   const uses: ListUse[] = [];
   const ids = new Map<string, number>();
   const before = new Map<number, number>();
   let ordered = 0;
   const use = (part: number, h: Extract<Hole, { kind: 'num' }>): ListUse =>
-    h.ordered ? { ordered: true, start: h.start, instance: before.get(part)! + h.k + 1 } : { ordered: false, start: 1, instance: 0 };
+    h.ordered
+      ? { ordered: true, start: h.start, instance: before.get(part)! + h.k + 1 }
+      : { ordered: false, start: 1, instance: 0 };
   const key = (u: ListUse) => (u.ordered ? `${u.start}/${u.instance}` : 'bullets');
   for (const s of sections) {
     if (!before.has(s.part)) before.set(s.part, ordered);
@@ -100,4 +136,3 @@ function listUses(sections: Section[]): { uses: ListUse[]; numId: (part: number,
   }
   return { uses, numId: (part, h) => ids.get(key(use(part, h)))! };
 }
-

@@ -17,7 +17,12 @@ export interface Face {
   lineHeight(sizePt: number): number;
 }
 
-const FAMILIES: Record<string, string> = { calibri: 'carlito', cambria: 'caladea', carlito: 'carlito', caladea: 'caladea' };
+const FAMILIES: Record<string, string> = {
+  calibri: 'carlito',
+  cambria: 'caladea',
+  carlito: 'carlito',
+  caladea: 'caladea',
+};
 
 /** A face's metrics in em: its line height, and the advance of each character it has (others: its .notdef glyph's). */
 interface FaceMetrics {
@@ -28,7 +33,10 @@ interface FaceMetrics {
 
 /** A face's two font files (latin, latin-ext), and the advance of a character in em from the first that has it. */
 function fontsOf(family: string, bold: boolean, italic: boolean) {
-  const file = (subset: string) => require.resolve(`@fontsource/${family}/files/${family}-${subset}-${bold ? 700 : 400}-${italic ? 'italic' : 'normal'}.woff`);
+  const file = (subset: string) =>
+    require.resolve(
+      `@fontsource/${family}/files/${family}-${subset}-${bold ? 700 : 400}-${italic ? 'italic' : 'normal'}.woff`,
+    );
   const fonts = ['latin', 'latin-ext'].map((s) => fontkit.create(readFileSync(file(s))));
   const [main] = fonts;
   // The advance from the hmtx table: a glyph's own advanceWidth would decode its outline (the glyf table, most of

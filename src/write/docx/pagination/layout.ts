@@ -61,7 +61,12 @@ function textOf(r: El, caps: boolean): string {
 }
 
 /** Breaks a paragraph into lines of at most `width` twips: breaks after spaces and hyphens, as LibreOffice does. */
-function lineBreak(m: Measure, para: El, width: number, tableStyle: string | undefined): { lines: Line[]; p: ParaProps; styleId: string } {
+function lineBreak(
+  m: Measure,
+  para: El,
+  width: number,
+  tableStyle: string | undefined,
+): { lines: Line[]; p: ParaProps; styleId: string } {
   const pPr = child(para, 'w:pPr');
   const { styles, faces } = m;
   const faceOf = faces.faceOf.bind(faces);
@@ -90,14 +95,23 @@ function lineBreak(m: Measure, para: El, width: number, tableStyle: string | und
         const h = holeOf(c);
         const mark = h?.kind === 'bookmark' ? h.name : h?.kind === 'toc' ? tocMark(h.k) : undefined;
         if (mark !== undefined) pieces.push({ text: '', size: 0, face: faceOf(base.font, false, false), mark });
-      } else if (c.name === 'w:hyperlink' || c.name === 'w:smartTag' || c.name === 'w:ins' || c.name === 'w:fldSimple') {
+      } else if (
+        c.name === 'w:hyperlink' ||
+        c.name === 'w:smartTag' ||
+        c.name === 'w:ins' ||
+        c.name === 'w:fldSimple'
+      ) {
         visit(c);
       }
     }
   };
   visit(para);
   const lineHeight =
-    p.lineRule === 'exact' ? p.line : p.lineRule === 'atLeast' ? Math.max(p.line, maxLine) : Math.round((maxLine * p.line) / 240);
+    p.lineRule === 'exact'
+      ? p.line
+      : p.lineRule === 'atLeast'
+        ? Math.max(p.line, maxLine)
+        : Math.round((maxLine * p.line) / 240);
   // Words: runs of text ending in a break opportunity (space or hyphen), each with its width and trailing space width.
   const lines: Line[] = [];
   let marks: string[] = [];
@@ -254,7 +268,8 @@ function flowOf(m: Measure, children: El[], width: number, tableStyle?: string):
 /** The mark of a part's k-th Contents heading, until the document numbers its `_Toc` bookmarks. */
 export const tocMark = (k: number): string => `#toc${k}`;
 /** Which of its part's Contents headings a mark is, if it is one. */
-export const tocOfMark = (mark: string): number | undefined => (mark.startsWith('#toc') ? Number(mark.slice(4)) : undefined);
+export const tocOfMark = (mark: string): number | undefined =>
+  mark.startsWith('#toc') ? Number(mark.slice(4)) : undefined;
 
 interface Measure {
   styles: Styles;
@@ -334,7 +349,8 @@ class Pager {
     const n = b.lines.length;
     const take = b.p.keepLines || b.p.keepNext ? n : Math.min(n, b.p.widowControl ? 2 : 1);
     let h = b.p.before + b.p.borderTop + b.lines.slice(0, take).reduce((a, l) => a + l.height, 0);
-    if (b.p.keepNext && depth < 20 && !b.endsSection) h += b.p.after + b.p.borderBottom + this.startHeight(blocks, i + 1, depth + 1);
+    if (b.p.keepNext && depth < 20 && !b.endsSection)
+      h += b.p.after + b.p.borderBottom + this.startHeight(blocks, i + 1, depth + 1);
     return h;
   }
 
@@ -369,7 +385,8 @@ class Pager {
       if (fit < left && this.y > 0) {
         if (b.p.keepLines && k === 0) fit = 0;
         else if (b.p.widowControl) {
-          if (k === 0 && fit < 2) fit = 0; // orphan
+          if (k === 0 && fit < 2)
+            fit = 0; // orphan
           else if (left - fit < 2) fit = Math.max(0, left - 2); // widow
           if (k === 0 && fit < 2) fit = 0;
         }
@@ -436,7 +453,10 @@ class Pager {
             this.mark(c.slices[n].marks);
             n++;
           }
-          remaining.push({ slices: c.slices.slice(n).map((s, j) => (j === 0 ? { ...s, before: 0 } : s)), after: c.after });
+          remaining.push({
+            slices: c.slices.slice(n).map((s, j) => (j === 0 ? { ...s, before: 0 } : s)),
+            after: c.after,
+          });
         }
         this.newPage();
         this.y += headH;
@@ -459,5 +479,7 @@ class Pager {
 }
 
 function firstRowLines(row: Row): number {
-  return row.padding + Math.max(0, ...row.cells.map((c) => (c.slices[0] ? c.slices[0].before + c.slices[0].height : 0)));
+  return (
+    row.padding + Math.max(0, ...row.cells.map((c) => (c.slices[0] ? c.slices[0].before + c.slices[0].height : 0)))
+  );
 }

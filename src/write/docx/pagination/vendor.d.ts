@@ -24,5 +24,8 @@ declare module 'sax' {
     write(xml: string): SAXParser;
     close(): SAXParser;
   }
-  export function parser(strict: boolean, options?: { trim?: boolean; normalize?: boolean; position?: boolean }): SAXParser;
+  export function parser(
+    strict: boolean,
+    options?: { trim?: boolean; normalize?: boolean; position?: boolean },
+  ): SAXParser;
 }
