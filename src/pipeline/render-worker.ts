@@ -1,6 +1,6 @@
 // Renders one composed publication to PDF or Word bytes; runs in a worker thread of the pool.
 import type { Document } from '../compose/tree.js';
-import { writeDocx } from '../write/docx/booklet.js';
+import { writeDocx } from '../write/docx/write-docx.js';
 import { writePdf } from '../write/pdf/document.js';
 import { partStore } from './part-cache.js';
 
@@ -30,5 +30,5 @@ async function renderJob(job: RenderJob): Promise<RenderOutput> {
     const r = await writePdf(job.document, job.partsDir ? partStore(job.partsDir) : null);
     return { bytes: r.bytes, pages: r.pages };
   }
-  return { bytes: await writeDocx(job.document) };
+  return { bytes: await writeDocx(job.document, { store: job.partsDir ? partStore(job.partsDir) : null, trace: () => {} }) };
 }
