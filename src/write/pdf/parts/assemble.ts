@@ -1,8 +1,8 @@
 // A booklet or packet assembled from its parts, each laid out and drawn once.
 //
 // A part (the cover, a level's chapter, the glossary, a packet's forms) is rendered alone, as a tagged PDF of
-// its own, without page furniture. What it looks like depends on its content, the page size and the accent,
-// never on the document it ends up in: so the same part in four booklets, a booklet and its level's packet,
+// its own, without page furniture. What it looks like depends on its content and the page size, never on the
+// document it ends up in (its accent colour is bound at assembly: accent.ts): so the same part in four booklets, a booklet and its level's packet,
 // or this build and the next, is rendered once (PartStore keeps them by content; memory keeps them parsed).
 //
 // The document is then put together with pdf-lib: the parts' pages in order, a blank page where a part must
@@ -22,6 +22,7 @@ import type { FitMemory } from '../fit.js';
 import { tocItems, type ContentsEntry } from './contents.js';
 import { furniturePdf } from './furniture.js';
 import { moveAnnotations, SAVE_OPTIONS } from '../finish.js';
+import { ACCENT, accentSpace, installAccentColour, partAccentSpace } from './accent.js';
 
 /** Rendered parts kept between builds, by key (pipeline/part-cache.ts keeps them on disk). */
 export interface PartStore {
@@ -64,16 +65,23 @@ export function forgetParts(): void {
 }
 
 
-/** The document a part is rendered as: the part alone, with nothing that names the document it is in. */
+/**
+ * The document a part is rendered as: the part alone, with nothing that names the document it is in, and only what
+ * moves its text (the text, the page size, the language's fonts; the fitted map sizes go into its key). The accent is
+ * bound at assembly (accent.ts); a chapter's running head is the furniture's.
+ */
 function partDocument(doc: Document, part: Part): Document {
+  let alone: Part = part;
+  if (part.kind === 'cover' && part.color === doc.accent) alone = { ...part, color: ACCENT };
+  if (part.kind === 'chapter') alone = { ...part, runningHead: '' };
   return {
     editionId: 'part',
     kind: 'booklet',
     meta: { title: '', author: '', subject: '', keywords: '', language: doc.meta.language, date: '2000-01-01' },
     page: { size: doc.page.size, twoSided: false, padToMultipleOf4: false },
-    accent: doc.accent,
+    accent: ACCENT,
     furniture: { headerLine: '', footerLine: '' },
-    parts: [part],
+    parts: [alone],
   };
 }
 
@@ -212,6 +220,7 @@ function place(doc: Document, parts: { part: Part; index: number; loaded: Loaded
 const RUNNING: Record<Part['kind'], boolean> = { cover: false, copyright: true, contents: true, chapter: true, loose: false };
 
 export async function assemblePdf(doc: Document, store: PartStore | null, writer: Writer): Promise<RenderedPdf> {
+  installAccentColour();
   // CG_TRACE: the time of each step (parts, contents, furniture laid out, pages copied, furniture drawn, saved).
   const steps: number[] = [performance.now()];
   // Fitting an Impact Map to its page lays it out several times: the sizes found are noted in the store.
@@ -276,6 +285,8 @@ export async function assemblePdf(doc: Document, store: PartStore | null, writer
 
   const out = await PDFDocument.create({ updateMetadata: false });
   const ctx = out.context;
+  // The edition's colour, one object every part's pages paint their accent with.
+  let accent: PDFRef | undefined;
   const documentRef = ctx.register(ctx.obj({ Type: 'StructElem', S: 'Document', K: [] }));
   const rootRef = ctx.register(ctx.obj({ Type: 'StructTreeRoot', K: documentRef, ParentTree: ctx.obj({ Nums: [] }), ParentTreeNextKey: 0 }));
   ctx.lookup(documentRef, PDFDict).set(PDFName.of('P'), rootRef);
@@ -291,6 +302,8 @@ export async function assemblePdf(doc: Document, store: PartStore | null, writer
     const src = p.loaded!.pdf;
     // One copier per part: it maps the part's page references (in destinations, outline items) to the pages copied.
     const copier = PDFObjectCopier.for(src.context, ctx);
+    const partAccent = partAccentSpace(src);
+    if (partAccent) (copier as unknown as { traversedObjects: Map<PDFObject, PDFObject> }).traversedObjects.set(partAccent, (accent ??= accentSpace(ctx, doc.accent)));
     const { pages } = copyTaggedPages(out, src, { append: true, copier });
     for (const page of pages) out.addPage(page);
     for (const [name, value] of destEntries(src)) dests.push([name, copier.copy(value)]);
