@@ -21,6 +21,7 @@ import { tocItems, type ContentsEntry } from './contents.js';
 import { furniturePdf } from './furniture.js';
 import { SAVE_OPTIONS } from '../finish.js';
 import { ACCENT, installAccentColour } from './accent.js';
+import './glyph-fonts.js'; // every document this thread draws encodes text by glyph id
 import { linkDocument } from './linked-document.js';
 import { destEntries, partLink, type PartLink } from './part-link.js';
 

@@ -19,30 +19,40 @@ export interface Compiled {
 // PDF syntax is bytes; pdf-lib's strings hold one byte per character.
 export const latin1 = (s: string): Uint8Array => Buffer.from(s, 'latin1');
 
+/** PDF's delimiters: no space is needed next to one. */
+const DELIMITER = /[()<>[\]{}/%\s]/;
+
 class Compiler {
   private text = '';
   private readonly bytes: Uint8Array[] = [];
   private readonly refs: PDFRef[] = [];
+  /** The last character written: a token of regular characters after a regular one needs a space between. */
+  private last = ' ';
+
+  private token(t: string): void {
+    if (!DELIMITER.test(t[0]) && !DELIMITER.test(this.last)) this.text += ' ';
+    this.text += t;
+    this.last = t[t.length - 1];
+  }
 
   write(obj: PDFObject): this {
     if (obj instanceof PDFRef) {
+      // "n 0 R", written when linked: starts and ends with a regular character.
+      if (!DELIMITER.test(this.last)) this.text += ' ';
       this.cut();
       this.refs.push(obj);
+      this.last = 'R';
     } else if (obj instanceof PDFDict) {
-      this.text += '<<';
+      this.token('<<');
       for (const [key, value] of obj.entries()) {
-        this.text += key.toString() + ' ';
+        this.token(key.toString());
         this.write(value);
-        this.text += '\n';
       }
-      this.text += '>>';
+      this.token('>>');
     } else if (obj instanceof PDFArray) {
-      this.text += '[';
-      for (let i = 0; i < obj.size(); i++) {
-        if (i) this.text += ' ';
-        this.write(obj.get(i));
-      }
-      this.text += ']';
+      this.token('[');
+      for (let i = 0; i < obj.size(); i++) this.write(obj.get(i));
+      this.token(']');
     } else if (obj instanceof PDFStream) {
       // A parsed stream is written as it was read, one made here as pdf-lib encodes it; either with its length.
       (obj as unknown as { updateDict(): void }).updateDict();
@@ -51,8 +61,9 @@ class Compiler {
       this.flush();
       this.bytes.push(obj.getContents());
       this.text += '\nendstream';
+      this.last = 'm';
     } else {
-      this.text += obj.toString();
+      this.token(obj.toString());
     }
     return this;
   }
@@ -203,7 +214,7 @@ export function writeFile(ctx: PDFContext, linked: Map<number, Body>): Uint8Arra
         push(compiled.bytes[i + 1]);
       }
     }
-    push(latin1('\nendobj\n\n'));
+    push(latin1('\nendobj\n'));
   }
   // The cross-reference table: every number from 1 to the last is an object (a gap would be a numbering mistake).
   const xref = size;

@@ -12,6 +12,7 @@ import { CREATOR, PRODUCER, writeTaggedFacts, type DocumentFacts } from '../tagg
 import { accentSpace } from './accent.js';
 import { compile, latin1, relocated, relocation, writeFile, type Body, type Compiled, type Relocation } from './link.js';
 import { furnitureLink, type PartLink } from './part-link.js';
+import { DocumentFonts } from './shared-fonts.js';
 
 export interface LinkedPart {
   link: PartLink;
@@ -40,6 +41,7 @@ export async function linkDocument(doc: Document, parts: LinkedPart[], pad: numb
   const documentRef = ctx.nextRef();
   const documentKids: PDFRef[] = [];
   let accent: PDFRef | undefined;
+  const fonts = new DocumentFonts(ctx);
 
   const size = PAGE_SIZES[doc.page.size];
   const pageRefs: PDFRef[] = [];
@@ -64,6 +66,7 @@ export async function linkDocument(doc: Document, parts: LinkedPart[], pad: numb
     const outside = new Map<PDFRef, number>();
     if (link.documentElement) outside.set(link.documentElement, documentRef.objectNumber);
     if (link.accent) outside.set(link.accent, (accent ??= accentSpace(ctx, doc.accent)).objectNumber);
+    for (const f of link.fonts) outside.set(f.ref, fonts.refFor(f).objectNumber);
     const move = relocation(link.linkable, base, outside);
     const at = (ref: PDFRef) => PDFRef.of(move(ref));
     for (const [n, compiled] of link.linkable.compiled) linked.set(move(PDFRef.of(n)), [{ compiled, move }]);
@@ -110,7 +113,7 @@ export async function linkDocument(doc: Document, parts: LinkedPart[], pad: numb
   // Streams every page shares: saving and restoring the graphics state (a part's page content leaves its own).
   const push = ctx.register(ctx.stream('q\n'));
   const pop = ctx.register(ctx.stream('Q\n'));
-  drawFurniture(ctx, pageFacts, plan, furniturePdf, linked, push, pop);
+  drawFurniture(ctx, pageFacts, plan, furniturePdf, linked, push, pop, fonts);
   // Two-sided: the binding gutter, on the body's portrait pages (not the cover, a letter, or a landscape map).
   if (doc.page.twoSided) {
     const starts = new Map<number, PDFRef>();
@@ -141,6 +144,7 @@ export async function linkDocument(doc: Document, parts: LinkedPart[], pad: numb
   writeOutline(ctx, out, outline);
   if (fields.size) writeForm(out, [...fields].map((n) => PDFRef.of(n)));
   const { meta } = doc;
+  fonts.write();
   writeFacts(out, { title: meta.title, language: meta.language, author: meta.author, subject: meta.subject, keywords: meta.keywords, date: meta.date, creator: CREATOR, producer: PRODUCER });
   return writeFile(ctx, linked);
 }
@@ -162,12 +166,12 @@ function wrapContents(ctx: PDFContext, page: PDFDict, before: PDFRef, after: PDF
  * page's content and the folio after it, as Artifacts; each a form XObject with its own resources, so no font names
  * clash with the part's.
  */
-function drawFurniture(ctx: PDFContext, pages: { dict: PDFDict; resources: PDFDict | null }[], plan: PagePlan[], furniture: PDFDocument, linked: Map<number, Body>, push: PDFRef, pop: PDFRef): void {
+function drawFurniture(ctx: PDFContext, pages: { dict: PDFDict; resources: PDFDict | null }[], plan: PagePlan[], furniture: PDFDocument, linked: Map<number, Body>, push: PDFRef, pop: PDFRef, fonts: DocumentFonts): void {
   const running = plan.flatMap((p, i) => (p.running ? [i] : []));
   if (!running.length) return;
   const link = furnitureLink(furniture, running.flatMap((i) => [2 * i, 2 * i + 1]));
   const src = furniture.context;
-  const move = relocation(link.linkable, reserve(ctx, link.linkable.numbered.length), new Map());
+  const move = relocation(link.linkable, reserve(ctx, link.linkable.numbered.length), new Map(link.fonts.map((f) => [f.ref, fonts.refFor(f).objectNumber])));
   for (const [n, compiled] of link.linkable.compiled) linked.set(move(PDFRef.of(n)), [{ compiled, move }]);
   const sourcePages = furniture.getPages();
   const head = ctx.register(ctx.stream(drawing(HEAD)));

@@ -4,6 +4,7 @@
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, type PDFDocument, type PDFObject, type PDFString } from '@cantoo/pdf-lib';
 import { compile, linkable, type Compiled, type Linkable } from './link.js';
 import { partAccentSpace } from './accent.js';
+import { partFonts, type PartFont } from './shared-fonts.js';
 
 export interface PartLink {
   linkable: Linkable;
@@ -21,6 +22,8 @@ export interface PartLink {
   /** Top-level bookmarks (their children come with them). */
   outline: PDFRef[];
   accent: PDFRef | undefined;
+  /** Fonts drawn by glyph id: the document embeds one subset of each instead (shared-fonts.ts). */
+  fonts: PartFont[];
 }
 
 const K = PDFName.of('K');
@@ -106,6 +109,8 @@ export function partLink(pdf: PDFDocument): PartLink {
   }
   const accent = partAccentSpace(pdf);
   if (accent) stop.add(accent);
+  const fonts = partFonts(pdf, pages.map((ref) => ctx.lookup(ref, PDFDict).lookupMaybe(RESOURCES, PDFDict)));
+  for (const f of fonts) stop.add(f.ref);
 
   return {
     linkable: linkable(pdf, seeds, own, stop),
@@ -118,6 +123,7 @@ export function partLink(pdf: PDFDocument): PartLink {
     dests: dests.map(([name, v]) => [name, compile(v)]),
     outline,
     accent,
+    fonts,
   };
 }
 
@@ -127,6 +133,7 @@ export interface FurnitureLink {
   /** By furniture page index: its one content stream, which becomes the form XObject. */
   contents: Map<number, PDFRef>;
   pdf: PDFDocument;
+  fonts: PartFont[];
 }
 
 export function furnitureLink(pdf: PDFDocument, used: number[]): FurnitureLink {
@@ -140,5 +147,6 @@ export function furnitureLink(pdf: PDFDocument, used: number[]): FurnitureLink {
     contents.set(i, c);
     seeds.push(c, pages[i].node.get(RESOURCES)!);
   }
-  return { linkable: linkable(pdf, seeds, new Set(contents.values()), new Set()), contents, pdf };
+  const fonts = partFonts(pdf, used.map((i) => pages[i].node.lookupMaybe(RESOURCES, PDFDict)));
+  return { linkable: linkable(pdf, seeds, new Set(contents.values()), new Set(fonts.map((f) => f.ref))), contents, pdf, fonts };
 }

@@ -1,0 +1,222 @@
+// Text drawn by glyph id: every embedded TrueType font writes each glyph as its id in the font (CID = GID), and
+// embeds a subset that keeps the glyph ids (the glyphs not used are empty). pdfkit numbered a subset's glyphs in the
+// order a document first used them, so every part carried its own numbering and its own subset of each font: a
+// booklet of ten parts embedded each font ten times. With glyph ids the parts' content streams all speak the font's
+// own numbering, and a document assembled from them embeds one subset per font, of the glyphs any part uses
+// (shared-fonts.ts).
+//
+// What a document needs to build that subset is kept in the part: the widths (the font's standard /W) and, as
+// /CGUnicode on the CIDFont, each glyph's characters (glyph id, then UTF-16BE), which the ToUnicode map also holds
+// but as CMap text. finish.ts removes /CGUnicode from a document finished whole, which nothing assembles.
+//
+// A font with more than MAX_GLYPHS glyphs (the CJK fonts, about 30,000) keeps pdfkit's numbering: a subset keeping
+// every glyph id would cost more in its tables than it saves, and such a font only prints applicants' names.
+import { createRequire } from 'node:module';
+import { wrap, type Any } from '../pdfmake-internals.js';
+import '../pdfmake.js'; // pdfkit is loaded after pdfmake.ts has given it the shared fontkit
+
+const require = createRequire(import.meta.url);
+
+export const MAX_GLYPHS = 4096;
+/** The CIDFont's entry with each glyph's characters: [gid <UTF-16BE> gid <UTF-16BE> …]. */
+export const UNICODE_KEY = 'CGUnicode';
+
+const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+
+/** The characters of a glyph as UTF-16BE code units. */
+export function utf16(codePoints: number[]): Buffer {
+  const units: number[] = [];
+  for (let cp of codePoints) {
+    if (cp > 0xffff) {
+      cp -= 0x10000;
+      units.push(0xd800 | ((cp >>> 10) & 0x3ff), 0xdc00 | (cp & 0x3ff));
+    } else units.push(cp);
+  }
+  const b = Buffer.alloc(units.length * 2);
+  units.forEach((u, i) => b.writeUInt16BE(u, 2 * i));
+  return b;
+}
+
+/** /W for glyph ids with widths: runs of consecutive ids, [first [w w …] first [w …] …]. */
+export function widthsArray(widths: Map<number, number>): (number | number[])[] {
+  const out: (number | number[])[] = [];
+  let run: number[] = [];
+  let first = -2;
+  let last = -2;
+  for (const gid of [...widths.keys()].sort((a, b) => a - b)) {
+    if (gid !== last + 1) {
+      if (run.length) out.push(first, run);
+      run = [];
+      first = gid;
+    }
+    run.push(widths.get(gid)!);
+    last = gid;
+  }
+  if (run.length) out.push(first, run);
+  return out;
+}
+
+/** A ToUnicode CMap from glyph ids to characters (UTF-16BE). */
+export function toUnicodeCMap(unicode: Map<number, Buffer>): string {
+  const entries = [...unicode].sort((a, b) => a[0] - b[0]).map(([gid, u]) => `<${hex4(gid)}> <${u.toString('hex')}>`);
+  const blocks: string[] = [];
+  for (let i = 0; i < entries.length; i += 100) blocks.push(`${Math.min(100, entries.length - i)} beginbfchar\n${entries.slice(i, i + 100).join('\n')}\nendbfchar`);
+  return `/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo <<
+  /Registry (Adobe)
+  /Ordering (UCS)
+  /Supplement 0
+>> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000><ffff>
+endcodespacerange
+${blocks.join('\n')}
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end`;
+}
+
+/**
+ * A TrueType subset of `font` keeping glyph ids: glyphs 0 … the highest used, each used one (and the components of a
+ * composite one) with its outline, the others empty. `sourceOf` gives the font holding a glyph's outline, when it is
+ * not `font` itself (a document's subset is built from its parts' subsets: shared-fonts.ts).
+ */
+export function glyphIdSubset(font: Any, used: Iterable<number>, sourceOf?: (gid: number) => Any): Uint8Array {
+  const subset = font.createSubset();
+  const proto = Object.getPrototypeOf(subset);
+  if (typeof proto._addGlyph !== 'function' || typeof proto.encode !== 'function') throw new Error('fontkit: TTFSubset._addGlyph not found; src/write/pdf/parts/glyph-fonts.ts needs updating');
+  // The closure under composite glyphs' components.
+  const keep = new Set<number>();
+  const pending = [0, ...used];
+  while (pending.length) {
+    const gid = pending.pop()!;
+    if (keep.has(gid)) continue;
+    keep.add(gid);
+    const source = sourceOf?.(gid) ?? font;
+    const glyf = source.getGlyph(gid)._decode();
+    if (glyf && glyf.numberOfContours < 0) for (const c of glyf.components) if (!keep.has(c.glyphID)) pending.push(c.glyphID);
+  }
+  const last = Math.max(...keep);
+  for (let gid = 1; gid <= last; gid++) subset.includeGlyph(gid);
+  subset._addGlyph = function (this: Any, gid: number) {
+    if (!keep.has(gid)) {
+      this.glyf.push(new Uint8Array(0));
+      this.loca.offsets.push(this.offset);
+      this.hmtx.metrics.push({ advance: 0, bearing: 0 });
+      return this.glyf.length - 1;
+    }
+    const own = this.font;
+    this.font = sourceOf?.(gid) ?? own;
+    try {
+      return proto._addGlyph.call(this, gid);
+    } finally {
+      this.font = own;
+    }
+  };
+  return subset.encode();
+}
+
+let installed = false;
+
+/** Patches pdfkit's EmbeddedFont (found on the first embedded font a document sets) to draw and embed by glyph id. */
+export function installGlyphIdFonts(): void {
+  if (installed) return;
+  installed = true;
+  const PDFKitDocument = require(require.resolve('pdfkit', { paths: [require.resolve('pdfmake')] }));
+  let patched = false;
+  wrap(PDFKitDocument.prototype, 'font', (original, self, args) => {
+    const result = original.apply(self, args);
+    const font = self._font;
+    if (!patched && font && font.subset && typeof font.embed === 'function') {
+      patched = true;
+      patchEmbeddedFont(Object.getPrototypeOf(font));
+    }
+    return result;
+  });
+}
+
+const byGlyphId = (font: Any) => font.subset?.cff == null && font.font.numGlyphs <= MAX_GLYPHS;
+
+function patchEmbeddedFont(proto: Any): void {
+  wrap(proto, 'encode', (original, self, args) => {
+    if (!byGlyphId(self)) return original.apply(self, args);
+    const [text, features] = args;
+    const { glyphs, positions } = self.layout(text, features);
+    const encoded: string[] = [];
+    self.usedGlyphs ??= new Set<number>([0]);
+    for (const glyph of glyphs) {
+      const gid: number = glyph.id;
+      self.usedGlyphs.add(gid);
+      encoded.push(hex4(gid));
+      if (self.widths[gid] == null) self.widths[gid] = glyph.advanceWidth * self.scale;
+      if (self.unicode[gid] == null) self.unicode[gid] = glyph.codePoints;
+    }
+    return [encoded, positions];
+  });
+  wrap(proto, 'embed', (original, self, args) => {
+    if (!byGlyphId(self)) return original.apply(self, args);
+    embedByGlyphId(self);
+  });
+}
+
+/** pdfkit's EmbeddedFont.embed (0.19.1), with the subset keeping glyph ids, /W by glyph id, and /CGUnicode. */
+function embedByGlyphId(self: Any): void {
+  const font = self.font;
+  const used: Set<number> = self.usedGlyphs ?? new Set([0]);
+  const fontFile = self.document.ref();
+  fontFile.end(Buffer.from(glyphIdSubset(font, used)));
+  const familyClass = ((font['OS/2'] != null ? font['OS/2'].sFamilyClass : undefined) || 0) >> 8;
+  let flags = 0;
+  if (font.post.isFixedPitch) flags |= 1 << 0;
+  if (1 <= familyClass && familyClass <= 7) flags |= 1 << 1;
+  flags |= 1 << 2;
+  if (familyClass === 10) flags |= 1 << 3;
+  if (font.head.macStyle.italic) flags |= 1 << 6;
+  const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((self.id.charCodeAt(i) || 73) + 17)).join('');
+  const name = tag + '+' + font.postscriptName?.replaceAll(' ', '_');
+  const { bbox } = font;
+  const descriptor = self.document.ref({
+    Type: 'FontDescriptor',
+    FontName: name,
+    Flags: flags,
+    FontBBox: [bbox.minX * self.scale, bbox.minY * self.scale, bbox.maxX * self.scale, bbox.maxY * self.scale],
+    ItalicAngle: font.italicAngle,
+    Ascent: self.ascender,
+    Descent: self.descender,
+    CapHeight: (font.capHeight || font.ascent) * self.scale,
+    XHeight: (font.xHeight || 0) * self.scale,
+    StemV: 0,
+    FontFile2: fontFile,
+  });
+  descriptor.end();
+  const widths = new Map<number, number>();
+  const unicode = new Map<number, Buffer>();
+  self.widths.forEach((w: number | undefined, gid: number) => {
+    if (w == null) return;
+    widths.set(gid, w);
+    if (self.unicode[gid]) unicode.set(gid, utf16(self.unicode[gid]));
+  });
+  const descendantFont = self.document.ref({
+    Type: 'Font',
+    Subtype: 'CIDFontType2',
+    BaseFont: name,
+    CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
+    FontDescriptor: descriptor,
+    W: widthsArray(widths),
+    CIDToGIDMap: 'Identity',
+    [UNICODE_KEY]: [...unicode].sort((a, b) => a[0] - b[0]).flatMap(([gid, u]) => [gid, u]),
+  });
+  descendantFont.end();
+  const cmap = self.document.ref();
+  cmap.end(toUnicodeCMap(unicode));
+  self.dictionary.data = { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [descendantFont], ToUnicode: cmap };
+  self.dictionary.end();
+}
+
+// Installed when the PDF writer is loaded, before any document is drawn: every document of a thread is drawn the same way.
+installGlyphIdFonts();
