@@ -36,7 +36,7 @@ describe('fonts shared by the parts of a document', () => {
     for (const word of ['Reflection', 'effective', 'conflict', 'Identifies', 'Theoretical Foundations', 'Competency Guidelines']) expect(text).toContain(word);
   });
 
-  it('draws a document finished whole by glyph id too, without what parts keep for the assembly', async () => {
+  it('leaves a document finished whole (a personal letter) with pdfkit’s subsets and nothing parts keep for the assembly', async () => {
     const letter: Document = {
       editionId: 'whole',
       kind: 'personal',

@@ -21,7 +21,7 @@ import { tocItems, type ContentsEntry } from './contents.js';
 import { furniturePdf } from './furniture.js';
 import { SAVE_OPTIONS } from '../finish.js';
 import { ACCENT, installAccentColour } from './accent.js';
-import './glyph-fonts.js'; // every document this thread draws encodes text by glyph id
+import { PART_SUBJECT } from './glyph-fonts.js';
 import { linkDocument } from './linked-document.js';
 import { destEntries, partLink, type PartLink } from './part-link.js';
 
@@ -80,7 +80,7 @@ function partDocument(doc: Document, part: Part): Document {
   return {
     editionId: 'part',
     kind: 'booklet',
-    meta: { title: '', author: '', subject: '', keywords: '', language: doc.meta.language, date: '2000-01-01' },
+    meta: { title: '', author: '', subject: PART_SUBJECT, keywords: '', language: doc.meta.language, date: '2000-01-01' },
     page: { size: doc.page.size, twoSided: false, padToMultipleOf4: false },
     accent: ACCENT,
     furniture: { headerLine: '', footerLine: '' },
@@ -153,12 +153,17 @@ async function renderPart(doc: Document, part: Part, mapFonts: Map<string, numbe
   return found;
 }
 
-/** A part from the store; a file that is not a PDF any more (a damaged disk, a hand edit) counts as missing. */
-async function loadKept(store: PartStore | null, key: string): Promise<LoadedPart | null> {
+/**
+ * A part from the store; a file that is not a PDF any more (a damaged disk, a hand edit), or not one the assembly can
+ * link, counts as missing. `link`: compiled for linking at once (the furniture is linked its own way).
+ */
+async function loadKept(store: PartStore | null, key: string, link = true): Promise<LoadedPart | null> {
   const bytes = store?.get(key);
   if (!bytes) return null;
   try {
-    return await load(bytes);
+    const part = await load(bytes);
+    if (link) part.link();
+    return part;
   } catch {
     return null;
   }
@@ -182,8 +187,8 @@ function hashOf(value: unknown): string {
  * What only one document uses (its contents, its furniture): from the store when a build before made it, else made and
  * stored. Not kept in memory, where it would push out the parts that documents share.
  */
-async function kept(store: PartStore | null, key: string, make: () => Promise<PDFDocument>): Promise<LoadedPart> {
-  const stored = await loadKept(store, key);
+async function kept(store: PartStore | null, key: string, make: () => Promise<PDFDocument>, link = true): Promise<LoadedPart> {
+  const stored = await loadKept(store, key, link);
   if (stored) return stored;
   partCounts.ownLaidOut++;
   return saved(await make(), store, key);
@@ -277,7 +282,7 @@ export async function assemblePdf(doc: Document, store: PartStore | null, writer
   }
   steps.push(performance.now());
   const furnitureKey = hashOf(['furniture', doc.page, doc.accent, doc.furniture, plan.map((p) => [p.running, p.chapter?.runningHead ?? null]), landscape]);
-  const furniture = await kept(store, furnitureKey, async () => PDFDocument.load(await furniturePdf(doc, plan, landscape), { updateMetadata: false }));
+  const furniture = await kept(store, furnitureKey, async () => PDFDocument.load(await furniturePdf(doc, plan, landscape), { updateMetadata: false }), false);
   steps.push(performance.now());
 
   const bytes = await linkDocument(doc, layout.placed.map((p) => ({ link: p.loaded!.link(), blankBefore: p.blankBefore })), pad, plan, landscape, furniture.pdf);

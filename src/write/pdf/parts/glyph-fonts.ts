@@ -7,7 +7,7 @@
 //
 // What a document needs to build that subset is kept in the part: the widths (the font's standard /W) and, as
 // /CGUnicode on the CIDFont, each glyph's characters (glyph id, then UTF-16BE), which the ToUnicode map also holds
-// but as CMap text. finish.ts removes /CGUnicode from a document finished whole, which nothing assembles.
+// but as CMap text. Only PDFs drawn to be assembled (PART_SUBJECT) do this; their fonts never reach a document.
 //
 // A font with more than MAX_GLYPHS glyphs (the CJK fonts, about 30,000) keeps pdfkit's numbering: a subset keeping
 // every glyph id would cost more in its tables than it saves, and such a font only prints applicants' names.
@@ -18,6 +18,11 @@ import '../pdfmake.js'; // pdfkit is loaded after pdfmake.ts has given it the sh
 const require = createRequire(import.meta.url);
 
 export const MAX_GLYPHS = 4096;
+/**
+ * The Info /Subject of a PDF drawn to be assembled (a part, a document's contents or furniture): only those draw by
+ * glyph id. A document finished whole (a personal letter) keeps pdfkit's subset, numbered as first used.
+ */
+export const PART_SUBJECT = 'part of an assembled document, drawn by glyph id';
 /** The CIDFont's entry with each glyph's characters: [gid <UTF-16BE> gid <UTF-16BE> …]. */
 export const UNICODE_KEY = 'CGUnicode';
 
@@ -56,11 +61,26 @@ export function widthsArray(widths: Map<number, number>): (number | number[])[] 
   return out;
 }
 
-/** A ToUnicode CMap from glyph ids to characters (UTF-16BE). */
+/**
+ * A ToUnicode CMap from glyph ids to characters (UTF-16BE), as pdfkit writes one: ranges of consecutive ids with an
+ * array of their characters, none crossing a multiple of 256 (a range may differ in its last byte only). A glyph
+ * standing for no character (shaping inserts some) maps to <>, which readers take as nothing.
+ */
 export function toUnicodeCMap(unicode: Map<number, Buffer>): string {
-  const entries = [...unicode].sort((a, b) => a[0] - b[0]).map(([gid, u]) => `<${hex4(gid)}> <${u.toString('hex')}>`);
+  const ranges: string[] = [];
+  let run: [number, Buffer][] = [];
+  const close = () => {
+    if (run.length) ranges.push(`<${hex4(run[0][0])}> <${hex4(run[run.length - 1][0])}> [${run.map(([, u]) => `<${u.toString('hex')}>`).join(' ')}]`);
+    run = [];
+  };
+  for (const [gid, u] of [...unicode].sort((a, b) => a[0] - b[0])) {
+    const prev = run[run.length - 1]?.[0];
+    if (prev !== undefined && (gid !== prev + 1 || gid % 256 === 0)) close();
+    run.push([gid, u]);
+  }
+  close();
   const blocks: string[] = [];
-  for (let i = 0; i < entries.length; i += 100) blocks.push(`${Math.min(100, entries.length - i)} beginbfchar\n${entries.slice(i, i + 100).join('\n')}\nendbfchar`);
+  for (let i = 0; i < ranges.length; i += 100) blocks.push(`${Math.min(100, ranges.length - i)} beginbfrange\n${ranges.slice(i, i + 100).join('\n')}\nendbfrange`);
   return `/CIDInit /ProcSet findresource begin
 12 dict begin
 begincmap
@@ -140,7 +160,7 @@ export function installGlyphIdFonts(): void {
   });
 }
 
-const byGlyphId = (font: Any) => font.subset?.cff == null && font.font.numGlyphs <= MAX_GLYPHS;
+const byGlyphId = (font: Any) => font.document.info?.Subject === PART_SUBJECT && font.subset?.cff == null && font.font.numGlyphs <= MAX_GLYPHS;
 
 function patchEmbeddedFont(proto: Any): void {
   wrap(proto, 'encode', (original, self, args) => {
@@ -218,5 +238,5 @@ function embedByGlyphId(self: Any): void {
   self.dictionary.end();
 }
 
-// Installed when the PDF writer is loaded, before any document is drawn: every document of a thread is drawn the same way.
+// Installed when the assembly is loaded, before any part is drawn.
 installGlyphIdFonts();

@@ -30,7 +30,8 @@ class Compiler {
   private last = ' ';
 
   private token(t: string): void {
-    if (!DELIMITER.test(t[0]) && !DELIMITER.test(this.last)) this.text += ' ';
+    // Between regular characters a space is needed; before a name one is kept for the reader ("/Subtype /Image").
+    if ((t[0] === '/' || !DELIMITER.test(t[0])) && !DELIMITER.test(this.last)) this.text += ' ';
     this.text += t;
     this.last = t[t.length - 1];
   }

@@ -3,6 +3,7 @@
 // its pages (each part page with the document's page tree, gutter, furniture and structure keys), their annotations,
 // one structure tree (the parts' top elements under one Document element, one parent tree with the parts' keys after
 // each other), one outline, the named destinations, the form, and the document's metadata.
+import { createHash } from 'node:crypto';
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFContext } from '@cantoo/pdf-lib';
 import type { Document } from '../../../compose/tree.js';
 import type { PagePlan } from '../running.js';
@@ -98,7 +99,7 @@ export async function linkDocument(doc: Document, parts: LinkedPart[], pad: numb
       pageRefs.push(at(ref));
       pageFacts.push({ dict, resources, annots });
     });
-    for (const [key, compiled] of link.parentTree) treeEntries.push(`${key + offset} `, { compiled, move }, '\n');
+    for (const [key, compiled] of link.parentTree) treeEntries.push(`${key + offset} `, { compiled, move }, ' ');
     nextKey += link.nextKey;
     documentKids.push(...link.top.map(at));
     for (const [n, compiled] of link.dests) dests.push({ key: n.decodeText(), name: n, piece: { compiled, move } });
@@ -133,10 +134,10 @@ export async function linkDocument(doc: Document, parts: LinkedPart[], pad: numb
   pageTree.set(name('Kids'), ctx.obj(pageRefs));
   pageTree.set(name('Count'), PDFNumber.of(pageRefs.length));
 
-  // One structure tree: the parts' top elements under one Document element, one parent tree.
-  const parentTreeRef = PDFRef.of(reserve(ctx, 1) + 1);
-  linked.set(parentTreeRef.objectNumber, [latin1('<</Nums ['), ...treeEntries.map((e) => (typeof e === 'string' ? latin1(e) : e)), latin1(']>>')]);
-  const rootRef = ctx.register(ctx.obj({ Type: 'StructTreeRoot', K: documentRef, ParentTree: parentTreeRef, ParentTreeNextKey: nextKey }));
+  // One structure tree: the parts' top elements under one Document element, one parent tree (in the root itself, as
+  // pdf-lib writes it: the mail merge changes it in place, and an incremental update then carries the root).
+  const rootRef = PDFRef.of(reserve(ctx, 1) + 1);
+  linked.set(rootRef.objectNumber, [latin1(`<</Type /StructTreeRoot /K ${documentRef.objectNumber} 0 R /ParentTree <</Nums [`), ...treeEntries.map((e) => (typeof e === 'string' ? latin1(e) : e)), latin1(`]>> /ParentTreeNextKey ${nextKey}>>`)]);
   ctx.assign(documentRef, ctx.obj({ Type: 'StructElem', S: 'Document', P: rootRef, K: documentKids }));
   out.catalog.set(name('StructTreeRoot'), rootRef);
 
@@ -169,29 +170,44 @@ function wrapContents(ctx: PDFContext, page: PDFDict, before: PDFRef, after: PDF
 function drawFurniture(ctx: PDFContext, pages: { dict: PDFDict; resources: PDFDict | null }[], plan: PagePlan[], furniture: PDFDocument, linked: Map<number, Body>, push: PDFRef, pop: PDFRef, fonts: DocumentFonts): void {
   const running = plan.flatMap((p, i) => (p.running ? [i] : []));
   if (!running.length) return;
-  const link = furnitureLink(furniture, running.flatMap((i) => [2 * i, 2 * i + 1]));
   const src = furniture.context;
+  const sourcePages = furniture.getPages();
+  // A head is the same on every left (or right) page of a chapter: each distinct drawing is one XObject.
+  const first = new Map<string, number>();
+  const drawnAs = new Map<number, number>();
+  for (const k of running.flatMap((i) => [2 * i, 2 * i + 1])) {
+    const node = sourcePages[k].node;
+    const resources = compile(src.lookup(node.get(name('Resources')) as PDFRef) as PDFDict);
+    const key = createHash('sha256')
+      .update((src.lookup(node.get(name('Contents')) as PDFRef) as PDFRawStream).getContents())
+      .update(Buffer.concat(resources.bytes))
+      .update(resources.refs.map((r) => r.objectNumber).join(' '))
+      .digest('hex');
+    if (!first.has(key)) first.set(key, k);
+    drawnAs.set(k, first.get(key)!);
+  }
+  const link = furnitureLink(furniture, [...first.values()]);
   const move = relocation(link.linkable, reserve(ctx, link.linkable.numbered.length), new Map(link.fonts.map((f) => [f.ref, fonts.refFor(f).objectNumber])));
   for (const [n, compiled] of link.linkable.compiled) linked.set(move(PDFRef.of(n)), [{ compiled, move }]);
-  const sourcePages = furniture.getPages();
+  const xobjects = new Map<number, PDFRef>();
+  for (const k of first.values()) {
+    const ref = link.contents.get(k)!;
+    const stream = src.lookup(ref) as PDFRawStream;
+    const page = sourcePages[k];
+    const dict = relocated(stream.dict, move, ctx);
+    const { width, height } = page.getSize();
+    dict.set(name('Type'), name('XObject'));
+    dict.set(name('Subtype'), name('Form'));
+    dict.set(name('BBox'), ctx.obj([0, 0, width, height]));
+    dict.set(name('Resources'), PDFRef.of(move(page.node.get(name('Resources')) as PDFRef)));
+    // The page's content stream as it is (its filter and length), made a form XObject by its dictionary.
+    const xobject = PDFRef.of(move(ref));
+    linked.set(xobject.objectNumber, [{ compiled: compile(PDFRawStream.of(dict, stream.getContents())), move: (r) => r.objectNumber }]);
+    xobjects.set(k, xobject);
+  }
   const head = ctx.register(ctx.stream(drawing(HEAD)));
   const foot = ctx.register(ctx.stream(drawing(FOOT)));
   for (const i of running) {
-    const xobjects = [2 * i, 2 * i + 1].map((k) => {
-      const ref = link.contents.get(k)!;
-      const stream = src.lookup(ref);
-      const page = sourcePages[k];
-      const dict = relocated((stream as PDFRawStream).dict, move, ctx);
-      const { width, height } = page.getSize();
-      dict.set(name('Type'), name('XObject'));
-      dict.set(name('Subtype'), name('Form'));
-      dict.set(name('BBox'), ctx.obj([0, 0, width, height]));
-      dict.set(name('Resources'), PDFRef.of(move(page.node.get(name('Resources')) as PDFRef)));
-      // The page's content stream as it is (its filter and length), made a form XObject by its dictionary.
-      const xobject = PDFRef.of(move(ref));
-      linked.set(xobject.objectNumber, [{ compiled: compile(PDFRawStream.of(dict, (stream as PDFRawStream).getContents())), move: (r) => r.objectNumber }]);
-      return xobject;
-    });
     const page = pages[i];
     let resources = page.resources;
     if (!resources) {
@@ -200,8 +216,8 @@ function drawFurniture(ctx: PDFContext, pages: { dict: PDFDict; resources: PDFDi
     }
     let xobjectDict = resources.lookupMaybe(name('XObject'), PDFDict);
     if (!xobjectDict) resources.set(name('XObject'), (xobjectDict = ctx.obj({})));
-    xobjectDict.set(name(HEAD), xobjects[0]);
-    xobjectDict.set(name(FOOT), xobjects[1]);
+    xobjectDict.set(name(HEAD), xobjects.get(drawnAs.get(2 * i)!)!);
+    xobjectDict.set(name(FOOT), xobjects.get(drawnAs.get(2 * i + 1)!)!);
     // The page's content in a graphics state of its own (pdfkit's leaves its coordinates flipped), then the folio.
     wrapContents(ctx, page.dict, push, pop);
     wrapContents(ctx, page.dict, head, foot);
