@@ -12,7 +12,8 @@
 // named destinations and form fields, and the document's metadata; its file is linked from the parts' compiled
 // objects (linked-document.ts), not copied and saved whole.
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from '@cantoo/pdf-lib';
+import { deflateSync } from 'node:zlib';
+import { PDFArray, PDFDict, PDFDocument, PDFFlateStream, PDFName, PDFRawStream, PDFRef } from '@cantoo/pdf-lib';
 import type { Block, Chapter, Document, Part } from '../../../compose/tree.js';
 import type { RenderedPdf, WholeOptions } from '../document.js';
 import type { PagePlan } from '../running.js';
@@ -105,9 +106,23 @@ async function load(bytes: Uint8Array): Promise<LoadedPart> {
  * either way, so a document from kept parts is byte-identical to one whose parts were all laid out.
  */
 async function saved(pdf: PDFDocument, store: PartStore | null, key: string): Promise<LoadedPart> {
+  compressMadeStreams(pdf);
   const bytes = await pdf.save(SAVE_OPTIONS);
   if (store) store.put(key, bytes);
   return load(bytes);
+}
+
+/**
+ * The streams pdf-lib made (a form's hundreds of field appearances), compressed with zlib: pdf-lib's own compressor
+ * (fflate) costs about a millisecond to start for each stream, whatever its size.
+ */
+function compressMadeStreams(pdf: PDFDocument): void {
+  for (const [ref, obj] of pdf.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFFlateStream) || !(obj as unknown as { encode: boolean }).encode) continue;
+    const dict = obj.dict.clone(pdf.context);
+    dict.set(PDFName.of('Filter'), PDFName.of('FlateDecode'));
+    pdf.context.assign(ref, PDFRawStream.of(dict, deflateSync(obj.getUnencodedContents())));
+  }
 }
 
 function loadedFrom(pdf: PDFDocument): LoadedPart {

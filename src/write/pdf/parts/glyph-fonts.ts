@@ -25,6 +25,8 @@ export const MAX_GLYPHS = 4096;
 export const PART_SUBJECT = 'part of an assembled document, drawn by glyph id';
 /** The CIDFont's entry with each glyph's characters: [gid <UTF-16BE> gid <UTF-16BE> …]. */
 export const UNICODE_KEY = 'CGUnicode';
+/** The CIDFont's entry with the glyph id of each glyph of its subset, in the subset's order. */
+export const GLYPH_IDS_KEY = 'CGGlyphIds';
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 
@@ -101,13 +103,20 @@ end
 end`;
 }
 
+/** Where a glyph's outline is: a font (a part's subset) and the glyph's index in it. */
+export interface GlyphSource {
+  font: Any;
+  index: number;
+  /** The glyph id (in the whole font) of an index of this source: its composite glyphs name components by index. */
+  gidOf(index: number): number;
+}
+
 /**
- * A TrueType subset of `font` keeping glyph ids: glyphs 0 … the highest used, each used one (and the components of a
- * composite one) with its outline, the others empty. `sourceOf` gives the font holding a glyph's outline, when it is
- * not `font` itself (a document's subset is built from its parts' subsets: shared-fonts.ts).
+ * A TrueType subset keeping glyph ids: glyphs 0 … the highest used, each used one (and the components of a composite
+ * one) with its outline from `sourceOf`, the others empty. Its tables other than the glyphs' come from `tables`.
  */
-export function glyphIdSubset(font: Any, used: Iterable<number>, sourceOf?: (gid: number) => Any): Uint8Array {
-  const subset = font.createSubset();
+export function glyphIdSubset(tables: Any, used: Iterable<number>, sourceOf: (gid: number) => GlyphSource | undefined): Uint8Array {
+  const subset = tables.createSubset();
   const proto = Object.getPrototypeOf(subset);
   if (typeof proto._addGlyph !== 'function' || typeof proto.encode !== 'function') throw new Error('fontkit: TTFSubset._addGlyph not found; src/write/pdf/parts/glyph-fonts.ts needs updating');
   // The closure under composite glyphs' components.
@@ -117,25 +126,29 @@ export function glyphIdSubset(font: Any, used: Iterable<number>, sourceOf?: (gid
     const gid = pending.pop()!;
     if (keep.has(gid)) continue;
     keep.add(gid);
-    const source = sourceOf?.(gid) ?? font;
-    const glyf = source.getGlyph(gid)._decode();
-    if (glyf && glyf.numberOfContours < 0) for (const c of glyf.components) if (!keep.has(c.glyphID)) pending.push(c.glyphID);
+    const source = sourceOf(gid);
+    const glyf = source?.font.getGlyph(source.index)._decode();
+    if (glyf && glyf.numberOfContours < 0) for (const c of glyf.components) pending.push(source!.gidOf(c.glyphID));
   }
   const last = Math.max(...keep);
   for (let gid = 1; gid <= last; gid++) subset.includeGlyph(gid);
   subset._addGlyph = function (this: Any, gid: number) {
-    if (!keep.has(gid)) {
+    const source = keep.has(gid) ? sourceOf(gid) : undefined;
+    if (!source) {
       this.glyf.push(new Uint8Array(0));
       this.loca.offsets.push(this.offset);
       this.hmtx.metrics.push({ advance: 0, bearing: 0 });
       return this.glyf.length - 1;
     }
-    const own = this.font;
-    this.font = sourceOf?.(gid) ?? own;
+    // fontkit's own copy of the glyph, read from the source at its index, its components renamed to glyph ids.
+    const [font, include] = [this.font, this.includeGlyph];
+    this.font = source.font;
+    this.includeGlyph = (index: number) => source.gidOf(index);
     try {
-      return proto._addGlyph.call(this, gid);
+      return proto._addGlyph.call(this, source.index);
     } finally {
-      this.font = own;
+      this.font = font;
+      this.includeGlyph = include;
     }
   };
   return subset.encode();
@@ -184,12 +197,21 @@ function patchEmbeddedFont(proto: Any): void {
   });
 }
 
-/** pdfkit's EmbeddedFont.embed (0.19.1), with the subset keeping glyph ids, /W by glyph id, and /CGUnicode. */
+/** pdfkit's EmbeddedFont.embed (0.19.1), for CIDs that are glyph ids: /W by glyph id, /CIDToGIDMap, /CGGlyphIds, /CGUnicode. */
 function embedByGlyphId(self: Any): void {
   const font = self.font;
   const used: Set<number> = self.usedGlyphs ?? new Set([0]);
+  // pdfkit's own subset (glyphs in the order included, components last), mapped from glyph ids by /CIDToGIDMap: the
+  // part is a PDF that shows right on its own, and the document's subset takes each outline from it by /CGGlyphIds.
+  const subset = font.createSubset();
+  for (const gid of [...used].sort((a, b) => a - b)) subset.includeGlyph(gid);
   const fontFile = self.document.ref();
-  fontFile.end(Buffer.from(glyphIdSubset(font, used)));
+  fontFile.end(subset.encode());
+  const glyphIds: number[] = subset.glyphs;
+  const cidToGid = Buffer.alloc(2 * (Math.max(...glyphIds) + 1));
+  glyphIds.forEach((gid, index) => cidToGid.writeUInt16BE(index, 2 * gid));
+  const cidToGidMap = self.document.ref();
+  cidToGidMap.end(cidToGid);
   const familyClass = ((font['OS/2'] != null ? font['OS/2'].sFamilyClass : undefined) || 0) >> 8;
   let flags = 0;
   if (font.post.isFixedPitch) flags |= 1 << 0;
@@ -228,7 +250,8 @@ function embedByGlyphId(self: Any): void {
     CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
     FontDescriptor: descriptor,
     W: widthsArray(widths),
-    CIDToGIDMap: 'Identity',
+    CIDToGIDMap: cidToGidMap,
+    [GLYPH_IDS_KEY]: glyphIds,
     [UNICODE_KEY]: [...unicode].sort((a, b) => a[0] - b[0]).flatMap(([gid, u]) => [gid, u]),
   });
   descendantFont.end();

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFContext, type PDFDocument } from '@cantoo/pdf-lib';
 import type { Any } from '../pdfmake-internals.js';
-import { glyphIdSubset, toUnicodeCMap, UNICODE_KEY, widthsArray } from './glyph-fonts.js';
+import { GLYPH_IDS_KEY, glyphIdSubset, toUnicodeCMap, UNICODE_KEY, widthsArray, type GlyphSource } from './glyph-fonts.js';
 
 const require = createRequire(import.meta.url);
 const fontkit = () => require(require.resolve('fontkit', { paths: [require.resolve('pdfkit', { paths: [require.resolve('pdfmake')] })] })) as { create(b: Uint8Array): Any };
@@ -22,6 +22,10 @@ export interface PartFont {
   descriptor: PDFDict;
   /** The part's subset, parsed (when a document first builds a subset from it). */
   program(): Any;
+  /** The glyph id of each glyph of the part's subset, in its order. */
+  glyphIds: number[];
+  /** Its index in the part's subset, by glyph id. */
+  indexOf: Map<number, number>;
 }
 
 const name = (s: string) => PDFName.of(s);
@@ -49,6 +53,8 @@ export function partFonts(pdf: PDFDocument, resources: (PDFDict | undefined)[]):
       const unicode = new Map<number, Buffer>();
       for (let i = 0; i + 1 < chars.size(); i += 2) unicode.set(chars.lookup(i, PDFNumber).asNumber(), Buffer.from(chars.lookup(i + 1, PDFHexString).asBytes()));
       const descriptor = cid.lookup(name('FontDescriptor'), PDFDict);
+      const ids = cid.lookup(name(GLYPH_IDS_KEY), PDFArray);
+      const glyphIds = Array.from({ length: ids.size() }, (_, i) => ids.lookup(i, PDFNumber).asNumber());
       const baseFont = (type0.get(name('BaseFont')) as PDFName).decodeText();
       let program: Any;
       found.set(ref, {
@@ -57,6 +63,8 @@ export function partFonts(pdf: PDFDocument, resources: (PDFDict | undefined)[]):
         widths,
         unicode,
         descriptor,
+        glyphIds,
+        indexOf: new Map(glyphIds.map((gid, i) => [gid, i])),
         program: () => (program ??= fontkit().create(decodePDFRawStream(descriptor.lookup(name('FontFile2')) as PDFRawStream).decode())),
       });
     }
@@ -88,8 +96,10 @@ export class DocumentFonts {
         for (const [gid, w] of p.widths) if (!widths.has(gid)) widths.set(gid, w);
         for (const [gid, u] of p.unicode) if (!unicode.has(gid)) unicode.set(gid, u);
       }
-      const hasOutline = (program: Any, gid: number) => gid < program.numGlyphs && program.loca.offsets[gid + 1] > program.loca.offsets[gid];
-      const sourceOf = (gid: number) => parts.find((p) => hasOutline(p.program(), gid))?.program();
+      const sourceOf = (gid: number): GlyphSource | undefined => {
+        const p = parts.find((f) => f.indexOf.has(gid));
+        return p && { font: p.program(), index: p.indexOf.get(gid)!, gidOf: (index) => p.glyphIds[index] };
+      };
       const program = glyphIdSubset(parts[0].program(), widths.keys(), sourceOf);
       const gids = [...widths.keys()].sort((a, b) => a - b);
       const digest = createHash('sha256').update(fontName).update(gids.join(',')).digest();
