@@ -7,7 +7,6 @@
 // they are added where the layout drew their boxes.
 import { PDFAcroCheckBox, PDFAcroText, PDFArray, PDFCheckBox, PDFDict, PDFDocument, PDFHexString, PDFName, PDFBool, PDFNumber, PDFString, PDFTextField, type PDFForm, type PDFPage, type PDFRef } from '@cantoo/pdf-lib';
 import type { FieldSpot } from './forms.js';
-import { UNICODE_KEY } from './parts/glyph-fonts.js';
 import { embedFieldFont, FIELD_FONT } from './tagging/field-font.js';
 import type { TagSession } from './tagging/session.js';
 import { writeStructure, type DocumentFacts, type Widget } from './tagging/write.js';
@@ -64,8 +63,6 @@ function topLevelField(doc: PDFDocument, form: PDFForm, name: string, kind: 'che
 
 export async function finishPdf(bytes: Uint8Array, finish: Finish): Promise<Uint8Array> {
   const doc = await finishedDocument(bytes, finish);
-  // What a part keeps for the assembly (parts/glyph-fonts.ts) is not part of a document finished whole.
-  for (const [, obj] of doc.context.enumerateIndirectObjects()) if (obj instanceof PDFDict) obj.delete(PDFName.of(UNICODE_KEY));
   // The fields are empty: their appearances need not be drawn again on save. objectsPerTick: pdf-lib otherwise waits
   // for a timer (at least 1 ms, the thread idle) every 50 objects, and a tagged booklet has tens of thousands.
   return doc.save(SAVE_OPTIONS);
