@@ -1,27 +1,30 @@
 // A booklet or packet assembled from its parts, each laid out and drawn once.
 //
 // A part (the cover, a level's chapter, the glossary, a packet's forms) is rendered alone, as a tagged PDF of
-// its own, without page furniture. What it looks like depends on its content, the page size and the accent,
-// never on the document it ends up in: so the same part in four booklets, a booklet and its level's packet,
-// or this build and the next, is rendered once (PartStore keeps them by content; memory keeps them parsed).
+// its own, without page furniture. What it looks like depends on its content and the page size, never on the
+// document it ends up in (its accent colour is bound at assembly: accent.ts): so the same part in four booklets,
+// a booklet and its level's packet, 40 editions in 40 colours, or this build and the next, is rendered once
+// (PartStore keeps them by content; memory keeps them parsed and compiled for linking).
 //
-// The document is then put together with pdf-lib: the parts' pages in order, a blank page where a part must
-// start on a right-hand page, the contents laid out with its entries' page numbers, the running heads and
-// folios drawn over the body pages as Artifacts (furniture.ts), the binding gutter, one structure tree, one
-// outline, one set of named destinations and form fields, and the document's metadata.
+// The document is then put together: the parts' pages in order, a blank page where a part must start on a
+// right-hand page, the contents laid out with its entries' page numbers, the running heads and folios drawn over
+// the body pages as Artifacts (furniture.ts), the binding gutter, one structure tree, one outline, one set of
+// named destinations and form fields, and the document's metadata; its file is linked from the parts' compiled
+// objects (linked-document.ts), not copied and saved whole.
 import { jsonWithHashes, sha256 } from '../../../util/hash.js';
-import { drawObject, PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectCopier, PDFOperator, PDFOperatorNames, PDFRef, PDFString, popGraphicsState, pushGraphicsState, type PDFObject, type PDFPage } from '@cantoo/pdf-lib';
+import { deflateSync } from 'node:zlib';
+import { PDFArray, PDFDict, PDFDocument, PDFFlateStream, PDFName, PDFRawStream, PDFRef } from '@cantoo/pdf-lib';
 import type { Block, Chapter, Document, Part } from '../../../compose/tree.js';
 import type { RenderedPdf, WholeOptions } from '../rendered.js';
-import { GUTTER_SHIFT, PAGE_SIZES } from '../theme.js';
-import { copyTaggedPages } from '../../../pdf/copy-tagged.js';
-import { embedFieldFont, FIELD_FONT } from '../tagging/field-font.js';
-import { CREATOR, PRODUCER, writeTaggedFacts, type DocumentFacts } from '../tagging/write.js';
 import type { PagePlan } from '../running.js';
 import type { FitMemory } from '../fit.js';
 import { tocItems, type ContentsEntry } from './contents.js';
 import { furniturePdf } from './furniture.js';
-import { moveAnnotations, SAVE_OPTIONS } from '../finish.js';
+import { SAVE_OPTIONS } from '../finish.js';
+import { ACCENT, installAccentColour } from './accent.js';
+import { PART_SUBJECT } from './glyph-fonts.js';
+import { linkDocument } from './linked-document.js';
+import { destEntries, partLink, type PartLink } from './part-link.js';
 
 /** Rendered parts kept between builds, by key (pipeline/part-cache.ts keeps them on disk). */
 export interface PartStore {
@@ -42,6 +45,8 @@ interface LoadedPart {
   landscape: boolean[];
   /** Page index (0-based) of each named destination (a heading's id). */
   dests: Map<string, number>;
+  /** What the document links of it (made when first linked, then kept with it). */
+  link(): PartLink;
 }
 
 /** Parsed parts kept in this thread: a build's distinct parts, and a watch process's between saves. */
@@ -64,16 +69,23 @@ export function forgetParts(): void {
 }
 
 
-/** The document a part is rendered as: the part alone, with nothing that names the document it is in. */
+/**
+ * The document a part is rendered as: the part alone, with nothing that names the document it is in, and only what
+ * moves its text (the text, the page size, the language's fonts; the fitted map sizes go into its key). The accent is
+ * bound at assembly (accent.ts); a chapter's running head is the furniture's.
+ */
 function partDocument(doc: Document, part: Part): Document {
+  let alone: Part = part;
+  if (part.kind === 'cover' && part.color === doc.accent) alone = { ...part, color: ACCENT };
+  if (part.kind === 'chapter') alone = { ...part, runningHead: '' };
   return {
     editionId: 'part',
     kind: 'booklet',
-    meta: { title: '', author: '', subject: '', keywords: '', language: doc.meta.language, date: '2000-01-01' },
+    meta: { title: '', author: '', subject: PART_SUBJECT, keywords: '', language: doc.meta.language, date: '2000-01-01' },
     page: { size: doc.page.size, twoSided: false, padToMultipleOf4: false },
-    accent: doc.accent,
+    accent: ACCENT,
     furniture: { headerLine: '', footerLine: '' },
-    parts: [part],
+    parts: [alone],
   };
 }
 
@@ -88,6 +100,30 @@ async function load(bytes: Uint8Array): Promise<LoadedPart> {
   return loadedFrom(await PDFDocument.load(bytes, { updateMetadata: false }));
 }
 
+/**
+ * A part as read from its saved bytes, whether it was just laid out or kept: what is linked is then the same objects
+ * either way, so a document from kept parts is byte-identical to one whose parts were all laid out.
+ */
+async function saved(pdf: PDFDocument, store: PartStore | null, key: string): Promise<LoadedPart> {
+  compressMadeStreams(pdf);
+  const bytes = await pdf.save(SAVE_OPTIONS);
+  if (store) store.put(key, bytes);
+  return load(bytes);
+}
+
+/**
+ * The streams pdf-lib made (a form's hundreds of field appearances), compressed with zlib: pdf-lib's own compressor
+ * (fflate) costs about a millisecond to start for each stream, whatever its size.
+ */
+function compressMadeStreams(pdf: PDFDocument): void {
+  for (const [ref, obj] of pdf.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFFlateStream) || !(obj as unknown as { encode: boolean }).encode) continue;
+    const dict = obj.dict.clone(pdf.context);
+    dict.set(PDFName.of('Filter'), PDFName.of('FlateDecode'));
+    pdf.context.assign(ref, PDFRawStream.of(dict, deflateSync(obj.getUnencodedContents())));
+  }
+}
+
 function loadedFrom(pdf: PDFDocument): LoadedPart {
   const pages = pdf.getPages();
   const index = new Map(pages.map((p, i) => [p.ref.toString(), i]));
@@ -97,7 +133,8 @@ function loadedFrom(pdf: PDFDocument): LoadedPart {
     const page = target?.get(0);
     if (page instanceof PDFRef && index.has(page.toString())) dests.set(name.decodeText(), index.get(page.toString())!);
   }
-  return { pdf, landscape: pages.map((p) => p.getWidth() > p.getHeight()), dests };
+  let link: PartLink | undefined;
+  return { pdf, landscape: pages.map((p) => p.getWidth() > p.getHeight()), dests, link: () => (link ??= partLink(pdf)) };
 }
 
 async function renderPart(doc: Document, part: Part, mapFonts: Map<string, number>, store: PartStore | null, writer: Writer): Promise<LoadedPart> {
@@ -119,11 +156,10 @@ async function renderPart(doc: Document, part: Part, mapFonts: Map<string, numbe
     }
     partCounts.rendered++;
     const t = performance.now();
-    // Used as rendered, not saved and parsed again: the same objects as a part read from the store, so the same bytes.
     const { pdf } = await writer.whole(partDoc, { furniture: false, mapFonts, unsaved: true });
-    if (store) store.put(key, await pdf!.save(SAVE_OPTIONS));
+    const read = await saved(pdf!, store, key);
     if (process.env.CG_TRACE) console.error('part', part.kind, 'id' in part ? part.id : '', pdf!.getPageCount(), Math.round(performance.now() - t));
-    return loadedFrom(pdf!);
+    return read;
   })();
   loaded.set(key, found);
   found.catch(() => loaded.delete(key));
@@ -131,12 +167,17 @@ async function renderPart(doc: Document, part: Part, mapFonts: Map<string, numbe
   return found;
 }
 
-/** A part from the store; a file that is not a PDF any more (a damaged disk, a hand edit) counts as missing. */
-async function loadKept(store: PartStore | null, key: string): Promise<LoadedPart | null> {
+/**
+ * A part from the store; a file that is not a PDF any more (a damaged disk, a hand edit), or not one the assembly can
+ * link, counts as missing. `link`: compiled for linking at once (the furniture is linked its own way).
+ */
+async function loadKept(store: PartStore | null, key: string, link = true): Promise<LoadedPart | null> {
   const bytes = store?.get(key);
   if (!bytes) return null;
   try {
-    return await load(bytes);
+    const part = await load(bytes);
+    if (link) part.link();
+    return part;
   } catch {
     return null;
   }
@@ -160,27 +201,11 @@ function hashOf(value: unknown): string {
  * What only one document uses (its contents, its furniture): from the store when a build before made it, else made and
  * stored. Not kept in memory, where it would push out the parts that documents share.
  */
-async function kept(store: PartStore | null, key: string, make: () => Promise<PDFDocument>): Promise<LoadedPart> {
-  const stored = await loadKept(store, key);
+async function kept(store: PartStore | null, key: string, make: () => Promise<PDFDocument>, link = true): Promise<LoadedPart> {
+  const stored = await loadKept(store, key, link);
   if (stored) return stored;
   partCounts.ownLaidOut++;
-  const pdf = await make();
-  if (store) store.put(key, await pdf.save(SAVE_OPTIONS));
-  return loadedFrom(pdf);
-}
-
-/** The entries of a PDF's named-destination tree (/Names /Dests), leaves in order. */
-function destEntries(pdf: PDFDocument): [PDFString, PDFObject][] {
-  const out: [PDFString, PDFObject][] = [];
-  const walk = (node: PDFDict | undefined) => {
-    if (!node) return;
-    const names = node.lookupMaybe(PDFName.of('Names'), PDFArray);
-    for (let i = 0; names && i + 1 < names.size(); i += 2) out.push([names.lookup(i) as PDFString, names.get(i + 1)]);
-    const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
-    for (let i = 0; kids && i < kids.size(); i++) walk(kids.lookup(i, PDFDict));
-  };
-  walk(pdf.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict));
-  return out;
+  return saved(await make(), store, key);
 }
 
 /** Where each part goes: its first page (0-based) in the document, after any blank page before it. */
@@ -211,6 +236,7 @@ function place(doc: Document, parts: { part: Part; index: number; loaded: Loaded
 const RUNNING: Record<Part['kind'], boolean> = { cover: false, copyright: true, contents: true, chapter: true, loose: false };
 
 export async function assemblePdf(doc: Document, store: PartStore | null, writer: Writer): Promise<RenderedPdf> {
+  installAccentColour();
   // CG_TRACE: the time of each step (parts, contents, furniture laid out, pages copied, furniture drawn, saved).
   const steps: number[] = [performance.now()];
   // Fitting an Impact Map to its page lays it out several times: the sizes found are noted in the store.
@@ -270,152 +296,11 @@ export async function assemblePdf(doc: Document, store: PartStore | null, writer
   }
   steps.push(performance.now());
   const furnitureKey = hashOf(['furniture', doc.page, doc.accent, doc.furniture, plan.map((p) => [p.running, p.chapter?.runningHead ?? null]), landscape]);
-  const furniture = await kept(store, furnitureKey, async () => PDFDocument.load(await furniturePdf(doc, plan, landscape), { updateMetadata: false }));
+  const furniture = await kept(store, furnitureKey, async () => PDFDocument.load(await furniturePdf(doc, plan, landscape), { updateMetadata: false }), false);
   steps.push(performance.now());
 
-  const out = await PDFDocument.create({ updateMetadata: false });
-  const ctx = out.context;
-  const documentRef = ctx.register(ctx.obj({ Type: 'StructElem', S: 'Document', K: [] }));
-  const rootRef = ctx.register(ctx.obj({ Type: 'StructTreeRoot', K: documentRef, ParentTree: ctx.obj({ Nums: [] }), ParentTreeNextKey: 0 }));
-  ctx.lookup(documentRef, PDFDict).set(PDFName.of('P'), rootRef);
-  out.catalog.set(PDFName.of('StructTreeRoot'), rootRef);
-
-  const size = PAGE_SIZES[doc.page.size];
-  const blank = () => out.addPage([size.width, size.height]);
-  const dests: [PDFString, PDFObject][] = [];
-  const outline: PDFRef[] = [];
-  const fields = new Set<PDFRef>();
-  for (const p of layout.placed) {
-    if (p.blankBefore) blank();
-    const src = p.loaded!.pdf;
-    // One copier per part: it maps the part's page references (in destinations, outline items) to the pages copied.
-    const copier = PDFObjectCopier.for(src.context, ctx);
-    const { pages } = copyTaggedPages(out, src, { append: true, copier });
-    for (const page of pages) out.addPage(page);
-    for (const [name, value] of destEntries(src)) dests.push([name, copier.copy(value)]);
-    outline.push(...copyOutlineItems(src, copier));
-    for (const page of pages) {
-      const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
-      for (let i = 0; annots && i < annots.size(); i++) {
-        const annot = ctx.lookup(annots.get(i), PDFDict);
-        if (annot.get(PDFName.of('Subtype')) !== PDFName.of('Widget')) continue;
-        const parent = annot.get(PDFName.of('Parent'));
-        const field = parent instanceof PDFRef ? parent : (annots.get(i) as PDFRef);
-        fields.add(field);
-      }
-    }
-  }
-  for (let i = 0; i < pad; i++) blank();
-
-  steps.push(performance.now());
-  const pages = out.getPages();
-  await drawFurniture(out, pages, plan, furniture.pdf);
-  // Two-sided: the binding gutter, on the body's portrait pages (not the cover, a letter, or a landscape map).
-  if (doc.page.twoSided) {
-    plan.forEach((pp, i) => {
-      if (!pp.running || landscape[i]) return;
-      const dx = (i + 1) % 2 === 1 ? GUTTER_SHIFT : -GUTTER_SHIFT;
-      pages[i].translateContent(dx, 0);
-      moveAnnotations(pages[i], dx);
-    });
-  }
-  steps.push(performance.now());
-  writeNames(out, dests);
-  writeOutline(out, outline);
-  if (fields.size) writeForm(out, [...fields]);
-  const { meta } = doc;
-  writeFacts(out, { title: meta.title, language: meta.language, author: meta.author, subject: meta.subject, keywords: meta.keywords, date: meta.date, creator: CREATOR, producer: PRODUCER });
-  const bytes = await out.save(SAVE_OPTIONS);
+  const bytes = await linkDocument(doc, layout.placed.map((p) => ({ link: p.loaded!.link(), blankBefore: p.blankBefore })), pad, plan, landscape, furniture.pdf);
   steps.push(performance.now());
   if (process.env.CG_TRACE) console.error(`assemble ${doc.editionId} ${doc.kind}${doc.level ?? ''}: ${steps.slice(1).map((t, i) => Math.round(t - steps[i])).join(' ')} ms`);
   return { bytes, pages: total };
-}
-
-/** The part's top-level outline items, copied without their links to the part's outline root and to each other. */
-function copyOutlineItems(src: PDFDocument, copier: PDFObjectCopier): PDFRef[] {
-  const root = src.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
-  const items: PDFRef[] = [];
-  for (let ref = root?.get(PDFName.of('First')); ref instanceof PDFRef; ref = src.context.lookup(ref, PDFDict).get(PDFName.of('Next'))) items.push(ref);
-  return items.map((ref) => {
-    const item = src.context.lookup(ref, PDFDict);
-    const links = ['Parent', 'Prev', 'Next'].map((k) => [PDFName.of(k), item.get(PDFName.of(k))] as const);
-    for (const [k] of links) item.delete(k);
-    try {
-      return copier.copy(ref) as PDFRef;
-    } finally {
-      for (const [k, v] of links) if (v) item.set(k, v);
-    }
-  });
-}
-
-function writeOutline(out: PDFDocument, items: PDFRef[]): void {
-  if (!items.length) return;
-  const ctx = out.context;
-  const rootRef = ctx.nextRef();
-  let count = 0;
-  items.forEach((ref, i) => {
-    const item = ctx.lookup(ref, PDFDict);
-    item.set(PDFName.of('Parent'), rootRef);
-    if (i > 0) item.set(PDFName.of('Prev'), items[i - 1]);
-    if (i < items.length - 1) item.set(PDFName.of('Next'), items[i + 1]);
-    const open = item.lookupMaybe(PDFName.of('Count'), PDFNumber)?.asNumber() ?? 0;
-    count += 1 + Math.max(open, 0);
-  });
-  ctx.assign(rootRef, ctx.obj({ Type: 'Outlines', First: items[0], Last: items[items.length - 1], Count: count }));
-  out.catalog.set(PDFName.of('Outlines'), rootRef);
-}
-
-function writeNames(out: PDFDocument, dests: [PDFString, PDFObject][]): void {
-  if (!dests.length) return;
-  const seen = new Set<string>();
-  const sorted = dests
-    .map(([name, value]) => ({ key: name.decodeText(), name, value }))
-    .filter((d) => !seen.has(d.key) && seen.add(d.key))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const ctx = out.context;
-  const names = ctx.obj(sorted.flatMap((d) => [d.name, d.value]));
-  out.catalog.set(PDFName.of('Names'), ctx.obj({ Dests: ctx.obj({ Names: names }) }));
-}
-
-function writeForm(out: PDFDocument, fields: PDFRef[]): void {
-  const ctx = out.context;
-  const fontRef = embedFieldFont(out);
-  const acroForm = ctx.obj({
-    Fields: fields,
-    // Only the embedded font in the form's resources; viewers draw the typed text themselves.
-    DR: ctx.obj({ Font: ctx.obj({ [FIELD_FONT]: fontRef }) }),
-    DA: PDFString.of(`/${FIELD_FONT} 0 Tf 0 g`),
-    NeedAppearances: PDFBool.True,
-  });
-  out.catalog.set(PDFName.of('AcroForm'), ctx.register(acroForm));
-}
-
-/** The running heads and folios from the furniture PDF (furniture.ts): the head drawn before the page's content, the folio after, as Artifacts. */
-async function drawFurniture(out: PDFDocument, pages: PDFPage[], plan: PagePlan[], furniture: PDFDocument): Promise<void> {
-  const source = furniture.getPages();
-  const running = plan.flatMap((p, i) => (p.running ? [i] : []));
-  // As form XObjects with their own resources, so no font names clash with the part's.
-  const embedded = await out.embedPages(running.flatMap((i) => [source[2 * i], source[2 * i + 1]]));
-  const ctx = out.context;
-  running.forEach((i, k) => {
-    const drawn = [embedded[2 * k], embedded[2 * k + 1]].map((e) => {
-      const name = pages[i].node.newXObject('Furniture', e.ref);
-      const ops = [PDFOperator.of(PDFOperatorNames.BeginMarkedContent, [PDFName.of('Artifact')]), pushGraphicsState(), drawObject(name), popGraphicsState(), PDFOperator.of(PDFOperatorNames.EndMarkedContent)];
-      return ctx.register(ctx.contentStream(ops));
-    });
-    pages[i].node.wrapContentStreams(drawn[0], drawn[1]);
-  });
-}
-
-function writeFacts(out: PDFDocument, facts: DocumentFacts): void {
-  const date = new Date(`${facts.date}T00:00:00Z`);
-  out.setTitle(facts.title, { showInWindowTitleBar: true });
-  out.setAuthor(facts.author);
-  out.setSubject(facts.subject);
-  out.setKeywords([facts.keywords]);
-  out.setCreator(facts.creator);
-  out.setProducer(facts.producer);
-  out.setCreationDate(date);
-  out.setModificationDate(date);
-  writeTaggedFacts(out, facts);
 }

@@ -6,6 +6,7 @@ import type { Document } from '../../../compose/tree.js';
 import { getPdfmake } from '../pdfmake.js';
 import { furniture, type PagePlan } from '../running.js';
 import { DEFAULT_STYLE, PAGE_MARGINS, styles } from '../theme.js';
+import { PART_SUBJECT } from './glyph-fonts.js';
 
 /** Pages 2i + 1 and 2i + 2 hold the header and the footer of page i + 1 of the document. */
 export async function furniturePdf(doc: Document, plan: PagePlan[], landscape: boolean[]): Promise<Uint8Array> {
@@ -15,6 +16,7 @@ export async function furniturePdf(doc: Document, plan: PagePlan[], landscape: b
     pageSize: doc.page.size,
     pageOrientation: orientation(0),
     pageMargins: PAGE_MARGINS,
+    info: { subject: PART_SUBJECT },
     defaultStyle: DEFAULT_STYLE,
     styles: styles(doc.accent),
     header,
