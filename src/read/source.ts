@@ -1,4 +1,5 @@
 // Reads all of source/ once: the base guidelines and each edition's settings.
+import type { KeptStore } from '../write/context.js';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Guidelines, Level, Section, SourcePos } from '../model/schema.js';
@@ -33,8 +34,11 @@ export interface SourceTree {
 }
 
 
-/** Reads `<project>/source`; throws InputError carrying every problem found. */
-export function loadSource(project: string): SourceTree {
+/**
+ * Reads `<project>/source`; throws InputError carrying every problem found. `kept`: the run's store
+ * (pipeline/context.ts), where parsed files are kept for the next process.
+ */
+export function loadSource(project: string, kept: KeptStore | null = null): SourceTree {
   const diag = new Diagnostics();
   const ids = new Map();
   const files: string[] = [];
@@ -47,7 +51,7 @@ export function loadSource(project: string): SourceTree {
     const text = readText(abs, file, diag);
     if (text == null) return null;
     const ctx: ReadContext = { file, diag, ids: idMap };
-    return { ctx, md: parseMarkdown(file, text, diag) };
+    return { ctx, md: parseMarkdown(file, text, diag, kept) };
   };
   const baseDir = join(sourceDir, 'base');
   if (!existsSync(baseDir)) throw new InputError([`${show(baseDir)}:1:1: the folder is missing; expected source/base with the level files`]);

@@ -49,27 +49,25 @@ interface FontkitFont {
   hasGlyphForCodePoint(cp: number): boolean;
   layout(text: string): { advanceWidth: number };
 }
-const bytesOf = new Map<string, Buffer>();
-const parsed = new Map<string, FontkitFont>();
-
-function readBytes(path: string): Buffer {
-  let b = bytesOf.get(path);
-  if (!b) bytesOf.set(path, (b = readFileSync(path)));
-  return b;
+/** A value computed when first asked for, then the same for the life of the process (font files never change). */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }
 
-/** The parsed regular face of a family (coverage and metrics are the same for its bold). */
-function face(family: Family): FontkitFont {
-  const path = family === 'Serif' || family === 'Sans' ? FONT_FILES[family].normal.path : fallbackFile(family, '400Regular').path;
-  let f = parsed.get(path);
-  if (!f) {
-    const b = readBytes(path);
-    // A view of its own: pdfmake.ts caches parses by buffer object, and this parse must stay apart from pdfkit's.
-    const fontkit = require(fontkitPath) as { create(b: Uint8Array): FontkitFont };
-    parsed.set(path, (f = fontkit.create(new Uint8Array(b.buffer, b.byteOffset, b.length))));
-  }
-  return f;
+function parseFace(path: string): FontkitFont {
+  const b = readFileSync(path);
+  // A view of its own: pdfmake.ts caches parses by buffer object, and this parse must stay apart from pdfkit's.
+  const fontkit = require(fontkitPath) as { create(b: Uint8Array): FontkitFont };
+  return fontkit.create(new Uint8Array(b.buffer, b.byteOffset, b.length));
 }
+
+/** The parsed regular face of each family (coverage and metrics are the same for its bold), parsed when first used. */
+const FACES = Object.fromEntries(
+  (['Serif', 'Sans', ...Object.keys(FALLBACKS)] as Family[]).map((family) => [family, once(() => parseFace(family === 'Serif' || family === 'Sans' ? FONT_FILES[family].normal.path : fallbackFile(family, '400Regular').path))]),
+) as Readonly<Record<Family, () => FontkitFont>>;
+
+const face = (family: Family): FontkitFont => FACES[family]();
 
 const HAN = /\p{Script=Han}/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -192,20 +190,16 @@ export function pieces(text: string, base: 'Serif' | 'Sans' = 'Serif'): Piece[] 
   return runs;
 }
 
-let registered: Set<Fallback> | null = null;
-
 /** Makes a fallback family known to pdfmake, reading its files the first time (pdfmake opens only what is used). */
 function register(family: Fallback, pdfmake: Node): void {
-  registered ??= new Set();
-  if (registered.has(family)) return;
+  if (pdfmake.fonts?.[family]) return;
   const normal = fallbackFile(family, '400Regular');
   const bold = fallbackFile(family, '700Bold');
-  pdfmake.virtualfs.writeFileSync(normal.name, readBytes(normal.path));
-  pdfmake.virtualfs.writeFileSync(bold.name, readBytes(bold.path));
+  pdfmake.virtualfs.writeFileSync(normal.name, readFileSync(normal.path));
+  pdfmake.virtualfs.writeFileSync(bold.name, readFileSync(bold.path));
   // These fonts have no italics: italic text in them prints upright.
   const styles: Record<Style, string> = { normal: normal.name, bold: bold.name, italics: normal.name, bolditalics: bold.name };
   pdfmake.addFonts({ [family]: styles });
-  registered.add(family);
 }
 
 /**
