@@ -66,7 +66,7 @@ export default async function mergeOne(task: MergeTask): Promise<MergeTaskResult
   const docxPath = join(task.outDir, `${task.fileName}.docx`);
   writingTo(docxPath, () => writeFileSync(docxPath, templates.get(key)!.fill(task.applicant)));
   const t4 = performance.now();
-  if (process.env.CG_TRACE) console.error(`merge ${task.fileName}: render ${Math.round(t1 - t0)} join ${Math.round(t2 - t1)} write ${Math.round(t3 - t2)} docx ${Math.round(t4 - t3)} ms`);
+  ctx!.trace(`merge ${task.fileName}: render ${Math.round(t1 - t0)} join ${Math.round(t2 - t1)} write ${Math.round(t3 - t2)} docx ${Math.round(t4 - t3)} ms`);
   const sharedPages = (await joiners.get(key)!).sharedPageCount;
   const result = { personal: own(personal.bytes), pages: personal.pages + (doc.page.twoSided && personal.pages % 2 ? 1 : 0) + sharedPages };
   // In a pool, the applicant's pages move to the main thread instead of being copied.

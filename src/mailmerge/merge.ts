@@ -173,7 +173,7 @@ async function mergeInto(
       made.push({ line: t.a.line, name: `${t.a.first_name} ${t.a.last_name}`, edition: t.a.edition, level: t.a.level, pdf: `${t.fileName}.pdf`, docx: `${t.fileName}.docx`, pages: r.pages });
       opts.progress?.({ phase: 'packets', done: made.length, total: roster.applicants.length });
     }
-    if (process.env.CG_TRACE) console.error(`merge main thread: waiting ${Math.round(waitMs)} ms, combining ${Math.round(addMs)} ms, prepared after ${Math.round(preparedAt - started)} ms`);
+    ctx.trace(`merge main thread: waiting ${Math.round(waitMs)} ms, combining ${Math.round(addMs)} ms, prepared after ${Math.round(preparedAt - started)} ms`);
   } finally {
     await pool?.destroy();
   }
