@@ -1,6 +1,6 @@
 // The Michigan booklet PDF, read back with pdfjs-dist.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSource } from '../src/read/source.js';
+import { loadSource } from '../src/editions/source.js';
 import { manifest, outFile } from './helpers/built.js';
 import { readPdf, type PdfFacts } from './helpers/pdf.js';
 

@@ -11,9 +11,9 @@ import { parse } from 'csv-parse/sync';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composePacket, type Applicant } from '../src/compose/packet.js';
+import { composePacket, type Addressee } from '../src/compose/packet.js';
 import { resolveEdition } from '../src/editions/edition.js';
-import { loadSource } from '../src/read/source.js';
+import { loadSource } from '../src/editions/source.js';
 import { writeDocx } from '../src/write/docx/booklet.js';
 import { writePdf } from '../src/write/pdf/document.js';
 import { bareContext } from '../src/write/context.js';
@@ -22,7 +22,7 @@ import { openPdf } from './helpers/pdf.js';
 const dir = mkdtempSync(join(tmpdir(), 'cg-collect-'));
 const inbox = join(dir, 'returned');
 const L = 'packet_l3_';
-const ana: Applicant = { first_name: 'Ana', last_name: 'Pérez', address_line1: '1 Main St', address_line2: '', city: 'Lansing', state: 'MI', postal_code: '48912', email: 'ana@example.org', line: 4 };
+const ana: Addressee = { first_name: 'Ana', last_name: 'Pérez', address_line1: '1 Main St', address_line2: '', city: 'Lansing', state: 'MI', postal_code: '48912', email: 'ana@example.org', line: 4 };
 
 /** Everything an applicant must fill in, with values a spreadsheet program would take for formulas among them. */
 const typed: Record<string, string> = {

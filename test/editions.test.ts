@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/model/diagnostics.js';
-import { loadSource } from '../src/read/source.js';
+import { loadSource } from '../src/editions/source.js';
 import { resolveEdition } from '../src/editions/edition.js';
 import { build } from '../src/pipeline/build.js';
 import { plainText } from '../src/read/inline.js';

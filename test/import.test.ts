@@ -13,8 +13,8 @@ import { outFile } from './helpers/built.js';
 import { importEdition } from '../src/import/run.js';
 import { readDocx } from '../src/import/docx.js';
 import { DocxError, LIMITS } from '../src/import/package.js';
-import { loadSource } from '../src/read/source.js';
-import { bookmarkName } from '../src/model/bookmark.js';
+import { loadSource } from '../src/editions/source.js';
+import { bookmarkName } from '../src/text/bookmark.js';
 import { composeBooklet } from '../src/compose/booklet.js';
 import type { Document } from '../src/compose/tree.js';
 

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MachineFault, machineFault, writingTo } from '../src/pipeline/machine-fault.js';
+import { MachineFault, machineFault, writingTo } from '../src/util/machine-fault.js';
 import { command, hashTree, type Run, type Script } from './helpers/cli.js';
 
 const project = process.cwd();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergePackets, type MergeResult } from '../src/mailmerge/merge.js';
 import { readRoster, RosterError, packetFileName } from '../src/mailmerge/roster.js';
-import { loadSource } from '../src/read/source.js';
+import { loadSource } from '../src/editions/source.js';
 import { resolveEdition } from '../src/editions/edition.js';
 import { manifest, outFile } from './helpers/built.js';
 import { readPdf, openPdf } from './helpers/pdf.js';

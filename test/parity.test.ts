@@ -11,7 +11,7 @@ import { composeBooklet } from '../src/compose/booklet.js';
 import { composePacket } from '../src/compose/packet.js';
 import type { Document } from '../src/compose/tree.js';
 import { resolveEdition, type Edition } from '../src/editions/edition.js';
-import { loadSource } from '../src/read/source.js';
+import { loadSource } from '../src/editions/source.js';
 import { outFile } from './helpers/built.js';
 import { decodeXml, readDocxParts } from './helpers/docx.js';
 import { bookmarkTitles, documentTexts, missingInOrder } from './helpers/tree-text.js';

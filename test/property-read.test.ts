@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/model/diagnostics.js';
-import { loadSource } from '../src/read/source.js';
+import { loadSource } from '../src/editions/source.js';
 import { damage, projectCopy, withDamage } from './helpers/damage.js';
 
 const MESSAGE = /^source\/[\w./-]+:\d+:\d+: .+; expected .+$/;

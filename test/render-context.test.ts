@@ -2,14 +2,14 @@
 // renders in one thread, interleaved at their awaits, make the bytes each makes alone; and a run's context holds what
 // the run laid out, so a second run with a context of its own lays it out again (nothing is left in a module).
 import { describe, expect, it } from 'vitest';
-import { composePacket, composePersonalPages, type Applicant } from '../src/compose/packet.js';
+import { composePacket, composePersonalPages, type Addressee } from '../src/compose/packet.js';
 import { resolveEdition } from '../src/editions/edition.js';
-import { loadSource } from '../src/read/source.js';
+import { loadSource } from '../src/editions/source.js';
 import { bareContext } from '../src/write/context.js';
 import { writePdf } from '../src/write/pdf/document.js';
 import { openPdf } from './helpers/pdf.js';
 
-const person = (first_name: string, last_name: string): Applicant => ({ first_name, last_name, address_line1: '1 Main St', address_line2: '', city: 'Lansing', state: 'MI', postal_code: '48912', email: 'a@example.org', line: 2 });
+const person = (first_name: string, last_name: string): Addressee => ({ first_name, last_name, address_line1: '1 Main St', address_line2: '', city: 'Lansing', state: 'MI', postal_code: '48912', email: 'a@example.org', line: 2 });
 
 async function textOf(bytes: Uint8Array): Promise<string> {
   const pdf = await openPdf(bytes);

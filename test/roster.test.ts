@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveEdition, type Edition } from '../src/editions/edition.js';
 import { readRoster, ROSTER_COLUMNS, RosterError, type Roster } from '../src/mailmerge/roster.js';
-import { loadSource } from '../src/read/source.js';
+import { loadSource } from '../src/editions/source.js';
 import { simpleParser as parseMail } from 'mailparser';
 import fc from 'fast-check';
 import { command, runCommand } from './helpers/cli.js';

@@ -7,7 +7,7 @@ import * as fontkit from 'fontkit';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber } from '@cantoo/pdf-lib';
 import { Encodings } from '@cantoo/pdf-lib/standard-fonts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FONT_FILES } from '../src/write/pdf/fonts.js';
+import { FONT_FILES } from '../src/text/fonts.js';
 import { fieldFontWidths } from '../src/write/pdf/tagging/field-font.js';
 import { winAnsiCodePoint } from '../src/write/pdf/tagging/win-ansi.js';
 import { manifest, outFile } from './helpers/built.js';

@@ -10,7 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addressLines, ENVELOPE_WINDOW } from '../src/compose/envelope.js';
 import { mergePackets, type MergeResult } from '../src/mailmerge/merge.js';
-import { unprintableInFiles } from '../src/pipeline/printable.js';
+import { unprintableInFiles } from '../src/pipeline/source-printable.js';
 import { docxText, readDocxParts } from './helpers/docx.js';
 
 const fixtures = join(process.cwd(), 'test', 'fixtures', 'scripts');

@@ -2,7 +2,7 @@
 // Heavy modules (the readers and writers) are loaded only when there is work to do, so a
 // rebuild with nothing changed answers in a fraction of a second.
 import { Command, InvalidArgumentError } from 'commander';
-import { exitOnInterrupt, exitWith, internalError, parseArgs } from './common.js';
+import { EXIT, exitOnInterrupt, exitWith, internalError, parseArgs } from './common.js';
 import { Progress, seconds } from './progress.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -47,14 +47,14 @@ async function main(): Promise<number> {
   const outDir = resolve(project, opts.out);
   if (!existsSync(join(project, 'source')) || readdirSync(join(project, 'source')).length === 0) {
     console.error(`error: no source/ folder in ${project}; run this from the project folder`);
-    return 2;
+    return EXIT.usage;
   }
   // Before anything is printed or loaded: a mistyped edition is a usage error, with the nearest name.
   const known = editionIds(project);
   const unknown = (opts.edition ?? []).filter((id) => !known.includes(id));
   if (unknown.length) {
     for (const id of unknown) console.error(`error: ${unknownEdition(id, known)}`);
-    return 2;
+    return EXIT.usage;
   }
   if (!opts.check && !opts.ids) {
     // Also on the fast path below, which takes no lock: only what no live process owns is touched.
@@ -64,11 +64,11 @@ async function main(): Promise<number> {
   }
   if (!opts.ids && nothingToDo(project, outDir, opts)) {
     console.log(`${opts.out}/ is up to date (nothing changed since the last build; --force rebuilds anyway)`);
-    return 0;
+    return EXIT.ok;
   }
   const { build, selectEditions, UsageError } = await import('../pipeline/build.js');
   const { InputError } = await import('../model/diagnostics.js');
-  const { loadSource } = await import('../read/source.js');
+  const { loadSource } = await import('../editions/source.js');
   const { changeLine, lacksLine } = await import('../reports/edition-report.js');
   const progress = new Progress({ quiet: opts.quiet });
   // What an edition changes is a result (stdout); what it lacks is a warning (stderr).
@@ -85,19 +85,19 @@ async function main(): Promise<number> {
       const guidelines = opts.edition?.length ? selectEditions(tree, opts.edition.slice(0, 1))[0].guidelines : tree.base;
       const groups = idGroups(guidelines).filter((g) => opts.level === undefined || g.level === opts.level);
       for (const line of idLines(groups)) console.log(line);
-      return 0;
+      return EXIT.ok;
     }
     if (opts.level !== undefined) {
       console.error('error: --level goes with --ids (npm run check -- --ids --level 2)');
-      return 2;
+      return EXIT.usage;
     }
     if (opts.check) {
       const tree = loadSource(project, (await import('../pipeline/context.js')).createRenderContext({ project, keep: true }).store);
-      (await import('../pipeline/printable.js')).checkPrintable(project, tree.files);
+      (await import('../pipeline/source-printable.js')).checkPrintable(project, tree.files);
       const editions = selectEditions(tree, opts.edition);
       for (const e of editions) summarize(e);
       console.log(`source/ is valid: ${tree.files.length} files, ${editions.length} editions`);
-      return 0;
+      return EXIT.ok;
     }
     let replaced = false;
     exitOnInterrupt(() => (replaced ? `interrupted; the build had finished and ${opts.out}/ is complete` : `interrupted; ${opts.out}/ is unchanged`));
@@ -117,16 +117,16 @@ async function main(): Promise<number> {
     const pages = result.manifest.reduce((n, f) => n + (f.pages ?? 0), 0);
     console.log(`${result.manifest.length} files, ${pages} PDF pages in ${opts.out}/ (${(result.ms / 1000).toFixed(1)} s); see ${opts.out}/manifest.json`);
     if (process.env.CG_STATS) console.error(`stats: wall_ms=${Math.round(result.ms)} pages=${pages} max_rss_kb=${process.resourceUsage().maxRSS}`);
-    return 0;
+    return EXIT.ok;
   } catch (e) {
     if (e instanceof InputError) {
       for (const m of e.messages) console.error(m);
       console.error(`${e.messages.length} problem${e.messages.length === 1 ? '' : 's'} in source/ or templates/; nothing was written, ${opts.out}/ is unchanged`);
-      return 1;
+      return EXIT.input;
     }
     if (e instanceof UsageError) {
       console.error(`error: ${e.message}`);
-      return 2;
+      return EXIT.usage;
     }
     return internalError(e, opts.debug, `nothing was written, ${opts.out}/ is unchanged`);
   }

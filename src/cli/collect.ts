@@ -30,7 +30,7 @@ async function main(): Promise<number> {
   // Both files are written under temporary names and renamed at the end: an interrupted run leaves the previous ones.
   exitOnInterrupt(() => `interrupted; ${opts.out} is unchanged`);
   try {
-    const [{ collectReturns, listReturns }, { writeSheets }, { loadSource }] = await Promise.all([import('../collect/collect.js'), import('../collect/sheet.js'), import('../read/source.js')]);
+    const [{ collectReturns, listReturns }, { writeSheets }, { loadSource }] = await Promise.all([import('../collect/collect.js'), import('../collect/sheet.js'), import('../editions/source.js')]);
     const tree = loadSource(process.cwd());
     const files = listReturns(paths.map((p) => resolve(p)));
     const collected = await collectReturns(files, tree);

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommanderError, type Command } from 'commander';
-import { packageRoot } from '../pipeline/package-root.js';
+import { packageRoot } from '../util/package-root.js';
 import { removeStaging } from '../pipeline/interrupt.js';
-import { machineFault } from '../pipeline/machine-fault.js';
+import { machineFault } from '../util/machine-fault.js';
 
 /** The version in package.json, for `--version` on every command. */
 export const VERSION: string = JSON.parse(readFileSync(join(packageRoot(import.meta.url), 'package.json'), 'utf8')).version;

@@ -3,13 +3,14 @@
 // A warm process: the parsed sources (read/markdown.ts keeps parses by content), the render
 // threads with their parsed fonts, and the document cache stay between saves, so a save re-reads
 // the changed file and renders only the documents it changed, the booklet PDF first.
-import { renameSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { writeAtomic } from '../util/write-atomic.js';
 import { watch } from 'chokidar';
 import { Command } from 'commander';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../model/diagnostics.js';
 import { EXIT, exitOnInterrupt, parseArgs } from './common.js';
-import { machineFault } from '../pipeline/machine-fault.js';
+import { machineFault } from '../util/machine-fault.js';
 import { editionIds, unknownEdition } from '../editions/names.js';
 
 const program = new Command()
@@ -68,8 +69,7 @@ async function rebuild(reason: string): Promise<void> {
         if (path !== booklet) return;
         const target = join(outDir, path);
         mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(`${target}.partial-${process.pid}`, out.bytes);
-        renameSync(`${target}.partial-${process.pid}`, target);
+        writeAtomic(target, out.bytes);
         earlyPut = true;
         console.log(`[${started}] ${reason}: ${opts.out}/${path} updated (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
       },

@@ -51,7 +51,7 @@ async function main(): Promise<number> {
     import('../mailmerge/roster.js'),
     import('../mailsend/send.js'),
     import('../mailsend/smtp.js'),
-    import('../pipeline/machine-fault.js'),
+    import('../util/machine-fault.js'),
   ]);
   let smtp: ReturnType<typeof smtpFromEnv> | null = null;
   exitOnInterrupt(() => `interrupted; nothing more is sent and ${opts.out}/${SEND_LOG} has every message sent so far: the same command continues where it stopped`);

@@ -5,7 +5,7 @@ import { basename, extname, join, relative } from 'node:path';
 import { composePacket, PACKET_ID_FIELD, requiredFields } from '../compose/packet.js';
 import { resolveEdition, type Edition } from '../editions/edition.js';
 import { fileOverCap, RETURN_CAPS } from '../read/caps.js';
-import type { SourceTree } from '../read/source.js';
+import type { SourceTree } from '../editions/source.js';
 import { columnKey, packetFields, type ExpectedField } from './expected.js';
 import { readDocxReturn } from './read-docx.js';
 import { readPdfReturn } from './read-pdf.js';

@@ -1,7 +1,8 @@
 // Composes an edition's booklet as a document tree, in the order of the booklet's own contents.
 import type { Guidelines, Level, Logo, Section } from '../model/schema.js';
 import type { EditionSettings } from '../model/settings.js';
-import { fill, type DocumentWords, type Words } from '../model/words.js';
+import type { DocumentWords, Words } from '../model/words.js';
+import { fill } from '../text/fill.js';
 import { englishWords } from '../read/words.js';
 import { competencyDetail, glossaryBlocks, impactMap, paragraph, proseBlocks, sectionBlocks, text } from './blocks.js';
 import { contentsEntries, type Block, type Chapter, type Contents, type CopyrightPage, type Cover, type Document, type Part } from './tree.js';
@@ -153,4 +154,9 @@ export function levelsLine(levels: number[], words: Words = englishWords()): str
 export function documentWords(words: Words): DocumentWords {
   const { packet: _packet, ...rest } = words;
   return rest;
+}
+
+/** The publisher's English words for a tree composed without an edition's (tests, tools). */
+export function englishDocumentWords(): DocumentWords {
+  return documentWords(englishWords());
 }

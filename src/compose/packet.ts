@@ -6,13 +6,13 @@ import type { Edition } from '../editions/edition.js';
 import { plainText } from '../model/text.js';
 import { composeBooklet, contents, cover, formatDay, formatFee, glossaryChapter, levelChapter, levelHeading } from './booklet.js';
 import { packetInLanguage } from './packet-words.js';
-import { fill as fillWords } from '../model/words.js';
+import { fill as fillWords } from '../text/fill.js';
 import { paragraph, proseBlocks, text } from './blocks.js';
 import type { Block, Chapter, Document, Form, Letter, Log, Run } from './tree.js';
 import { addressLines, envelopeWindow, foldsFor, type PostalAddress } from './envelope.js';
 
-/** Whom a personalized packet is for: their postal address (envelope.ts) and e-mail. */
-export interface Applicant extends PostalAddress {
+/** Whom a personalized packet is addressed to: their postal address (envelope.ts) and e-mail (a roster row, mailmerge/roster.ts, is one). */
+export interface Addressee extends PostalAddress {
   email: string;
   /** The applicant's line in the roster: carried in the packet id, so a return matches its row. */
   line?: number | string;
@@ -22,7 +22,7 @@ export interface Applicant extends PostalAddress {
 export const PACKET_ID_FIELD = 'packet_id';
 
 /** The packet id: "edition=us; level=3" and, for one applicant, "; line=4; applicant=Ana Pérez". */
-export function packetId(editionId: string, level: number, applicant?: Applicant): string {
+export function packetId(editionId: string, level: number, applicant?: Addressee): string {
   const base = `edition=${editionId}; level=${level}`;
   if (!applicant) return base;
   return `${base}; line=${applicant.line ?? ''}; applicant=${applicant.first_name} ${applicant.last_name}`;
@@ -103,7 +103,7 @@ export interface PacketOptions {
 }
 
 /** The pages of a packet that name the applicant: the letter and the filled-in application form. */
-export function personalParts(edition: Edition, level: Level, template: PacketTemplate, applicant: Applicant): { letter: Letter; application: Block[] } {
+export function personalParts(edition: Edition, level: Level, template: PacketTemplate, applicant: Addressee): { letter: Letter; application: Block[] } {
   const t = packetInLanguage(template, edition.words);
   const vars = varsOf(edition, level, applicant);
   return { letter: letterFor(edition, t, vars, applicant), application: form(t.forms.application, `packet.l${level.level}.application`, vars, valuesOf(edition, level, applicant), { value: packetId(edition.id, level.level, applicant), label: edition.words.packetId }) };
@@ -119,12 +119,12 @@ export function sharedPacket(edition: Edition, level: Level, t: PacketTemplate):
  * addressed to the applicant, then their filled-in application form (each part on a new sheet).
  * `shared`: the edition and level's sharedPacket(), which a caller composing many applicants' pages composes once.
  */
-export function composePersonalPages(edition: Edition, level: Level, t: PacketTemplate, applicant: Applicant, shared: Document = sharedPacket(edition, level, t)): Document {
+export function composePersonalPages(edition: Edition, level: Level, t: PacketTemplate, applicant: Addressee, shared: Document = sharedPacket(edition, level, t)): Document {
   const { letter, application } = personalParts(edition, level, t, applicant);
   return { ...shared, kind: 'personal', parts: [{ kind: 'loose', blocks: [letter] }, { kind: 'loose', blocks: application }] };
 }
 
-function varsOf(edition: Edition, level: Level, applicant?: Applicant): Record<string, string> {
+function varsOf(edition: Edition, level: Level, applicant?: Addressee): Record<string, string> {
   const s = edition.settings;
   return {
     association: s.association.name,
@@ -137,7 +137,7 @@ function varsOf(edition: Edition, level: Level, applicant?: Applicant): Record<s
   };
 }
 
-function valuesOf(edition: Edition, level: Level, applicant?: Applicant): Record<string, string> {
+function valuesOf(edition: Edition, level: Level, applicant?: Addressee): Record<string, string> {
   const levelName = fillWords(edition.words.levelApplied, { level: level.level, title: level.title });
   if (!applicant) return { ref_level: levelName };
   return {
@@ -154,7 +154,7 @@ function valuesOf(edition: Edition, level: Level, applicant?: Applicant): Record
   };
 }
 
-function letterFor(edition: Edition, t: PacketTemplate, vars: Record<string, string>, applicant?: Applicant): Letter {
+function letterFor(edition: Edition, t: PacketTemplate, vars: Record<string, string>, applicant?: Addressee): Letter {
   return {
     kind: 'letter',
     window: envelopeWindow(edition.settings),
@@ -168,7 +168,7 @@ function letterFor(edition: Edition, t: PacketTemplate, vars: Record<string, str
   };
 }
 
-export function composePacket(edition: Edition, level: Level, template: PacketTemplate, applicant?: Applicant, options: PacketOptions = {}): ComposedPacket {
+export function composePacket(edition: Edition, level: Level, template: PacketTemplate, applicant?: Addressee, options: PacketOptions = {}): ComposedPacket {
   const t = packetInLanguage(template, edition.words);
   const w = edition.words;
   const s = edition.settings;

@@ -326,18 +326,27 @@ export function* blocksIn(blocks: Block[]): Generator<Block> {
 }
 
 /**
+ * Whether a heading is listed in the contents (and is a PDF bookmark, and one of Word's Heading 1–3): it asks to
+ * be (`toc`) and is at most three levels deep. The one place this rule is.
+ */
+export function listedInContents(h: Heading): h is Heading & { level: 1 | 2 | 3 } {
+  return h.toc && h.level <= 3;
+}
+
+/**
  * The headings the contents list (and the PDF's bookmarks, and Word's Heading 1–3 are): every
  * heading with `toc`, area names in tables included, and each Impact Map's title, in reading order.
  */
 export function contentsEntries(blocks: Block[]): Contents['entries'] {
   const entries: Contents['entries'] = [];
   for (const b of blocksIn(blocks)) {
-    if (b.kind === 'heading' && b.toc && b.level <= 3) entries.push({ level: b.level, id: b.id, text: b.text });
+    if (b.kind === 'heading' && listedInContents(b)) entries.push({ level: b.level, id: b.id, text: b.text });
     if (b.kind === 'impactMap') entries.push({ level: 2, id: b.id, text: b.title });
   }
   return entries;
 }
 
-export function plainRuns(runs: Run[]): string {
+/** The text of runs, their styles dropped. */
+export function runsText(runs: Run[]): string {
   return runs.map((r) => r.text).join('');
 }

@@ -1,2 +1,2 @@
 // The bookmark names our Word files carry (see src/model/bookmark.ts).
-export { bookmarkName } from '../model/bookmark.js';
+export { bookmarkName } from '../text/bookmark.js';

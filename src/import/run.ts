@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { parseDocument, stringify } from 'yaml';
-import { loadSource } from '../read/source.js';
+import { loadSource } from '../editions/source.js';
 import { InputError } from '../model/diagnostics.js';
 import { readDocx } from './docx.js';
 import { recognize, type ImportedBooklet } from './recognize.js';

@@ -5,7 +5,7 @@
 // they are, followed by a small appended section, so the large part is never serialized again.
 // Then the pages are taken out again, ready for the next applicant.
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from '@cantoo/pdf-lib';
-import { copyTaggedPages } from '../write/pdf/tagging/copy-tagged.js';
+import { copyTaggedPages } from '../pdf/copy-tagged.js';
 
 export class PacketJoiner {
   private constructor(

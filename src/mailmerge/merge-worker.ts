@@ -3,21 +3,21 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import Tinypool, { markMovable } from 'tinypool';
-import { composePersonalPages, sharedPacket, type Applicant } from '../compose/packet.js';
+import { composePersonalPages, sharedPacket, type Addressee } from '../compose/packet.js';
 import type { Document } from '../compose/tree.js';
 import { type Edition, resolveEdition } from '../editions/edition.js';
 import { createRenderContext, type RunContext } from '../pipeline/context.js';
-import { loadSource, type SourceTree } from '../read/source.js';
+import { loadSource, type SourceTree } from '../editions/source.js';
 import { writePdf } from '../write/pdf/document.js';
 import { PacketJoiner } from './join-pdf.js';
 import { WordTemplate } from './word-template.js';
-import { writingTo } from '../pipeline/machine-fault.js';
+import { writingTo } from '../util/machine-fault.js';
 
 export interface MergeTask {
   project: string;
   outDir: string;
   fileName: string;
-  applicant: Applicant;
+  applicant: Addressee;
   edition: string;
   level: number;
   /** Bytes shared by every packet of this edition and level (SharedArrayBuffers: not copied per task). */

@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import Tinypool from 'tinypool';
 import { composePacket } from '../compose/packet.js';
 import { resolveEdition } from '../editions/edition.js';
-import { loadSource } from '../read/source.js';
+import { loadSource } from '../editions/source.js';
 import { createRenderPool, workerCount } from '../pipeline/render-pool.js';
 import { createRenderContext, type RunContext } from '../pipeline/context.js';
 import { renderKept } from '../pipeline/kept-documents.js';
@@ -14,7 +14,7 @@ import type { RenderJob } from '../pipeline/render-worker.js';
 import { CombinedPdf } from './combined.js';
 import mergeOne, { type MergeTask, type MergeTaskResult } from './merge-worker.js';
 import { packetFileName, readRoster, type Roster } from './roster.js';
-import { writeAtomic } from './write-atomic.js';
+import { writeAtomic } from '../util/write-atomic.js';
 import { RunFolder, SUMMARY } from './run-folder.js';
 import { TOKEN_APPLICANT } from './word-template.js';
 

@@ -1,7 +1,7 @@
 // The checks a roster row passes before its values are parsed, measured or printed: caps on length, text that is
 // text (no controls, no bidi overrides, not only invisible characters), and an address cell's line breaks.
 import { charactersThatFit } from '../compose/envelope.js';
-import { printedMetrics } from '../write/pdf/scripts.js';
+import { printedMetrics } from '../text/coverage.js';
 import { CAPS, excerpt, overCap } from '../read/caps.js';
 
 const NAME_FIELDS = ['first_name', 'last_name'] as const;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import slugify from '@sindresorhus/slugify';
 import type { Edition } from '../editions/edition.js';
 import { CAPS, excerpt, fileOverCap } from '../read/caps.js';
-import { printProblems } from './printable.js';
+import { printProblems } from './roster-printable.js';
 import { envelopeWindow } from '../compose/envelope.js';
 import { capProblems, Duplicates, lostLetters, splitAddressLines, textProblems, type Cells } from './roster-checks.js';
 import { RosterError, SAVE_FROM_EXCEL } from './roster-error.js';

@@ -1,5 +1,5 @@
 // One applicant's message as the exact bytes that are sent (or written as .eml by --dry-run).
-import { createHash } from 'node:crypto';
+import { sha256 } from '../util/hash.js';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Applicant } from '../mailmerge/roster.js';
 
@@ -28,7 +28,7 @@ export interface Message {
 
 export async function composeMessage(m: MessageInput): Promise<Message> {
   const a = m.applicant;
-  const id = createHash('sha256').update(`${a.email.toLowerCase()}\0${a.line}\0${m.packetSha256}`).digest('hex');
+  const id = sha256(`${a.email.toLowerCase()}\0${a.line}\0${m.packetSha256}`);
   const domain = m.from.address.split('@').pop()!;
   const messageId = `<packet-${id.slice(0, 32)}@${domain}>`;
   const mail = new MailComposer({

@@ -4,7 +4,7 @@ import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, re
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../model/diagnostics.js';
-import { onPath } from '../pipeline/machine-fault.js';
+import { onPath } from '../util/machine-fault.js';
 
 /** The folder of a dry run's messages, beside the send log. */
 export const EML_DIR = 'eml';

@@ -1,15 +1,15 @@
 // Sends each valid roster row its personalized packet, once: the send log in DIR says what went out.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../util/hash.js';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { resolveEdition, type Edition } from '../editions/edition.js';
 import { fileNameParts, packetFileName, readRoster, type Applicant } from '../mailmerge/roster.js';
-import { writeAtomic } from '../mailmerge/write-atomic.js';
+import { writeAtomic } from '../util/write-atomic.js';
 import { createRenderContext } from '../pipeline/context.js';
-import { loadSource } from '../read/source.js';
+import { loadSource } from '../editions/source.js';
 import { composeMessage, type Attachment } from './message.js';
 import { ensurePackets } from './packets.js';
-import { MachineFault, onPath } from '../pipeline/machine-fault.js';
+import { MachineFault, onPath } from '../util/machine-fault.js';
 import { appendRecord, EML_DIR, readSendLog, SEND_LOG, sendKey, type IntentRecord } from './send-log.js';
 import { answeredNo, DeliveryError, deliver, describeStop, NO_ENCRYPTION, offersNoEncryption, refusalOf, SmtpConfigError, type SmtpServer } from './smtp.js';
 import { attachmentBaseName, fillEmail, missingForEmail, officeVars, readEmailTemplate } from './template.js';
@@ -67,7 +67,6 @@ interface Planned {
   docxSha256?: string;
 }
 
-const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function sendPackets(opts: SendOptions): Promise<SendResult> {
@@ -128,7 +127,7 @@ export async function sendPackets(opts: SendOptions): Promise<SendResult> {
     const read = (file: string) => onPath(join(opts.outDir, file), 'read', () => readFileSync(join(opts.outDir, file)));
     const pdf = read(`${name}.pdf`);
     const docx = template.attachWord ? read(`${name}.docx`) : null;
-    const p: Planned = { applicant: a, edition: editions.get(a.edition)!, name, pdf, docx, sha256: sha(pdf), ...(docx ? { docxSha256: sha(docx) } : {}) };
+    const p: Planned = { applicant: a, edition: editions.get(a.edition)!, name, pdf, docx, sha256: sha256(pdf), ...(docx ? { docxSha256: sha256(docx) } : {}) };
     const entry = log.get(sendKey(a));
     if (!resend.has(a.line)) {
       // Never by itself: the applicant may already have it, and only staff can find out.

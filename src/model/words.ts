@@ -78,7 +78,3 @@ export type Words = z.infer<typeof Words>;
 
 /** The words without the packet's (what a document tree carries for its writers). */
 export type DocumentWords = Omit<Words, 'packet'>;
-
-export function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (vars[k] !== undefined ? String(vars[k]) : m));
-}

@@ -2,9 +2,9 @@
 import { basename, join } from 'node:path';
 import { composeBooklet } from '../compose/booklet.js';
 import { type Edition, resolveEdition } from '../editions/edition.js';
-import { loadSource, type SourceTree } from '../read/source.js';
+import { loadSource, type SourceTree } from '../editions/source.js';
 import type { Document } from '../compose/tree.js';
-import { checkPrintable } from './printable.js';
+import { checkPrintable } from './source-printable.js';
 import { createRenderPool, type RenderPool } from './render-pool.js';
 import type { RenderJob, RenderOutput } from './render-worker.js';
 import { createRenderContext, type RunContext } from './context.js';

@@ -5,10 +5,11 @@
 // versions, which include the fonts). It is read before any source is parsed, so a no-op
 // rebuild costs a few file reads.
 import { createHash } from 'node:crypto';
+import { sha256 } from '../util/hash.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readManifest } from './output.js';
-import { packageRoot } from './package-root.js';
+import { packageRoot } from '../util/package-root.js';
 
 export const CACHE_FILE = 'build-cache.json';
 
@@ -54,7 +55,7 @@ export function editionKeys(project: string): Map<string, string> {
   for (const id of readdirSync(editionsDir).sort()) {
     const dir = join(editionsDir, id);
     if (!statSync(dir).isDirectory()) continue;
-    keys.set(id, createHash('sha256').update(shared).update(hashFiles(project, filesUnder(dir))).digest('hex'));
+    keys.set(id, sha256(shared, hashFiles(project, filesUnder(dir))));
   }
   return keys;
 }

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { writingTo } from './machine-fault.js';
+import { writingTo } from '../util/machine-fault.js';
 
 /** True while a process with this pid exists (EPERM: it exists, under another user). */
 export function isAlive(pid: number): boolean {

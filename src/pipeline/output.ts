@@ -1,10 +1,10 @@
 // Atomic output: a build writes into a staging folder that replaces out/ only when it all succeeded.
 import { copyFileSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { createHash } from 'node:crypto';
+import { sha256 } from '../util/hash.js';
 import { clearDeadLock, isAlive, lockPath } from './lock.js';
 import { removeOnInterrupt } from './interrupt.js';
-import { writingTo } from './machine-fault.js';
+import { writingTo } from '../util/machine-fault.js';
 
 export interface ManifestEntry {
   path: string;
@@ -55,7 +55,7 @@ export class Staging {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, data);
     });
-    const full: ManifestEntry = { ...entry, sha256: createHash('sha256').update(data).digest('hex') };
+    const full: ManifestEntry = { ...entry, sha256: sha256(data) };
     this.entries.push(full);
     return full;
   }

@@ -1,5 +1,5 @@
 // Markdown text to an mdast tree (GFM tables, YAML front matter), positions kept.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../util/hash.js';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
@@ -7,7 +7,6 @@ import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, Node } from 'mdast';
 import type { SourcePos } from '../model/schema.js';
 import type { Diagnostics } from '../model/diagnostics.js';
-import type { KeptStore } from '../write/context.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
@@ -31,13 +30,19 @@ export function posOf(file: string, node: Node | undefined): SourcePos {
 const parsed = new Map<string, Root>();
 const PARSED_MAX = 64;
 
+/** Bytes kept by content address: the run's store (pipeline/context.ts; the writers' KeptStore, write/context.ts). */
+export interface KeptStore {
+  get(key: string): Uint8Array | null;
+  put(key: string, bytes: Uint8Array): void;
+}
+
 /**
  * Parsed trees kept in the run's store too (pipeline/context.ts), by text, so that a new process (each command, each
  * build) reads them back instead of parsing: parsing source/ took about 0.35 s, reading the trees back about 10 ms.
  */
 function fromStore(text: string, kept: KeptStore | null): Root {
   if (!kept) return processor.parse(text) as Root;
-  const key = `mdast:${createHash('sha256').update(text).digest('hex')}`;
+  const key = `mdast:${sha256(text)}`;
   const bytes = kept.get(key);
   if (bytes) {
     try {

@@ -8,7 +8,7 @@ import type { PacketTemplate } from '../model/templates.js';
 import { readText } from './files.js';
 import { readYaml } from './yaml.js';
 import { parse } from 'yaml';
-import { packageRoot } from '../pipeline/package-root.js';
+import { packageRoot } from '../util/package-root.js';
 
 export const TRANSLATIONS_DIR = 'templates/translations';
 const FALLBACK = 'en';

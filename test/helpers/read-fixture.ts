@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../src/model/diagnostics.js';
-import { loadSource } from '../../src/read/source.js';
+import { loadSource } from '../../src/editions/source.js';
 import { Diagnostics } from '../../src/model/diagnostics.js';
 import type { ReadContext } from '../../src/read/blocks.js';
 import { parseMarkdown } from '../../src/read/markdown.js';

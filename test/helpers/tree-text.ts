@@ -1,11 +1,11 @@
 // The texts a document tree holds, in reading order, part by part: what every writer must print.
-import { plainRuns, type Block, type Document, type ListItem, type Part } from '../../src/compose/tree.js';
+import { runsText, type Block, type Document, type ListItem, type Part } from '../../src/compose/tree.js';
 
 /** Marks a text found anywhere after the one before it, not necessarily after its neighbours. */
 export const UNORDERED = '\u0000';
 
 function itemTexts(items: ListItem[]): string[] {
-  return items.flatMap((it) => [plainRuns(it.runs), ...itemTexts(it.children)]);
+  return items.flatMap((it) => [runsText(it.runs), ...itemTexts(it.children)]);
 }
 
 /** `structure`: in the order of a tagged PDF's structure, where a map is its columns one after another. */
@@ -14,27 +14,27 @@ export function blockTexts(b: Block, structure = false): string[] {
     case 'heading':
       return [b.text];
     case 'paragraph':
-      return [plainRuns(b.runs)];
+      return [runsText(b.runs)];
     case 'list':
       return itemTexts(b.items);
     case 'table':
-      return [...b.columns.map((c) => plainRuns(c.title)), ...b.rows.flatMap((r) => r.cells.flatMap((c) => c.blocks.flatMap((x) => blockTexts(x, structure))))];
+      return [...b.columns.map((c) => runsText(c.title)), ...b.rows.flatMap((r) => r.cells.flatMap((c) => c.blocks.flatMap((x) => blockTexts(x, structure))))];
     case 'definitions':
-      return b.entries.flatMap((e) => [e.term, plainRuns(e.definition)]);
+      return b.entries.flatMap((e) => [e.term, runsText(e.definition)]);
     case 'impactMap':
       // Both writers lay the map out as a table: the column titles in a row, then each column's items; a map too
       // long for one page continues its columns on the next, so its items are found in any order (UNORDERED).
       if (structure) return [b.title, ...b.notes.flatMap((x) => blockTexts(x, true)), ...b.columns.flatMap((c) => [c.title, ...itemTexts(c.items)])];
       return [b.title, ...b.notes.flatMap((x) => blockTexts(x)), ...b.columns.map((c) => c.title), ...b.columns.flatMap((c) => itemTexts(c.items)).map((t) => UNORDERED + t)];
     case 'checklist':
-      return b.items.map(plainRuns);
+      return b.items.map(runsText);
     case 'form':
       // A read-only field's value (the packet id) is the form field's, not the page's text (collect.test.ts reads it).
-      return [...b.intro.map(plainRuns), ...b.rows.flatMap((r) => r.flatMap((f) => [f.label, ...(f.value && f.kind !== 'checkbox' && !f.readOnly ? [f.value] : [])]))];
+      return [...b.intro.map(runsText), ...b.rows.flatMap((r) => r.flatMap((f) => [f.label, ...(f.value && f.kind !== 'checkbox' && !f.readOnly ? [f.value] : [])]))];
     case 'log':
-      return [...b.intro.map(plainRuns), ...b.columns.map((c) => c.label)];
+      return [...b.intro.map(runsText), ...b.columns.map((c) => c.label)];
     case 'letter':
-      return [b.letterhead, b.date, ...b.address, b.salutation, ...b.paragraphs.map(plainRuns), ...b.closing];
+      return [b.letterhead, b.date, ...b.address, b.salutation, ...b.paragraphs.map(runsText), ...b.closing];
     case 'pageBreak':
       return [];
   }

@@ -2,8 +2,8 @@
 // the glossary, the Impact Map, and a packet's checklists, forms, logs and letters.
 import { dropSpacers } from './table.js';
 import { Bookmark, HeadingLevel, PageBreak, Paragraph, Table, TextRun, type FileChild } from 'docx';
-import { bookmarkName } from '../../model/bookmark.js';
-import type { Block, Definitions, Heading, ParagraphRole } from '../../compose/tree.js';
+import { bookmarkName } from '../../text/bookmark.js';
+import { listedInContents, type Block, type Definitions, type Heading, type ParagraphRole } from '../../compose/tree.js';
 import { competencyTable } from './competency-table.js';
 import { checklist, form, log } from './form.js';
 import { impactMap } from './impact-map.js';
@@ -50,7 +50,7 @@ function paragraphStyle(role: ParagraphRole, ctx: BlockContext): string | undefi
 export function headingParagraph(b: Heading, extra: { spacing?: { before: number }; keepNext?: boolean } = {}): Paragraph {
   // The heading's id as an invisible bookmark around its text (import:edition maps an edited file back by it).
   const children = [new Bookmark({ id: bookmarkName(b.id), children: [new TextRun(b.text)] })];
-  if (b.toc && b.level <= 3) return new Paragraph({ heading: HEADINGS[b.level - 1], children, ...extra });
+  if (listedInContents(b)) return new Paragraph({ heading: HEADINGS[b.level - 1], children, ...extra });
   return new Paragraph({ style: S.minorHeading, outlineLevel: Math.min(b.level, 9) - 1, children, ...extra });
 }
 

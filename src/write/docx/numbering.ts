@@ -2,7 +2,7 @@
 import { AlignmentType, Bookmark, LevelFormat, Paragraph, type ILevelsOptions, type INumberingOptions, type NumberingDefinition } from 'docx';
 import type { ListItem } from '../../compose/tree.js';
 import { runsOf } from './inline.js';
-import { bookmarkName } from '../../model/bookmark.js';
+import { bookmarkName } from '../../text/bookmark.js';
 
 export const BULLETS = 'bullets';
 export const ORDERED = 'ordered';

@@ -4,6 +4,8 @@
 // Word uses where it is installed and otherwise replaces with its own font for that script.
 import { TextRun } from 'docx';
 import { plainRuns } from './inline.js';
+import { escapeXml } from '../../text/escape.js';
+import { eastAsianLanguage, isEastAsian } from '../../text/scripts.js';
 
 interface Script {
   test: RegExp;
@@ -14,10 +16,6 @@ interface Script {
   /** w:lang for East Asian text: which regional forms of shared Han characters to use. */
   lang?: string;
 }
-
-const HAN = /\p{Script=Han}/u;
-const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const HANGUL = /\p{Script=Hangul}/u;
 
 const SCRIPTS: Record<string, Script> = {
   hebrew: { test: /\p{Script=Hebrew}/u, font: 'Noto Sans Hebrew', slot: 'cs', rtl: true },
@@ -42,12 +40,12 @@ export interface Segment {
 /** The text cut where its script changes; East Asian text is Japanese with kana, Korean with hangul, else Chinese. */
 export function segments(text: string): Segment[] {
   if (PLAIN.test(text)) return [{ text, script: null }];
-  const eastAsian = KANA.test(text) ? SCRIPTS.japanese : HANGUL.test(text) ? SCRIPTS.korean : SCRIPTS.chinese;
+  const eastAsian = SCRIPTS[eastAsianLanguage(text)];
   const kinds = [SCRIPTS.hebrew, SCRIPTS.arabic, SCRIPTS.devanagari, eastAsian];
   const out: Segment[] = [];
   for (const c of text) {
     const last = out[out.length - 1];
-    const script = last && FOLLOWS.test(c) ? last.script : (kinds.find((k) => k.test.test(c) || (k === eastAsian && (HAN.test(c) || KANA.test(c) || HANGUL.test(c)))) ?? null);
+    const script = last && FOLLOWS.test(c) ? last.script : (kinds.find((k) => k.test.test(c) || (k === eastAsian && isEastAsian(c))) ?? null);
     if (last && last.script === script) last.text += c;
     else out.push({ text: c, script });
   }
@@ -66,8 +64,6 @@ export function scriptRuns(text: string): TextRun[] {
       }),
   );
 }
-
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * The same runs as XML, for filling a prepared Word file: `rPr` is the run properties of the run the text goes in

@@ -1,36 +1,28 @@
 // Tree blocks to pdfmake nodes: headings, prose, lists, tables, the glossary, the Impact Map,
 // forms, logs, checklists and letters. Fonts, sizes and breaks are decided here, content never.
-import type { Block, Heading } from '../../compose/tree.js';
+import { listedInContents, type Block, type Heading } from '../../compose/tree.js';
 import { competencyTable, LONGEST_WHOLE_ROW } from './competency-table.js';
-import { checklistNodes, type FieldSpots, formNodes, logNodes } from './forms.js';
-import { impactMapNodes, type MapGeometry } from './impact-map.js';
+import { checklistNodes, formNodes, logNodes } from './forms.js';
+import { impactMapNodes } from './impact-map.js';
 import { bulletList, orderedList, plainList, runs, type Node } from './inline.js';
 import { letterNodes } from './letter.js';
 import { linesOf } from '../measure.js';
+import type { BlockContext } from './block-context.js';
 import { HEADER_FILL, RULE } from './theme.js';
 
 /** Characters on a line of body text across the page, for the rough measure of what a page holds. */
 const BODY_CHARS = 90;
 import { headingRole, newTag, tag } from './tagging/tags.js';
 
-export interface BlockContext {
-  /** The chapter the blocks are in: the parent of its bookmarks. */
-  chapterId: string;
-  accent: string;
-  landscape: MapGeometry;
-  /** Fitted font sizes of Impact Maps, by map id. */
-  mapFonts: Map<string, number>;
-  spots: FieldSpots;
-  contentWidth: number;
-}
+export type { BlockContext } from './block-context.js';
 
 const tocMargins = { 1: [0, 9, 0, 1], 2: [12, 1, 0, 1], 3: [24, 1, 0, 1] } as const;
 
 /** A heading; one listed in the contents is also a bookmark, under its chapter's. */
 export function headingNode(b: Heading, chapterId: string, style = `h${Math.min(b.level, 3)}`): Node {
   const node: Node = tag({ text: b.text, style, id: b.id, headlineLevel: b.level }, headingRole(b.level));
-  if (b.toc && b.level <= 3) {
-    const level = b.level as 1 | 2 | 3;
+  if (listedInContents(b)) {
+    const level = b.level;
     Object.assign(node, { tocItem: true, tocStyle: `toc${level}`, tocMargin: tocMargins[level] });
     Object.assign(node, { outline: true, outlineId: b.id, ...(b.id !== chapterId ? { outlineParentId: chapterId } : {}) });
   }
@@ -49,7 +41,7 @@ export function blockNodes(b: Block, ctx: BlockContext): Node[] {
       if (b.style === 'plain') return [plainList(b.items)];
       return [b.style === 'number' ? orderedList(b.items, b.start) : bulletList(b.items)];
     case 'table':
-      if (b.role === 'competencyDetail') return [competencyTable(b, ctx)];
+      if (b.role === 'competencyDetail') return [competencyTable(b, ctx, (block) => blockNodes(block, ctx))];
       return [plainTable(b, ctx)];
     case 'definitions':
       // An entry is never split across pages, unless it might not fit one (pdfmake would drop it).

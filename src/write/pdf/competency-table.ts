@@ -5,9 +5,9 @@
 // competencies, the rest hold one competency (with sub-bullets) each. So a page can break
 // between competencies but an area's title never sits alone at the foot of a page, and the
 // header row repeats on every page the table continues on.
-import type { Block, Heading, ListItem, Paragraph, Row, Table } from '../../compose/tree.js';
+import { listedInContents, type Block, type Heading, type ListItem, type Paragraph, type Row, type Table } from '../../compose/tree.js';
 import { linesOf } from '../measure.js';
-import { blockNodes, type BlockContext } from './blocks.js';
+import type { BlockContext, RenderBlock } from './block-context.js';
 import { HEADER_FILL, RULE } from './theme.js';
 import { bulletList, plainList, runs, type Node } from './inline.js';
 import { headingRole, newTag, tag, type Tag } from './tagging/tags.js';
@@ -57,27 +57,27 @@ function unitsOf(blocks: Block[]): Unit[] {
   return units;
 }
 
-function unitNode(u: Unit, ctx: BlockContext): Node {
+function unitNode(u: Unit, render: RenderBlock): Node {
   const stack: Node[] = [];
   if (u.leadIn) stack.push(tag({ text: runs(u.leadIn.runs), style: 'leadIn' }, 'P'));
   if (u.item) stack.push(bulletList([u.item], 0, {}, u.list ?? undefined));
-  if (u.other) stack.push(...blockNodes(u.other, ctx));
+  if (u.other) stack.push(...render(u.other));
   return { stack };
 }
 
 /** The left cell: the area's name (a bookmark and contents entry), its label and its list of areas. */
-function leftCell(blocks: Block[], ctx: BlockContext): Node {
+function leftCell(blocks: Block[], ctx: BlockContext, render: RenderBlock): Node {
   const stack = blocks.map((b): Node => {
     if (b.kind === 'heading') return areaName(b, ctx.chapterId);
     if (b.kind === 'paragraph' && b.role === 'label') return tag({ text: runs(b.runs), style: 'areasLabel' }, 'P');
     if (b.kind === 'list' && b.style === 'plain') return { ...plainList(b.items, 'areasList') };
-    return { stack: blockNodes(b, ctx) };
+    return { stack: render(b) };
   });
   return { stack };
 }
 
 function areaName(h: Heading, chapterId: string): Node {
-  return { pdfTag: newTag(headingRole(h.level)), text: h.text, style: 'areaName', id: h.id, tocItem: h.toc, tocStyle: 'toc3', tocMargin: [24, 1, 0, 1], ...(h.toc ? { outline: true, outlineId: h.id, outlineParentId: chapterId } : {}) };
+  return { pdfTag: newTag(headingRole(h.level)), text: h.text, style: 'areaName', id: h.id, tocItem: listedInContents(h), tocStyle: 'toc3', tocMargin: [24, 1, 0, 1], ...(listedInContents(h) ? { outline: true, outlineId: h.id, outlineParentId: chapterId } : {}) };
 }
 
 /** About how tall an area's first row is (it is kept whole), for keeping a heading with it. */
@@ -85,29 +85,30 @@ export function firstRowHeight(row: Row): number {
   return linesOf(row.cells[0].blocks, LEFT_CHARS) * LINE_HEIGHT + 24;
 }
 
-function areaRows(row: Row, ctx: BlockContext): PdfRow[] {
+function areaRows(row: Row, ctx: BlockContext, render: RenderBlock): PdfRow[] {
   const [leftBlocks, rightBlocks] = [row.cells[0]?.blocks ?? [], row.cells[1]?.blocks ?? []];
   // One area is one row of the structure: its name and areas a row header, its competencies one cell,
   // however many rows of the page's table they are split into.
   const tr = newTag('TR');
   const th: Tag = newTag('TH', { scope: 'Row', via: [tr] });
   const td: Tag = newTag('TD', { via: [tr] });
-  const left = tag(leftCell(leftBlocks, ctx), th);
+  const left = tag(leftCell(leftBlocks, ctx, render), th);
   const leftLines = linesOf(leftBlocks, LEFT_CHARS);
   const units = unitsOf(rightBlocks);
   // First row: competencies until the right column is at least as tall as the left one.
   let taken = 0;
   let lines = 0;
   while (taken < units.length && lines < leftLines) lines += units[taken++].lines;
-  const rows: PdfRow[] = [{ startsArea: true, cells: [left, tag({ stack: units.slice(0, taken).map((u) => unitNode(u, ctx)) }, td)] }];
-  for (const u of units.slice(taken)) rows.push({ startsArea: false, cells: [tag({ text: '' }, th), tag(unitNode(u, ctx), td)] });
+  const rows: PdfRow[] = [{ startsArea: true, cells: [left, tag({ stack: units.slice(0, taken).map((u) => unitNode(u, render)) }, td)] }];
+  for (const u of units.slice(taken)) rows.push({ startsArea: false, cells: [tag({ text: '' }, th), tag(unitNode(u, render), td)] });
   return rows;
 }
 
-export function competencyTable(table: Table, ctx: BlockContext): Node {
+/** The table; `render` draws the blocks of its cells that are not its own (blocks.ts's renderer, in `ctx`). */
+export function competencyTable(table: Table, ctx: BlockContext, render: RenderBlock): Node {
   const head = newTag('TR');
   const header = table.columns.map((c) => tag({ text: runs(c.title), style: 'tableHeader', fillColor: HEADER_FILL }, 'TH', { scope: 'Column', via: [head] }));
-  const rows = table.rows.flatMap((r) => areaRows(r, ctx));
+  const rows = table.rows.flatMap((r) => areaRows(r, ctx, render));
   const startsArea = [true, ...rows.map((r) => r.startsArea)];
   const whole = table.rows.every((r) => unitsOf(r.cells[1]?.blocks ?? []).every((u) => u.lines <= LONGEST_WHOLE_ROW) && linesOf(r.cells[0]?.blocks ?? [], LEFT_CHARS) <= LONGEST_WHOLE_ROW);
   return {

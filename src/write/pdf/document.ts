@@ -2,7 +2,6 @@
 // running heads and folios on body pages, Impact Maps on landscape pages, then the gutter,
 // form fields and bookmarks to their headings (finish.ts). Booklets and packets are put together
 // from their parts, each laid out here alone (parts/assemble.ts); a personalized letter whole.
-import type { PDFDocument } from '@cantoo/pdf-lib';
 import { contentsEntries, type Block, type Chapter, type Document, type Part } from '../../compose/tree.js';
 import { blockNodes, type BlockContext } from './blocks.js';
 import { firstRowHeight } from './competency-table.js';
@@ -20,14 +19,10 @@ import { inSection, newTag } from './tagging/tags.js';
 import { assemblePdf, type Writer } from './parts/assemble.js';
 import { newRun, withRun } from './pdfmake-run.js';
 import type { RenderContext } from '../context.js';
-import { contentsNode, type ContentsEntry } from './parts/contents.js';
+import { contentsNode } from './parts/contents.js';
+import type { RenderedPdf, WholeOptions } from './rendered.js';
 
-export interface RenderedPdf {
-  bytes: Uint8Array;
-  pages: number;
-  /** The finished document itself, not saved (WholeOptions.unsaved). */
-  pdf?: PDFDocument;
-}
+export type { RenderedPdf, WholeOptions };
 
 function contextFor(doc: Document, chapterId: string, mapFonts: Map<string, number>, spots: FieldSpots): BlockContext {
   const size = PAGE_SIZES[doc.page.size];
@@ -175,17 +170,6 @@ function writerFor(ctx: RenderContext): Writer {
       return [];
     },
   };
-}
-
-export interface WholeOptions {
-  /** Running heads and folios (off for a part rendered alone). */
-  furniture: boolean;
-  /** The contents' entries with their pages, when the document is assembled from parts. */
-  contents?: ContentsEntry[];
-  /** Give back the finished document unsaved (the contents of an assembled document: copied from, never kept). */
-  unsaved?: boolean;
-  /** Fitted Impact Map font sizes, when the caller has them. */
-  mapFonts?: Map<string, number>;
 }
 
 /** Lays out and draws a whole document in one pdfmake run, then finishes it (fields, bookmarks, structure). */

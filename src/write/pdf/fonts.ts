@@ -1,30 +1,6 @@
-// Embedded fonts from npm packages (TTF: WOFF lays out several times slower in pdfkit).
+// Embedded fonts from npm packages (TTF: WOFF lays out several times slower in pdfkit), read for pdfmake.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-
-const require = createRequire(import.meta.url);
-
-function fontFile(pkg: string, weightDir: string, file: string): { name: string; path: string } {
-  const dir = dirname(require.resolve(`${pkg}/package.json`));
-  return { name: file, path: join(dir, weightDir, file) };
-}
-
-/** Font files by family and style; `name` is the key in pdfmake's virtual file system. */
-export const FONT_FILES = {
-  Serif: {
-    normal: fontFile('@expo-google-fonts/source-serif-4', '400Regular', 'SourceSerif4_400Regular.ttf'),
-    bold: fontFile('@expo-google-fonts/source-serif-4', '700Bold', 'SourceSerif4_700Bold.ttf'),
-    italics: fontFile('@expo-google-fonts/source-serif-4', '400Regular_Italic', 'SourceSerif4_400Regular_Italic.ttf'),
-    bolditalics: fontFile('@expo-google-fonts/source-serif-4', '700Bold_Italic', 'SourceSerif4_700Bold_Italic.ttf'),
-  },
-  Sans: {
-    normal: fontFile('@expo-google-fonts/source-sans-3', '400Regular', 'SourceSans3_400Regular.ttf'),
-    bold: fontFile('@expo-google-fonts/source-sans-3', '700Bold', 'SourceSans3_700Bold.ttf'),
-    italics: fontFile('@expo-google-fonts/source-sans-3', '400Regular_Italic', 'SourceSans3_400Regular_Italic.ttf'),
-    bolditalics: fontFile('@expo-google-fonts/source-sans-3', '700Bold_Italic', 'SourceSans3_700Bold_Italic.ttf'),
-  },
-} as const;
+import { FONT_FILES } from '../../text/fonts.js';
 
 type Style = 'normal' | 'bold' | 'italics' | 'bolditalics';
 export type FontDescriptors = Record<keyof typeof FONT_FILES, Record<Style, string>>;

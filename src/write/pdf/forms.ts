@@ -3,7 +3,8 @@ import type { Form, FormField, Log, Run } from '../../compose/tree.js';
 import { MUTED, RULE } from './theme.js';
 import { runs, type Node } from './inline.js';
 import { getPdfmake } from './pdfmake.js';
-import { printedMetrics, scriptText } from './scripts.js';
+import { printedMetrics } from '../../text/coverage.js';
+import { scriptText } from './scripts.js';
 import { newTag, tag, type Tag } from './tagging/tags.js';
 
 export interface FieldSpot {

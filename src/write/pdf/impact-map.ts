@@ -1,5 +1,5 @@
 // The Impact Map: five columns side by side on a landscape page, joined by arrows.
-import { plainRuns, type ImpactMap, type ListItem } from '../../compose/tree.js';
+import { runsText, type ImpactMap, type ListItem } from '../../compose/tree.js';
 import { runs, type Node } from './inline.js';
 import { newTag, tag, type Tag } from './tagging/tags.js';
 
@@ -12,7 +12,7 @@ const CHAR_WIDTH = 0.5;
 const ARROW_WIDTH = 16;
 
 function countLines(items: ListItem[], chars: number): number {
-  return items.reduce((n, it) => n + Math.ceil((plainRuns(it.runs).length + 5) / chars) + countLines(it.children, chars - 3), 0);
+  return items.reduce((n, it) => n + Math.ceil((runsText(it.runs).length + 5) / chars) + countLines(it.children, chars - 3), 0);
 }
 
 /** Estimated height of a column's items at a font size, in points. */
@@ -25,7 +25,7 @@ const SEPARATOR = ' • ';
 
 /** A group with its sub-items run on into one line of text (for estimating). */
 function flattenGroup(item: ListItem): ListItem {
-  return { ...item, runs: [...item.runs, { text: ' ' + item.children.map((c) => plainRuns(c.runs)).join(SEPARATOR) }], children: [] };
+  return { ...item, runs: [...item.runs, { text: ' ' + item.children.map((c) => runsText(c.runs)).join(SEPARATOR) }], children: [] };
 }
 
 function compactGroups(items: ListItem[], accent: string, fontSize: number): Node {
@@ -82,8 +82,8 @@ export function impactMapNodes(map: ImpactMap, accent: string, parentOutline: st
   const { usableWidth, usableHeight } = g;
   // Widths in proportion to each column's text (a bullet wastes about half a line), so the
   // columns come out about equally tall; short columns keep a readable minimum.
-  const bulk = (items: ListItem[]): number => items.reduce((n, it) => n + plainRuns(it.runs).length + 20 + bulk(it.children), 0);
-  const compactBulk = (items: ListItem[]) => items.reduce((n, it) => n + plainRuns(it.runs).length + 20 + it.children.reduce((k, c) => k + plainRuns(c.runs).length + 3, 0), 0);
+  const bulk = (items: ListItem[]): number => items.reduce((n, it) => n + runsText(it.runs).length + 20 + bulk(it.children), 0);
+  const compactBulk = (items: ListItem[]) => items.reduce((n, it) => n + runsText(it.runs).length + 20 + it.children.reduce((k, c) => k + runsText(c.runs).length + 3, 0), 0);
   const need = map.columns.map((c, i) => (i === 0 ? compactBulk(c.items) : bulk(c.items)));
   const free = usableWidth - ARROW_WIDTH * 4 - 8 * 9; // 9 cells, 4 pt padding each side
   const minWidth = 78;

@@ -2,8 +2,9 @@
 import type { ListItem, Run } from '../../compose/tree.js';
 import { newTag, tag, type Tag } from './tagging/tags.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Node = any;
+import type { Node } from './node.js';
+
+export type { Node };
 
 /** A run's look: emphasis as written; a responsibility code in the small coloured `code` style. */
 export function runs(text: Run[]): Node[] {

@@ -1,202 +1,19 @@
-// Text in any script applicants' names come in: which embedded font prints each character, in what order.
-//
-// The Source fonts print Latin (with Vietnamese), Greek and Cyrillic. Other scripts fall back to Noto Sans fonts
-// from npm, read and parsed only when a text needs one (once per worker thread); pdfkit embeds only the glyphs used.
-// fontkit shapes each run (Arabic joining, Devanagari conjuncts) and reverses a right-to-left run itself; the order
-// of the runs in a line is the Unicode Bidirectional Algorithm's (bidi-js), applied here.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import bidiModule from 'bidi-js';
-import { FONT_FILES } from './fonts.js';
+// Text in any script applicants' names come in, as pdfmake inlines: each run in the embedded font that prints it
+// (text/coverage.ts chooses), the fallback fonts made known to pdfmake when a text first needs one; pdfkit embeds
+// only the glyphs used.
+import { pieces } from '../../text/coverage.js';
+import { fallbackFile, fontBytes, type Base, type Fallback } from '../../text/fonts.js';
 import type { Node } from './inline.js';
 
-const require = createRequire(import.meta.url);
-
 type Style = 'normal' | 'bold' | 'italics' | 'bolditalics';
-
-/** Fallback families by pdfmake family name: the npm package and the file stem of its TTFs. */
-const FALLBACKS = {
-  NotoHebrew: 'noto-sans-hebrew/NotoSansHebrew',
-  NotoArabic: 'noto-sans-arabic/NotoSansArabic',
-  NotoDevanagari: 'noto-sans-devanagari/NotoSansDevanagari',
-  NotoSC: 'noto-sans-sc/NotoSansSC',
-  NotoTC: 'noto-sans-tc/NotoSansTC',
-  NotoJP: 'noto-sans-jp/NotoSansJP',
-  NotoKR: 'noto-sans-kr/NotoSansKR',
-} as const;
-export type Fallback = keyof typeof FALLBACKS;
-export type Family = 'Serif' | 'Sans' | Fallback;
-
-function fallbackFile(family: Fallback, weight: '400Regular' | '700Bold'): { name: string; path: string } {
-  const [pkg, stem] = FALLBACKS[family].split('/');
-  const dir = dirname(require.resolve(`@expo-google-fonts/${pkg}/package.json`));
-  return { name: `${stem}_${weight}.ttf`, path: join(dir, weight, `${stem}_${weight}.ttf`) };
-}
-
-/** Every fallback font file, for cache keys. */
-export function fallbackFontPaths(): string[] {
-  return (Object.keys(FALLBACKS) as Fallback[]).flatMap((f) => [fallbackFile(f, '400Regular').path, fallbackFile(f, '700Bold').path]);
-}
-
-// fontkit as pdfkit loads it; its own create(), not the shared-parse one pdfmake.ts installs (that one resets the
-// glyph cache of the font pdfkit is using, which a coverage check must not do).
-const fontkitPath = require.resolve('fontkit', { paths: [require.resolve('pdfkit', { paths: [require.resolve('pdfmake')] })] });
-interface FontkitFont {
-  unitsPerEm: number;
-  ascent: number;
-  descent: number;
-  hasGlyphForCodePoint(cp: number): boolean;
-  layout(text: string): { advanceWidth: number };
-}
-/** A value computed when first asked for, then the same for the life of the process (font files never change). */
-function once<T>(make: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= make());
-}
-
-function parseFace(path: string): FontkitFont {
-  const b = readFileSync(path);
-  // A view of its own: pdfmake.ts caches parses by buffer object, and this parse must stay apart from pdfkit's.
-  const fontkit = require(fontkitPath) as { create(b: Uint8Array): FontkitFont };
-  return fontkit.create(new Uint8Array(b.buffer, b.byteOffset, b.length));
-}
-
-/** The parsed regular face of each family (coverage and metrics are the same for its bold), parsed when first used. */
-const FACES = Object.fromEntries(
-  (['Serif', 'Sans', ...Object.keys(FALLBACKS)] as Family[]).map((family) => [family, once(() => parseFace(family === 'Serif' || family === 'Sans' ? FONT_FILES[family].normal.path : fallbackFile(family, '400Regular').path))]),
-) as Readonly<Record<Family, () => FontkitFont>>;
-
-const face = (family: Family): FontkitFont => FACES[family]();
-
-const HAN = /\p{Script=Han}/u;
-const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const HANGUL = /\p{Script=Hangul}/u;
-/** Marks and joiners belong to the character before them: a font change there would break the cluster. */
-const CLUSTER_CONTINUES = /[\p{M}\u200c\u200d\ufe00-\ufe0f]/u;
-/** Spaces and punctuation keep the font of the text around them when it has them. */
-const NEUTRAL = /[\s\p{P}\p{S}\p{N}]/u;
-/** Text every base font prints whole: nothing to look up (the common case, kept as fast as before). */
-const PLAIN = /^[\u0000-\u007e\u00a0-\u017f\u2013\u2014\u2018-\u201e\u2022\u2026]*$/;
-
-/**
- * The fallback chain for a text. Han characters are shared by Chinese, Japanese and Korean, and each font draws
- * them the way its readers expect: kana in the text means Japanese, hangul Korean; otherwise Traditional Chinese
- * when its font has every Han character of the text (it lacks the simplified forms), else Simplified.
- */
-function chainFor(text: string): Fallback[] {
-  const cjk: Fallback[] = [];
-  if (HAN.test(text) || KANA.test(text) || HANGUL.test(text)) {
-    if (KANA.test(text)) cjk.push('NotoJP');
-    else if (HANGUL.test(text)) cjk.push('NotoKR');
-    else if ([...text].filter((c) => HAN.test(c)).every((c) => face('NotoTC').hasGlyphForCodePoint(c.codePointAt(0)!))) cjk.push('NotoTC');
-    cjk.push('NotoSC', 'NotoTC', 'NotoJP', 'NotoKR');
-  }
-  return [...new Set<Fallback>(['NotoHebrew', 'NotoArabic', 'NotoDevanagari', ...cjk])];
-}
-
-/** Whether a fallback could hold the character at all (so Latin text never opens a CJK font to ask). */
-function mayHold(family: Fallback, cp: number): boolean {
-  switch (family) {
-    case 'NotoHebrew':
-      return cp >= 0x0590 && cp <= 0x05ff || cp >= 0xfb1d && cp <= 0xfb4f;
-    case 'NotoArabic':
-      return cp >= 0x0600 && cp <= 0x08ff || cp >= 0xfb50 && cp <= 0xfeff;
-    case 'NotoDevanagari':
-      return cp >= 0x0900 && cp <= 0x097f || cp >= 0xa8e0 && cp <= 0xa8ff || cp >= 0x1cd0 && cp <= 0x1cff;
-    default:
-      return cp >= 0x1100;
-  }
-}
-
-export interface Piece {
-  text: string;
-  family: Family;
-  /** Bidi embedding level: odd is right to left. */
-  level: number;
-}
-
-// bidi-js is CommonJS whose types declare an ES default export: take the factory from whichever shape loads.
-const bidiFactory = ((bidiModule as unknown as { default?: unknown }).default ?? bidiModule) as unknown as typeof import('bidi-js').default;
-const bidi = bidiFactory();
-
-/** The first character no font can print, or null. */
-export function unprintable(text: string, base: 'Serif' | 'Sans' = 'Serif'): number | null {
-  if (PLAIN.test(text)) return null;
-  return assign(text, base).missing;
-}
-
-function assign(text: string, base: 'Serif' | 'Sans'): { families: Family[]; missing: number | null } {
-  const chars = [...text];
-  const families: Family[] = [];
-  let chain: Fallback[] | null = null;
-  let missing: number | null = null;
-  chars.forEach((c, i) => {
-    const cp = c.codePointAt(0)!;
-    const prev = families[i - 1];
-    if (prev && (CLUSTER_CONTINUES.test(c) || (NEUTRAL.test(c) && face(prev).hasGlyphForCodePoint(cp)))) return families.push(prev);
-    if (face(base).hasGlyphForCodePoint(cp)) return families.push(base);
-    chain ??= chainFor(text);
-    const found = chain.find((f) => mayHold(f, cp) && face(f).hasGlyphForCodePoint(cp));
-    if (!found && missing == null && !/[\p{Cc}\p{Cf}]/u.test(c)) missing = cp;
-    families.push(found ?? prev ?? base);
-  });
-  return { families, missing };
-}
-
-/**
- * A line of text as runs in drawing order, each in one font and one direction. The text is taken as one line in a
- * left-to-right paragraph (names, address lines, form values: short texts that do not wrap). A right-to-left run is
- * split at its spaces and its words put right to left; each word keeps its characters in logical order, which
- * fontkit shapes and reverses, so the PDF's text maps back to the characters as typed.
- */
-export function pieces(text: string, base: 'Serif' | 'Sans' = 'Serif'): Piece[] {
-  if (PLAIN.test(text)) return [{ text, family: base, level: 0 }];
-  const chars = [...text];
-  const { families } = assign(text, base);
-  // bidi-js indexes UTF-16 code units.
-  const { levels } = bidi.getEmbeddingLevels(text, 'ltr');
-  const units: number[] = [];
-  let u = 0;
-  for (const c of chars) {
-    units.push(levels[u]);
-    u += c.length;
-  }
-  // Runs of one font and level; right-to-left ones cut at spaces, so pdfmake's own word breaking keeps their order.
-  const runs: Piece[] = [];
-  chars.forEach((c, i) => {
-    const last = runs[runs.length - 1];
-    const rtl = units[i] % 2 === 1;
-    const space = /\s/.test(c);
-    if (last && last.family === families[i] && last.level === units[i] && !(rtl && (space !== /\s$/.test(last.text)))) last.text += c;
-    else runs.push({ text: c, family: families[i], level: units[i] });
-  });
-  // Rule L2 at the granularity of runs: from the highest level down to the lowest odd one, reverse every sequence
-  // of runs at that level or higher.
-  const max = Math.max(...runs.map((r) => r.level));
-  const minOdd = Math.min(...runs.map((r) => r.level).filter((l) => l % 2 === 1), Infinity);
-  for (let level = max; level >= minOdd && level > 0; level--) {
-    for (let i = 0; i < runs.length; ) {
-      if (runs[i].level < level) {
-        i++;
-        continue;
-      }
-      let j = i;
-      while (j < runs.length && runs[j].level >= level) j++;
-      runs.splice(i, j - i, ...runs.slice(i, j).reverse());
-      i = j;
-    }
-  }
-  return runs;
-}
 
 /** Makes a fallback family known to pdfmake, reading its files the first time (pdfmake opens only what is used). */
 function register(family: Fallback, pdfmake: Node): void {
   if (pdfmake.fonts?.[family]) return;
   const normal = fallbackFile(family, '400Regular');
   const bold = fallbackFile(family, '700Bold');
-  pdfmake.virtualfs.writeFileSync(normal.name, readFileSync(normal.path));
-  pdfmake.virtualfs.writeFileSync(bold.name, readFileSync(bold.path));
+  pdfmake.virtualfs.writeFileSync(normal.name, fontBytes(normal.path));
+  pdfmake.virtualfs.writeFileSync(bold.name, fontBytes(bold.path));
   // These fonts have no italics: italic text in them prints upright.
   const styles: Record<Style, string> = { normal: normal.name, bold: bold.name, italics: normal.name, bolditalics: bold.name };
   pdfmake.addFonts({ [family]: styles });
@@ -206,7 +23,7 @@ function register(family: Fallback, pdfmake: Node): void {
  * pdfmake inlines for a text: a single string when the base font prints it all (the output is then exactly what
  * it was before), else one inline per run with its font.
  */
-export function scriptText(text: string, pdfmake: Node, base: 'Serif' | 'Sans' = 'Serif'): string | Node[] {
+export function scriptText(text: string, pdfmake: Node, base: Base = 'Serif'): string | Node[] {
   const ps = pieces(text, base);
   if (ps.length === 1 && ps[0].family === base) return text;
   return ps.map((p) => {
@@ -216,39 +33,7 @@ export function scriptText(text: string, pdfmake: Node, base: 'Serif' | 'Sans' =
   });
 }
 
-/** Line metrics with the fonts that print the text (unscaled by line spacing), for fitting the address block. */
-export const printedMetrics = {
-  width(text: string, size: number, base: 'Serif' | 'Sans' = 'Serif'): number {
-    return pieces(text, base).reduce((w, p) => {
-      const f = face(p.family);
-      return w + (f.layout(p.text).advanceWidth / f.unitsPerEm) * size;
-    }, 0);
-  },
-  lineHeight(text: string, size: number, base: 'Serif' | 'Sans' = 'Serif'): number {
-    return Math.max(...pieces(text, base).map((p) => {
-      const f = face(p.family);
-      return ((f.ascent - f.descent) / f.unitsPerEm) * size;
-    }));
-  },
-};
-
 /** Styled runs (a letter's paragraph) with each run's text in the fonts it needs. */
 export function scriptInlines(text: { text: string; bold?: boolean; italic?: boolean }[], pdfmake: Node): Node[] {
   return text.map((r) => ({ text: scriptText(r.text, pdfmake), ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}) }));
-}
-
-/**
- * The first character that the base fonts (Source Serif 4 and Source Sans 3, both: headings are set in one, text in
- * the other) cannot print, with its index in code points; null when they print it all. Booklet text does not fall
- * back to other fonts.
- */
-export function unprintableInBase(text: string): { cp: number; index: number } | null {
-  if (PLAIN.test(text)) return null;
-  let index = 0;
-  for (const c of text) {
-    const cp = c.codePointAt(0)!;
-    if (!/[\p{Cc}\p{Cf}]/u.test(c) && !(face('Serif').hasGlyphForCodePoint(cp) && face('Sans').hasGlyphForCodePoint(cp))) return { cp, index };
-    index++;
-  }
-  return null;
 }

@@ -1,10 +1,9 @@
 // Tree blocks to HTML: semantic elements a screen reader names (headings, lists, tables with
 // scoped header cells and a caption, definition lists), nothing that needs JavaScript.
-import { plainRuns, type Block, type ListItem, type Run } from '../../compose/tree.js';
+import { escapeXml as escapeHtml } from '../../text/escape.js';
+import { runsText, type Block, type ListItem, type Run } from '../../compose/tree.js';
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+export { escapeHtml };
 
 /** Ids of the tree ("l1.intro") as HTML ids: kept, they are already unique and readable. */
 export const anchor = (id: string) => escapeHtml(id);
@@ -80,4 +79,4 @@ export function blockHtml(b: Block, ctx: HtmlContext): string {
 }
 
 /** The plain text of runs, for titles and captions. */
-export const textOf = (runs: Run[]) => plainRuns(runs);
+export const textOf = (runs: Run[]) => runsText(runs);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import MiniSearch from 'minisearch';
-import type { WebFile } from './site.js';
+import type { WebFile } from './web-file.js';
 
 const require = createRequire(import.meta.url);
 

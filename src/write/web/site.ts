@@ -8,18 +8,15 @@ import type { RenderContext } from '../context.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { blocksIn, plainRuns, type Block, type Chapter, type Document, type ListItem } from '../../compose/tree.js';
+import { blocksIn, runsText, type Block, type Chapter, type Document, type ListItem } from '../../compose/tree.js';
 import { searchFiles, type Section } from './search.js';
 import { readableOn, WHITE } from './contrast.js';
 import { anchor, blockHtml, escapeHtml, runsHtml } from './html.js';
-import { documentWords } from '../../compose/booklet.js';
-import { englishWords } from '../../read/words.js';
-import { fill } from '../../model/words.js';
+import { englishDocumentWords } from '../../compose/booklet.js';
+import { fill } from '../../text/fill.js';
+import type { WebFile } from './web-file.js';
 
-export interface WebFile {
-  path: string;
-  bytes: Uint8Array;
-}
+export type { WebFile } from './web-file.js';
 
 export interface Downloads {
   pdf: string;
@@ -156,7 +153,7 @@ ${opts.footer}
 /** The web edition of a booklet; keeps nothing between calls (`_ctx`: the writers' one signature). */
 export function writeWebSite(doc: Document, _ctx: RenderContext, downloads: Downloads): WebFile[] {
   const lang = doc.meta.language;
-  const words = doc.words ?? documentWords(englishWords());
+  const words = doc.words ?? englishDocumentWords();
   const w = words.web;
   const skip = w.skip;
   // The same colour serves text on white and as the band under white text: both need 4.5:1 against white.
@@ -260,7 +257,7 @@ const searchScript = (w: { section: string; sections: string }) => `(function ()
 `;
 
 function itemText(items: ListItem[]): string {
-  return items.map((i) => `${plainRuns(i.runs)} ${itemText(i.children)}`).join(' ');
+  return items.map((i) => `${runsText(i.runs)} ${itemText(i.children)}`).join(' ');
 }
 
 /** Searchable sections: each heading with the text under it (a glossary term on its own). */
@@ -279,10 +276,10 @@ function sectionsOf(pages: Page[]): Section[] {
         current = { id: `${p.file}#${b.id}`, href: `${p.file}#${anchor(b.id)}`, title, page: p.title, text: '' };
         sections.push(current);
         if (b.kind === 'impactMap') add(b.columns.map((c) => `${c.title} ${itemText(c.items)}`).join(' '));
-      } else if (b.kind === 'paragraph') add(plainRuns(b.runs));
+      } else if (b.kind === 'paragraph') add(runsText(b.runs));
       else if (b.kind === 'list') add(itemText(b.items));
       else if (b.kind === 'definitions') {
-        for (const e of b.entries) sections.push({ id: `${p.file}#${e.id}`, href: `${p.file}#${anchor(e.id)}`, title: e.term, page: p.title, text: plainRuns(e.definition) });
+        for (const e of b.entries) sections.push({ id: `${p.file}#${e.id}`, href: `${p.file}#${anchor(e.id)}`, title: e.term, page: p.title, text: runsText(e.definition) });
       }
     }
   }

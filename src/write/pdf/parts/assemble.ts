@@ -9,12 +9,12 @@
 // start on a right-hand page, the contents laid out with its entries' page numbers, the running heads and
 // folios drawn over the body pages as Artifacts (furniture.ts), the binding gutter, one structure tree, one
 // outline, one set of named destinations and form fields, and the document's metadata.
-import { createHash } from 'node:crypto';
+import { jsonWithHashes, sha256 } from '../../../util/hash.js';
 import { drawObject, PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectCopier, PDFOperator, PDFOperatorNames, PDFRef, PDFString, popGraphicsState, pushGraphicsState, type PDFObject, type PDFPage } from '@cantoo/pdf-lib';
 import type { Block, Chapter, Document, Part } from '../../../compose/tree.js';
-import type { RenderedPdf, WholeOptions } from '../document.js';
+import type { RenderedPdf, WholeOptions } from '../rendered.js';
 import { GUTTER_SHIFT, PAGE_SIZES } from '../theme.js';
-import { copyTaggedPages } from '../tagging/copy-tagged.js';
+import { copyTaggedPages } from '../../../pdf/copy-tagged.js';
 import { embedFieldFont, FIELD_FONT } from '../tagging/field-font.js';
 import { CREATOR, PRODUCER, writeTaggedFacts, type DocumentFacts } from '../tagging/write.js';
 import type { PagePlan } from '../running.js';
@@ -66,8 +66,7 @@ function keyOf(partDoc: Document, mapFonts: Map<string, number>): string {
   const maps = new Set<string>();
   for (const p of partDoc.parts) if ('blocks' in p) for (const b of p.blocks as Block[]) if (b.kind === 'impactMap') maps.add(b.id);
   const fonts = [...mapFonts].filter(([id]) => maps.has(id));
-  const json = JSON.stringify([partDoc, fonts], (_k, v) => (v instanceof Uint8Array ? createHash('sha256').update(v).digest('hex') : v));
-  return createHash('sha256').update(json).digest('hex');
+  return sha256(jsonWithHashes([partDoc, fonts]));
 }
 
 async function load(bytes: Uint8Array): Promise<LoadedPart> {
@@ -142,7 +141,7 @@ function writeNote(store: PartStore | null, key: string, n: number): void {
 }
 
 function hashOf(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+  return sha256(JSON.stringify(value));
 }
 
 /**

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { PDFDocument, PDFRef } from '@cantoo/pdf-lib';
 import { deflateSync } from 'node:zlib';
-import { FONT_FILES } from '../fonts.js';
+import { FONT_FILES } from '../../../text/fonts.js';
 import { winAnsiCodePoint } from './win-ansi.js';
 
 const require = createRequire(import.meta.url);

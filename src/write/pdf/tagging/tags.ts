@@ -4,7 +4,7 @@
 // the tagging hooks (hooks.ts) turn the tags into structure elements, nested as the nodes are,
 // in reading order; whatever is drawn outside a tagged node (running heads, folios, rules,
 // borders, backgrounds) becomes an Artifact.
-import type { Node } from '../inline.js';
+import type { Node } from '../node.js';
 
 /** The standard structure types we use (PDF 1.7, 14.8.4). */
 export type Role =

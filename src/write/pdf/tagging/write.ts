@@ -3,6 +3,7 @@
 // entries PDF/UA-1 asks for (Lang, MarkInfo, DisplayDocTitle, XMP with the PDF/UA identifier).
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from '@cantoo/pdf-lib';
 import type { Element, TagSession } from './session.js';
+import { escapeXml as xml } from '../../../text/escape.js';
 
 export interface Widget {
   /** The form field's element (a Form element in the tree). */
@@ -39,10 +40,6 @@ function attributes(el: Element, doc: PDFDocument): PDFDict | undefined {
   if (tag.scope) return doc.context.obj({ O: 'Table', Scope: tag.scope });
   if (tag.numbering) return doc.context.obj({ O: 'List', ListNumbering: tag.numbering });
   return undefined;
-}
-
-function xml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** XMP metadata agreeing with the document information, with the PDF/UA-1 identifier. */

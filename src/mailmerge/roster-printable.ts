@@ -1,7 +1,7 @@
 // Whether a roster row prints whole: every character in an embedded font, every address line inside the envelope window.
+import type { Addressee } from '../compose/packet.js';
 import { ADDRESS_TYPE, addressArea, addressLines, charactersThatFit, ENVELOPE_WINDOW, fittedAddressSize, type EnvelopeWindow } from '../compose/envelope.js';
-import { printedMetrics, unprintable } from '../write/pdf/scripts.js';
-import type { RosterRow } from './roster.js';
+import { printedMetrics, unprintable } from '../text/coverage.js';
 import { excerpt } from '../read/caps.js';
 
 const PRINTED = ['first_name', 'last_name', 'address_line1', 'address_line2', 'city', 'state', 'postal_code', 'email'] as const;
@@ -14,7 +14,7 @@ const together = (fields: string[]) => (fields.length === 1 ? `${fields[0]} is` 
 const inchesOrMm = (pt: number) => (pt === ENVELOPE_WINDOW.height ? `${pt / 72} in` : `${Math.round(((pt * 25.4) / 72) * 10) / 10} mm`);
 
 /** What keeps a row's packet from printing as typed in its edition's envelope `window`; empty when it prints. */
-export function printProblems(row: RosterRow, window: EnvelopeWindow = ENVELOPE_WINDOW): string[] {
+export function printProblems(row: Addressee, window: EnvelopeWindow = ENVELOPE_WINDOW): string[] {
   const area = addressArea(window);
   const problems: string[] = [];
   for (const field of PRINTED) {

@@ -1,24 +1,24 @@
-// Reads all of source/ once: the base guidelines and each edition's settings.
-import type { KeptStore } from '../write/context.js';
+// Reads all of source/ once: the base guidelines, and each edition's settings with its overrides applied (the
+// readers of read/ read each file; this is the stage that puts an edition together).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Guidelines, Level, Section, SourcePos } from '../model/schema.js';
 import { Diagnostics, InputError } from '../model/diagnostics.js';
-import type { ReadContext } from './blocks.js';
-import { readText } from './files.js';
-import { parseMarkdown } from './markdown.js';
-import { readLevel } from './level.js';
-import { readGlossary, readSections } from './prose.js';
-import { readSettings } from './settings.js';
-import { PACKET_TEMPLATE, readPacketTemplate } from './templates.js';
+import type { ReadContext } from '../read/blocks.js';
+import { readText } from '../read/files.js';
+import { parseMarkdown, type KeptStore } from '../read/markdown.js';
+import { readLevel } from '../read/level.js';
+import { readGlossary, readSections } from '../read/prose.js';
+import { readSettings } from '../read/settings.js';
+import { PACKET_TEMPLATE, readPacketTemplate } from '../read/templates.js';
 import type { PacketTemplate } from '../model/templates.js';
-import { readLogo } from './logo.js';
-import { checkPacketWords, readWords, type WordsTable } from './words.js';
-import { readLevelParts, type LevelParts } from './level.js';
-import { applyOverlay, type Overlay } from '../editions/overlay.js';
-import type { EditionSource } from '../editions/edition.js';
+import { readLogo } from '../read/logo.js';
+import { checkPacketWords, readWords, type WordsTable } from '../read/words.js';
+import { readLevelParts, type LevelParts } from '../read/level.js';
+import { applyOverlay, type Overlay } from './overlay.js';
+import type { EditionSource } from './edition.js';
 
-export type { EditionSource } from '../editions/edition.js';
+export type { EditionSource } from './edition.js';
 
 /** Files an edition may hold besides edition.yaml: one per base file it overrides. */
 export const LEVEL_FILES = [1, 2, 3, 4].map((n) => `level-${n}.md`);

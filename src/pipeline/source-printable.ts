@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../model/diagnostics.js';
-import { unprintableInBase } from '../write/pdf/scripts.js';
+import { unprintableInBase } from '../text/coverage.js';
 
 const codePoint = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 
