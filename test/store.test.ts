@@ -54,3 +54,30 @@ describe('the content store', () => {
     expect(left.map((n) => readFileSync(join(dir, n), 'utf8'))).toContain('k1');
   });
 });
+
+describe('a run context over a cache folder', () => {
+  it('removes what the caches before the store left there when it prunes, and keeps the store', async () => {
+    const { createRenderContext, STORE_DIR } = await import('../src/pipeline/context.js');
+    const cache = mkdtempSync(join(tmpdir(), 'cg-earlier-'));
+    const before = process.env.CG_CACHE_DIR;
+    process.env.CG_CACHE_DIR = cache;
+    try {
+      const old = 'a'.repeat(64);
+      for (const f of [`${old}.bin`, `${old}.json`, 'parts/x.pdf', 'parsed/mdast-x.json']) {
+        const path = join(cache, f);
+        rmSync(path, { force: true });
+        await import('node:fs').then((fs) => fs.mkdirSync(join(path, '..'), { recursive: true }));
+        writeFileSync(path, 'old');
+      }
+      writeFileSync(join(cache, 'notes.txt'), 'not ours to remove');
+      const ctx = createRenderContext({ project: process.cwd(), keep: true });
+      ctx.store!.put('abc', bytes('a part'));
+      ctx.prune();
+      expect(readdirSync(cache).sort()).toEqual(['notes.txt', STORE_DIR]);
+      expect(text(createRenderContext({ project: process.cwd(), keep: true }).store!.get('abc'))).toBe('a part');
+    } finally {
+      process.env.CG_CACHE_DIR = before;
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,5 +1,6 @@
 // The RenderContext of one run (a build, a mail merge, a watch process, a render thread): made here, once, and passed
 // to every writer (write/context.ts). It holds the run's one store, the PDF writer's memory for the run, and the trace.
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { newPartMemory, type RenderContext } from '../write/context.js';
 import { generatorKey } from './cache.js';
@@ -36,7 +37,28 @@ export function traceFromEnv(): (line: string) => void {
 }
 
 export function createRenderContext(opts: RunOptions): RunContext {
-  const dir = opts.dir ?? (opts.project ? join(cacheDirOf(opts.project), STORE_DIR) : null);
+  const cacheDir = opts.project ? cacheDirOf(opts.project) : null;
+  const dir = opts.dir ?? (cacheDir ? join(cacheDir, STORE_DIR) : null);
   const store = opts.keep ? new ContentStore(dir, generatorKey()) : null;
-  return { store, keeps: store?.dir ?? null, trace: traceFromEnv(), fittedMaps: new Map(), parts: newPartMemory(), prune: () => store?.prune() };
+  const prune = () => {
+    store?.prune();
+    if (store && cacheDir) removeEarlierCaches(cacheDir);
+  };
+  return { store, keeps: store?.dir ?? null, trace: traceFromEnv(), fittedMaps: new Map(), parts: newPartMemory(), prune };
+}
+
+/**
+ * What the caches before the store left in the cache folder (documents as <sha256>.bin and .json, parts/, parsed/):
+ * nothing reads them any more, and nothing else would prune them.
+ */
+function removeEarlierCaches(cacheDir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(cacheDir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    if (n === 'parts' || n === 'parsed' || /^[0-9a-f]{64}\.(bin|json)$/.test(n)) rmSync(join(cacheDir, n), { recursive: true, force: true });
+  }
 }
