@@ -41,7 +41,7 @@ function partNodes(doc: Document, mapFonts: Map<string, number>, spots: FieldSpo
     let running = true;
     let chapter: Chapter | null = null;
     // The copyright page is the back of the cover; every other part starts on a right-hand page.
-    let start: string = part.kind === 'copyright' ? 'before' : rightHand;
+    const start: string = part.kind === 'copyright' ? 'before' : rightHand;
     switch (part.kind) {
       case 'cover':
         nodes = coverNodes(part, size.height, size.width);
