@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composePacket, type Addressee } from '../src/compose/packet.js';
 import { resolveEdition } from '../src/editions/edition.js';
 import { loadSource } from '../src/editions/source.js';
-import { writeDocx } from '../src/write/docx/booklet.js';
+import { writeDocx } from '../src/write/docx/write-docx.js';
 import { writePdf } from '../src/write/pdf/document.js';
 import { bareContext } from '../src/write/context.js';
 import { openPdf } from './helpers/pdf.js';

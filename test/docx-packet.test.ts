@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Document, Run } from '../src/compose/tree.js';
-import { writeDocx as writeBookletDocx } from '../src/write/docx/booklet.js';
+import { writeDocx as writeBookletDocx } from '../src/write/docx/write-docx.js';
 
 const t = (text: string, style: Partial<Run> = {}): Run[] => [{ text, ...style }];
 

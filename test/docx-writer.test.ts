@@ -10,7 +10,7 @@ import { composeBooklet } from '../src/compose/booklet.js';
 import type { Document } from '../src/compose/tree.js';
 import type { Block, CompetencyArea, Guidelines, Inline, Level, ListItem, Section } from '../src/model/schema.js';
 import type { EditionSettings } from '../src/model/settings.js';
-import { writeDocx as writeBookletDocx } from '../src/write/docx/booklet.js';
+import { writeDocx as writeBookletDocx } from '../src/write/docx/write-docx.js';
 
 // --- fixture: a small edition with two levels -------------------------------------------------------------------
 
@@ -326,7 +326,7 @@ describe('writeBookletDocx', () => {
 
   it('gives the same bytes in another process, in another time zone', () => {
     // The Publication is plain data: hand it to a fresh process as JSON.
-    const writer = pathToFileURL(resolve('src/write/docx/booklet.ts')).href;
+    const writer = pathToFileURL(resolve('src/write/docx/write-docx.ts')).href;
     const script = `(async () => {
       const { createHash } = await import('node:crypto');
       const { writeDocx: writeBookletDocx } = await import('${writer}');

@@ -15,7 +15,7 @@ import { ENVELOPE_WINDOWS } from '../src/compose/envelope.js';
 import { writePdf } from '../src/write/pdf/document.js';
 import { bareContext } from '../src/write/context.js';
 import { printProblems } from '../src/mailmerge/roster-printable.js';
-import { writeDocx } from '../src/write/docx/booklet.js';
+import { writeDocx } from '../src/write/docx/write-docx.js';
 import { unzipSync, strFromU8 } from 'fflate';
 import { lacksLine } from '../src/reports/edition-report.js';
 import { Words } from '../src/model/words.js';

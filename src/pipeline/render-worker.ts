@@ -3,7 +3,7 @@
 // sizes), over the same store folder as the run that sent the job.
 import type { Document } from '../compose/tree.js';
 import type { RenderContext } from '../write/context.js';
-import { writeDocx } from '../write/docx/booklet.js';
+import { writeDocx } from '../write/docx/write-docx.js';
 import { writePdf } from '../write/pdf/document.js';
 import { createRenderContext, type RunContext } from './context.js';
 
@@ -27,8 +27,7 @@ export async function renderIn(job: RenderJob, ctx: RenderContext): Promise<Rend
       const r = await writePdf(job.document, ctx);
       return { bytes: r.bytes, pages: r.pages };
     }
-    // The Word writer moves to writeDocx(doc, ctx) with the Word XML issue (src/write/docx); until then it takes the tree.
-    return { bytes: await writeDocx(job.document) };
+    return { bytes: await writeDocx(job.document, ctx) };
   } finally {
     ctx.trace(`${job.format} ${job.document.editionId} ${job.document.kind}${job.document.level ?? ''} ${Math.round(performance.now() - t)} ms`);
   }

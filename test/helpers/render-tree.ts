@@ -3,7 +3,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import type { Document } from '../../src/compose/tree.js';
 import { bareContext } from '../../src/write/context.js';
-import { writeDocx } from '../../src/write/docx/booklet.js';
+import { writeDocx } from '../../src/write/docx/write-docx.js';
 import { writePdf } from '../../src/write/pdf/document.js';
 import { writeWebSite } from '../../src/write/web/site.js';
 
@@ -22,7 +22,7 @@ export async function renderTree(doc: Document): Promise<RenderedTree> {
   // A context that keeps nothing: each case is rendered from its tree alone.
   const ctx = bareContext();
   const pdf = await writePdf(doc, ctx);
-  const docx = unzipSync(await writeDocx(doc));
+  const docx = unzipSync(await writeDocx(doc, ctx));
   const html = new Map<string, string>();
   const site = doc.kind === 'booklet' ? writeWebSite(doc, ctx, { pdf: 'competency-guidelines.pdf', docx: 'competency-guidelines.docx' }) : [];
   for (const f of site) {

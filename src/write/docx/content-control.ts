@@ -1,23 +1,38 @@
 // Word content controls (w:sdt) for a packet's fields: typed answers have a place, a screen reader announces each by its
 // alias (the field's label), and the tag is the PDF field's name, so collect:packets reads both formats the same way.
-import { BuilderElement, CheckBoxUtil, SymbolRun, TextRun, type ParagraphChild, type XmlComponent } from 'docx';
+import { el, type El } from '../../xml/wordml.js';
+import { run } from './wml.js';
 
 export type ControlKind = 'text' | 'multiline' | 'date' | 'checkbox';
 
 /** What an empty control shows, and what Word shows as its placeholder: room to write on paper. */
 const BLANK = '_'.repeat(32);
 
-const val = (name: string, value: string) => new BuilderElement<{ val: string }>({ name, attributes: { val: { key: 'w:val', value } } });
+const val = (name: string, value: string) => el(name, { 'w:val': value });
 
-function kindElement(kind: Exclude<ControlKind, 'checkbox'>): XmlComponent {
+function kindElement(kind: Exclude<ControlKind, 'checkbox'>): El {
   switch (kind) {
     case 'date':
-      return new BuilderElement({ name: 'w:date', children: [val('w:dateFormat', 'M/d/yyyy'), val('w:lid', 'en-US'), val('w:storeMappedDataAs', 'dateTime'), val('w:calendar', 'gregorian')] });
+      return el('w:date', {}, [
+        val('w:dateFormat', 'M/d/yyyy'),
+        val('w:lid', 'en-US'),
+        val('w:storeMappedDataAs', 'dateTime'),
+        val('w:calendar', 'gregorian'),
+      ]);
     case 'multiline':
-      return new BuilderElement<{ multiLine: string }>({ name: 'w:text', attributes: { multiLine: { key: 'w:multiLine', value: '1' } } });
+      return el('w:text', { 'w:multiLine': '1' });
     default:
-      return new BuilderElement({ name: 'w:text' });
+      return el('w:text');
   }
+}
+
+/** A Word 2010 check box: ticked ☒ (U+2612) or not ☐ (U+2610), in MS Gothic, which has both. */
+function checkBox(checked: boolean): El {
+  return el('w14:checkbox', {}, [
+    el('w14:checked', { 'w14:val': checked ? '1' : '0' }),
+    el('w14:checkedState', { 'w14:val': '2612', 'w14:font': 'MS Gothic' }),
+    el('w14:uncheckedState', { 'w14:val': '2610', 'w14:font': 'MS Gothic' }),
+  ]);
 }
 
 export interface ControlOptions {
@@ -27,24 +42,24 @@ export interface ControlOptions {
   label: string;
   kind: ControlKind;
   /** Content to show (a read-only control's value, or a ticked box); empty: a placeholder to type over. */
-  runs?: ParagraphChild[];
+  runs?: El[];
   checked?: boolean;
   /** Not to be typed into: the packet id. */
   readOnly?: boolean;
 }
 
 /** A run-level content control, to go in a paragraph. */
-export function contentControl(o: ControlOptions): ParagraphChild {
-  const props: XmlComponent[] = [val('w:alias', o.label), val('w:tag', o.tag)];
+export function contentControl(o: ControlOptions): El {
+  const props: El[] = [val('w:alias', o.label), val('w:tag', o.tag)];
   if (o.readOnly) props.push(val('w:lock', 'sdtContentLocked'));
   const empty = o.kind !== 'checkbox' && !(o.runs && o.runs.length);
-  if (empty) props.push(new BuilderElement({ name: 'w:showingPlcHdr' }));
-  props.push(o.kind === 'checkbox' ? new CheckBoxUtil({ checked: o.checked ?? false }) : kindElement(o.kind));
-  const content: XmlComponent[] =
+  if (empty) props.push(el('w:showingPlcHdr'));
+  props.push(o.kind === 'checkbox' ? checkBox(o.checked ?? false) : kindElement(o.kind));
+  const content: El[] =
     o.kind === 'checkbox'
-      ? [new SymbolRun({ char: o.checked ? '2612' : '2610', symbolfont: 'MS Gothic' }) as unknown as XmlComponent]
+      ? [run({ children: [el('w:sym', { 'w:char': o.checked ? '2612' : '2610', 'w:font': 'MS Gothic' })] })]
       : empty
-        ? [new TextRun({ text: BLANK }) as unknown as XmlComponent]
-        : (o.runs as unknown as XmlComponent[]);
-  return new BuilderElement({ name: 'w:sdt', children: [new BuilderElement({ name: 'w:sdtPr', children: props }), new BuilderElement({ name: 'w:sdtContent', children: content })] }) as unknown as ParagraphChild;
+        ? [run({ text: BLANK })]
+        : o.runs!;
+  return el('w:sdt', {}, [el('w:sdtPr', {}, props), el('w:sdtContent', {}, content)]);
 }

@@ -1,20 +1,21 @@
-// Tree runs to Word runs: bold and italic kept, a responsibility code in the Code character style,
-// "\n" inside a run written as a line break (w:br).
-import { TextRun } from 'docx';
+// Tree runs to Word runs: bold and italic kept, "\n" inside a run written as a line break (w:br).
 import type { Run } from '../../compose/tree.js';
+import type { El } from '../../xml/wordml.js';
+import { run } from './wml.js';
 
-export function runsOf(text: Run[], extra: { bold?: boolean; italics?: boolean } = {}): TextRun[] {
-  const runs: TextRun[] = [];
-  for (const run of text) {
-    const bold = run.bold || extra.bold || undefined;
-    const italics = run.italic || extra.italics || undefined;
-    run.text.split('\n').forEach((line, i) => {
-      runs.push(new TextRun({ text: line, bold, italics, break: i > 0 ? 1 : undefined }));
+export function runsOf(text: Run[], extra: { bold?: boolean; italics?: boolean } = {}): El[] {
+  const runs: El[] = [];
+  for (const r of text) {
+    const bold = r.bold || extra.bold || undefined;
+    const italics = r.italic || extra.italics || undefined;
+    r.text.split('\n').forEach((line, i) => {
+      runs.push(run({ text: line, bold, italics, break: i > 0 ? 1 : undefined }));
     });
   }
   return runs;
 }
 
-export function plainRuns(text: string, extra: { bold?: boolean; italics?: boolean } = {}): TextRun[] {
+/** Word runs of a plain string (the opposite direction of compose/tree.ts's `plainRuns`, which flattens runs to text). */
+export function stringRuns(text: string, extra: { bold?: boolean; italics?: boolean } = {}): El[] {
   return runsOf([{ text }], extra);
 }

@@ -1,8 +1,19 @@
 // Real Word lists (w:numPr on numbering definitions), never typed bullet characters: bullets, sub-bullets, numbers.
-import { AlignmentType, Bookmark, LevelFormat, Paragraph, type ILevelsOptions, type INumberingOptions, type NumberingDefinition } from 'docx';
+import {
+  AlignmentType,
+  LevelFormat,
+  type ILevelsOptions,
+  type INumberingOptions,
+  type NumberingDefinition,
+} from 'docx';
 import type { ListItem } from '../../compose/tree.js';
-import { runsOf } from './inline.js';
 import { bookmarkName } from '../../text/bookmark.js';
+import type { El } from '../../xml/wordml.js';
+import type { PartCounters } from './block-context.js';
+import { bookmarked } from './bookmark.js';
+import { hole } from './holes.js';
+import { runsOf } from './inline.js';
+import { para } from './wml.js';
 
 export const BULLETS = 'bullets';
 export const ORDERED = 'ordered';
@@ -38,7 +49,7 @@ export const numberingFor = (): INumberingOptions => ({
 });
 
 /** A list's numbering: one definition per start number, added to the document when first used. */
-function orderedDefinition(start: number): string | NumberingDefinition {
+export function orderedDefinition(start: number): string | NumberingDefinition {
   return start === 1 ? ORDERED : { reference: `${ORDERED}-from-${start}`, levels: orderedLevels(start) };
 }
 
@@ -48,36 +59,32 @@ export interface ListStyles {
   number: string;
 }
 
-export interface ListCounter {
-  /** Each ordered list is its own numbering instance, so it counts from its start again. */
-  next(): number;
-}
-
-export function listCounter(): ListCounter {
-  let n = 0;
-  return { next: () => ++n };
-}
+/** The bullets' numbering instance (one for the whole document). */
+export const bulletsNumbering = (): El => hole({ kind: 'num', ordered: false, start: 1, k: 0 });
 
 /** A list's items as list paragraphs, children one level deeper (sub-bullets). */
 export function listParagraphs(
   items: ListItem[],
-  opts: { ordered: boolean; start?: number; styles: ListStyles; counter: ListCounter },
-): Paragraph[] {
-  const instance = opts.ordered ? opts.counter.next() : undefined;
-  const out: Paragraph[] = [];
+  opts: { ordered: boolean; start?: number; styles: ListStyles; counters: PartCounters },
+): El[] {
+  // Each ordered list is its own numbering instance, so it counts from its start again.
+  const instance = opts.ordered ? opts.counters.orderedList(opts.start ?? 1) : undefined;
+  const out: El[] = [];
   const walk = (list: ListItem[], level: number) => {
     for (const item of list) {
       const ordered = opts.ordered && level === 0;
       const style = ordered ? opts.styles.number : opts.styles.bullet[Math.min(level, opts.styles.bullet.length - 1)];
       out.push(
-        new Paragraph({
-          style,
-          numbering: ordered
-            ? { reference: orderedDefinition(opts.start ?? 1), level: 0, instance }
-            : { reference: BULLETS, level: Math.min(level, 8) },
+        para(
+          {
+            style,
+            numbering: ordered
+              ? { numId: instance!, level: 0 }
+              : { numId: bulletsNumbering(), level: Math.min(level, 8) },
+          },
           // A competency's id as an invisible bookmark around its text (import:edition maps an edited file back by it).
-          children: item.id ? [new Bookmark({ id: bookmarkName(item.id), children: runsOf(item.runs) })] : runsOf(item.runs),
-        }),
+          item.id ? bookmarked(bookmarkName(item.id), runsOf(item.runs)) : runsOf(item.runs),
+        ),
       );
       walk(item.children, level + 1);
     }

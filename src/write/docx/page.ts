@@ -1,18 +1,9 @@
 // Page geometry, section properties and the running header and footer (with a PAGE field) of every section.
-import {
-  Footer,
-  Header,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  SectionType,
-  TabStopType,
-  TextRun,
-  type ISectionOptions,
-  type ISectionPropertiesOptions,
-} from 'docx';
 import type { Document } from '../../compose/tree.js';
+import { el, textEl, writeXml, type El } from '../../xml/wordml.js';
+import { FOOTER_START, HEADER_START } from './part-roots.js';
 import { S } from './styles.js';
+import { para, run } from './wml.js';
 
 export type Orientation = 'portrait' | 'landscape';
 
@@ -49,60 +40,86 @@ export function geometryOf(pub: Document): Geometry {
 /** How a section starts: a part of the booklet starts on a right-hand (odd) page when printed two-sided. */
 export type Start = 'newPage' | 'rightHandPage';
 
-/** `margins` replaces the left margin or the gutter of a section (the letter before a packet's cover). */
-export function sectionProperties(
-  pub: Document,
-  orientation: Orientation,
-  start: Start,
-  margins: { left?: number; gutter?: number } = {},
-): ISectionPropertiesOptions {
+/** How a section sits on its pages: orientation, how it starts, and a left margin or gutter of its own (a letter). */
+export interface SectionLayout {
+  orientation: Orientation;
+  start: Start;
+  margins?: { left?: number; gutter?: number };
+}
+
+/** The page box a section's text flows in, twips: for the pagination. */
+export function textBox(pub: Document, s: SectionLayout): { width: number; height: number; oddPage: boolean } {
   const g = geometryOf(pub);
+  const left = s.margins?.left ?? MARGIN;
+  const gutter = s.margins?.gutter ?? g.gutter;
+  const [w, h] = s.orientation === 'landscape' ? [g.paper.height, g.paper.width] : [g.paper.width, g.paper.height];
   return {
-    type: start === 'rightHandPage' && pub.page.twoSided ? SectionType.ODD_PAGE : SectionType.NEXT_PAGE,
-    page: {
-      // docx swaps width and height itself for a landscape section.
-      size: {
-        width: g.paper.width,
-        height: g.paper.height,
-        orientation: orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
-      },
-      margin: {
-        top: MARGIN,
-        bottom: MARGIN,
-        left: margins.left ?? MARGIN,
-        right: MARGIN,
-        gutter: margins.gutter ?? g.gutter,
-        header: HEADER_DISTANCE,
-        footer: HEADER_DISTANCE,
-      },
-    },
+    width: w - left - MARGIN - gutter,
+    height: h - 2 * MARGIN,
+    oddPage: sectionType(pub, s.start) === 'oddPage',
   };
 }
 
-function twoPart(style: string, left: TextRun[], right: TextRun[], width: number): Paragraph {
-  return new Paragraph({
-    style,
-    tabStops: [{ type: TabStopType.RIGHT, position: width }],
-    children: [...left, new TextRun({ text: '\t' }), ...right],
-  });
+const sectionType = (pub: Document, start: Start) =>
+  start === 'rightHandPage' && pub.page.twoSided ? 'oddPage' : 'nextPage';
+
+/** A section's w:sectPr; `refs`: the relationship ids of its headers and footers (none: no header or footer). */
+export function sectionProperties(
+  pub: Document,
+  s: SectionLayout,
+  refs: { headers: string[]; footers: string[] } | null,
+): El {
+  const g = geometryOf(pub);
+  const types = ['default', 'even'];
+  const [w, h] = s.orientation === 'landscape' ? [g.paper.height, g.paper.width] : [g.paper.width, g.paper.height];
+  return el('w:sectPr', {}, [
+    ...(refs ? refs.headers.map((id, i) => el('w:headerReference', { 'w:type': types[i], 'r:id': id })) : []),
+    ...(refs ? refs.footers.map((id, i) => el('w:footerReference', { 'w:type': types[i], 'r:id': id })) : []),
+    el('w:type', { 'w:val': sectionType(pub, s.start) }),
+    el('w:pgSz', { 'w:w': w, 'w:h': h, 'w:orient': s.orientation }),
+    el('w:pgMar', {
+      'w:top': MARGIN,
+      'w:right': MARGIN,
+      'w:bottom': MARGIN,
+      'w:left': s.margins?.left ?? MARGIN,
+      'w:header': HEADER_DISTANCE,
+      'w:footer': HEADER_DISTANCE,
+      'w:gutter': s.margins?.gutter ?? g.gutter,
+    }),
+    el('w:pgNumType'),
+    el('w:docGrid', { 'w:linePitch': 360 }),
+  ]);
 }
 
-const pageField = () => [new TextRun({ children: [PageNumber.CURRENT] })];
+function twoPart(style: string, left: El[], right: El[], width: number): El {
+  return para({ style, tabs: [{ type: 'right', position: width }] }, [...left, run({ text: '\t' }), ...right]);
+}
+
+/** A PAGE field, as runs. */
+const pageField = (): El[] => [
+  run({ children: [el('w:fldChar', { 'w:fldCharType': 'begin' })] }),
+  run({ children: [textEl('w:instrText', { 'xml:space': 'preserve' }, 'PAGE')] }),
+  run({ children: [el('w:fldChar', { 'w:fldCharType': 'separate' })] }),
+  run({ children: [el('w:fldChar', { 'w:fldCharType': 'end' })] }),
+];
 
 /**
  * Header (the publication, then the part's running head) and footer (the copyright line and the page number, on the
- * outer edge of the page when printed two-sided).
+ * outer edge of the page when printed two-sided): the XML of each header part, then of each footer part.
  */
 export function runningHeadAndFoot(
   pub: Document,
   runningHead: string,
   orientation: Orientation,
-): Pick<ISectionOptions, 'headers' | 'footers'> {
+): { headers: string[]; footers: string[] } {
   const width = geometryOf(pub).textWidth(orientation);
-  const header = () =>
-    new Header({ children: [twoPart(S.header, [new TextRun(pub.furniture.headerLine)], [new TextRun(runningHead)], width)] });
-  const odd = new Footer({ children: [twoPart(S.footer, [new TextRun(pub.furniture.footerLine)], pageField(), width)] });
-  if (!pub.page.twoSided) return { headers: { default: header() }, footers: { default: odd } };
-  const even = new Footer({ children: [twoPart(S.footer, pageField(), [new TextRun(pub.furniture.footerLine)], width)] });
-  return { headers: { default: header(), even: header() }, footers: { default: odd, even } };
+  const header =
+    HEADER_START +
+    writeXml(twoPart(S.header, [run({ text: pub.furniture.headerLine })], [run({ text: runningHead })], width)) +
+    '</w:hdr>';
+  const footer = (p: El) => FOOTER_START + writeXml(p) + '</w:ftr>';
+  const odd = footer(twoPart(S.footer, [run({ text: pub.furniture.footerLine })], pageField(), width));
+  if (!pub.page.twoSided) return { headers: [header], footers: [odd] };
+  const even = footer(twoPart(S.footer, pageField(), [run({ text: pub.furniture.footerLine })], width));
+  return { headers: [header, header], footers: [odd, even] };
 }

@@ -2,9 +2,10 @@
 // Latin, eastAsia for Chinese, Japanese and Korean, cs for complex scripts such as Arabic, Hebrew and Devanagari),
 // and lays out right-to-left runs only when they say so (w:rtl). Runs name the Noto font of their script, which
 // Word uses where it is installed and otherwise replaces with its own font for that script.
-import { TextRun } from 'docx';
-import { plainRuns } from './inline.js';
+import type { El } from '../../xml/wordml.js';
 import { escapeXml } from '../../text/escape.js';
+import { stringRuns } from './inline.js';
+import { run } from './wml.js';
 import { eastAsianLanguage, isEastAsian } from '../../text/scripts.js';
 
 interface Script {
@@ -21,7 +22,12 @@ const SCRIPTS: Record<string, Script> = {
   hebrew: { test: /\p{Script=Hebrew}/u, font: 'Noto Sans Hebrew', slot: 'cs', rtl: true },
   arabic: { test: /\p{Script=Arabic}/u, font: 'Noto Sans Arabic', slot: 'cs', rtl: true },
   devanagari: { test: /\p{Script=Devanagari}/u, font: 'Noto Sans Devanagari', slot: 'cs' },
-  japanese: { test: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]/u, font: 'Noto Sans JP', slot: 'eastAsia', lang: 'ja-JP' },
+  japanese: {
+    test: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]/u,
+    font: 'Noto Sans JP',
+    slot: 'eastAsia',
+    lang: 'ja-JP',
+  },
   korean: { test: /[\p{Script=Hangul}\p{Script=Han}]/u, font: 'Noto Sans KR', slot: 'eastAsia', lang: 'ko-KR' },
   chinese: { test: /\p{Script=Han}/u, font: 'Noto Sans SC', slot: 'eastAsia', lang: 'zh-CN' },
 };
@@ -45,7 +51,10 @@ export function segments(text: string): Segment[] {
   const out: Segment[] = [];
   for (const c of text) {
     const last = out[out.length - 1];
-    const script = last && FOLLOWS.test(c) ? last.script : (kinds.find((k) => k.test.test(c) || (k === eastAsian && isEastAsian(c))) ?? null);
+    const script =
+      last && FOLLOWS.test(c)
+        ? last.script
+        : (kinds.find((k) => k.test.test(c) || (k === eastAsian && isEastAsian(c))) ?? null);
     if (last && last.script === script) last.text += c;
     else out.push({ text: c, script });
   }
@@ -53,15 +62,23 @@ export function segments(text: string): Segment[] {
 }
 
 /** Runs for a text typed by a person (a name, an address line): its scripts marked so Word picks fonts for them. */
-export function scriptRuns(text: string): TextRun[] {
+export function scriptRuns(text: string): El[] {
   const segs = segments(text);
-  if (segs.length === 1 && segs[0].script === null) return plainRuns(text);
-  return segs.map(
-    (s) =>
-      new TextRun({
-        text: s.text,
-        ...(s.script ? { font: { [s.script.slot]: s.script.font, ...(s.script.slot === 'eastAsia' ? { hint: 'eastAsia' } : {}) }, rightToLeft: s.script.rtl, language: s.script.lang ? { eastAsia: s.script.lang } : undefined } : {}),
-      }),
+  if (segs.length === 1 && segs[0].script === null) return stringRuns(text);
+  return segs.map((s) =>
+    run({
+      text: s.text,
+      ...(s.script
+        ? {
+            fonts: {
+              [s.script.slot]: s.script.font,
+              ...(s.script.slot === 'eastAsia' ? { hint: 'eastAsia' as const } : {}),
+            },
+            rightToLeft: s.script.rtl,
+            language: s.script.lang ? { eastAsia: s.script.lang } : undefined,
+          }
+        : {}),
+    }),
   );
 }
 
@@ -75,10 +92,12 @@ export function runsXml(text: string, rPr: string): string {
     .map((s) => {
       let props = inner;
       if (s.script) {
-        const attrs = s.script.slot === 'cs' ? `w:cs="${s.script.font}"` : `w:eastAsia="${s.script.font}" w:hint="eastAsia"`;
+        const attrs =
+          s.script.slot === 'cs' ? `w:cs="${s.script.font}"` : `w:eastAsia="${s.script.font}" w:hint="eastAsia"`;
         // rFonts follows rStyle; rtl and lang come last (the schema's order).
         if (/<w:rFonts /.test(props)) props = props.replace(/<w:rFonts /, `<w:rFonts ${attrs} `);
-        else if (/<w:rStyle [^>]*\/>/.test(props)) props = props.replace(/(<w:rStyle [^>]*\/>)/, `$1<w:rFonts ${attrs}/>`);
+        else if (/<w:rStyle [^>]*\/>/.test(props))
+          props = props.replace(/(<w:rStyle [^>]*\/>)/, `$1<w:rFonts ${attrs}/>`);
         else props = `<w:rFonts ${attrs}/>${props}`;
         if (s.script.rtl) props += '<w:rtl/>';
         if (s.script.lang) props += `<w:lang w:eastAsia="${s.script.lang}"/>`;

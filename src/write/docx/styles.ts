@@ -116,7 +116,12 @@ export function stylesFor(pub: Document): { styles: IStylesOptions; externalStyl
       basedOn: 'Normal',
       uiPriority: 99,
       unhideWhenUsed: true,
-      paragraph: { numbering: { reference: ORDERED, level: 0 }, indent: listIndent(0), spacing: { after: 60 }, contextualSpacing: true },
+      paragraph: {
+        numbering: { reference: ORDERED, level: 0 },
+        indent: listIndent(0),
+        spacing: { after: 60 },
+        contextualSpacing: true,
+      },
     },
     {
       id: S.leadIn,

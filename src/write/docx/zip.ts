@@ -67,6 +67,6 @@ export function zipPrepared(parts: Record<string, PreparedPart>, date: string): 
   if (failure) throw failure;
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
-  for (const c of chunks) out.set(c, at), (at += c.length);
+  for (const c of chunks) (out.set(c, at), (at += c.length));
   return out;
 }

@@ -1,8 +1,12 @@
 // Advance widths and line heights of the metric-compatible stand-ins for Word's fonts: Carlito for Calibri and Caladea
 // for Cambria (SIL OFL, from the @fontsource packages), so layout never depends on the fonts of the building machine.
+// A face's widths (every character it has) are kept in the run's store, so a document reads a small table instead of
+// decompressing two fonts.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { strFromU8, strToU8 } from 'fflate';
 import * as fontkit from 'fontkit';
+import type { KeptStore } from '../../context.js';
 
 const require = createRequire(import.meta.url);
 
@@ -13,25 +17,50 @@ export interface Face {
   lineHeight(sizePt: number): number;
 }
 
-const FAMILIES: Record<string, string> = { calibri: 'carlito', cambria: 'caladea', carlito: 'carlito', caladea: 'caladea' };
-const cache = new Map<string, Face>();
+const FAMILIES: Record<string, string> = {
+  calibri: 'carlito',
+  cambria: 'caladea',
+  carlito: 'carlito',
+  caladea: 'caladea',
+};
 
-function load(family: string, bold: boolean, italic: boolean): Face {
-  const file = (subset: string) => require.resolve(`@fontsource/${family}/files/${family}-${subset}-${bold ? 700 : 400}-${italic ? 'italic' : 'normal'}.woff`);
+/** A face's metrics in em: its line height, and the advance of each character it has (others: its .notdef glyph's). */
+interface FaceMetrics {
+  line: number;
+  notdef: number;
+  advances: Record<number, number>;
+}
+
+/** A face's two font files (latin, latin-ext), and the advance of a character in em from the first that has it. */
+function fontsOf(family: string, bold: boolean, italic: boolean) {
+  const file = (subset: string) =>
+    require.resolve(
+      `@fontsource/${family}/files/${family}-${subset}-${bold ? 700 : 400}-${italic ? 'italic' : 'normal'}.woff`,
+    );
   const fonts = ['latin', 'latin-ext'].map((s) => fontkit.create(readFileSync(file(s))));
   const [main] = fonts;
-  const em = main.unitsPerEm;
-  const widths = new Map<number, number>();
-  const advance = (cp: number): number => {
-    let w = widths.get(cp);
-    if (w === undefined) {
-      const f = fonts.find((x) => x.hasGlyphForCodePoint(cp)) ?? main;
-      w = f.glyphForCodePoint(cp).advanceWidth / f.unitsPerEm;
-      widths.set(cp, w);
-    }
-    return w;
+  // The advance from the hmtx table: a glyph's own advanceWidth would decode its outline (the glyf table, most of
+  // the font's bytes) to no purpose.
+  const advanceIn = (f: fontkit.Font, cp: number) => {
+    const metrics = f.hmtx.metrics;
+    return metrics.get(Math.min(f.glyphForCodePoint(cp).id, metrics.length - 1)).advance / f.unitsPerEm;
   };
-  const line = (main.hhea.ascent - main.hhea.descent + main.hhea.lineGap) / em;
+  return {
+    fonts,
+    line: (main.hhea.ascent - main.hhea.descent + main.hhea.lineGap) / main.unitsPerEm,
+    advance: (cp: number) => advanceIn(fonts.find((f) => f.hasGlyphForCodePoint(cp)) ?? main, cp),
+  };
+}
+
+/** Every character's advance, to keep (a document then reads this small table instead of two fonts). */
+function metricsOf(family: string, bold: boolean, italic: boolean): FaceMetrics {
+  const { fonts, line, advance } = fontsOf(family, bold, italic);
+  const advances: Record<number, number> = {};
+  for (const f of fonts) for (const cp of f.characterSet) advances[cp] ??= advance(cp);
+  return { line, notdef: advance(0xffff0), advances };
+}
+
+function faceFrom(line: number, advance: (cp: number) => number): Face {
   return {
     width(text, sizePt) {
       let w = 0;
@@ -42,10 +71,30 @@ function load(family: string, bold: boolean, italic: boolean): Face {
   };
 }
 
-export function faceOf(font: string, bold: boolean, italic: boolean): Face {
-  const family = FAMILIES[font.toLowerCase()] ?? 'caladea';
-  const key = `${family}/${bold}/${italic}`;
-  let face = cache.get(key);
-  if (!face) cache.set(key, (face = load(family, bold, italic)));
-  return face;
+/** The faces one document's pagination uses, each loaded once (made per document: no writer keeps state between calls). */
+export class Faces {
+  private loaded = new Map<string, Face>();
+  constructor(private store: KeptStore | null = null) {}
+
+  faceOf(font: string, bold: boolean, italic: boolean): Face {
+    const family = FAMILIES[font.toLowerCase()] ?? 'caladea';
+    const name = `${family}/${bold}/${italic}`;
+    let face = this.loaded.get(name);
+    if (!face) this.loaded.set(name, (face = this.load(family, bold, italic)));
+    return face;
+  }
+
+  private load(family: string, bold: boolean, italic: boolean): Face {
+    if (!this.store) {
+      // Nothing kept: the characters this document uses, as it uses them.
+      const { line, advance } = fontsOf(family, bold, italic);
+      const seen = new Map<number, number>();
+      return faceFrom(line, (cp) => seen.get(cp) ?? (seen.set(cp, advance(cp)), seen.get(cp)!));
+    }
+    const key = `docx-font-metrics:v1/${family}/${bold ? 'bold' : 'regular'}/${italic ? 'italic' : 'upright'}`;
+    const kept = this.store.get(key);
+    const m = kept ? (JSON.parse(strFromU8(kept)) as FaceMetrics) : metricsOf(family, bold, italic);
+    if (!kept) this.store.put(key, strToU8(JSON.stringify(m)));
+    return faceFrom(m.line, (cp) => m.advances[cp] ?? m.notdef);
+  }
 }

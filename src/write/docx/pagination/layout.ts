@@ -1,9 +1,12 @@
-// Lays the body of word/document.xml out on pages as Word does (with Word's font metrics) and tells the page each
-// bookmark lands on: paragraphs broken into lines, spacing, keep-with-next, keep-lines, widow and orphan control,
-// tables with repeated header rows and rows that split or not, and sections that start on a new or an odd page.
-import { faceOf } from './fonts.js';
+// Lays a document's sections out on pages as Word does (with Word's font metrics) and tells the page each bookmark lands
+// on: paragraphs broken into lines, spacing, keep-with-next, keep-lines, widow and orphan control, tables with repeated
+// header rows and rows that split or not, and sections that start on a new or an odd page. Two steps: `measureSection`
+// turns a section's elements (as the writer built them, never parsed back) into lines and rows, which a part keeps;
+// `pagesOf` puts the measured sections of a document on pages.
+import type { Faces } from './fonts.js';
 import { Styles, type ParaProps } from './properties.js';
 import { attr, child, kids, num, onOff, type El } from '../../../xml/wordml.js';
+import { holeOf } from '../holes.js';
 
 /** One laid-out line: its height, and the bookmarks that start on it. */
 interface Line {
@@ -16,8 +19,8 @@ interface Para {
   p: ParaProps;
   styleId: string;
   lines: Line[];
-  /** The section this paragraph ends (its sectPr), if any. */
-  sectPr?: El;
+  /** The paragraph ends its section (holds its sectPr). */
+  endsSection?: boolean;
 }
 
 interface Row {
@@ -38,7 +41,7 @@ interface Table {
   kind: 'tbl';
   rows: Row[];
 }
-type Block = Para | Table;
+export type Block = Para | Table;
 
 /**
  * Word and LibreOffice let the body run into the bottom margin down to the footer's own text; measured against
@@ -58,8 +61,15 @@ function textOf(r: El, caps: boolean): string {
 }
 
 /** Breaks a paragraph into lines of at most `width` twips: breaks after spaces and hyphens, as LibreOffice does. */
-function lineBreak(styles: Styles, para: El, width: number, tableStyle: string | undefined): { lines: Line[]; p: ParaProps; styleId: string } {
+function lineBreak(
+  m: Measure,
+  para: El,
+  width: number,
+  tableStyle: string | undefined,
+): { lines: Line[]; p: ParaProps; styleId: string } {
   const pPr = child(para, 'w:pPr');
+  const { styles, faces } = m;
+  const faceOf = faces.faceOf.bind(faces);
   const { p, r: base, styleId } = styles.paragraph(pPr, tableStyle);
   // Pieces: text fragments with their face and size; bookmarks at their position.
   type Piece = { text: string; size: number; face: ReturnType<typeof faceOf>; mark?: string };
@@ -81,16 +91,27 @@ function lineBreak(styles: Styles, para: El, width: number, tableStyle: string |
           pieces.push({ text, size: rp.size, face });
           maxLine = Math.max(maxLine, face.lineHeight(rp.size));
         }
-      } else if (c.name === 'w:bookmarkStart') {
-        pieces.push({ text: '', size: 0, face: faceOf(base.font, false, false), mark: attr(c, 'w:name') });
-      } else if (c.name === 'w:hyperlink' || c.name === 'w:smartTag' || c.name === 'w:ins' || c.name === 'w:fldSimple') {
+      } else if (c.name === '#hole') {
+        const h = holeOf(c);
+        const mark = h?.kind === 'bookmark' ? h.name : h?.kind === 'toc' ? tocMark(h.k) : undefined;
+        if (mark !== undefined) pieces.push({ text: '', size: 0, face: faceOf(base.font, false, false), mark });
+      } else if (
+        c.name === 'w:hyperlink' ||
+        c.name === 'w:smartTag' ||
+        c.name === 'w:ins' ||
+        c.name === 'w:fldSimple'
+      ) {
         visit(c);
       }
     }
   };
   visit(para);
   const lineHeight =
-    p.lineRule === 'exact' ? p.line : p.lineRule === 'atLeast' ? Math.max(p.line, maxLine) : Math.round((maxLine * p.line) / 240);
+    p.lineRule === 'exact'
+      ? p.line
+      : p.lineRule === 'atLeast'
+        ? Math.max(p.line, maxLine)
+        : Math.round((maxLine * p.line) / 240);
   // Words: runs of text ending in a break opportunity (space or hyphen), each with its width and trailing space width.
   const lines: Line[] = [];
   let marks: string[] = [];
@@ -144,7 +165,8 @@ function lineBreak(styles: Styles, para: El, width: number, tableStyle: string |
   return { lines, p, styleId };
 }
 
-function tableOf(styles: Styles, tbl: El): Table {
+function tableOf(m: Measure, tbl: El): Table {
+  const { styles } = m;
   const tblPr = child(tbl, 'w:tblPr');
   const tableStyle = attr(child(tblPr, 'w:tblStyle'));
   const grid = kids(child(tbl, 'w:tblGrid'), 'w:gridCol').map((g) => num(g, 'w:w') ?? 0);
@@ -163,7 +185,7 @@ function tableOf(styles: Styles, tbl: El): Table {
       const mar = child(tcPr, 'w:tcMar');
       const left = num(child(mar, 'w:left'), 'w:w') ?? margins.left;
       const right = num(child(mar, 'w:right'), 'w:w') ?? margins.right;
-      const flow = flowOf(styles, tc.children, w - left - right, tableStyle);
+      const flow = flowOf(m, tc.children, w - left - right, tableStyle);
       cells.push(cellOf(flow));
     }
     const top = margins.top;
@@ -230,66 +252,54 @@ function rowHeight(row: Row): number {
   return row.exact ? row.minHeight : Math.max(content, row.minHeight);
 }
 
-function flowOf(styles: Styles, children: El[], width: number, tableStyle?: string): Block[] {
+function flowOf(m: Measure, children: El[], width: number, tableStyle?: string): Block[] {
   const out: Block[] = [];
   for (const c of children) {
     if (c.name === 'w:p') {
-      const { lines, p, styleId } = lineBreak(styles, c, width, tableStyle);
-      const sectPr = child(child(c, 'w:pPr'), 'w:sectPr');
-      out.push({ kind: 'p', p, styleId, lines, sectPr });
-    } else if (c.name === 'w:tbl') out.push(tableOf(styles, c));
-    else if (c.name === 'w:sdt') out.push(...flowOf(styles, child(c, 'w:sdtContent')?.children ?? [], width, tableStyle));
+      const { lines, p, styleId } = lineBreak(m, c, width, tableStyle);
+      const endsSection = child(c, 'w:pPr')?.children.some((x) => holeOf(x)?.kind === 'section');
+      out.push({ kind: 'p', p, styleId, lines, ...(endsSection ? { endsSection } : {}) });
+    } else if (c.name === 'w:tbl') out.push(tableOf(m, c));
+    else if (c.name === 'w:sdt') out.push(...flowOf(m, child(c, 'w:sdtContent')?.children ?? [], width, tableStyle));
   }
   return out;
 }
 
-interface Geometry {
-  width: number;
+/** The mark of a part's k-th Contents heading, until the document numbers its `_Toc` bookmarks. */
+export const tocMark = (k: number): string => `#toc${k}`;
+/** Which of its part's Contents headings a mark is, if it is one. */
+export const tocOfMark = (mark: string): number | undefined =>
+  mark.startsWith('#toc') ? Number(mark.slice(4)) : undefined;
+
+interface Measure {
+  styles: Styles;
+  faces: Faces;
+}
+
+/** A section's blocks as lines and rows, `width` twips wide: what a part keeps for the pagination. */
+export function measureSection(styles: Styles, faces: Faces, children: El[], width: number): Block[] {
+  return flowOf({ styles, faces }, children, width);
+}
+
+/** A measured section: its text box's height, whether it starts on an odd page, its blocks. */
+export interface MeasuredSection {
   height: number;
-  type: string;
+  oddPage: boolean;
+  blocks: Block[];
+  /** A mark's name in the document (a part's marks are its own until the document numbers them). */
+  rename?: (mark: string) => string;
 }
 
-function geometry(sectPr: El | undefined): Geometry {
-  const sz = child(sectPr, 'w:pgSz');
-  const mar = child(sectPr, 'w:pgMar');
-  const w = num(sz, 'w:w') ?? 12240;
-  const h = num(sz, 'w:h') ?? 15840;
-  const left = (num(mar, 'w:left') ?? 1440) + (num(mar, 'w:gutter') ?? 0);
-  const right = num(mar, 'w:right') ?? 1440;
-  const top = num(mar, 'w:top') ?? 1440;
-  const bottom = num(mar, 'w:bottom') ?? 1440;
-  return { width: w - left - right, height: h - top - bottom + FOOTER_SLACK, type: attr(child(sectPr, 'w:type')) ?? 'nextPage' };
-}
-
-/** The page (1-based, counting every physical page) on which each bookmark starts. */
-export function bookmarkPages(document: El, stylesXml: El, numberingXml?: El): Map<string, number> {
-  const styles = new Styles(stylesXml, numberingXml);
-  const body = child(child(document, 'w:document'), 'w:body')!;
-  // Split the body into sections: a paragraph's sectPr ends its section; the body's sectPr is the last one's.
-  const sections: { children: El[]; sectPr?: El }[] = [{ children: [] }];
-  for (const c of body.children) {
-    if (c.name === 'w:sectPr') {
-      sections[sections.length - 1].sectPr = c;
-      continue;
-    }
-    sections[sections.length - 1].children.push(c);
-    const sp = c.name === 'w:p' ? child(child(c, 'w:pPr'), 'w:sectPr') : undefined;
-    if (sp) {
-      sections[sections.length - 1].sectPr = sp;
-      sections.push({ children: [] });
-    }
-  }
+/** The page (1-based, counting every physical page) on which each mark starts. */
+export function pagesOf(sections: MeasuredSection[]): Map<string, number> {
   const pages = new Map<string, number>();
   let page = 0;
   for (const [i, s] of sections.entries()) {
-    if (s.children.length === 0 && !s.sectPr) continue;
-    const g = geometry(s.sectPr);
     page += 1;
-    // Word leaves a blank page before an odd- or even-page section that would start on the wrong side (LibreOffice
-    // does too, though its PDF export drops such pages unless told to keep them).
-    if (i > 0 && g.type === 'oddPage' && page % 2 === 0) page += 1;
-    if (i > 0 && g.type === 'evenPage' && page % 2 === 1) page += 1;
-    page = new Pager(g.height, page, pages).flow(flowOf(styles, s.children, g.width));
+    // Word leaves a blank page before an odd-page section that would start on the wrong side (LibreOffice does too,
+    // though its PDF export drops such pages unless told to keep them).
+    if (i > 0 && s.oddPage && page % 2 === 0) page += 1;
+    page = new Pager(s.height + FOOTER_SLACK, page, pages, s.rename ?? ((m) => m)).flow(s.blocks);
   }
   return pages;
 }
@@ -303,10 +313,11 @@ class Pager {
     private height: number,
     private page: number,
     private pages: Map<string, number>,
+    private rename: (mark: string) => string,
   ) {}
 
   private mark(marks: string[]) {
-    for (const m of marks) if (!this.pages.has(m)) this.pages.set(m, this.page);
+    for (const m of marks.map(this.rename)) if (!this.pages.has(m)) this.pages.set(m, this.page);
   }
 
   private newPage() {
@@ -338,7 +349,8 @@ class Pager {
     const n = b.lines.length;
     const take = b.p.keepLines || b.p.keepNext ? n : Math.min(n, b.p.widowControl ? 2 : 1);
     let h = b.p.before + b.p.borderTop + b.lines.slice(0, take).reduce((a, l) => a + l.height, 0);
-    if (b.p.keepNext && depth < 20 && !b.sectPr) h += b.p.after + b.p.borderBottom + this.startHeight(blocks, i + 1, depth + 1);
+    if (b.p.keepNext && depth < 20 && !b.endsSection)
+      h += b.p.after + b.p.borderBottom + this.startHeight(blocks, i + 1, depth + 1);
     return h;
   }
 
@@ -373,7 +385,8 @@ class Pager {
       if (fit < left && this.y > 0) {
         if (b.p.keepLines && k === 0) fit = 0;
         else if (b.p.widowControl) {
-          if (k === 0 && fit < 2) fit = 0; // orphan
+          if (k === 0 && fit < 2)
+            fit = 0; // orphan
           else if (left - fit < 2) fit = Math.max(0, left - 2); // widow
           if (k === 0 && fit < 2) fit = 0;
         }
@@ -440,7 +453,10 @@ class Pager {
             this.mark(c.slices[n].marks);
             n++;
           }
-          remaining.push({ slices: c.slices.slice(n).map((s, j) => (j === 0 ? { ...s, before: 0 } : s)), after: c.after });
+          remaining.push({
+            slices: c.slices.slice(n).map((s, j) => (j === 0 ? { ...s, before: 0 } : s)),
+            after: c.after,
+          });
         }
         this.newPage();
         this.y += headH;
@@ -463,5 +479,7 @@ class Pager {
 }
 
 function firstRowLines(row: Row): number {
-  return row.padding + Math.max(0, ...row.cells.map((c) => (c.slices[0] ? c.slices[0].before + c.slices[0].height : 0)));
+  return (
+    row.padding + Math.max(0, ...row.cells.map((c) => (c.slices[0] ? c.slices[0].before + c.slices[0].height : 0)))
+  );
 }

@@ -51,7 +51,10 @@ function readPPr(pPr: El | undefined): Partial2<ParaProps> {
     if (attr(ind, 'w:hanging') !== undefined) out.firstLine = -num(ind, 'w:hanging')!;
     else if (attr(ind, 'w:firstLine') !== undefined) out.firstLine = num(ind, 'w:firstLine');
   }
-  const flag = (name: string, key: 'keepNext' | 'keepLines' | 'widowControl' | 'contextualSpacing' | 'pageBreakBefore') => {
+  const flag = (
+    name: string,
+    key: 'keepNext' | 'keepLines' | 'widowControl' | 'contextualSpacing' | 'pageBreakBefore',
+  ) => {
     const v = onOff(child(pPr, name));
     if (v !== undefined) out[key] = v;
   };
@@ -62,7 +65,9 @@ function readPPr(pPr: El | undefined): Partial2<ParaProps> {
   flag('w:pageBreakBefore', 'pageBreakBefore');
   const bdr = child(pPr, 'w:pBdr');
   const border = (el: El | undefined) =>
-    el && attr(el) !== 'none' && attr(el) !== 'nil' ? Math.round(((num(el, 'w:sz') ?? 0) / 8) * 20 + (num(el, 'w:space') ?? 0) * 20) : 0;
+    el && attr(el) !== 'none' && attr(el) !== 'nil'
+      ? Math.round(((num(el, 'w:sz') ?? 0) / 8) * 20 + (num(el, 'w:space') ?? 0) * 20)
+      : 0;
   if (bdr) {
     out.borderTop = border(child(bdr, 'w:top'));
     out.borderBottom = border(child(bdr, 'w:bottom'));
@@ -131,13 +136,18 @@ export class Styles {
       if (attr(s, 'w:type') === 'paragraph' && onOff({ ...s, attrs: { 'w:val': s.attrs['w:default'] ?? 'false' } }))
         this.defaultParagraphStyle = id;
       this.elements.set(id, s);
-      this.styles.set(id, { basedOn: attr(child(s, 'w:basedOn')), p: readPPr(child(s, 'w:pPr')), r: readRPr(child(s, 'w:rPr')) });
+      this.styles.set(id, {
+        basedOn: attr(child(s, 'w:basedOn')),
+        p: readPPr(child(s, 'w:pPr')),
+        r: readRPr(child(s, 'w:rPr')),
+      });
     }
     const nroot = child(numbering, 'w:numbering');
     const abstracts = new Map(kids(nroot, 'w:abstractNum').map((a) => [attr(a, 'w:abstractNumId')!, a]));
     for (const n of kids(nroot, 'w:num')) {
       const a = abstracts.get(attr(child(n, 'w:abstractNumId'))!);
-      for (const lvl of kids(a, 'w:lvl')) this.numberingIndent.set(`${attr(n, 'w:numId')}/${attr(lvl, 'w:ilvl')}`, readPPr(child(lvl, 'w:pPr')));
+      for (const lvl of kids(a, 'w:lvl'))
+        this.numberingIndent.set(`${attr(n, 'w:numId')}/${attr(lvl, 'w:ilvl')}`, readPPr(child(lvl, 'w:pPr')));
     }
   }
 
@@ -185,7 +195,13 @@ export class Styles {
       ...chain.map((s) => s.p),
       direct,
     );
-    const r: RunProps = Object.assign({}, DEFAULT_R, this.defaultsR, ...table.map((s) => s.r), ...chain.map((s) => s.r));
+    const r: RunProps = Object.assign(
+      {},
+      DEFAULT_R,
+      this.defaultsR,
+      ...table.map((s) => s.r),
+      ...chain.map((s) => s.r),
+    );
     return { p, r, styleId };
   }
 

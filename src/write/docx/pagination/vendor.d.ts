@@ -4,7 +4,9 @@ declare module 'fontkit' {
     unitsPerEm: number;
     hhea: { ascent: number; descent: number; lineGap: number };
     hasGlyphForCodePoint(codePoint: number): boolean;
-    glyphForCodePoint(codePoint: number): { advanceWidth: number };
+    glyphForCodePoint(codePoint: number): { id: number; advanceWidth: number };
+    characterSet: number[];
+    hmtx: { metrics: { length: number; get(index: number): { advance: number } } };
   }
   export function create(buffer: Buffer): Font;
 }
@@ -22,5 +24,8 @@ declare module 'sax' {
     write(xml: string): SAXParser;
     close(): SAXParser;
   }
-  export function parser(strict: boolean, options?: { trim?: boolean; normalize?: boolean; position?: boolean }): SAXParser;
+  export function parser(
+    strict: boolean,
+    options?: { trim?: boolean; normalize?: boolean; position?: boolean },
+  ): SAXParser;
 }

@@ -1,0 +1,67 @@
+// What docx still makes: the styles and numbering parts (its style and list options are what it does well) and the
+// package's fixed parts (theme, font table, notes, properties). It packs a document with no body text but one
+// paragraph per list instance, in the order the real document first uses them: docx numbers list instances in that
+// order, so its numbering.xml (and the list styles' numIds in styles.xml) match the document's. Kept by content.
+import { createHash } from 'node:crypto';
+import { Document as WordDocument, Packer, Paragraph } from 'docx';
+import { unzipSync, zipSync } from 'fflate';
+import type { Document } from '../../compose/tree.js';
+import type { RenderContext } from '../context.js';
+import { BULLETS, numberingFor, orderedDefinition } from './numbering.js';
+import { stylesFor } from './styles.js';
+
+/** A list instance: the bullets, or an ordered list (its start and instance number). */
+export interface ListUse {
+  ordered: boolean;
+  start: number;
+  instance: number;
+}
+
+export type Frame = Record<string, Uint8Array>;
+
+/** The parts taken from docx's package as they are. */
+const TAKEN = [
+  'word/styles.xml',
+  'word/numbering.xml',
+  'word/theme/theme1.xml',
+  'word/fontTable.xml',
+  'word/footnotes.xml',
+  'word/endnotes.xml',
+  'word/_rels/fontTable.xml.rels',
+  'word/_rels/footnotes.xml.rels',
+  'word/_rels/endnotes.xml.rels',
+  'docProps/app.xml',
+  'docProps/custom.xml',
+];
+
+export async function frameOf(doc: Document, lists: ListUse[], ctx: RenderContext): Promise<Frame> {
+  const key = `docx-frame:${createHash('sha256')
+    .update(JSON.stringify({ v: 1, accent: doc.accent, language: doc.meta.language, lists }))
+    .digest('hex')}`;
+  const kept = ctx.store?.get(key);
+  if (kept) return unzipSync(kept);
+  const word = new WordDocument({
+    ...stylesFor(doc),
+    numbering: numberingFor(),
+    sections: [
+      {
+        children: lists.map(
+          (l) =>
+            new Paragraph({
+              numbering: l.ordered
+                ? { reference: orderedDefinition(l.start), level: 0, instance: l.instance }
+                : { reference: BULLETS, level: 0 },
+            }),
+        ),
+      },
+    ],
+  });
+  const all = unzipSync(new Uint8Array(await Packer.toBuffer(word)));
+  const frame: Frame = {};
+  for (const name of TAKEN) {
+    if (!all[name]) throw new Error(`docx writer: docx's package has no ${name}`);
+    frame[name] = all[name];
+  }
+  ctx.store?.put(key, zipSync(frame, { level: 0, mtime: new Date(1980, 0, 1) }));
+  return frame;
+}
