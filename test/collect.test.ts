@@ -16,6 +16,7 @@ import { resolveEdition } from '../src/editions/edition.js';
 import { loadSource } from '../src/editions/source.js';
 import { writeDocx } from '../src/write/docx/write-docx.js';
 import { writePdf } from '../src/write/pdf/document.js';
+import { bareContext } from '../src/write/context.js';
 import { openPdf } from './helpers/pdf.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cg-collect-'));
@@ -87,9 +88,9 @@ beforeAll(async () => {
   const edition = resolveEdition(tree, tree.editions.find((e) => e.id === 'michigan')!);
   const level = edition.guidelines.levels.find((l) => l.level === 3)!;
   const generic = composePacket(edition, level, tree.packetTemplate).document;
-  blankPdf = (await writePdf(generic)).bytes;
+  blankPdf = (await writePdf(generic, bareContext())).bytes;
   blankDocx = await writeDocx(generic);
-  personalPdf = (await writePdf(composePacket(edition, level, tree.packetTemplate, ana).document)).bytes;
+  personalPdf = (await writePdf(composePacket(edition, level, tree.packetTemplate, ana).document, bareContext())).bytes;
   mkdirSync(inbox);
 }, 120_000);
 

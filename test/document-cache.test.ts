@@ -7,8 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { build, type RenderedDoc } from '../src/pipeline/build.js';
 import { manifest } from './helpers/built.js';
 import { readPdf } from './helpers/pdf.js';
-import { forgetParts, partCounts } from '../src/write/pdf/parts/assemble.js';
-import { PARTS_DIR } from '../src/pipeline/part-cache.js';
+import { createRenderContext, STORE_DIR } from '../src/pipeline/context.js';
 
 describe('the document cache', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cg-cache-'));
@@ -31,9 +30,10 @@ describe('the document cache', () => {
     const level2 = join(project, 'source', 'base', 'level-2.md');
     writeFileSync(level2, readFileSync(level2, 'utf8').replace('Remains open and curious', 'Remains open, curious and patient'));
     const seen: RenderedDoc[] = [];
-    forgetParts();
-    const r = await build({ project, outDir: join(project, 'out'), editions: ['michigan'], rendered: (d) => seen.push(d) });
-    // Of their parts only the Level 2 chapter is laid out (once, for both); the others are read from the part cache.
+    const context = createRenderContext({ project, keep: true });
+    const r = await build({ project, outDir: join(project, 'out'), editions: ['michigan'], rendered: (d) => seen.push(d), context });
+    // Of their parts only the Level 2 chapter is laid out (once, for both); the others are read from the store.
+    const partCounts = context.parts.counts;
     expect(partCounts.rendered).toBe(1);
     expect(partCounts.inMemory).toBeGreaterThanOrEqual(1);
     expect(partCounts.fromStore).toBeGreaterThan(5);
@@ -51,29 +51,28 @@ describe('parts laid out once', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cg-parts-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const pdfs = (files: { path: string; format: string; sha256: string }[]) => files.filter((f) => f.format === 'pdf').map((f) => [f.path, f.sha256]);
-  /** The keys of the document cache's PDF documents in `cache` (a kept document is <key>.bin and <key>.json). */
-  const pdfDocuments = (cache: string) =>
-    readdirSync(cache)
-      .filter((n) => n.endsWith('.bin') && readFileSync(join(cache, n)).subarray(0, 5).toString() === '%PDF-')
-      .map((n) => n.slice(0, -'.bin'.length));
+  /** The files of finished PDF documents in a store folder (a kept document is a `document.…` file and its `document-meta.…`). */
+  const pdfDocuments = (store: string) => readdirSync(store).filter((n) => n.startsWith('document.') && readFileSync(join(store, n)).subarray(0, 5).toString() === '%PDF-');
 
   it('assembles documents from cached parts with the bytes of a build that laid out every part', async () => {
     // A cache holding the parts the test build rendered and none of its PDF documents: every PDF is assembled. (Its
     // Word documents are kept: they have no parts, and would only be written again.)
     const cache = join(dir, 'cache');
-    const testCache = process.env.CG_CACHE_DIR!;
-    cpSync(join(testCache, PARTS_DIR), join(cache, PARTS_DIR), { recursive: true });
-    const testPdfs = new Set(pdfDocuments(testCache));
-    for (const n of readdirSync(testCache)) if (/\.(bin|json)$/.test(n) && !testPdfs.has(n.replace(/\.(bin|json)$/, ''))) cpSync(join(testCache, n), join(cache, n));
+    const testStore = join(process.env.CG_CACHE_DIR!, STORE_DIR);
+    // Without the PDF documents' bytes, their meta entries are misses.
+    const testPdfs = new Set(pdfDocuments(testStore));
+    const parts = join(cache, STORE_DIR);
+    cpSync(testStore, parts, { recursive: true, filter: (src) => !testPdfs.has(src.slice(testStore.length + 1)) });
+    expect(pdfDocuments(parts)).toEqual([]);
     // Marked old: the build marks what it reads as used now.
-    const parts = join(cache, PARTS_DIR);
     for (const n of readdirSync(parts)) utimesSync(join(parts, n), 0, 0);
-    forgetParts();
     const before = process.env.CG_CACHE_DIR;
     process.env.CG_CACHE_DIR = cache;
     const seen: RenderedDoc[] = [];
     try {
-      const fromParts = await build({ project: process.cwd(), outDir: join(dir, 'michigan-parts'), editions: ['michigan'], rendered: (d) => seen.push(d) });
+      const context = createRenderContext({ project: process.cwd(), keep: true });
+      const partCounts = context.parts.counts;
+      const fromParts = await build({ project: process.cwd(), outDir: join(dir, 'michigan-parts'), editions: ['michigan'], rendered: (d) => seen.push(d), context });
       expect(seen.filter((d) => d.format === 'pdf' && d.cached)).toEqual([]);
       expect(seen.filter((d) => d.format === 'docx' && !d.cached)).toEqual([]);
       expect(partCounts.rendered).toBe(0);
@@ -84,12 +83,12 @@ describe('parts laid out once', () => {
       expect(pdfs(fromParts.manifest)).toEqual(pdfs(manifest().files.filter((f) => f.edition === 'michigan')));
 
       // A part the build read, damaged on disk (a bad disk, a hand edit): laid out again, never served broken.
-      const used = readdirSync(parts).filter((n) => n.endsWith('.pdf') && statSync(join(parts, n)).mtimeMs > 0);
+      const used = readdirSync(parts).filter((n) => n.startsWith('part.') && statSync(join(parts, n)).mtimeMs > 0);
       writeFileSync(join(parts, used[0]), 'not a PDF');
-      for (const key of pdfDocuments(cache)) for (const ext of ['bin', 'json']) rmSync(join(cache, `${key}.${ext}`));
-      forgetParts();
-      const again = await build({ project: process.cwd(), outDir: join(dir, 'michigan-again'), editions: ['michigan'] });
-      expect(partCounts.rendered + partCounts.ownLaidOut).toBe(1);
+      for (const n of pdfDocuments(parts)) rmSync(join(parts, n));
+      const fresh = createRenderContext({ project: process.cwd(), keep: true });
+      const again = await build({ project: process.cwd(), outDir: join(dir, 'michigan-again'), editions: ['michigan'], context: fresh });
+      expect(fresh.parts.counts.rendered + fresh.parts.counts.ownLaidOut).toBe(1);
       expect(pdfs(again.manifest)).toEqual(pdfs(fromParts.manifest));
       expect(readFileSync(join(parts, used[0])).subarray(0, 5).toString()).toBe('%PDF-');
     } finally {

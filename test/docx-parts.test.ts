@@ -72,6 +72,7 @@ function keeping(): RenderContext & { made: string[]; keys: () => string[] } {
   const kept = new Map<string, Uint8Array>();
   const made: string[] = [];
   return {
+    ...bareContext(),
     store: { get: (k) => kept.get(k) ?? null, put: (k, b) => void kept.set(k, b) },
     trace: (line) => void made.push(line),
     made,

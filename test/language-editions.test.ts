@@ -13,6 +13,7 @@ import { resolveEdition, type Edition } from '../src/editions/edition.js';
 import { composePersonalPages } from '../src/compose/packet.js';
 import { ENVELOPE_WINDOWS } from '../src/compose/envelope.js';
 import { writePdf } from '../src/write/pdf/document.js';
+import { bareContext } from '../src/write/context.js';
 import { printProblems } from '../src/mailmerge/roster-printable.js';
 import { writeDocx } from '../src/write/docx/write-docx.js';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -162,7 +163,7 @@ describe('editions in other languages and on A4', () => {
 
   async function addressBox(edition: Edition): Promise<{ left: number; top: number; right: number; bottom: number; bytes: Uint8Array }> {
     const doc = personalPages(edition);
-    const bytes = (await writePdf(doc)).bytes;
+    const bytes = (await writePdf(doc, bareContext())).bytes;
     const pdf = await openPdf(bytes.slice());
     const page = await pdf.getPage(1);
     const height = page.view[3];

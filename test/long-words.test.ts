@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/pipeline/build.js';
 import { InputError } from '../src/model/diagnostics.js';
 import { getPdfmake } from '../src/write/pdf/pdfmake.js';
-import { asTrial, LayoutFault } from '../src/write/pdf/layout-guard.js';
+import { LayoutFault } from '../src/write/pdf/layout-guard.js';
+import { asTrial } from '../src/write/pdf/pdfmake-run.js';
 import { PAGE_MARGINS } from '../src/write/pdf/theme.js';
 import { projectCopy } from './helpers/damage.js';
 import { openPdf } from './helpers/pdf.js';
@@ -176,7 +177,7 @@ describe('the layout guard', () => {
     await expect(getPdfmake().createPdf(def).getBuffer()).rejects.toThrow(LayoutFault);
     await expect(getPdfmake().createPdf(def).getBuffer()).rejects.toThrow(/past the right edge of the page/);
     // A trial layout (fitting an Impact Map's size) is there to find what does not fit: it is not stopped.
-    await expect(asTrial(() => getPdfmake().createPdf(def).getBuffer())).resolves.toBeInstanceOf(Uint8Array);
+    await expect(getPdfmake().createPdf(asTrial(def)).getBuffer()).resolves.toBeInstanceOf(Uint8Array);
   });
 
   it('stops the build when text would be lost, naming the source line and what to change; out/ is unchanged', async () => {

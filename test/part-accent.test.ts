@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Document } from '../src/compose/tree.js';
 import { writePdf } from '../src/write/pdf/document.js';
-import { forgetParts, partCounts, type PartStore } from '../src/write/pdf/parts/assemble.js';
+import { bareContext, type KeptStore, type RenderContext } from '../src/write/context.js';
 import { openPdf } from './helpers/pdf.js';
 
 function edition(accent: string): Document {
@@ -32,7 +32,12 @@ function edition(accent: string): Document {
   };
 }
 
-function memoryStore(): PartStore {
+/** A run's context over a store in memory: its part counts say what was drawn. */
+function runWith(store: KeptStore): RenderContext {
+  return { ...bareContext(), store };
+}
+
+function memoryStore(): KeptStore {
   const kept = new Map<string, Uint8Array>();
   return { get: (key) => kept.get(key) ?? null, put: (key, bytes) => void kept.set(key, bytes) };
 }
@@ -50,12 +55,12 @@ async function fills(bytes: Uint8Array): Promise<Set<string>[]> {
 
 describe('the accent colour bound at assembly', () => {
   it('draws the parts of two editions differing only in colour once, and paints each in its own colour', async () => {
-    const store = memoryStore();
-    forgetParts();
-    const green = await writePdf(edition('#0b6e4f'), store);
+    const ctx = runWith(memoryStore());
+    const partCounts = ctx.parts.counts;
+    const green = await writePdf(edition('#0b6e4f'), ctx);
     const drawn = partCounts.rendered;
     expect(drawn).toBe(2); // the cover and the chapter
-    const purple = await writePdf(edition('#8a1c7c'), store);
+    const purple = await writePdf(edition('#8a1c7c'), ctx);
     expect(partCounts.rendered).toBe(drawn);
     expect(partCounts.inMemory).toBe(2);
 

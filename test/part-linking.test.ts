@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber } from '@cantoo/pdf-lib';
 import type { Document } from '../src/compose/tree.js';
 import { writePdf } from '../src/write/pdf/document.js';
-import { forgetParts, partCounts, type PartStore } from '../src/write/pdf/parts/assemble.js';
+import { bareContext, type KeptStore, type RenderContext } from '../src/write/context.js';
 import { openPdf } from './helpers/pdf.js';
 
 const chapter = (n: number) => ({
@@ -28,7 +28,12 @@ const booklet: Document = {
   parts: [{ kind: 'contents', title: 'Contents', entries: [] }, chapter(1), chapter(2)],
 };
 
-function memoryStore(): PartStore {
+/** A run's context over a store in memory: its part counts say what was drawn. */
+function runWith(store: KeptStore): RenderContext {
+  return { ...bareContext(), store };
+}
+
+function memoryStore(): KeptStore {
   const kept = new Map<string, Uint8Array>();
   return { get: (key) => kept.get(key) ?? null, put: (key, bytes) => void kept.set(key, bytes) };
 }
@@ -37,13 +42,12 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('documents linked from kept parts', () => {
   it('assembles without saving or parsing a whole document, and the same bytes as the first assembly', async () => {
-    const store = memoryStore();
-    forgetParts();
-    const first = await writePdf(booklet, store);
+    const ctx = runWith(memoryStore());
+    const first = await writePdf(booklet, ctx);
     const save = vi.spyOn(PDFDocument.prototype, 'save');
     const load = vi.spyOn(PDFDocument, 'load');
-    const again = await writePdf(booklet, store);
-    expect(partCounts.inMemory).toBe(2);
+    const again = await writePdf(booklet, ctx);
+    expect(ctx.parts.counts.inMemory).toBe(2);
     expect(save).not.toHaveBeenCalled();
     // The contents and the furniture, kept in the store, are read; the document itself never is.
     expect(load.mock.calls.every(([bytes]) => (bytes as Uint8Array).length < first.bytes.length / 2)).toBe(true);
@@ -51,7 +55,7 @@ describe('documents linked from kept parts', () => {
   });
 
   it('reads back as one document: one structure tree over both chapters, text, headers and bookmarks', async () => {
-    const { bytes } = await writePdf(booklet, memoryStore());
+    const { bytes } = await writePdf(booklet, runWith(memoryStore()));
     const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
     const root = pdf.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
     const document = root.lookup(PDFName.of('K'), PDFDict);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from '@cantoo/pdf-lib';
 import type { Document } from '../src/compose/tree.js';
+import { bareContext } from '../src/write/context.js';
 import { writePdf } from '../src/write/pdf/document.js';
 import { outFile } from './helpers/built.js';
 import { openPdf, readPdf } from './helpers/pdf.js';
@@ -46,7 +47,7 @@ describe('fonts shared by the parts of a document', () => {
       furniture: { headerLine: '', footerLine: '' },
       parts: [{ kind: 'loose', blocks: [{ kind: 'paragraph', role: 'body', runs: [{ text: 'An officer’s ' }, { text: 'affidavit', bold: true }, { text: ' of the ' }, { text: 'fifth', italic: true }, { text: ' office.' }] }] }],
     };
-    const { bytes } = await writePdf(letter);
+    const { bytes } = await writePdf(letter, bareContext());
     expect(Buffer.from(bytes).includes('CGUnicode')).toBe(false);
     const { names } = await fonts(bytes);
     expect(new Set(names).size).toBe(names.length);

@@ -72,16 +72,15 @@ async function main(): Promise<number> {
   const { changeLine, lacksLine } = await import('../reports/edition-report.js');
   const progress = new Progress({ quiet: opts.quiet });
   // What an edition changes is a result (stdout); what it lacks is a warning (stderr).
-  const summarize = (e: Parameters<typeof lacksLine>[0]) => {
+  const summarize = (e: Parameters<typeof lacksLine>[0], packetMissing?: string[]) => {
     console.log(changeLine(e));
-    const lacks = lacksLine(e);
+    const lacks = lacksLine(e, packetMissing);
     if (lacks) console.error(`warning: ${lacks}`);
   };
   try {
     if (opts.ids) {
       // The base's ids; with --edition, that edition's (the base with its own changes).
-      (await import('../pipeline/parsed-source.js')).keepParsedSource(project);
-      const tree = loadSource(project);
+      const tree = loadSource(project, (await import('../pipeline/context.js')).createRenderContext({ project, keep: true }).store);
       const { idGroups, idLines } = await import('../reports/ids.js');
       const guidelines = opts.edition?.length ? selectEditions(tree, opts.edition.slice(0, 1))[0].guidelines : tree.base;
       const groups = idGroups(guidelines).filter((g) => opts.level === undefined || g.level === opts.level);
@@ -93,8 +92,7 @@ async function main(): Promise<number> {
       return EXIT.usage;
     }
     if (opts.check) {
-      (await import('../pipeline/parsed-source.js')).keepParsedSource(project);
-      const tree = loadSource(project);
+      const tree = loadSource(project, (await import('../pipeline/context.js')).createRenderContext({ project, keep: true }).store);
       (await import('../pipeline/source-printable.js')).checkPrintable(project, tree.files);
       const editions = selectEditions(tree, opts.edition);
       for (const e of editions) summarize(e);
@@ -114,7 +112,7 @@ async function main(): Promise<number> {
       rendered: (d) => progress.line(`[${d.done}/${d.total}] ${d.path}${d.pages ? ` (${d.pages} pages)` : ''} ${d.cached ? 'unchanged, from the cache' : seconds(d.ms / 1000)}`),
     });
     replaced = true;
-    for (const r of result.editions) summarize(r.edition);
+    for (const r of result.editions) summarize(r.edition, r.packetMissing);
     for (const id of result.upToDate) console.log(`${id}: up to date`);
     const pages = result.manifest.reduce((n, f) => n + (f.pages ?? 0), 0);
     console.log(`${result.manifest.length} files, ${pages} PDF pages in ${opts.out}/ (${(result.ms / 1000).toFixed(1)} s); see ${opts.out}/manifest.json`);

@@ -29,11 +29,13 @@ if (!known.includes(opts.edition)) {
   process.exit(EXIT.usage);
 }
 // Loaded once the command line is good: --version and usage errors answer at once.
-const [{ build, UsageError }, { createRenderPool }] = await Promise.all([import('../pipeline/build.js'), import('../pipeline/render-pool.js')]);
+const [{ build, UsageError }, { createRenderPool }, { createRenderContext }] = await Promise.all([import('../pipeline/build.js'), import('../pipeline/render-pool.js'), import('../pipeline/context.js')]);
 const project = process.cwd();
 
 const outDir = resolve(project, opts.out);
 const pool = createRenderPool();
+// One render context for the life of the watch: its parts laid out and fitted sizes stay between saves.
+const context = createRenderContext({ project, keep: true });
 let running = false;
 let again = false;
 /** The booklet PDF put in out/ early by the rebuild that is running, if any. */
@@ -58,6 +60,7 @@ async function rebuild(reason: string): Promise<void> {
       outDir,
       editions: [opts.edition],
       pool,
+      context,
       bookletPdfFirst: true,
       waiting: (l) => console.error(`[${started}] ${l}`),
       // The booklet PDF goes into out/ as soon as it is rendered (the same bytes the build then puts in place with

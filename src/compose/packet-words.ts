@@ -3,15 +3,9 @@
 import type { PacketTemplate } from '../model/templates.js';
 import type { Words } from '../model/words.js';
 
-const localized = new WeakMap<PacketTemplate, WeakMap<Words, PacketTemplate>>();
-
 export function packetInLanguage(t: PacketTemplate, words: Words): PacketTemplate {
   const w = words.packet;
   if (!w) return t;
-  let byWords = localized.get(t);
-  if (!byWords) localized.set(t, (byWords = new WeakMap()));
-  const known = byWords.get(words);
-  if (known) return known;
   const f = w.forms ?? {};
   const form = (spec: PacketTemplate['forms']['application'], fw: (typeof f)['application']) => ({
     ...spec,
@@ -39,6 +33,5 @@ export function packetInLanguage(t: PacketTemplate, words: Words): PacketTemplat
       ethics: form(t.forms.ethics, f.ethics),
     },
   };
-  byWords.set(words, out);
   return out;
 }

@@ -109,24 +109,20 @@ export function personalParts(edition: Edition, level: Level, template: PacketTe
   return { letter: letterFor(edition, t, vars, applicant), application: form(t.forms.application, `packet.l${level.level}.application`, vars, valuesOf(edition, level, applicant), { value: packetId(edition.id, level.level, applicant), label: edition.words.packetId }) };
 }
 
+/** What every applicant's pages of an edition and level share (metadata, page setup, furniture): the shared packet. */
+export function sharedPacket(edition: Edition, level: Level, t: PacketTemplate): Document {
+  return composePacket(edition, level, t, undefined, { shared: true }).document;
+}
+
 /**
  * The pages a mail merge puts in front of the packet it renders once for everyone: the letter
  * addressed to the applicant, then their filled-in application form (each part on a new sheet).
+ * `shared`: the edition and level's sharedPacket(), which a caller composing many applicants' pages composes once.
  */
-export function composePersonalPages(edition: Edition, level: Level, t: PacketTemplate, applicant: Addressee): Document {
-  // What every applicant's pages share (metadata, page setup, furniture) comes from the packet, composed once.
-  const key = `${edition.id}/${level.level}`;
-  let packet = sharedPackets.get(edition)?.get(key);
-  if (!packet || packet.template !== t) {
-    packet = { template: t, document: composePacket(edition, level, t, undefined, { shared: true }).document };
-    if (!sharedPackets.has(edition)) sharedPackets.set(edition, new Map());
-    sharedPackets.get(edition)!.set(key, packet);
-  }
+export function composePersonalPages(edition: Edition, level: Level, t: PacketTemplate, applicant: Addressee, shared: Document = sharedPacket(edition, level, t)): Document {
   const { letter, application } = personalParts(edition, level, t, applicant);
-  return { ...packet.document, kind: 'personal', parts: [{ kind: 'loose', blocks: [letter] }, { kind: 'loose', blocks: application }] };
+  return { ...shared, kind: 'personal', parts: [{ kind: 'loose', blocks: [letter] }, { kind: 'loose', blocks: application }] };
 }
-
-const sharedPackets = new WeakMap<Edition, Map<string, { template: PacketTemplate; document: Document }>>();
 
 function varsOf(edition: Edition, level: Level, applicant?: Addressee): Record<string, string> {
   const s = edition.settings;

@@ -33,8 +33,6 @@ export interface Edition {
   logo?: Logo;
   words: Words;
   wordsFallback?: string;
-  /** Settings its packets need but it does not give (filled in by the build). */
-  packetMissing?: string[];
 }
 
 export function resolveEdition(_tree: unknown, source: EditionSource): Edition {

@@ -6,7 +6,7 @@ import type { Guidelines, Level, Section, SourcePos } from '../model/schema.js';
 import { Diagnostics, InputError } from '../model/diagnostics.js';
 import type { ReadContext } from '../read/blocks.js';
 import { readText } from '../read/files.js';
-import { parseMarkdown } from '../read/markdown.js';
+import { parseMarkdown, type KeptStore } from '../read/markdown.js';
 import { readLevel } from '../read/level.js';
 import { readGlossary, readSections } from '../read/prose.js';
 import { readSettings } from '../read/settings.js';
@@ -34,8 +34,11 @@ export interface SourceTree {
 }
 
 
-/** Reads `<project>/source`; throws InputError carrying every problem found. */
-export function loadSource(project: string): SourceTree {
+/**
+ * Reads `<project>/source`; throws InputError carrying every problem found. `kept`: the run's store
+ * (pipeline/context.ts), where parsed files are kept for the next process.
+ */
+export function loadSource(project: string, kept: KeptStore | null = null): SourceTree {
   const diag = new Diagnostics();
   const ids = new Map();
   const files: string[] = [];
@@ -48,7 +51,7 @@ export function loadSource(project: string): SourceTree {
     const text = readText(abs, file, diag);
     if (text == null) return null;
     const ctx: ReadContext = { file, diag, ids: idMap };
-    return { ctx, md: parseMarkdown(file, text, diag) };
+    return { ctx, md: parseMarkdown(file, text, diag, kept) };
   };
   const baseDir = join(sourceDir, 'base');
   if (!existsSync(baseDir)) throw new InputError([`${show(baseDir)}:1:1: the folder is missing; expected source/base with the level files`]);

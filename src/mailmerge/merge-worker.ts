@@ -3,9 +3,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import Tinypool, { markMovable } from 'tinypool';
-import { composePersonalPages, type Addressee } from '../compose/packet.js';
+import { composePersonalPages, sharedPacket, type Addressee } from '../compose/packet.js';
+import type { Document } from '../compose/tree.js';
 import { type Edition, resolveEdition } from '../editions/edition.js';
-import { keepParsedSource } from '../pipeline/parsed-source.js';
+import { createRenderContext, type RunContext } from '../pipeline/context.js';
 import { loadSource, type SourceTree } from '../editions/source.js';
 import { writePdf } from '../write/pdf/document.js';
 import { PacketJoiner } from './join-pdf.js';
@@ -31,6 +32,9 @@ export interface MergeTaskResult {
 }
 
 let tree: SourceTree | null = null;
+/** This thread's render context, for its life (pipeline/context.ts). */
+let ctx: RunContext | null = null;
+const sharedDocs = new Map<string, Document>();
 const editions = new Map<string, Edition>();
 const joiners = new Map<string, Promise<PacketJoiner>>();
 const templates = new Map<string, WordTemplate>();
@@ -38,8 +42,8 @@ const templates = new Map<string, WordTemplate>();
 
 export default async function mergeOne(task: MergeTask): Promise<MergeTaskResult> {
   if (!tree) {
-    keepParsedSource(task.project);
-    tree = loadSource(task.project);
+    ctx = createRenderContext({ project: task.project, keep: true });
+    tree = loadSource(task.project, ctx.store);
   }
   if (editions.size === 0) for (const s of tree.editions) editions.set(s.id, resolveEdition(tree, s));
   const edition = editions.get(task.edition)!;
@@ -48,9 +52,10 @@ export default async function mergeOne(task: MergeTask): Promise<MergeTaskResult
   if (!joiners.has(key)) joiners.set(key, PacketJoiner.create(new Uint8Array(task.sharedPdf)));
   if (!templates.has(key)) templates.set(key, new WordTemplate(new Uint8Array(task.wordTemplate), edition.settings.publicationDate));
   // The letter and, on a sheet of its own, the filled-in application form.
-  const doc = composePersonalPages(edition, level, tree.packetTemplate, task.applicant);
+  if (!sharedDocs.has(key)) sharedDocs.set(key, sharedPacket(edition, level, tree.packetTemplate));
+  const doc = composePersonalPages(edition, level, tree.packetTemplate, task.applicant, sharedDocs.get(key));
   const t0 = performance.now();
-  const personal = await writePdf(doc);
+  const personal = await writePdf(doc, ctx!);
   const t1 = performance.now();
   const packet = await (await joiners.get(key)!).join(personal.bytes, doc.page.twoSided);
   const t2 = performance.now();
@@ -61,7 +66,7 @@ export default async function mergeOne(task: MergeTask): Promise<MergeTaskResult
   const docxPath = join(task.outDir, `${task.fileName}.docx`);
   writingTo(docxPath, () => writeFileSync(docxPath, templates.get(key)!.fill(task.applicant)));
   const t4 = performance.now();
-  if (process.env.CG_TRACE) console.error(`merge ${task.fileName}: render ${Math.round(t1 - t0)} join ${Math.round(t2 - t1)} write ${Math.round(t3 - t2)} docx ${Math.round(t4 - t3)} ms`);
+  ctx!.trace(`merge ${task.fileName}: render ${Math.round(t1 - t0)} join ${Math.round(t2 - t1)} write ${Math.round(t3 - t2)} docx ${Math.round(t4 - t3)} ms`);
   const sharedPages = (await joiners.get(key)!).sharedPageCount;
   const result = { personal: own(personal.bytes), pages: personal.pages + (doc.page.twoSided && personal.pages % 2 ? 1 : 0) + sharedPages };
   // In a pool, the applicant's pages move to the main thread instead of being copied.

@@ -8,9 +8,8 @@ import { composePacket } from '../compose/packet.js';
 import { resolveEdition } from '../editions/edition.js';
 import { loadSource } from '../editions/source.js';
 import { createRenderPool, workerCount } from '../pipeline/render-pool.js';
-import { cacheDirOf, DocumentCache } from '../pipeline/document-cache.js';
-import { PARTS_DIR } from '../pipeline/part-cache.js';
-import { keepParsedSource } from '../pipeline/parsed-source.js';
+import { createRenderContext, type RunContext } from '../pipeline/context.js';
+import { renderKept } from '../pipeline/kept-documents.js';
 import type { RenderJob } from '../pipeline/render-worker.js';
 import { CombinedPdf } from './combined.js';
 import mergeOne, { type MergeTask, type MergeTaskResult } from './merge-worker.js';
@@ -81,13 +80,13 @@ function shared(bytes: Uint8Array): SharedArrayBuffer {
 
 export async function mergePackets(opts: MergeOptions): Promise<MergeResult> {
   const started = performance.now();
-  keepParsedSource(opts.project);
-  const tree = loadSource(opts.project);
+  const ctx = createRenderContext({ project: opts.project, keep: true });
+  const tree = loadSource(opts.project, ctx.store);
   const editions = new Map(tree.editions.map((s) => [s.id, resolveEdition(tree, s)]));
   const roster = await readRoster(opts.roster, editions, { sheet: opts.sheet });
   const folder = await RunFolder.open(opts.outDir, opts.shownOut ?? basename(opts.outDir), opts.waiting ?? ((l) => process.stderr.write(l + '\n')));
   try {
-    const result = await mergeInto(folder.staging, opts, tree, editions, roster);
+    const result = await mergeInto(folder.staging, opts, tree, editions, roster, ctx);
     folder.commit();
     return { ...result, notices: folder.notices, ms: performance.now() - started };
   } catch (e) {
@@ -105,6 +104,7 @@ async function mergeInto(
   tree: ReturnType<typeof loadSource>,
   editions: Map<string, ReturnType<typeof resolveEdition>>,
   roster: Roster,
+  ctx: RunContext,
 ): Promise<Omit<MergeResult, 'notices' | 'ms'>> {
   const started = performance.now();
 
@@ -113,10 +113,8 @@ async function mergeInto(
   // The shared packets are the same from run to run: rendered once, then taken from the cache; the
   // render threads are started only when one is not there.
   let renderPool: ReturnType<typeof createRenderPool> | null = null;
-  const render = { run: (job: RenderJob) => (renderPool ??= createRenderPool(opts.workers)).run(job), close: async () => renderPool?.close() };
-  const documents = new DocumentCache(cacheDirOf(opts.project));
-  const partsDir = join(cacheDirOf(opts.project), PARTS_DIR);
-  const cachedRun = (job: RenderJob) => documents.run(job, (j) => render.run({ ...j, partsDir }));
+  const render = { run: (job: RenderJob) => (renderPool ??= createRenderPool(opts.workers)).run(job, ctx), close: async () => renderPool?.close() };
+  const cachedRun = (job: RenderJob) => renderKept(ctx.store, job, render.run);
   let sharedDone = 0;
   opts.progress?.({ phase: 'shared', done: 0, total: keys.length });
   const prepared = new Map<string, { pdf: Uint8Array; sharedPdf: SharedArrayBuffer; wordTemplate: SharedArrayBuffer }>();
@@ -175,7 +173,7 @@ async function mergeInto(
       made.push({ line: t.a.line, name: `${t.a.first_name} ${t.a.last_name}`, edition: t.a.edition, level: t.a.level, pdf: `${t.fileName}.pdf`, docx: `${t.fileName}.docx`, pages: r.pages });
       opts.progress?.({ phase: 'packets', done: made.length, total: roster.applicants.length });
     }
-    if (process.env.CG_TRACE) console.error(`merge main thread: waiting ${Math.round(waitMs)} ms, combining ${Math.round(addMs)} ms, prepared after ${Math.round(preparedAt - started)} ms`);
+    ctx.trace(`merge main thread: waiting ${Math.round(waitMs)} ms, combining ${Math.round(addMs)} ms, prepared after ${Math.round(preparedAt - started)} ms`);
   } finally {
     await pool?.destroy();
   }

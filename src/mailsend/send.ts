@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { resolveEdition, type Edition } from '../editions/edition.js';
 import { fileNameParts, packetFileName, readRoster, type Applicant } from '../mailmerge/roster.js';
 import { writeAtomic } from '../util/write-atomic.js';
-import { keepParsedSource } from '../pipeline/parsed-source.js';
+import { createRenderContext } from '../pipeline/context.js';
 import { loadSource } from '../editions/source.js';
 import { composeMessage, type Attachment } from './message.js';
 import { ensurePackets } from './packets.js';
@@ -72,8 +72,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function sendPackets(opts: SendOptions): Promise<SendResult> {
   const now = opts.now ?? (() => new Date());
   const warn = opts.warn ?? opts.say;
-  keepParsedSource(opts.project);
-  const tree = loadSource(opts.project);
+  const tree = loadSource(opts.project, createRenderContext({ project: opts.project, keep: true }).store);
   const template = readEmailTemplate(opts.project);
   const editions = new Map(tree.editions.map((s) => [s.id, resolveEdition(tree, s)]));
   const rosterName = basename(opts.roster);

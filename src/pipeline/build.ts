@@ -7,11 +7,10 @@ import type { Document } from '../compose/tree.js';
 import { checkPrintable } from './source-printable.js';
 import { createRenderPool, type RenderPool } from './render-pool.js';
 import type { RenderJob, RenderOutput } from './render-worker.js';
-import { cacheDirOf, DocumentCache } from './document-cache.js';
-import { PARTS_DIR } from './part-cache.js';
+import { createRenderContext, type RunContext } from './context.js';
+import { renderKept } from './kept-documents.js';
 import { type ManifestEntry, readManifest, Staging, sweepLitter } from './output.js';
 import { lockFolder } from './lock.js';
-import { keepParsedSource } from './parsed-source.js';
 import { asSourceProblem } from './layout-faults.js';
 import { builtKeys, CACHE_FILE, editionKeys } from './cache.js';
 import { editionReport } from '../reports/edition-report.js';
@@ -39,6 +38,11 @@ export interface BuildOptions {
   cache?: boolean;
   /** A render pool kept between builds (a watch process: its threads keep their parsed fonts); not closed here. */
   pool?: RenderPool;
+  /**
+   * The run's context, kept between builds by a watch process (its parts laid out, its fitted sizes); default: one made
+   * for this build, keeping its store in the project's cache folder unless `force` or `cache: false`.
+   */
+  context?: RunContext;
   /** Render the booklet PDFs before everything else (what someone editing looks at first). */
   bookletPdfFirst?: boolean;
   /** Each document's bytes as soon as it is rendered, before the build's files are put in place together. */
@@ -60,6 +64,8 @@ export interface RenderedDoc {
 export interface EditionResult {
   edition: Edition;
   files: ManifestEntry[];
+  /** Form fields the edition's packets lack (none: they have them all). */
+  packetMissing: string[];
 }
 
 export interface BuildResult {
@@ -103,8 +109,8 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
   const keys = editionKeys(opts.project);
   const built = opts.force ? new Map<string, string>() : builtKeys(outDir);
   const useCache = opts.cache ?? !opts.force;
-  if (useCache) keepParsedSource(opts.project);
-  const tree = loadSource(opts.project);
+  const ctx = opts.context ?? createRenderContext({ project: opts.project, keep: useCache });
+  const tree = loadSource(opts.project, ctx.store);
   checkPrintable(opts.project, tree.files);
   const requested = selectEditions(tree, opts.editions);
   const upToDate = requested.filter((e) => built.get(e.id) === keys.get(e.id)).map((e) => e.id);
@@ -117,10 +123,8 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
   }
   const staging = new Staging(outDir, carry);
   const pool: RenderPool = opts.pool ?? (editions.length ? createRenderPool(opts.workers) : { run: () => Promise.reject(new Error('no work')), close: async () => {} });
-  const documents = useCache ? new DocumentCache(cacheDirOf(opts.project)) : null;
-  // Parts drawn before are reused unless forced (a forced build still draws each distinct part once).
-  const partsDir = useCache ? join(cacheDirOf(opts.project), PARTS_DIR) : undefined;
-  const render = (job: RenderJob) => (documents ? documents.run(job, (j) => pool.run({ ...j, partsDir })) : pool.run(job).then((out) => ({ ...out, cached: false })));
+  // Documents and parts made before are reused unless forced (a forced build still draws each distinct part once).
+  const render = (job: RenderJob) => renderKept(ctx.store, job, (j) => pool.run(j, ctx));
   try {
     // Compose every document first (cheap, in this thread), then render them all in parallel.
     const planned = editions.map((edition) => {
@@ -133,8 +137,7 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
         packet.missing.forEach((m) => missing.add(m));
         docs.push({ path: `${edition.id}/packet-level-${level.level}`, kind: 'packet', level: level.level, document: packet.document });
       }
-      edition.packetMissing = [...missing];
-      return { edition, docs };
+      return { edition, docs, packetMissing: [...missing] };
     });
     // Longest first (a booklet's Word file lays out the whole booklet to number its contents),
     // so that no long job is left running alone at the end.
@@ -162,10 +165,10 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
     await Promise.all(ordered.filter((j) => !first.includes(j)).map(runJob));
     const rendered = planned.map(({ docs }, i) => docs.map((_, k) => [done.get(`${i}/${k}/pdf`)!, done.get(`${i}/${k}/docx`)!] as const));
     // The print PDF of each booklet: its screen PDF with bleed, trim and crop marks (cheap: nothing is laid out again).
-    const prints = await Promise.all(planned.map(({ edition, docs }, i) => printPdf(rendered[i][0][0].bytes, docs[0].document, { cropMarks: edition.settings.cropMarks })));
+    const prints = await Promise.all(planned.map(({ edition, docs }, i) => printPdf(docs[0].document, ctx, { screen: rendered[i][0][0].bytes, cropMarks: edition.settings.cropMarks })));
     // The web edition of each booklet: a static site from the same tree, with its search index.
-    const webs: WebFile[][] = planned.map(({ docs }) => writeWebSite(docs[0].document, { pdf: '../competency-guidelines.pdf', docx: '../competency-guidelines.docx', print: '../competency-guidelines-print.pdf' }));
-    const results: EditionResult[] = planned.map(({ edition, docs }, i) => {
+    const webs: WebFile[][] = planned.map(({ docs }) => writeWebSite(docs[0].document, ctx, { pdf: '../competency-guidelines.pdf', docx: '../competency-guidelines.docx', print: '../competency-guidelines-print.pdf' }));
+    const results: EditionResult[] = planned.map(({ edition, docs, packetMissing }, i) => {
       const files = docs.flatMap((d, k) => {
         const [pdf, docx] = rendered[i][k];
         const level = d.level ? { level: d.level } : {};
@@ -176,16 +179,16 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
       });
       files.push(staging.write({ path: `${edition.id}/competency-guidelines-print.pdf`, edition: edition.id, kind: 'print', format: 'pdf', pages: prints[i].pages }, prints[i].bytes));
       for (const f of webs[i]) files.push(staging.write({ path: `${edition.id}/web/${f.path}`, edition: edition.id, kind: 'web', format: f.path.split('.').pop() ?? '' }, f.bytes));
-      files.push(staging.write({ path: `${edition.id}/report.md`, edition: edition.id, kind: 'report', format: 'md' }, editionReport(edition)));
+      files.push(staging.write({ path: `${edition.id}/report.md`, edition: edition.id, kind: 'report', format: 'md' }, editionReport(edition, packetMissing)));
       opts.log?.(`${edition.id}: booklet ${rendered[i][0][0].pages} pages (print PDF ${prints[i].pages} pages, with bleed and trim) and ${docs.length - 1} level packets (PDF, Word)`);
-      return { edition, files };
+      return { edition, files, packetMissing };
     });
     // Rebuilt editions get their new key; carried-over ones keep the key they were built from.
     const cache: Record<string, string> = {};
     for (const id of [...carry].sort()) if (built.has(id)) cache[id] = built.get(id)!;
     for (const e of editions) cache[e.id] = keys.get(e.id)!;
     staging.writeExtra(CACHE_FILE, JSON.stringify(cache, null, 2) + '\n');
-    documents?.prune();
+    ctx.prune();
     const manifest = staging.commit();
     return { editions: results, upToDate, manifest, ms: performance.now() - started };
   } catch (e) {

@@ -31,20 +31,14 @@ function hashFiles(project: string, files: string[]): string {
   return h.digest('hex');
 }
 
-let generator: string | null = null;
-
 /**
  * The generator: the running code (src/, patches/) and its locked package versions (which pin the fonts and
- * the libraries), wherever the sources it builds are. Read once per process: a process renders with the code
- * it started with.
+ * the libraries), wherever the sources it builds are. Read when a run's context is made (pipeline/context.ts).
  */
 export function generatorKey(): string {
-  if (!generator) {
-    const root = packageRoot(import.meta.url);
-    const files = [...filesUnder(join(root, 'src')), ...filesUnder(join(root, 'patches')), join(root, 'package-lock.json')];
-    generator = hashFiles(root, files.filter((f) => existsSync(f) && statSync(f).isFile()));
-  }
-  return generator;
+  const root = packageRoot(import.meta.url);
+  const files = [...filesUnder(join(root, 'src')), ...filesUnder(join(root, 'patches')), join(root, 'package-lock.json')];
+  return hashFiles(root, files.filter((f) => existsSync(f) && statSync(f).isFile()));
 }
 
 /** Keys of every edition folder in source/editions, by edition id. */

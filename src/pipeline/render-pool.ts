@@ -1,7 +1,8 @@
 // Renders independent publications on every core: a pool of worker threads, fonts loaded once per worker.
 import { availableParallelism } from 'node:os';
 import Tinypool from 'tinypool';
-import render, { type RenderJob, type RenderOutput } from './render-worker.js';
+import { renderIn, type RenderJob, type RenderOutput } from './render-worker.js';
+import type { RunContext } from './context.js';
 
 const fromEnv = (): number | null => {
   const env = process.env.CG_WORKERS;
@@ -24,7 +25,8 @@ export function renderThreads(): number {
 }
 
 export interface RenderPool {
-  run(job: RenderJob): Promise<RenderOutput>;
+  /** Renders in `ctx` (in this thread), or in a worker thread's own context over the same store. */
+  run(job: RenderJob, ctx: RunContext): Promise<RenderOutput>;
   close(): Promise<void>;
 }
 
@@ -34,8 +36,8 @@ export function createRenderPool(threads = renderThreads()): RenderPool {
     // documents queued together otherwise ran back to back as promise callbacks, and a signal (Ctrl+C) waited for all
     // of them (17 s on a loaded machine; now the one being laid out).
     let last: Promise<unknown> = Promise.resolve();
-    const run = (job: RenderJob): Promise<RenderOutput> => {
-      const mine = last.then(() => new Promise((r) => setImmediate(r))).then(() => render(job));
+    const run = (job: RenderJob, ctx: RunContext): Promise<RenderOutput> => {
+      const mine = last.then(() => new Promise((r) => setImmediate(r))).then(() => renderIn(job, ctx));
       last = mine.catch(() => {});
       return mine;
     };
@@ -46,5 +48,5 @@ export function createRenderPool(threads = renderThreads()): RenderPool {
     minThreads: threads,
     maxThreads: threads,
   });
-  return { run: (job) => pool.run(job), close: () => pool.destroy() };
+  return { run: (job, ctx) => pool.run({ ...job, keep: ctx.keeps ?? undefined } satisfies RenderJob), close: () => pool.destroy() };
 }

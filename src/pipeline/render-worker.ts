@@ -1,14 +1,17 @@
-// Renders one composed publication to PDF or Word bytes; runs in a worker thread of the pool.
+// Renders one composed publication to PDF or Word bytes, in the run's context: in this thread (a context passed in),
+// or in a worker thread of the pool, which keeps one context of its own for its life (its parts laid out, its fitted
+// sizes), over the same store folder as the run that sent the job.
 import type { Document } from '../compose/tree.js';
+import type { RenderContext } from '../write/context.js';
 import { writeDocx } from '../write/docx/write-docx.js';
 import { writePdf } from '../write/pdf/document.js';
-import { partStore } from './part-cache.js';
+import { createRenderContext, type RunContext } from './context.js';
 
 export interface RenderJob {
   format: 'pdf' | 'docx';
   document: Document;
-  /** Where rendered parts are kept between builds (pipeline/part-cache.ts); none: each part is still rendered once per thread. */
-  partsDir?: string;
+  /** For a worker thread: the folder of the run's store (pipeline/context.ts); none: the run keeps nothing. */
+  keep?: string;
 }
 
 export interface RenderOutput {
@@ -16,19 +19,27 @@ export interface RenderOutput {
   pages?: number;
 }
 
-export default async function render(job: RenderJob): Promise<RenderOutput> {
+/** Renders a job in `ctx`. */
+export async function renderIn(job: RenderJob, ctx: RenderContext): Promise<RenderOutput> {
   const t = performance.now();
   try {
-    return await renderJob(job);
+    if (job.format === 'pdf') {
+      const r = await writePdf(job.document, ctx);
+      return { bytes: r.bytes, pages: r.pages };
+    }
+    return { bytes: await writeDocx(job.document, ctx) };
   } finally {
-    if (process.env.CG_TRACE) console.error(`${job.format} ${job.document.editionId} ${job.document.kind}${job.document.level ?? ''} ${Math.round(performance.now() - t)} ms`);
+    ctx.trace(`${job.format} ${job.document.editionId} ${job.document.kind}${job.document.level ?? ''} ${Math.round(performance.now() - t)} ms`);
   }
 }
 
-async function renderJob(job: RenderJob): Promise<RenderOutput> {
-  if (job.format === 'pdf') {
-    const r = await writePdf(job.document, job.partsDir ? partStore(job.partsDir) : null);
-    return { bytes: r.bytes, pages: r.pages };
-  }
-  return { bytes: await writeDocx(job.document, { store: job.partsDir ? partStore(job.partsDir) : null, trace: () => {} }) };
+/** A worker thread's context, by what its jobs keep: one per thread for its life (a watch process's threads). */
+const threadContexts = new Map<string, RunContext>();
+
+/** The entry of a worker thread (render-worker-entry.mjs). */
+export default function render(job: RenderJob): Promise<RenderOutput> {
+  const which = job.keep ?? '';
+  let ctx = threadContexts.get(which);
+  if (!ctx) threadContexts.set(which, (ctx = createRenderContext(job.keep ? { keep: true, dir: job.keep } : { keep: false })));
+  return renderIn(job, ctx);
 }

@@ -1,8 +1,5 @@
 // Markdown text to an mdast tree (GFM tables, YAML front matter), positions kept.
 import { sha256 } from '../util/hash.js';
-import { writeAtomic } from '../util/write-atomic.js';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
@@ -33,48 +30,46 @@ export function posOf(file: string, node: Node | undefined): SourcePos {
 const parsed = new Map<string, Root>();
 const PARSED_MAX = 64;
 
-/**
- * Parsed trees kept on disk too, by text and generator, so that a new process (each command, each build) reads
- * them back instead of parsing: parsing source/ took about 0.35 s, reading the trees back about 10 ms.
- */
-let store: { dir: string; version: string } | null = null;
-
-/** Keeps trees in `dir` from now on, for this `version` of the parser (null: in memory only). */
-export function keepParsedTrees(dir: string | null, version = ''): void {
-  store = dir === null ? null : { dir, version };
+/** Bytes kept by content address: the run's store (pipeline/context.ts; the writers' KeptStore, write/context.ts). */
+export interface KeptStore {
+  get(key: string): Uint8Array | null;
+  put(key: string, bytes: Uint8Array): void;
 }
 
-function fromStore(text: string): Root {
-  if (!store) return processor.parse(text) as Root;
-  const path = join(store.dir, `mdast-${sha256(store.version, '\0', text)}.json`);
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Root;
-  } catch {
-    // Not kept yet (or half a file): parse, and keep it for the next process; a store that cannot be written only costs speed.
+/**
+ * Parsed trees kept in the run's store too (pipeline/context.ts), by text, so that a new process (each command, each
+ * build) reads them back instead of parsing: parsing source/ took about 0.35 s, reading the trees back about 10 ms.
+ */
+function fromStore(text: string, kept: KeptStore | null): Root {
+  if (!kept) return processor.parse(text) as Root;
+  const key = `mdast:${sha256(text)}`;
+  const bytes = kept.get(key);
+  if (bytes) {
+    try {
+      return JSON.parse(new TextDecoder().decode(bytes)) as Root;
+    } catch {
+      // A damaged entry: parse again.
+    }
   }
   const tree = processor.parse(text) as Root;
-  try {
-    mkdirSync(store.dir, { recursive: true });
-    writeAtomic(path, JSON.stringify(tree));
-  } catch {
-    /* read-only or full disk */
-  }
+  kept.put(key, new TextEncoder().encode(JSON.stringify(tree)));
   return tree;
 }
 
-function parse(file: string, text: string): Root {
+function parse(file: string, text: string, kept: KeptStore | null): Root {
   const key = `${file}\0${text}`;
   let tree = parsed.get(key);
   if (!tree) {
-    tree = fromStore(text);
+    tree = fromStore(text, kept);
     if (parsed.size >= PARSED_MAX) parsed.delete(parsed.keys().next().value!);
     parsed.set(key, tree);
   }
   return tree;
 }
 
-export function parseMarkdown(file: string, text: string, _diag?: Diagnostics): MarkdownFile {
-  const tree = parse(file, text);
+/** `kept`: the run's store, where the parsed tree is kept for the next process (none: parsed in memory only). */
+export function parseMarkdown(file: string, text: string, _diag?: Diagnostics, kept: KeptStore | null = null): MarkdownFile {
+  const tree = parse(file, text, kept);
   let frontMatter: MarkdownFile['frontMatter'] = null;
   const first = tree.children[0];
   if (first && first.type === 'yaml') frontMatter = { text: first.value, firstLine: (first.position?.start.line ?? 1) + 1 };

@@ -77,8 +77,9 @@ function changeSection(c: Change): string {
   return head;
 }
 
-export function summaryLine(e: Edition): string {
-  const packets = e.packetMissing?.length ? `; packets lack ${e.packetMissing.join(', ')}` : '';
+/** `packetMissing`: the form fields the edition's packets lack (the build finds them when it composes the packets). */
+export function summaryLine(e: Edition, packetMissing: string[] = []): string {
+  const packets = packetMissing.length ? `; packets lack ${packetMissing.join(', ')}` : '';
   return `${changeLine(e)}; lacks ${e.lacks.length ? e.lacks.join(', ') : 'nothing'}${packets}`;
 }
 
@@ -89,19 +90,19 @@ export function changeLine(e: Edition): string {
 }
 
 /** What the edition and its packets lack, or null when nothing. */
-export function lacksLine(e: Edition): string | null {
-  const parts = [...(e.wordsFallback ? [`has ${e.wordsFallback}`] : []), ...(e.lacks.length ? [`lacks ${e.lacks.join(', ')}`] : []), ...(e.packetMissing?.length ? [`its packets lack ${e.packetMissing.join(', ')}`] : [])];
+export function lacksLine(e: Edition, packetMissing: string[] = []): string | null {
+  const parts = [...(e.wordsFallback ? [`has ${e.wordsFallback}`] : []), ...(e.lacks.length ? [`lacks ${e.lacks.join(', ')}`] : []), ...(packetMissing.length ? [`its packets lack ${packetMissing.join(', ')}`] : [])];
   return parts.length ? `${e.id} ${parts.join('; ')}` : null;
 }
 
-export function editionReport(e: Edition): string {
+export function editionReport(e: Edition, packetMissing: string[] = []): string {
   const a = e.settings.association;
   const out: string[] = [
     `# ${a.name} (${a.abbreviation}): ${e.settings.title}`,
     '',
     `Edition \`${e.id}\`, dated ${e.settings.publicationDate}. Read this before you send the edition to print.`,
     '',
-    `**Summary:** ${summaryLine(e)}.`,
+    `**Summary:** ${summaryLine(e, packetMissing)}.`,
     '',
     '## What this edition lacks',
     '',
@@ -111,11 +112,11 @@ export function editionReport(e: Edition): string {
     '',
     '## What the application packets lack',
     '',
-    ...(e.packetMissing?.length
+    ...(packetMissing.length
       ? [
           'Settings print as a blank line to fill in (add them to `edition.yaml`); official text missing from the sources is left out. Nothing is invented in their place:',
           '',
-          ...e.packetMissing.map((m) => `- \`${m}\``),
+          ...packetMissing.map((m) => `- \`${m}\``),
         ]
       : ['All given.']),
     '',

@@ -1,9 +1,11 @@
 // What one run (a build, a watch process's rebuild, a mail merge) gives every writer. A writer keeps nothing between
-// calls in its module: whatever outlives one document (kept parts, fitted sizes, the tag session, the trace) is here,
-// created by pipeline/ for the run and passed down, so two renders in one thread share nothing they do not share here.
+// calls in its module: whatever outlives one document (kept parts, fitted sizes, the trace) is here, created by
+// pipeline/context.ts for the run and passed down, so two renders in one thread share nothing they do not share here.
+// What belongs to one document only (the PDF's tag session, the layout guard's findings) travels with that document's
+// own pdfmake run (write/pdf/pdfmake-run.ts), never in a module.
 //
-// Every writer has one signature: `write(doc, ctx) → bytes` (pandoc's `writeDocx :: WriterOptions -> Pandoc -> m
-// ByteString`, Typst's `pdf(&document, &options)`).
+// Every writer has one signature: `write(doc, ctx[, what it needs besides the tree]) → bytes` (pandoc's `writeDocx ::
+// WriterOptions -> Pandoc -> m ByteString`, Typst's `pdf(&document, &options)`).
 
 /** Bytes kept under a content address: the same key always means the same bytes. */
 export interface KeptStore {
@@ -11,14 +13,32 @@ export interface KeptStore {
   put(key: string, bytes: Uint8Array): void;
 }
 
+/** Parts of PDF documents laid out in this run (write/pdf/parts/assemble.ts), kept parsed in memory. */
+export interface PartMemory {
+  /** Parsed parts by key, least recently used first (the value is assemble.ts's LoadedPart). */
+  loaded: Map<string, Promise<unknown>>;
+  /** Pages of a contents, by its entries. */
+  contentsLength: Map<string, number>;
+  /** How parts were found: rendered, read from the store, already in memory; contents and furniture laid out. */
+  counts: { rendered: number; fromStore: number; inMemory: number; ownLaidOut: number };
+}
+
 export interface RenderContext {
   /** Laid-out parts and finished documents by content (memory over an optional folder); null: nothing is kept. */
   store: KeptStore | null;
-  /** Timings and decisions, for CG_TRACE (read once, in pipeline/). */
+  /** Timings and decisions, for CG_TRACE (read once, in pipeline/context.ts). */
   trace(line: string): void;
+  /** Impact Map font sizes fitted in this run, by the map's content and page (write/pdf/fit.ts). */
+  fittedMaps: Map<string, number>;
+  /** The PDF parts of this run. */
+  parts: PartMemory;
 }
 
-/** A context that keeps nothing and says nothing (a test rendering one tree). */
+export function newPartMemory(): PartMemory {
+  return { loaded: new Map(), contentsLength: new Map(), counts: { rendered: 0, fromStore: 0, inMemory: 0, ownLaidOut: 0 } };
+}
+
+/** A context that keeps nothing between runs and says nothing (a test rendering one tree, a letter). */
 export function bareContext(): RenderContext {
-  return { store: null, trace: () => {} };
+  return { store: null, trace: () => {}, fittedMaps: new Map(), parts: newPartMemory() };
 }

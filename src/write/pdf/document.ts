@@ -13,11 +13,12 @@ import type { Node } from './inline.js';
 import { getPdfmake } from './pdfmake.js';
 import { runningPages, type PageLog, type PartMarks } from './running.js';
 import { DEFAULT_STYLE, GUTTER_SHIFT, PAGE_MARGINS, PAGE_SIZES, styles } from './theme.js';
-import { installTaggingHooks } from './tagging/hooks.js';
 import { CREATOR, PRODUCER } from './tagging/write.js';
-import { beginSession, endSession, type TagSession } from './tagging/session.js';
+import { TagSession } from './tagging/session.js';
 import { inSection, newTag } from './tagging/tags.js';
-import { assemblePdf, type PartStore, type Writer } from './parts/assemble.js';
+import { assemblePdf, type Writer } from './parts/assemble.js';
+import { newRun, withRun } from './pdfmake-run.js';
+import type { RenderContext } from '../context.js';
 import { contentsNode } from './parts/contents.js';
 import type { RenderedPdf, WholeOptions } from './rendered.js';
 
@@ -40,7 +41,7 @@ function partNodes(doc: Document, mapFonts: Map<string, number>, spots: FieldSpo
     let running = true;
     let chapter: Chapter | null = null;
     // The copyright page is the back of the cover; every other part starts on a right-hand page.
-    let start: string = part.kind === 'copyright' ? 'before' : rightHand;
+    const start: string = part.kind === 'copyright' ? 'before' : rightHand;
     switch (part.kind) {
       case 'cover':
         nodes = coverNodes(part, size.height, size.width);
@@ -136,14 +137,10 @@ async function layout(doc: Document, padPages: number, mapFonts: Map<string, num
     const nearFoot = room !== undefined && p && p.top > PAGE_MARGINS[1] + p.pageInnerHeight - room;
     return nearFoot || helpers.getFollowingNodesOnPage().length === 0;
   };
-  installTaggingHooks();
-  const tags = beginSession();
-  try {
-    const bytes: Uint8Array = await getPdfmake().createPdf(def).getBuffer();
-    return { bytes, pages, spots, log, tags };
-  } finally {
-    endSession();
-  }
+  // The document's own structure, carried by its own pdfmake run: nothing in a module another render could touch.
+  const tags = new TagSession();
+  const bytes: Uint8Array = await getPdfmake().createPdf(withRun(def, newRun(tags))).getBuffer();
+  return { bytes, pages, spots, log, tags };
 }
 
 /** The tree's bookmarks in order: what the contents list, in every part (loose pages' forms too). */
@@ -152,37 +149,32 @@ function bookmarkIds(doc: Document): string[] {
 }
 
 /**
- * One document at a time per thread: pdfmake and the shared parsed fonts (pdfmake.ts) keep state
- * while a document renders, and two renders interleaved at an await mixed their pages (seen when
- * the mail merge ran in one thread). Rendering is CPU-bound, so nothing is lost by waiting.
- *
- * Booklets and packets are assembled from their parts, each laid out once (parts/assemble.ts);
- * a personalized letter is one small part of its own, laid out whole.
+ * The PDF writer: a document tree to the bytes of a tagged PDF. Booklets and packets are assembled from their parts,
+ * each laid out once per run (parts/assemble.ts, kept in `ctx`); a personalized letter is one small part of its own,
+ * laid out whole. Two renders in one thread share nothing but `ctx`, whose entries are by content: they may interleave.
  */
-let queue: Promise<unknown> = Promise.resolve();
-
-export function writePdf(doc: Document, parts: PartStore | null = null): Promise<RenderedPdf> {
-  const run = queue.then(() => (doc.kind === 'personal' ? renderWhole(doc, { furniture: true }) : assemblePdf(doc, parts, writer)));
-  queue = run.catch(() => {});
-  return run;
+export function writePdf(doc: Document, ctx: RenderContext): Promise<RenderedPdf> {
+  return doc.kind === 'personal' ? renderWhole(doc, ctx, { furniture: true }) : assemblePdf(doc, ctx, writerFor(ctx));
 }
 
 const notesOf = (doc: Document) => (blocks: Block[]) => blocks.flatMap((b) => blockNodes(b, contextFor(doc, '', new Map(), new FieldSpots())));
 
 /** What the assembly of parts uses of this writer. */
-const writer: Writer = {
-  whole: (doc, opts) => renderWhole(doc, opts),
-  mapFonts: (doc, memory) => fitImpactMaps(doc, notesOf(doc), memory),
-  nodes: (doc, part, mapFonts) => {
-    if (part.kind === 'chapter') return part.blocks.flatMap((b) => blockNodes(b, contextFor(doc, part.id, mapFonts, new FieldSpots())));
-    if (part.kind === 'loose' || part.kind === 'copyright') return part.blocks.flatMap((b) => blockNodes(b, contextFor(doc, '', mapFonts, new FieldSpots())));
-    return [];
-  },
-};
+function writerFor(ctx: RenderContext): Writer {
+  return {
+    whole: (doc, opts) => renderWhole(doc, ctx, opts),
+    mapFonts: (doc, memory) => fitImpactMaps(doc, notesOf(doc), ctx.fittedMaps, memory),
+    nodes: (doc, part, mapFonts) => {
+      if (part.kind === 'chapter') return part.blocks.flatMap((b) => blockNodes(b, contextFor(doc, part.id, mapFonts, new FieldSpots())));
+      if (part.kind === 'loose' || part.kind === 'copyright') return part.blocks.flatMap((b) => blockNodes(b, contextFor(doc, '', mapFonts, new FieldSpots())));
+      return [];
+    },
+  };
+}
 
 /** Lays out and draws a whole document in one pdfmake run, then finishes it (fields, bookmarks, structure). */
-export async function renderWhole(doc: Document, opts: WholeOptions): Promise<RenderedPdf> {
-  const mapFonts = opts.mapFonts ?? (await fitImpactMaps(doc, notesOf(doc)));
+export async function renderWhole(doc: Document, ctx: RenderContext, opts: WholeOptions): Promise<RenderedPdf> {
+  const mapFonts = opts.mapFonts ?? (await fitImpactMaps(doc, notesOf(doc), ctx.fittedMaps));
   let result = await layout(doc, 0, mapFonts, opts);
   if (doc.page.padToMultipleOf4 && result.pages % 4 !== 0) result = await layout(doc, 4 - (result.pages % 4), mapFonts, opts);
   // Two-sided: the binding gutter, on the body's portrait pages (not the cover, a letter, or a landscape map).

@@ -1,14 +1,12 @@
 // Fitting each Impact Map to its landscape page: the largest font size at which it fits, found by
-// laying the map out alone (binary search); cached by content, so a map shared by a booklet and a
-// packet is fitted once per process.
+// laying the map out alone (binary search); kept by content in the run's context, so a map shared by a booklet and a
+// packet is fitted once per run.
 import type { Document, ImpactMap } from '../../compose/tree.js';
 import { candidateFontSizes, impactMapNodes, SPREAD_FONT_SIZE, type MapGeometry } from './impact-map.js';
 import type { Node } from './inline.js';
-import { asTrial } from './layout-guard.js';
+import { asTrial } from './pdfmake-run.js';
 import { getPdfmake } from './pdfmake.js';
 import { LANDSCAPE_MARGINS, PAGE_MARGINS, PAGE_SIZES, styles } from './theme.js';
-
-const fittedMaps = new Map<string, number>();
 
 export function landscapeGeometry(doc: Document): MapGeometry {
   const size = PAGE_SIZES[doc.page.size];
@@ -29,7 +27,7 @@ async function mapFits(doc: Document, map: ImpactMap, notes: (blocks: ImpactMap[
     // A margin of safety: the document's page must not be fuller than the trial's.
     content: [...nodes, { text: ' ', margin: [0, 24, 0, 0] }],
   };
-  await asTrial(() => getPdfmake().createPdf(def).getBuffer());
+  await getPdfmake().createPdf(asTrial(def)).getBuffer();
   return pages <= 1;
 }
 
@@ -42,8 +40,11 @@ export interface FitMemory {
   set(key: string, size: number): void;
 }
 
-/** `memory`: sizes fitted by processes before (the part cache keeps them), by the map's content. */
-export async function fitImpactMaps(doc: Document, notes: (blocks: ImpactMap['notes']) => Node[], memory?: FitMemory): Promise<Map<string, number>> {
+/**
+ * `fittedMaps`: the sizes fitted in this run (the context's), by the map's content; `memory`: sizes fitted by processes
+ * before (the run's store keeps them).
+ */
+export async function fitImpactMaps(doc: Document, notes: (blocks: ImpactMap['notes']) => Node[], fittedMaps: Map<string, number>, memory?: FitMemory): Promise<Map<string, number>> {
   const fonts = new Map<string, number>();
   for (const part of doc.parts) {
     if (part.kind !== 'chapter') continue;

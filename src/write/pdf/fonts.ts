@@ -5,11 +5,8 @@ import { FONT_FILES } from '../../text/fonts.js';
 type Style = 'normal' | 'bold' | 'italics' | 'bolditalics';
 export type FontDescriptors = Record<keyof typeof FONT_FILES, Record<Style, string>>;
 
-let loaded: { files: Map<string, Buffer>; descriptors: FontDescriptors } | null = null;
-
-/** Reads the font bytes once per process. */
+/** Reads the font bytes (pdfmake.ts, once per process: they go into pdfmake's virtual file system). */
 export function loadFonts(): { files: Map<string, Buffer>; descriptors: FontDescriptors } {
-  if (loaded) return loaded;
   const files = new Map<string, Buffer>();
   const descriptors = {} as FontDescriptors;
   for (const [family, styles] of Object.entries(FONT_FILES) as [keyof typeof FONT_FILES, Record<Style, { name: string; path: string }>][]) {
@@ -19,8 +16,7 @@ export function loadFonts(): { files: Map<string, Buffer>; descriptors: FontDesc
       descriptors[family][style] = f.name;
     }
   }
-  loaded = { files, descriptors };
-  return loaded;
+  return { files, descriptors };
 }
 
 /** Every file the fonts come from, for cache keys. */

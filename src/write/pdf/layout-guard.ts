@@ -3,6 +3,7 @@
 // whole that is taller than a page (pdfmake 0.3.11 drops such a block) stops the render
 // with a LayoutFault. The pipeline names the source line the text comes from (pipeline/layout-faults.ts).
 import { checkVersion, lib, wrap, type Any } from './pdfmake-internals.js';
+import { runOf } from './pdfmake-run.js';
 
 /** Points a line may stray, for rounding. */
 const TOLERANCE = 1;
@@ -44,37 +45,20 @@ export class LayoutFault extends Error {
 
 const lineText = (line: Any): string => line.inlines.map((i: Any) => String(i.text ?? '')).join('').trim();
 
-let installed = false;
-/** Lines laid out inside page furniture or an absolutely placed node: bound by the page, not its margins. */
-let placedDepth = 0;
-let lost: { page: number; text: string }[] = [];
-/** Trial layouts under way (fitting an Impact Map's font size): what they would cut is what the trial finds out. */
-let trials = 0;
-
-/** Runs a trial layout, which the guard does not check (one document renders at a time in a thread). */
-export async function asTrial<T>(layout: () => Promise<T>): Promise<T> {
-  trials++;
-  try {
-    return await layout();
-  } finally {
-    trials--;
-  }
-}
-
+/** Installed once, with pdfmake (pdfmake.ts); what it finds is kept on the run (pdfmake-run.ts). */
 export function installLayoutGuard(): void {
-  if (installed) return;
-  installed = true;
   checkVersion();
   const LayoutBuilder = lib('LayoutBuilder');
   const ElementWriter = lib('ElementWriter');
   const PageElementWriter = lib('PageElementWriter');
 
   const placing = (original: (...a: Any[]) => Any, self: Any, args: Any[]) => {
-    placedDepth++;
+    const run = runOf(self);
+    if (run) run.placedDepth++;
     try {
       return original.apply(self, args);
     } finally {
-      placedDepth--;
+      if (run) run.placedDepth--;
     }
   };
   for (const furniture of ['addHeadersAndFooters', 'addBackground', 'addWatermark']) {
@@ -82,11 +66,12 @@ export function installLayoutGuard(): void {
   }
   wrap(LayoutBuilder.prototype, 'processNode', (original, self, args) => (args[0]?.absolutePosition ? placing(original, self, args) : original.apply(self, args)));
   wrap(ElementWriter.prototype, 'addLine', (original, self, args) => {
-    if (placedDepth > 0) args[0]._placed = true;
+    if ((runOf(self)?.placedDepth ?? 0) > 0) args[0]._placed = true;
     return original.apply(self, args);
   });
   wrap(LayoutBuilder.prototype, 'tryLayoutDocument', (original, self, args) => {
-    lost = [];
+    const run = runOf(self);
+    if (run) run.lost = [];
     return original.apply(self, args);
   });
   // A block kept whole (a table row, an unbreakable stack) that is taller than a page is dropped by pdfmake, with
@@ -98,14 +83,16 @@ export function installLayoutGuard(): void {
       const texts = args[0].items.filter((it: Any) => it.type === 'line').map((it: Any) => lineText(it.item)).filter(Boolean);
       const longest = (t: string) => Math.max(...t.split(/\s+/).map((w) => w.length));
       const text = texts.reduce((a: string, b: string) => (longest(b) > longest(a) ? b : a), texts[0] ?? '');
-      if (text) lost.push({ page: self.context().page + 1, text });
+      if (text) runOf(self)?.lost.push({ page: self.context().page + 1, text });
     }
     return result;
   });
   wrap(LayoutBuilder.prototype, 'layoutDocument', (original, self, args) => {
     const pages = original.apply(self, args);
-    if (trials > 0) return pages;
-    const fault = lost[0] ? new LayoutFault(lost[0].page, lost[0].text, 'lost') : firstFault(pages);
+    const run = runOf(self);
+    if (run?.trial) return pages;
+    const lost = run?.lost[0];
+    const fault = lost ? new LayoutFault(lost.page, lost.text, 'lost') : firstFault(pages);
     if (fault) throw fault;
     return pages;
   });

@@ -18,11 +18,7 @@ const PREFERRED_BREAK = /[/.\-_?&=]/;
 /** A preferred cut that leaves less than this share of the line filled is not worth it: cut anywhere. */
 const LEAST_FILL = 0.25;
 
-let installed = false;
-
 export function installLongWordBreaks(): void {
-  if (installed) return;
-  installed = true;
   checkVersion();
   const TextInlines = lib('TextInlines');
   const LayoutBuilder = lib('LayoutBuilder');

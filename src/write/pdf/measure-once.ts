@@ -4,18 +4,15 @@
 // shape (moved into place when drawn). All 124 outputs of the build are byte-identical with and without it.
 import { checkVersion, lib, wrap, type Any } from './pdfmake-internals.js';
 
-let installed = false;
-
 export function installMeasureOnce(): void {
-  if (installed) return;
-  installed = true;
   checkVersion();
   const DocMeasure = lib('DocMeasure');
   interface Measured {
     inlines: Map<Any, Any[]>;
     markers: Map<Any, Any[]>;
   }
-  const measured = new WeakMap<object, Measured>();
+  // Kept on the document's own content array: nothing of one document stays in the module.
+  const MEASURED = Symbol('measured');
   const nodesOf = (root: Any): { text: Any[]; marked: Any[] } => {
     const text: Any[] = [];
     const marked: Any[] = [];
@@ -35,7 +32,7 @@ export function installMeasureOnce(): void {
   wrap(DocMeasure.prototype, 'measureDocument', (original, self, args) => {
     // The preprocessor wraps the content array in a new stack each pass: the array is the document.
     const key = args[0]?.stack ?? args[0];
-    const known = measured.get(key);
+    const known: Measured | undefined = key?.[MEASURED];
     if (known) {
       const { text, marked } = nodesOf(args[0]);
       if (text.every((n) => known.inlines.has(n)) && marked.every((n) => known.markers.has(n))) {
@@ -46,10 +43,10 @@ export function installMeasureOnce(): void {
     }
     const result = original.apply(self, args);
     const { text, marked } = nodesOf(result);
-    measured.set(key, {
+    key[MEASURED] = {
       inlines: new Map(text.filter((n) => Array.isArray(n._inlines)).map((n) => [n, copies(n._inlines)])),
       markers: new Map(marked.map((n) => [n, copies(n.listMarker.canvas)])),
-    });
+    } satisfies Measured;
     return result;
   });
 }

@@ -4,6 +4,8 @@ import { loadFonts } from './fonts.js';
 import { installLayoutGuard } from './layout-guard.js';
 import { installLongWordBreaks } from './long-words.js';
 import { installMeasureOnce } from './measure-once.js';
+import { installRunCarrier } from './pdfmake-run.js';
+import { installTaggingHooks } from './tagging/hooks.js';
 
 const require = createRequire(import.meta.url);
 
@@ -13,10 +15,15 @@ const require = createRequire(import.meta.url);
  * subset is kept per document by pdfkit. So pdfkit gets a fontkit whose create() reuses the
  * parse of the same bytes. This must run before pdfkit is first loaded.
  */
+const SHARED = Symbol.for('competency-guidelines.shared-parsed-fonts');
+const READY = Symbol.for('competency-guidelines.pdfmake-ready');
+
 function shareParsedFonts(): void {
   const pdfkitPath = require.resolve('pdfkit', { paths: [require.resolve('pdfmake')] });
   const fontkitPath = require.resolve('fontkit', { paths: [pdfkitPath] });
   const fontkit = require(fontkitPath);
+  // Once per process: the module cache is the process's, whatever loads this module again (a test file of its own).
+  if (fontkit[SHARED]) return;
   const parsed = new WeakMap<Uint8Array, Map<string, unknown>>();
   const create = (buffer: Uint8Array, postscriptName?: string) => {
     let byName = parsed.get(buffer);
@@ -31,7 +38,7 @@ function shareParsedFonts(): void {
     return font;
   };
   const cached = require.cache[fontkitPath]!;
-  cached.exports = { ...fontkit, create };
+  cached.exports = { ...fontkit, create, [SHARED]: true };
 }
 /**
  * Shaping a word (fontkit's layout) is most of the time pdfmake spends measuring text, and every document shapes
@@ -73,11 +80,13 @@ shareParsedFonts();
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const pdfmake: any = require('pdfmake');
 
-let ready = false;
-
+/**
+ * pdfmake set up once per process (its fonts, policies and the patches of this folder), marked on pdfmake itself: the
+ * patches keep nothing of a document in a module (pdfmake-run.ts), so every document of every run can share them.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function getPdfmake(): any {
-  if (!ready) {
+  if (!pdfmake[READY]) {
     const { files, descriptors } = loadFonts();
     for (const [name, bytes] of files) pdfmake.virtualfs.writeFileSync(name, bytes);
     pdfmake.setFonts(descriptors);
@@ -85,10 +94,12 @@ export function getPdfmake(): any {
     // policy is asked about): refuse every URL and local path.
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);
+    installRunCarrier();
     installMeasureOnce();
     installLongWordBreaks();
     installLayoutGuard();
-    ready = true;
+    installTaggingHooks();
+    pdfmake[READY] = true;
   }
   return pdfmake;
 }

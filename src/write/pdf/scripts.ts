@@ -7,12 +7,9 @@ import type { Node } from './inline.js';
 
 type Style = 'normal' | 'bold' | 'italics' | 'bolditalics';
 
-let registered: Set<Fallback> | null = null;
-
 /** Makes a fallback family known to pdfmake, reading its files the first time (pdfmake opens only what is used). */
 function register(family: Fallback, pdfmake: Node): void {
-  registered ??= new Set();
-  if (registered.has(family)) return;
+  if (pdfmake.fonts?.[family]) return;
   const normal = fallbackFile(family, '400Regular');
   const bold = fallbackFile(family, '700Bold');
   pdfmake.virtualfs.writeFileSync(normal.name, fontBytes(normal.path));
@@ -20,7 +17,6 @@ function register(family: Fallback, pdfmake: Node): void {
   // These fonts have no italics: italic text in them prints upright.
   const styles: Record<Style, string> = { normal: normal.name, bold: bold.name, italics: normal.name, bolditalics: bold.name };
   pdfmake.addFonts({ [family]: styles });
-  registered.add(family);
 }
 
 /**

@@ -8,6 +8,7 @@
 // kept as they are: the same text, the same folios, in the same places relative to the trim.
 import { beginMarkedContent, clip, concatTransformationMatrix, endMarkedContent, endPath, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFOperator, PDFPage, popGraphicsState, pushGraphicsState, rectangle, rgb } from '@cantoo/pdf-lib';
 import type { Document } from '../../compose/tree.js';
+import type { RenderContext } from '../context.js';
 import { COVER_BAND } from '../pdf/theme.js';
 
 /** 0.125 in, what print shops ask for. */
@@ -19,6 +20,8 @@ const MARK_OFFSET = BLEED + 3;
 const SLUG = MARK_OFFSET + MARK_LENGTH + 3;
 
 export interface PrintOptions {
+  /** The booklet's screen PDF (write/pdf), whose pages the print PDF keeps as they are. */
+  screen: Uint8Array;
   cropMarks: boolean;
 }
 
@@ -78,10 +81,10 @@ function cropMarks(page: PDFPage, width: number, height: number): void {
 
 /**
  * The print PDF of a booklet from its screen PDF. `doc` tells where the cover is (its first part,
- * or after the letters before it) and its colour.
+ * or after the letters before it) and its colour. Keeps nothing between calls (`_ctx`: the writers' one signature).
  */
-export async function printPdf(screen: Uint8Array, doc: Document, options: PrintOptions): Promise<PrintPdf> {
-  const pdf = await PDFDocument.load(screen, { updateMetadata: false });
+export async function printPdf(doc: Document, _ctx: RenderContext, options: PrintOptions): Promise<PrintPdf> {
+  const pdf = await PDFDocument.load(options.screen, { updateMetadata: false });
   const coverIndex = doc.parts.findIndex((p) => p.kind === 'cover');
   const cover = doc.parts[coverIndex];
   const pages = pdf.getPages();

@@ -4,6 +4,7 @@
 // Accessible by construction (WCAG 2.1 AA): lang, one h1 a page, landmarks, a skip link, visible
 // focus, contrast checked against the edition's colour. Works from a folder on disk with
 // JavaScript off; only search (search.ts) needs JavaScript.
+import type { RenderContext } from '../context.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -149,7 +150,8 @@ ${opts.footer}
 `;
 }
 
-export function writeWebSite(doc: Document, downloads: Downloads): WebFile[] {
+/** The web edition of a booklet; keeps nothing between calls (`_ctx`: the writers' one signature). */
+export function writeWebSite(doc: Document, _ctx: RenderContext, downloads: Downloads): WebFile[] {
   const lang = doc.meta.language;
   const words = doc.words ?? englishDocumentWords();
   const w = words.web;

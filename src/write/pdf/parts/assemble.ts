@@ -25,8 +25,9 @@ import { ACCENT, installAccentColour } from './accent.js';
 import { PART_SUBJECT } from './glyph-fonts.js';
 import { linkDocument } from './linked-document.js';
 import { destEntries, partLink, type PartLink } from './part-link.js';
+import type { RenderContext } from '../../context.js';
 
-/** Rendered parts kept between builds, by key (pipeline/part-cache.ts keeps them on disk). */
+/** Rendered parts kept between builds, by key (the run's store, pipeline/store.ts, keeps them on disk). */
 export interface PartStore {
   get(key: string): Uint8Array | null;
   put(key: string, bytes: Uint8Array): void;
@@ -49,24 +50,8 @@ interface LoadedPart {
   link(): PartLink;
 }
 
-/** Parsed parts kept in this thread: a build's distinct parts, and a watch process's between saves. */
+/** Parsed parts kept in the run's context (ctx.parts): a build's distinct parts, and a watch process's between saves. */
 const MAX_IN_MEMORY = 96;
-const loaded = new Map<string, Promise<LoadedPart>>();
-/** Pages of the contents, by its entries (see assemblePdf). */
-const contentsLength = new Map<string, number>();
-
-/**
- * How parts were found since the last forgetParts(): rendered, read from the store, or already in memory; and how many
- * contents and furniture PDFs (one document's own) were laid out rather than read from the store.
- */
-export const partCounts = { rendered: 0, fromStore: 0, inMemory: 0, ownLaidOut: 0 };
-
-/** Drops the parts kept in this thread's memory (tests: a build then renders or reads every part itself). */
-export function forgetParts(): void {
-  loaded.clear();
-  contentsLength.clear();
-  Object.assign(partCounts, { rendered: 0, fromStore: 0, inMemory: 0, ownLaidOut: 0 });
-}
 
 
 /**
@@ -137,7 +122,10 @@ function loadedFrom(pdf: PDFDocument): LoadedPart {
   return { pdf, landscape: pages.map((p) => p.getWidth() > p.getHeight()), dests, link: () => (link ??= partLink(pdf)) };
 }
 
-async function renderPart(doc: Document, part: Part, mapFonts: Map<string, number>, store: PartStore | null, writer: Writer): Promise<LoadedPart> {
+async function renderPart(doc: Document, part: Part, mapFonts: Map<string, number>, ctx: RenderContext, writer: Writer): Promise<LoadedPart> {
+  const { store, parts } = ctx;
+  const loaded = parts.loaded as Map<string, Promise<LoadedPart>>;
+  const partCounts = parts.counts;
   const partDoc = partDocument(doc, part);
   const key = keyOf(partDoc, mapFonts);
   let found = loaded.get(key);
@@ -158,7 +146,7 @@ async function renderPart(doc: Document, part: Part, mapFonts: Map<string, numbe
     const t = performance.now();
     const { pdf } = await writer.whole(partDoc, { furniture: false, mapFonts, unsaved: true });
     const read = await saved(pdf!, store, key);
-    if (process.env.CG_TRACE) console.error('part', part.kind, 'id' in part ? part.id : '', pdf!.getPageCount(), Math.round(performance.now() - t));
+    ctx.trace(`part ${part.kind} ${'id' in part ? part.id : ''} ${pdf!.getPageCount()} ${Math.round(performance.now() - t)}`);
     return read;
   })();
   loaded.set(key, found);
@@ -201,11 +189,11 @@ function hashOf(value: unknown): string {
  * What only one document uses (its contents, its furniture): from the store when a build before made it, else made and
  * stored. Not kept in memory, where it would push out the parts that documents share.
  */
-async function kept(store: PartStore | null, key: string, make: () => Promise<PDFDocument>, link = true): Promise<LoadedPart> {
-  const stored = await loadKept(store, key, link);
+async function kept(ctx: RenderContext, key: string, make: () => Promise<PDFDocument>, link = true): Promise<LoadedPart> {
+  const stored = await loadKept(ctx.store, key, link);
   if (stored) return stored;
-  partCounts.ownLaidOut++;
-  return saved(await make(), store, key);
+  ctx.parts.counts.ownLaidOut++;
+  return saved(await make(), ctx.store, key);
 }
 
 /** Where each part goes: its first page (0-based) in the document, after any blank page before it. */
@@ -235,8 +223,10 @@ function place(doc: Document, parts: { part: Part; index: number; loaded: Loaded
 
 const RUNNING: Record<Part['kind'], boolean> = { cover: false, copyright: true, contents: true, chapter: true, loose: false };
 
-export async function assemblePdf(doc: Document, store: PartStore | null, writer: Writer): Promise<RenderedPdf> {
+export async function assemblePdf(doc: Document, context: RenderContext, writer: Writer): Promise<RenderedPdf> {
   installAccentColour();
+  const { store } = context;
+  const contentsLength = context.parts.contentsLength;
   // CG_TRACE: the time of each step (parts, contents, furniture laid out, pages copied, furniture drawn, saved).
   const steps: number[] = [performance.now()];
   // Fitting an Impact Map to its page lays it out several times: the sizes found are noted in the store.
@@ -249,7 +239,7 @@ export async function assemblePdf(doc: Document, store: PartStore | null, writer
     if (part.kind === 'contents') parts.push({ part, index, loaded: null as LoadedPart | null, pages: 1 });
     else if ((part.kind === 'chapter' || part.kind === 'loose') && nodes[index].length === 0) continue; // nothing to print
     else {
-      const loadedPart = await renderPart(doc, part, mapFonts, store, writer);
+      const loadedPart = await renderPart(doc, part, mapFonts, context, writer);
       parts.push({ part, index, loaded: loadedPart, pages: loadedPart.pdf.getPageCount() });
     }
   }
@@ -270,7 +260,7 @@ export async function assemblePdf(doc: Document, store: PartStore | null, writer
     for (const p of layout.placed) for (const [id, page] of p.loaded?.dests ?? []) if (!pageOf.has(id)) pageOf.set(id, p.first + page + 1);
     const entries: ContentsEntry[] = items.map((it) => ({ ...it, page: pageOf.get(it.id) ?? 0 }));
     const contentsDoc = partDocument(doc, contentsPart);
-    const contents = await kept(store, hashOf(['contents', contentsDoc, entries]), async () => (await writer.whole(contentsDoc, { furniture: false, contents: entries, mapFonts, unsaved: true })).pdf!);
+    const contents = await kept(context, hashOf(['contents', contentsDoc, entries]), async () => (await writer.whole(contentsDoc, { furniture: false, contents: entries, mapFonts, unsaved: true })).pdf!);
     const pages = contents.pdf.getPageCount();
     const same = contentsSlot.pages === pages;
     contentsSlot.loaded = contents;
@@ -296,11 +286,11 @@ export async function assemblePdf(doc: Document, store: PartStore | null, writer
   }
   steps.push(performance.now());
   const furnitureKey = hashOf(['furniture', doc.page, doc.accent, doc.furniture, plan.map((p) => [p.running, p.chapter?.runningHead ?? null]), landscape]);
-  const furniture = await kept(store, furnitureKey, async () => PDFDocument.load(await furniturePdf(doc, plan, landscape), { updateMetadata: false }), false);
+  const furniture = await kept(context, furnitureKey, async () => PDFDocument.load(await furniturePdf(doc, plan, landscape), { updateMetadata: false }), false);
   steps.push(performance.now());
 
   const bytes = await linkDocument(doc, layout.placed.map((p) => ({ link: p.loaded!.link(), blankBefore: p.blankBefore })), pad, plan, landscape, furniture.pdf);
   steps.push(performance.now());
-  if (process.env.CG_TRACE) console.error(`assemble ${doc.editionId} ${doc.kind}${doc.level ?? ''}: ${steps.slice(1).map((t, i) => Math.round(t - steps[i])).join(' ')} ms`);
+  context.trace(`assemble ${doc.editionId} ${doc.kind}${doc.level ?? ''}: ${steps.slice(1).map((t, i) => Math.round(t - steps[i])).join(' ')} ms`);
   return { bytes, pages: total };
 }

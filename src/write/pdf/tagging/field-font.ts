@@ -23,17 +23,20 @@ interface Metrics {
   name: string;
 }
 
-let metrics: Metrics | null = null;
+/** Read and measured when first needed, then the same for the life of the process (the font file never changes). */
+const load = ((): (() => Metrics) => {
+  let metrics: Metrics | undefined;
+  return () => (metrics ??= measure());
+})();
 
-function load(): Metrics {
-  if (metrics) return metrics;
+function measure(): Metrics {
   const raw = readFileSync(FONT_FILES.Sans.normal.path);
   // pdfkit's fontkit, already installed with pdfmake.
   const fontkit = require(require.resolve('fontkit', { paths: [require.resolve('pdfkit', { paths: [require.resolve('pdfmake')] })] }));
   const font = fontkit.create(raw);
   const scale = 1000 / font.unitsPerEm;
   const b = font.bbox;
-  metrics = {
+  return {
     bytes: deflateSync(raw),
     length1: raw.length,
     widths: fieldFontWidths(font),
@@ -43,7 +46,6 @@ function load(): Metrics {
     capHeight: Math.round(font.capHeight * scale),
     name: String(font.postscriptName),
   };
-  return metrics;
 }
 
 /** Widths of codes 32–255 in WinAnsi (the font's /Widths), in 1/1000 em; codes without a character get .notdef's. */

@@ -9,16 +9,14 @@
 // - LayoutBuilder's header, footer and background: Artifacts;
 // - Renderer.renderLine / renderVector / renderImage: each item is drawn inside marked content
 //   (`/P <</MCID n>> BDC … EMC`) or as an Artifact; links drawn with a line belong to its element.
-// Elsewhere (no session: measuring, or a document rendered without tagging) the hooks do nothing.
+// The session is the run's (pdfmake-run.ts), found on the LayoutBuilder, its writer and the pdfkit document. Elsewhere
+// (no session: measuring, or a document rendered without tagging) the hooks do nothing.
 import { checkVersion, lib, wrap, type Any } from '../pdfmake-internals.js';
-import { session, type Element } from './session.js';
+import type { Element } from './session.js';
+import { runOf } from '../pdfmake-run.js';
 import type { Tag } from './tags.js';
 
-let installed = false;
-
 export function installTaggingHooks(): void {
-  if (installed) return;
-  installed = true;
   checkVersion();
   const LayoutBuilder = lib('LayoutBuilder');
   const ElementWriter = lib('ElementWriter');
@@ -27,12 +25,12 @@ export function installTaggingHooks(): void {
 
   // --- layout ---
   wrap(LayoutBuilder.prototype, 'tryLayoutDocument', (original, self, args) => {
-    const s = session();
+    const s = runOf(self)?.tags;
     if (s) s.stack = [s.root];
     return original.apply(self, args);
   });
   wrap(LayoutBuilder.prototype, 'processNode', (original, self, args) => {
-    const s = session();
+    const s = runOf(self)?.tags;
     const opened = s ? s.enter(args[0]?.pdfTag as Tag | undefined) : 0;
     try {
       return original.apply(self, args);
@@ -43,7 +41,7 @@ export function installTaggingHooks(): void {
   for (const furniture of ['addHeadersAndFooters', 'addBackground', 'addWatermark']) {
     if (typeof LayoutBuilder.prototype[furniture] !== 'function') continue;
     wrap(LayoutBuilder.prototype, furniture, (original, self, args) => {
-      const s = session();
+      const s = runOf(self)?.tags;
       if (!s) return original.apply(self, args);
       const saved = s.stack;
       s.stack = [s.artifact];
@@ -55,7 +53,7 @@ export function installTaggingHooks(): void {
     });
   }
   wrap(ElementWriter.prototype, 'addLine', (original, self, args) => {
-    const s = session();
+    const s = runOf(self)?.tags;
     if (!s) return original.apply(self, args);
     s.lineDepth++;
     try {
@@ -66,13 +64,13 @@ export function installTaggingHooks(): void {
     }
   });
   wrap(ElementWriter.prototype, 'addImage', (original, self, args) => {
-    const s = session();
+    const s = runOf(self)?.tags;
     if (s) args[0].pdfElement = s.stack[s.stack.length - 1];
     return original.apply(self, args);
   });
   for (const turn of ['moveToNextPage', 'moveToNextColumn']) {
     wrap(PageElementWriter.prototype, turn, (original, self, args) => {
-      const s = session();
+      const s = runOf(self)?.tags;
       if (s) s.repeating++;
       try {
         return original.apply(self, args);
@@ -82,7 +80,7 @@ export function installTaggingHooks(): void {
     });
   }
   wrap(PageElementWriter.prototype, 'addFragment', (original, self, args) => {
-    const s = session();
+    const s = runOf(self)?.tags;
     if (s && s.repeating > 0) {
       // A repeated header row: the header is in the structure once, where it was first laid out.
       const [fragment, ...rest] = args;
@@ -95,7 +93,7 @@ export function installTaggingHooks(): void {
   });
   // --- drawing ---
   wrap(Renderer.prototype, 'renderPages', (original, self, args) => {
-    const s = session();
+    const s = runOf(self.pdfDocument)?.tags;
     if (!s) return original.apply(self, args);
     const doc = self.pdfDocument;
     const addPage = doc.addPage;
@@ -114,7 +112,7 @@ export function installTaggingHooks(): void {
     }
   });
   wrap(Renderer.prototype, 'renderLine', (original, self, args) => {
-    const s = session();
+    const s = runOf(self.pdfDocument)?.tags;
     if (!s) return original.apply(self, args);
     const line = args[0];
     const owner: Element | undefined = line.pdfElement;
@@ -135,18 +133,18 @@ export function installTaggingHooks(): void {
   });
   for (const artifact of ['renderVector', 'renderSVG', 'renderAttachment', 'renderWatermark']) {
     wrap(Renderer.prototype, artifact, (original, self, args) => {
-      session()?.mark(self.pdfDocument, undefined);
+      runOf(self.pdfDocument)?.tags?.mark(self.pdfDocument, undefined);
       return original.apply(self, args);
     });
   }
   wrap(Renderer.prototype, 'renderImage', (original, self, args) => {
-    session()?.mark(self.pdfDocument, args[0].pdfElement);
+    runOf(self.pdfDocument)?.tags?.mark(self.pdfDocument, args[0].pdfElement);
     return original.apply(self, args);
   });
   // A clip is a q … Q pair: marked content does not straddle it.
   for (const state of ['beginClip', 'endClip', 'beginVerticalAlignment', 'endVerticalAlignment']) {
     wrap(Renderer.prototype, state, (original, self, args) => {
-      session()?.close(self.pdfDocument);
+      runOf(self.pdfDocument)?.tags?.close(self.pdfDocument);
       return original.apply(self, args);
     });
   }

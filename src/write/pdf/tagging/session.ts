@@ -1,5 +1,6 @@
 // The structure of one PDF while pdfmake lays it out and draws it: elements in reading order,
-// and which marked content (page, MCID) and annotations belong to each.
+// and which marked content (page, MCID) and annotations belong to each. One per document, carried by its pdfmake run
+// (pdfmake-run.ts).
 import type { Role, Tag } from './tags.js';
 
 export type Content = { page: number; mcid: number } | { page: number; annot: number };
@@ -196,20 +197,4 @@ export class TagSession {
     if (!owner || owner === this.artifact || GROUPING.has(owner.role)) return;
     for (let i = from; i < to; i++) owner.content.push({ page: this.page, annot: i });
   }
-}
-
-let current: TagSession | null = null;
-
-/** The session of the document being rendered in this thread (documents render one at a time). */
-export function session(): TagSession | null {
-  return current;
-}
-
-export function beginSession(): TagSession {
-  current = new TagSession();
-  return current;
-}
-
-export function endSession(): void {
-  current = null;
 }

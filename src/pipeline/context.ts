@@ -1,0 +1,64 @@
+// The RenderContext of one run (a build, a mail merge, a watch process, a render thread): made here, once, and passed
+// to every writer (write/context.ts). It holds the run's one store, the PDF writer's memory for the run, and the trace.
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { newPartMemory, type RenderContext } from '../write/context.js';
+import { generatorKey } from './cache.js';
+import { ContentStore } from './store.js';
+
+export interface RunContext extends RenderContext {
+  store: ContentStore | null;
+  /** The folder of this run's store (a worker thread keeps a context of its own over it); null: none. */
+  keeps: string | null;
+  /** Trims the store on disk to what was used most recently (at the end of a run). */
+  prune(): void;
+}
+
+export interface RunOptions {
+  /** Keep and reuse what was made before (false: a forced build, which keeps nothing and reads nothing). */
+  keep: boolean;
+  /** The project whose cache folder keeps the store (cacheDirOf); none: the store is in memory only. */
+  project?: string;
+  /** The store's folder itself (a worker thread's, from its run). */
+  dir?: string;
+}
+
+/** Where the store is kept: CG_CACHE_DIR, else node_modules/.cache (what build tools use). */
+export function cacheDirOf(project: string): string {
+  return process.env.CG_CACHE_DIR ?? join(project, 'node_modules', '.cache', 'competency-guidelines');
+}
+
+/** The folder of the store in a cache folder. */
+export const STORE_DIR = 'store';
+
+/** CG_TRACE=1: timings and decisions on stderr (the one place it is read). */
+export function traceFromEnv(): (line: string) => void {
+  return process.env.CG_TRACE ? (line) => console.error(line) : () => {};
+}
+
+export function createRenderContext(opts: RunOptions): RunContext {
+  const cacheDir = opts.project ? cacheDirOf(opts.project) : null;
+  const dir = opts.dir ?? (cacheDir ? join(cacheDir, STORE_DIR) : null);
+  const store = opts.keep ? new ContentStore(dir, generatorKey()) : null;
+  const prune = () => {
+    store?.prune();
+    if (store && cacheDir) removeEarlierCaches(cacheDir);
+  };
+  return { store, keeps: store?.dir ?? null, trace: traceFromEnv(), fittedMaps: new Map(), parts: newPartMemory(), prune };
+}
+
+/**
+ * What the caches before the store left in the cache folder (documents as <sha256>.bin and .json, parts/, parsed/):
+ * nothing reads them any more, and nothing else would prune them.
+ */
+function removeEarlierCaches(cacheDir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(cacheDir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    if (n === 'parts' || n === 'parsed' || /^[0-9a-f]{64}\.(bin|json)$/.test(n)) rmSync(join(cacheDir, n), { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,119 @@
+// The one store of a run: bytes by content address, in memory (least recently used go first) over a folder on disk
+// (written atomically, pruned to the most recently used). It keeps laid-out PDF parts and notes about them
+// (write/pdf/parts/assemble.ts), finished documents (kept-documents.ts) and parsed source files (read/markdown.ts).
+//
+// A key names its content: the same key always means the same bytes, so a document made from kept entries is byte for
+// byte one made from scratch. Every key is hashed with the generator (the running code and its locked packages): a
+// new generator never reads what an older one kept.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import type { KeptStore } from '../write/context.js';
+
+/** Files kept on disk; the least recently used go first. A build keeps about 100 parts of 10–200 kB and 124 documents. */
+const MAX_FILES = 2000;
+/** Bytes kept in memory, and the largest entry kept there (a booklet is under 1 MB). */
+const MEMORY_BYTES = 48 * 1024 * 1024;
+const MEMORY_ENTRY = 4 * 1024 * 1024;
+
+export class ContentStore implements KeptStore {
+  private readonly memory = new Map<string, Uint8Array>();
+  private memoryBytes = 0;
+
+  /** `dir`: the folder kept between processes (null: memory only). */
+  constructor(
+    readonly dir: string | null,
+    private readonly generator: string,
+  ) {}
+
+  /** `kind:hash.` file names: what an entry is shows in a listing (a part, a document, a parsed tree, a note). */
+  private fileOf(key: string): string {
+    const colon = key.indexOf(':');
+    const kind = colon > 0 ? key.slice(0, colon) : 'part';
+    return `${kind}.${createHash('sha256').update(this.generator).update('\0').update(key).digest('hex')}`;
+  }
+
+  get(key: string): Uint8Array | null {
+    const held = this.memory.get(key);
+    if (held) {
+      this.memory.delete(key);
+      this.memory.set(key, held);
+      return held;
+    }
+    if (!this.dir) return null;
+    const file = join(this.dir, this.fileOf(key));
+    try {
+      const bytes = new Uint8Array(readFileSync(file));
+      // Touched: recently used entries are the last to be pruned.
+      const now = new Date();
+      utimesSync(file, now, now);
+      this.remember(key, bytes);
+      return bytes;
+    } catch {
+      return null; // missing, or removed by another process's pruning: a miss
+    }
+  }
+
+  put(key: string, bytes: Uint8Array): void {
+    this.remember(key, bytes);
+    if (!this.dir) return;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      // Written under a temporary name and renamed, so a reader (another thread or process) never sees half an entry.
+      const file = join(this.dir, this.fileOf(key));
+      const tmp = `${file}.${process.pid}-${threadId}-${Math.random().toString(36).slice(2)}.tmp`;
+      writeFileSync(tmp, bytes);
+      renameSync(tmp, file);
+    } catch {
+      // A store that cannot be written (read-only checkout, full disk) only costs speed.
+    }
+  }
+
+  private remember(key: string, bytes: Uint8Array): void {
+    if (bytes.length > MEMORY_ENTRY) return;
+    const old = this.memory.get(key);
+    if (old) this.memoryBytes -= old.length;
+    this.memory.delete(key);
+    this.memory.set(key, bytes);
+    this.memoryBytes += bytes.length;
+    for (const [k, b] of this.memory) {
+      if (this.memoryBytes <= MEMORY_BYTES) break;
+      this.memory.delete(k);
+      this.memoryBytes -= b.length;
+    }
+  }
+
+  /** Keeps the MAX_FILES most recently used files on disk (and removes what an interrupted write left). */
+  prune(maxFiles = MAX_FILES): void {
+    if (!this.dir) return;
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    const remove = (name: string) => {
+      try {
+        unlinkSync(join(this.dir!, name));
+      } catch {
+        /* already gone */
+      }
+    };
+    const entries: { n: string; t: number }[] = [];
+    for (const n of names) {
+      try {
+        const t = statSync(join(this.dir, n)).mtimeMs;
+        // A temporary file older than a minute was left by a process that stopped while writing it.
+        if (n.endsWith('.tmp')) {
+          if (Date.now() - t > 60_000) remove(n);
+        } else entries.push({ n, t });
+      } catch {
+        /* removed meanwhile */
+      }
+    }
+    if (entries.length <= maxFiles) return;
+    entries.sort((a, b) => a.t - b.t);
+    for (const { n } of entries.slice(0, entries.length - maxFiles)) remove(n);
+  }
+}
