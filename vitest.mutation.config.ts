@@ -14,6 +14,7 @@ export default defineConfig({
       'test/compose-tree.test.ts',
       'test/parsed-trees.test.ts',
       'test/roster.test.ts',
+      'test/roster-edges.test.ts',
     ],
     setupFiles: ['test/setup-wait.ts'],
     // CG_MUTATION: roster.test.ts leaves out its tests that run a command in a child process (which would not see the
