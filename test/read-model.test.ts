@@ -20,7 +20,9 @@ import { readPacketTemplate } from '../src/read/templates.js';
 import { checkPacketWords, englishWords, readWords, type WordsTable } from '../src/read/words.js';
 import { readYaml } from '../src/read/yaml.js';
 import { commentedValue, misindentedKey } from '../src/read/yaml-mistakes.js';
-import { md } from './helpers/read-md.js';
+import { readLevel, readLevelParts } from '../src/read/level.js';
+import { plainText } from '../src/read/inline.js';
+import { contextFor, md } from './helpers/read-md.js';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -114,6 +116,10 @@ describe('inline text', () => {
     ]);
   });
 
+  it('quotes the first 30 characters of raw HTML', () => {
+    expect(inlines('A <span class="a-very-long-class-name-indeed">x</span>\n').diag.messages()[0]).toBe('in.md:1:3: raw HTML "<span class="a-very-long-class" is not allowed; expected plain Markdown (*italic*, **bold**, lists)');
+  });
+
   it('merges runs of the same style, across emphasis and strikethrough', () => {
     expect(inlines('*a* *b* **c** ~~d~~ ***e***\n').runs).toEqual([{ text: 'a', italic: true }, { text: ' ' }, { text: 'b', italic: true }, { text: ' ' }, { text: 'c', bold: true }, { text: ' d ' }, { text: 'e', bold: true, italic: true }]);
     expect(inlines('**a *b***\n').runs).toEqual([{ text: 'a ', bold: true }, { text: 'b', bold: true, italic: true }]);
@@ -155,6 +161,7 @@ describe('source files as text', () => {
     expect(bad('', [0xff])).toEqual(notUtf8(1, 1));
     expect(bad('', [0x80])).toEqual(notUtf8(1, 1)); // a follower byte with no lead
     expect(bad('', [0xed, 0xa0, 0x80])).toEqual(notUtf8(1, 1)); // a surrogate: well formed bytes, not UTF-8
+    expect(bad('ab\ncd', [0xc0, 0x80])).toEqual(notUtf8(1, 1)); // an overlong form: the scan finds no bad byte, so the start
     expect(read(Buffer.alloc(5 * 1024 * 1024 + 1, 0x61)).messages).toEqual(['shown/f.md:1:1: the file is larger than 5 MB; expected a Markdown or YAML text file']);
     expect(read(Buffer.alloc(5 * 1024 * 1024, 0x61)).messages).toEqual([]);
   });
@@ -237,6 +244,26 @@ describe('Markdown trees', () => {
   });
 });
 
+describe('a level read with its problems', () => {
+  it('pads an Impact Map of four columns to five with the expected titles, and cuts one of six to five', () => {
+    const read = (cols: string[]) => {
+      const ctx = contextFor('l.md');
+      const text = md('---', 'level: 3', 'title: T', '---', '', '# Introduction {#l3.intro}', '', 'Text.', '', '# Competency Detail {#l3.detail}', '', '## A {#l3.a}', '', '### Skill Areas', '', '- s', '', '### As Demonstrated By', '', '- D', '', '# Impact Map {#l3.impact-map}', '', ...cols.flatMap((c) => [`## ${c}`, '', `- item of ${c}`, '']));
+      return readLevel(ctx, parseMarkdown('l.md', text))!.impactMap!.columns.map((c) => `${c.title}: ${c.items.map((i) => plainText(i.text)).join(', ')}`);
+    };
+    expect(read(['Capabilities', 'Key Responsibilities', 'Level 3 Results', 'Service Objectives'])).toEqual(['Capabilities: item of Capabilities', 'Key Responsibilities: item of Key Responsibilities', 'Level 3 Results: item of Level 3 Results', 'Service Objectives: item of Service Objectives', 'Service Goal: ']);
+    expect(read(['Capabilities', 'Key Responsibilities', 'Level 3 Results', 'Service Objectives', 'Service Goal', 'Extra'])).toEqual(['Capabilities: item of Capabilities', 'Key Responsibilities: item of Key Responsibilities', 'Level 3 Results: item of Level 3 Results', 'Service Objectives: item of Service Objectives', 'Service Goal: item of Service Goal']);
+  });
+
+  it('refuses what is not a bullet under an edition\'s "### Competencies"', () => {
+    const ctx = contextFor('ex/level-2.md');
+    const parts = readLevelParts(ctx, parseMarkdown('ex/level-2.md', md('---', 'level: 2', '---', '', '# Competency Detail {#l2.detail}', '', '## Thinking {#l2.thinking}', '', '### Competencies', '', 'A paragraph.', '', '- New {#ex.new}')), true)!;
+    expect(ctx.diag.messages()).toEqual(['ex/level-2.md:11:1: unexpected paragraph under "### Competencies"; expected bullets that end with the {#id} they replace or add']);
+    expect(parts.detail!.patches.map((p) => [p.id, p.competencies.map((c) => c.id)])).toEqual([['l2.thinking', ['ex.new']]]);
+    expect(parts.detail!.areas).toEqual([]);
+  });
+});
+
 describe('YAML with its mistakes explained', () => {
   const Schema = z.object({ name: z.string(), count: z.number().max(3).optional(), items: z.array(z.string().min(1)).max(2).optional(), kind: z.enum(['a', 'b']).optional(), inner: z.object({ deep: z.boolean() }).strict().optional(), day: z.iso.date().optional(), email: z.email().optional(), code: z.string().regex(/^x/, 'a code starting with x').optional(), word: z.string().max(3).optional(), low: z.number().min(5).optional() }).strict();
   const yaml = (text: string, firstLine = 1, what?: string) => {
@@ -268,6 +295,9 @@ describe('YAML with its mistakes explained', () => {
     expect(yaml('count: 1\n').messages).toEqual(['f.yaml:1:1: "name" is missing; expected a text value']);
     expect(yaml('inner: 3\nname: a\n').messages).toEqual(['f.yaml:1:1: "inner" is 3; expected a object']);
     expect(yaml('name: a\ninner: {}\n').messages).toEqual(['f.yaml:2:8: "inner.deep" is missing; expected true or false']);
+    const diag = new Diagnostics();
+    readYaml('g.yaml', 'a: 1\n', z.object({ a: z.number() }).refine((v) => v.a > 1, { message: 'a number above 1', path: ['a'] }), diag);
+    expect(diag.messages()).toEqual(['g.yaml:1:1: "a" is 1; expected a number above 1']);
     expect(yaml('- a\n').messages).toEqual(['f.yaml:1:1: "" is ["a"]; expected a object']);
   });
   it('says to quote a colour YAML reads as a comment, and names the file part that is not YAML', () => {
@@ -366,6 +396,18 @@ describe('source/ as a whole', () => {
     expect(tree.packetTemplate.forms.workLog.title).toBe('Work Experience Log');
   });
 
+  it('lists a language table once however many editions use it', () => {
+    const settings = (name: string) => md('association:', `  name: ${name}`, '  abbreviation: EX', 'publicationDate: 2026-11-01', "copyrightLine: '© EX'");
+    const tree = loadSource(project({ 'source/editions/ey/edition.yaml': settings('Ey'), 'source/editions/ez/edition.yaml': settings('Ez') }));
+    expect(tree.editions.map((e) => e.id)).toEqual(['ex', 'ey', 'ez']);
+    expect(tree.files.filter((f) => f.startsWith('templates/'))).toEqual(['templates/translations/en.yaml', 'templates/packet.yaml']);
+  });
+
+  it('checks no override of a base level file that is missing', () => {
+    const dir = project({ 'source/editions/ex/level-3.md': md('---', 'level: 3', '---', '', '# Introduction {#l3.intro}', '', 'New.') }, ['source/base/level-3.md']);
+    expect(problems(dir)).toEqual(["source/base/level-3.md:1:1: the level file is missing; expected source/base/level-3.md with the level's introduction and Competency Detail"]);
+  });
+
   it('refuses a project without source/base at once', () => {
     expect(problems(project({}, ['source/base']))).toEqual(['source/base:1:1: the folder is missing; expected source/base with the level files']);
   });
@@ -457,7 +499,7 @@ describe('the language tables', () => {
       ...Object.entries(englishWords()).filter(([, v]) => typeof v === 'string').map(([k, v]) => `${k}: ${JSON.stringify(v)}`),
       'web:', ...Object.entries(englishWords().web).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`),
       'packet:', '  forms:', '    application:', '      labels:', '        first_name: Name', '        fist_name: Typo',
-      '    reference:', '      title: Reference', '    workLog:', '      columns: [A, B, C, D, E]', '    trainingLog:', '      columns: [A, B]',
+      '    reference:', '      title: Reference', '    workLog:', '      columns: [A, B, C, D, E]', '    trainingLog:', '      columns: [A, B]', '    supervisionLog:', '      columns: [A, B, C, D, E]',
     ].join('\n') + '\n');
     const cache = new Map<string, WordsTable | null>();
     readWords(dir, 'xx', diag, cache);

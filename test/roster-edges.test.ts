@@ -18,12 +18,12 @@ const editions = new Map<string, Edition>([
 const HEADER = 'first_name,last_name,address_line1,address_line2,city,state,postal_code,email,edition,level';
 const good = (first: string, email: string, level = '1') => `${first},Lee,1 Main St,,Lansing,MI,48933,${email},ex,${level}`;
 
-async function read(name: string, text: string, sheet?: string) {
+async function read(name: string, text: string | Buffer, sheet?: string) {
   const path = join(dir, name);
   writeFileSync(path, text);
   return readRoster(path, editions, sheet === undefined ? {} : { sheet });
 }
-async function refusal(name: string, text: string, sheet?: string): Promise<string> {
+async function refusal(name: string, text: string | Buffer, sheet?: string): Promise<string> {
   try {
     await read(name, text, sheet);
   } catch (e) {
@@ -62,8 +62,12 @@ describe('roster edges', () => {
     await expect(readRoster(join(dir, 'missing.csv'), editions)).rejects.toThrow(new RosterError('missing.csv: cannot read the roster (ENOENT); expected a CSV file exported from a spreadsheet, or an .xlsx workbook'));
     expect(await refusal('text.csv', `${HEADER}\n${good('Ann', 'a@example.org')}\n`, 'Sheet2')).toBe('text.csv: --sheet "Sheet2" names a sheet of an Excel workbook, but this is a text (CSV) file; expected an .xlsx file, or no --sheet');
     // Only the four bytes of the old Excel format are refused as .xls.
-    const nearly = await read('nearly.csv', `\u00d0\u00cf\u0011${HEADER.slice(3)}\n`).catch((e: Error) => e.message);
-    expect(String(nearly)).not.toMatch(/Excel 97-2003/);
+    for (const [i, b] of [0xd0, 0xcf, 0x11, 0xe0].entries()) {
+      const bytes = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0x41]);
+      bytes[i] = 0x41;
+      const r = await read('nearly.csv', bytes).then(() => 'read', (e: Error) => e.message);
+      expect(r, `byte ${i} is not 0x${b.toString(16)}`).not.toMatch(/Excel 97-2003/);
+    }
   });
 });
 
