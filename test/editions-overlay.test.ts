@@ -28,7 +28,7 @@ const LEVEL_1 = md(
   '# Competency Detail {#l1.detail}', '',
   '## Thinking {#l1.thinking}', '', '### Knowledge Areas', '', '- reflection', '',
   '### As Demonstrated By', '', '- Sees the whole picture (S, T)', '  - Names its parts', '- Plans ahead', '',
-  '## Caring {#l1.caring}', '', '### Skill Areas', '', '- listening', '', '### As Demonstrated By', '', '- Listens well', '',
+  '## Caring {#l1.caring}', '', '### Skill Areas', '', '- listening', '', '### As Demonstrated By', '', '- Listens well', '', '*Also:*', '', '- Waits', '',
   ...MAP(1, 'one'),
 );
 
@@ -168,6 +168,30 @@ describe('an edition overlay on its level files', () => {
     expect(guidelines.levels[1].requirements!.id).toBe('l2.requirements');
   });
 
+  it('names six known ids without "…", the base\'s own id where it is not the usual one, and the usual one where there is none', () => {
+    const g = base();
+    g.levels[1].detail.areas.pop();
+    g.levels[1].intro.id = 'l2.introduction';
+    const l2 = levelParts(md('---', 'level: 2', '---', '', '# Introduction {#l2.intro}', '', 'Text.', '', '# Competency Detail {#l2.detail}', '', '## Nope {#l2.nope}', '', '### Competencies', '', '- X {#ex.x}'), 'source/editions/ex/level-2.md');
+    const l1 = levelParts(md('---', 'level: 1', '---', '', '# Endorsement Requirements {#l1.reqs}', '', 'Text.'), 'source/editions/ex/level-1.md');
+    expect(apply({ levels: [l2, l1] }, g).errors).toEqual([
+      'source/editions/ex/level-2.md:5:1: no section with id "l2.intro" in the base; expected one of l2.introduction, or a new id starting with "ex."',
+      'source/editions/ex/level-2.md:11:1: no area with id "l2.nope" in the base; expected one of l2.a, l2.b, l2.c, l2.d, l2.e, l2.f, or a new id starting with "ex."',
+      'source/editions/ex/level-1.md:5:1: no section with id "l1.reqs" in the base; expected one of l1.requirements, or a new id starting with "ex."',
+    ]);
+  });
+
+  it('copies what is not plain data whole (a Map), and an object of no prototype by its keys', () => {
+    const g = base() as Guidelines & { extra?: unknown; bare?: Record<string, unknown> };
+    g.extra = new Map([['a', [1]]]);
+    g.bare = Object.assign(Object.create(null) as Record<string, unknown>, { k: [1, 2] });
+    const r = apply({}, g).guidelines as typeof g;
+    expect(r.extra).toEqual(new Map([['a', [1]]]));
+    expect(r.extra).not.toBe(g.extra);
+    expect({ ...r.bare }).toEqual({ k: [1, 2] });
+    expect(r.bare!.k).not.toBe(g.bare.k);
+  });
+
   it('a second overlay replaces what a first one added under a new id', () => {
     const add = levelParts(md('---', 'level: 2', '---', '', ...MAP(2, 'y').map((l) => l.replace('{#l2.impact-map}', '{#ex.l2-map}'))), 'source/editions/ex/level-2.md');
     const once = apply({ levels: [add] }).guidelines;
@@ -229,6 +253,9 @@ describe('an edition overlay on its prose files and glossary', () => {
   });
 
   it('replaces a glossary entry by its term, adds a new one at the end, and makes a glossary where the base has none', () => {
+    const first = apply({ glossary: glossary(md('# Glossary {#glossary}', '', '**Attachment**: a tie.'), 'source/editions/ex/glossary.md') });
+    expect(first.summary).toEqual([{ op: 'replace', kind: 'glossary entry', id: 'glossary.attachment', title: 'Attachment', where: 'glossary', before: 'Attachment: a bond.', after: 'Attachment: a tie.' }]);
+    expect(first.guidelines.glossary!.entries.map(glossaryEntryText)).toEqual(['Attachment: a tie.', 'Reflection: thinking back.']);
     const gl = glossary(md('# Glossary {#glossary}', '', '**Reflection**: looking *back*.', '', '**Dyad**: a pair.'), 'source/editions/ex/glossary.md');
     const { guidelines, summary, changes } = apply({ glossary: gl });
     expect(summary).toEqual([
@@ -246,28 +273,33 @@ describe('an edition overlay on its prose files and glossary', () => {
 
 describe('an edition removing by id', () => {
   it('removes an area, a nested competency, a map, requirements, sections and a glossary entry, saying what each was', () => {
-    const ids = ['l2.c', 'l1.thinking.sees-the-whole-picture.names-its-parts', 'l1.thinking.sees-the-whole-picture', 'l1.impact-map', 'l2.requirements', 'endorsement.steps.detail', 'committee.members', 'acknowledgements', 'glossary.attachment', 'nothing.here'];
+    const ids = ['l2.c', 'l2.a', 'l1.thinking.sees-the-whole-picture.names-its-parts', 'l1.thinking.plans-ahead', 'l1.caring.waits', 'l1.thinking.sees-the-whole-picture', 'l1.impact-map', 'l2.requirements', 'endorsement.steps.detail', 'committee.members', 'acknowledgements', 'glossary.reflection', 'glossary.attachment', 'nothing.here'];
     const { guidelines, summary, changes, errors } = apply({ remove: ids.map((id, i) => ({ id, pos: at(i + 2) })) });
-    expect(errors).toEqual(['source/editions/ex/edition.yaml:11:5: nothing with id "nothing.here" to remove; expected the id of an area, competency, section, Impact Map or glossary entry']);
+    expect(errors).toEqual(['source/editions/ex/edition.yaml:15:5: nothing with id "nothing.here" to remove; expected the id of an area, competency, section, Impact Map or glossary entry']);
     expect(summary).toEqual([
       { op: 'remove', kind: 'area', id: 'l2.c', title: 'Area C', where: 'Level 2', before: 'Area C\nKnowledge Areas: knowledge c\n- Does c' },
+      { op: 'remove', kind: 'area', id: 'l2.a', title: 'Area A', where: 'Level 2', before: 'Area A\nKnowledge Areas: knowledge a\n- Does a' },
       { op: 'remove', kind: 'competency', id: 'l1.thinking.sees-the-whole-picture.names-its-parts', title: 'Names its parts', within: 'Thinking', where: 'Level 1', before: '- Names its parts' },
+      { op: 'remove', kind: 'competency', id: 'l1.thinking.plans-ahead', title: 'Plans ahead', within: 'Thinking', where: 'Level 1', before: '- Plans ahead' },
+      { op: 'remove', kind: 'competency', id: 'l1.caring.waits', title: 'Waits', within: 'Caring', where: 'Level 1', before: '- Waits' },
       { op: 'remove', kind: 'competency', id: 'l1.thinking.sees-the-whole-picture', title: 'Sees the whole picture', within: 'Thinking', where: 'Level 1', before: '- Sees the whole picture (S, T)' },
       { op: 'remove', kind: 'impact map', id: 'l1.impact-map', title: 'Level 1 Impact Map', where: 'Level 1', before: impactMapText(base().levels[0].impactMap!) },
       { op: 'remove', kind: 'section', id: 'l2.requirements', title: 'Endorsement Requirements', where: 'Level 2', before: 'Endorsement Requirements\n- Base requirement' },
       { op: 'remove', kind: 'section', id: 'endorsement.steps.detail', title: 'Detail', where: 'endorsement', before: 'Detail\nDetail text.' },
       { op: 'remove', kind: 'section', id: 'committee.members', title: 'Members', where: 'committee', before: 'Members\n- A member' },
       { op: 'remove', kind: 'section', id: 'acknowledgements', title: 'Acknowledgements', where: 'committee', before: 'Acknowledgements\nThanks.' },
+      { op: 'remove', kind: 'glossary entry', id: 'glossary.reflection', title: 'Reflection', where: 'glossary', before: 'Reflection: thinking back.' },
       { op: 'remove', kind: 'glossary entry', id: 'glossary.attachment', title: 'Attachment', where: 'glossary', before: 'Attachment: a bond.' },
     ]);
     expect(changes[0].pos).toEqual(at(2));
-    expect(areaIds(guidelines, 2)).toEqual(['l2.a', 'l2.b', 'l2.d', 'l2.e', 'l2.f', 'l2.g']);
-    expect(guidelines.levels[0].detail.areas[0].groups[0].competencies.map((c) => c.id)).toEqual(['l1.thinking.plans-ahead']);
+    expect(areaIds(guidelines, 2)).toEqual(['l2.b', 'l2.d', 'l2.e', 'l2.f', 'l2.g']);
+    expect(guidelines.levels[0].detail.areas[0].groups[0].competencies).toEqual([]);
+    expect(guidelines.levels[0].detail.areas[1].groups.map((gr) => gr.competencies.map((c) => c.id))).toEqual([['l1.caring.listens-well'], []]);
     expect(guidelines.levels[0].impactMap).toBeNull();
     expect(guidelines.levels[1].requirements).toBeNull();
     expect(sectionText(guidelines.endorsement!)).toBe('Endorsement\nEndorsement text.\nSteps\nStep text.');
     expect(guidelines.committee.map(sectionText)).toEqual(['Committee\nCommittee text.']);
-    expect(guidelines.glossary!.entries.map((e) => e.term)).toEqual(['Reflection']);
+    expect(guidelines.glossary!.entries).toEqual([]);
   });
 
   it('removes the endorsement introduction whole, and nothing else of that name', () => {
@@ -275,6 +307,12 @@ describe('an edition removing by id', () => {
     expect(summary).toEqual([{ op: 'remove', kind: 'section', id: 'endorsement', title: 'Endorsement', where: 'endorsement', before: 'Endorsement\nEndorsement text.\nSteps\nStep text.\nDetail\nDetail text.' }]);
     expect(guidelines.endorsement).toBeNull();
     expect(lacksOf(guidelines)).toEqual(['Level 2 Impact Map', 'Endorsement introduction', 'Copyright notice']);
+    // Nothing to find where the base has no endorsement introduction and no glossary: said, not a crash.
+    const none = apply({ remove: [{ id: 'endorsement', pos: at(2) }, { id: 'glossary.dyad', pos: at(3) }] }, { ...base(), endorsement: null, glossary: null });
+    expect(none.errors).toEqual([
+      'source/editions/ex/edition.yaml:2:5: nothing with id "endorsement" to remove; expected the id of an area, competency, section, Impact Map or glossary entry',
+      'source/editions/ex/edition.yaml:3:5: nothing with id "glossary.dyad" to remove; expected the id of an area, competency, section, Impact Map or glossary entry',
+    ]);
   });
 
   it('says nothing of an id it does not find when a base file had problems (the id may be in it)', () => {
@@ -331,7 +369,7 @@ describe('edition names', () => {
     const project = mkdtempSync(join(tmpdir(), 'cg-names-'));
     dirs.push(project);
     expect(editionIds(project)).toEqual([]);
-    for (const d of ['texas', 'michigan', '.import-staging', 'alaska']) mkdirSync(join(project, 'source', 'editions', d), { recursive: true });
+    for (const d of ['alaska', 'texas', '.import-staging', 'michigan']) mkdirSync(join(project, 'source', 'editions', d), { recursive: true });
     writeFileSync(join(project, 'source', 'editions', 'notes.txt'), 'not an edition');
     expect(editionIds(project)).toEqual(['alaska', 'michigan', 'texas']);
   });
