@@ -10,7 +10,7 @@ import { composeBooklet, contents, copyrightPage, cover, documentWords, formatDa
 import { addressArea, addressLines, ADDRESS_AREA, charactersThatFit, ENVELOPE_WINDOW, ENVELOPE_WINDOWS, envelopeWindow, fittedAddressSize, FOLDS, foldsFor, type LineMetrics } from '../src/compose/envelope.js';
 import { composePacket, composePersonalPages, fieldName, packetId, PACKET_FORMS, PACKET_ID_FIELD, personalParts, portfolioItems, requiredFields, type Applicant } from '../src/compose/packet.js';
 import { packetInLanguage } from '../src/compose/packet-words.js';
-import { blocksIn, contentsEntries, plainRuns, type Block } from '../src/compose/tree.js';
+import { blocksIn, contentsEntries, Document as DocumentSchema, plainRuns, type Block } from '../src/compose/tree.js';
 import type { Edition } from '../src/editions/edition.js';
 import { Diagnostics } from '../src/model/diagnostics.js';
 import type { Guidelines } from '../src/model/schema.js';
@@ -215,6 +215,8 @@ describe('a booklet', () => {
       '    #glossary.dyad Dyad: two people.',
     ]);
     expect(glossaryChapter(g)).toEqual(glossaryPart);
+    // The tree is what its schema says (tables, map notes and list items checked through their nested blocks).
+    expect(DocumentSchema.parse(doc)).toEqual(doc);
   });
 
   it('leaves out what the texts lack, and says the levels on the cover unless the title does', () => {
@@ -287,7 +289,12 @@ describe('blocks', () => {
     expect(outline(one)).toEqual(['table plain: Only (1)', '  row', '    cell (row header)', '      body: x']);
     const three = proseBlocks([{ kind: 'table', header: [cell('A'), cell('B'), cell('C')], rows: [], pos }], 'note');
     expect(outline(three)).toEqual(['table plain: A (0.28) | B (0.36) | C (0.36)']);
-    expect(outline(proseBlocks([{ kind: 'list', ordered: false, start: 3, items: [], pos }, { kind: 'list', ordered: true, items: [], pos }, { kind: 'paragraph', text: cell('n'), pos }], 'note'))).toEqual(['bullet list', 'number list', 'note: n']);
+    const lists = proseBlocks([{ kind: 'list', ordered: false, start: 3, items: [], pos }, { kind: 'list', ordered: true, items: [], pos }, { kind: 'paragraph', text: cell('n'), pos }], 'note');
+    expect(outline(lists)).toEqual(['bullet list', 'number list', 'note: n']);
+    expect(lists.map((b) => 'start' in b)).toEqual([false, false, false]);
+    // A lead-in whose group has no competencies: the lead-in alone, no empty list.
+    const area = { id: 'a', name: 'A', areasLabel: 'Skill Areas' as const, areas: [], groups: [{ leadIn: cell('Lead:'), codes: [], competencies: [], pos }], notes: [], pos };
+    expect(outline([competencyDetail('d', [area])]).slice(-2)).toEqual(['    cell', '      leadIn: Lead:']);
     expect(listItems([{ id: 'i', text: cell('t'), codes: ['S'], children: [{ id: 'j', text: cell('u'), codes: [], children: [], pos }], pos }])).toEqual([{ id: 'i', runs: [{ text: 't' }, { text: ' (S)', role: 'code' }], children: [{ id: 'j', runs: [{ text: 'u' }], children: [] }] }]);
   });
 
@@ -543,6 +550,47 @@ describe('a level packet', () => {
   });
 });
 
+describe('a level packet, its edges', () => {
+  it('takes language tables with only some words of a form or log', () => {
+    const t = template();
+    const some = packetInLanguage(t, { ...SPANISH, packet: { forms: { application: { title: 'Solicitud' }, trainingLog: { title: 'Formación' } } } });
+    expect(some.forms.application.title).toBe('Solicitud');
+    expect(some.forms.application.rows).toEqual(t.forms.application.rows);
+    expect(some.forms.trainingLog.columns).toEqual(t.forms.trainingLog.columns);
+  });
+
+  it('finds an endorsement block in any sub-section, not only the first', () => {
+    const e = edition(OFFICE);
+    e.guidelines.endorsement = sections(md('# Endorsement {#endorsement}', '', 'Text.', '', '## A {#endorsement.a}', '', 'A.', '', '## B {#endorsement.b}', '', '{#endorsement.continuing}', '', 'Renew.'), 'endorsement.md')[0];
+    const { document: doc, missing } = composePacket(e, e.guidelines.levels[0], template());
+    expect(missing).not.toContain('source/base/endorsement.md block {#endorsement.continuing}');
+    expect(partOutline(doc.parts[4])).toContain('  body: Renew.');
+  });
+
+  it('leaves names blank in a letter to every candidate, and a second street line the applicant lacks', () => {
+    const e = edition(OFFICE);
+    const t = template();
+    const named = { ...t, letter: { ...t.letter, paragraphs: ['Hello {firstName}{lastName}.'] } };
+    const letter = composePacket(e, e.guidelines.levels[0], named).document.parts[0];
+    expect(letter.kind === 'loose' && outline(letter.blocks)).toContain('  Hello .');
+    const { application } = personalParts(e, e.guidelines.levels[0], t, { ...ANA, address_line2: undefined });
+    expect(outline(application).find((l) => l.includes('address_line2'))).toBe('  row: address_line2 "Address (line 2)" text 1');
+  });
+
+  it('composes the shared part of a mail merge once per edition and level', () => {
+    const e = edition(OFFICE);
+    const t = template();
+    const [l1, l3] = e.guidelines.levels;
+    const a = composePersonalPages(e, l3, t, ANA);
+    const b = composePersonalPages(e, l3, t, { ...ANA, first_name: 'Ben' });
+    expect(b.meta).toBe(a.meta);
+    const one = composePersonalPages(e, l1, t, ANA);
+    expect(one.meta.title).toBe('EX-AIMH Endorsement Application Packet: Level 1');
+    expect(a.meta.title).toBe('EX-AIMH Endorsement Application Packet: Level 3');
+    expect(composePersonalPages(e, l3, t, ANA).meta).toBe(a.meta);
+  });
+});
+
 describe('packet ids, field names and required fields', () => {
   it('names the edition and level, and the applicant by roster line', () => {
     expect(packetId('us', 3)).toBe('edition=us; level=3');
@@ -564,6 +612,8 @@ describe('packet ids, field names and required fields', () => {
     expect(portfolioItems(p('the PORTFOLIO consists of   one thing.')).map(runs)).toEqual(['One thing']);
     expect(portfolioItems(p('Items; ; and more.')).map(runs)).toEqual(['Items', 'More']);
     expect(portfolioItems(p('A; andrew.')).map(runs)).toEqual(['A', 'Andrew']);
+    expect(portfolioItems(p('The portfolio consists of Ph.D. transcripts; references from brand new colleagues; and  a C.V.')).map(runs)).toEqual(['Ph.D. transcripts', 'References from brand new colleagues', 'A C.V']);
+    expect(portfolioItems(p('See: the portfolio consists of a; b.')).map(runs)).toEqual(['See: the portfolio consists of a', 'B']);
   });
 });
 
@@ -599,6 +649,7 @@ describe('the envelope window', () => {
     expect(fittedAddressSize(['x'.repeat(60)], mono)).toBe(10);
     expect(fittedAddressSize(['x'.repeat(73)], mono)).toBe(8.5); // 310.25 at 8.5
     expect(fittedAddressSize(['x'.repeat(74)], mono)).toBeNull();
+    expect(fittedAddressSize(['short', 'x'.repeat(74)], mono)).toBeNull();
     // Height: 69 pt holds lines of size × 1.15: five at 10.5 (60.4), six at 10 (69), seven at 8.5 (68.4).
     expect(fittedAddressSize(Array(5).fill('a'), mono)).toBe(10.5);
     expect(fittedAddressSize(Array(6).fill('a'), mono)).toBe(10);
