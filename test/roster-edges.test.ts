@@ -43,6 +43,17 @@ describe('roster edges', () => {
     ]);
   });
 
+  it('lists a row too wide for the reader, refused first, in its line\'s place', async () => {
+    const r = await read('order.csv', [HEADER, good('Bo', 'bad'), ','.repeat(300), good('Cy', 'c@example.org')].join('\n') + '\n');
+    expect(r.rejected.map((x) => x.line)).toEqual([2, 3]);
+    expect(r.applicants.map((a) => a.line)).toEqual([4]);
+  });
+
+  it('reads a short row\'s missing cells as empty, and a header\'s cells trimmed', async () => {
+    const r = await read('short.csv', [HEADER.split(',').map((h) => ` ${h.toUpperCase()} `).join(','), 'Ann,Lee,1 Main St,,Lansing,MI,48933'].join('\n') + '\n');
+    expect(r.rejected).toEqual([{ line: 2, message: 'short.csv line 2: missing email; missing edition; missing level; level must be 1, 2, 3 or 4' }]);
+  });
+
   it('names the header\'s own line when it is not the first, and every column it lacks', async () => {
     expect(await refusal('late.csv', ['', ',,', 'first_name,email', good('Ann', 'a@example.org')].join('\n'))).toBe(
       'late.csv line 3: the header lacks last_name, address_line1, city, state, postal_code, edition, level; expected the columns first_name,last_name,address_line1,address_line2,city,state,postal_code,email,edition,level',
@@ -78,6 +89,7 @@ describe('file names from an applicant\'s name', () => {
     expect(packetFileName(a('Ana', 'Pérez', 12345))).toBe('line-12345-perez-ana');
     expect(nameSlug(a('José María', 'García Núñez'))).toBe('garcia-nunez-jose-maria');
     expect(nameSlug(a('', 'Lee'))).toBe('lee');
+    expect(nameSlug(a('Ana', 'DeLuca'))).toBe('deluca-ana');
     expect(nameSlug(a('', ''))).toBe('applicant');
     expect(nameSlug(a('!!!', '???'))).toBe('applicant');
   });
