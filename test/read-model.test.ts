@@ -109,6 +109,7 @@ describe('inline text', () => {
     const { runs, diag } = inlines('See note[^1] and ![x](y.png).\n\n[^1]: The note.\n');
     expect(runs).toEqual([{ text: 'See note and .' }]);
     expect(diag.messages()).toEqual(['in.md:1:9: unsupported Markdown (footnoteReference); expected text, *italic* or **bold**', 'in.md:1:18: images are not allowed in the guidelines text; expected plain text']);
+    expect(inlines('An ![image][r].\n\n[r]: y.png\n').diag.messages()).toEqual(['in.md:1:4: images are not allowed in the guidelines text; expected plain text']);
     expect(inlines('A [ref][r] and <i>x</i>.\n\n[r]: http://x\n').diag.messages()).toEqual([
       'in.md:1:3: links are not allowed in the guidelines text; expected plain text',
       'in.md:1:16: raw HTML "<i>" is not allowed; expected plain Markdown (*italic*, **bold**, lists)',
@@ -253,6 +254,18 @@ describe('a level read with its problems', () => {
     };
     expect(read(['Capabilities', 'Key Responsibilities', 'Level 3 Results', 'Service Objectives'])).toEqual(['Capabilities: item of Capabilities', 'Key Responsibilities: item of Key Responsibilities', 'Level 3 Results: item of Level 3 Results', 'Service Objectives: item of Service Objectives', 'Service Goal: ']);
     expect(read(['Capabilities', 'Key Responsibilities', 'Level 3 Results', 'Service Objectives', 'Service Goal', 'Extra'])).toEqual(['Capabilities: item of Capabilities', 'Key Responsibilities: item of Key Responsibilities', 'Level 3 Results: item of Level 3 Results', 'Service Objectives: item of Service Objectives', 'Service Goal: item of Service Goal']);
+  });
+
+  it('gives a group without a lead-in no codes; reads an edition\'s level file without front matter, its map as of level 0', () => {
+    const ctx = contextFor('l.md');
+    const l = readLevel(ctx, parseMarkdown('l.md', md('---', 'level: 1', 'title: T', '---', '', '# Introduction {#l1.intro}', '', 'Text.', '', '# Competency Detail {#l1.detail}', '', '## A {#l1.a}', '', '### Skill Areas', '', '- s', '', '### As Demonstrated By', '', '- D')))!;
+    expect(l.detail.areas[0].groups.map((g) => [g.leadIn, g.codes])).toEqual([[null, []]]);
+    const o = contextFor('ex/level-1.md');
+    readLevelParts(o, parseMarkdown('ex/level-1.md', md('# Impact Map {#l1.impact-map}', '', '## Capabilities', '', '- c')), true);
+    expect(o.diag.messages()).toEqual([
+      'ex/level-1.md:1:1: the file has no front matter; expected a "---" block at the top with "level: 1..4"',
+      'ex/level-1.md:1:1: Impact Map has 1 columns; expected the five columns Capabilities, Key Responsibilities, Level 0 Results, Service Objectives, Service Goal',
+    ]);
   });
 
   it('refuses what is not a bullet under an edition\'s "### Competencies"', () => {
