@@ -52,6 +52,9 @@ describe('caps and excerpts', () => {
     expect(charCount('a\udc00')).toBe(2);
     expect(charCount('\ud800\ud800')).toBe(2);
     expect(charCount('\ue000\udc00')).toBe(2);
+    expect(charCount('\u{10000}\u{10FFFF}\u{FFFFF}\u{20000}')).toBe(4); // pairs at the surrogates' bounds
+    expect(charCount('\ud800\ue000')).toBe(2);
+    expect(charCount('\ud7ff\udc00')).toBe(2);
     expect(overCap('abc', 3)).toBeNull();
     expect(overCap('abcd', 3)).toBe('is 4 characters');
     expect(overCap('😀😀😀', 3)).toBeNull(); // 6 units, 3 characters
@@ -305,6 +308,7 @@ describe('YAML with its mistakes explained', () => {
       'f.yaml:12:1: "low" is 1; expected a number at least 5',
     ]);
     expect(yaml('name: a\nitems: [""]\n').messages).toEqual(['f.yaml:2:9: "items.0" is ""; expected a non-empty text']);
+    expect(yaml('name: a\ncount: x\n').messages).toEqual(['f.yaml:2:1: "count" is "x"; expected a number']);
     expect(yaml('count: 1\n').messages).toEqual(['f.yaml:1:1: "name" is missing; expected a text value']);
     expect(yaml('inner: 3\nname: a\n').messages).toEqual(['f.yaml:1:1: "inner" is 3; expected a object']);
     expect(yaml('name: a\ninner: {}\n').messages).toEqual(['f.yaml:2:8: "inner.deep" is missing; expected true or false']);
@@ -490,9 +494,12 @@ describe('the language tables', () => {
     expect(readWords(dir, 'de-AT', diag, cache)).toEqual({ file: 'templates/translations/en.yaml', words: englishWords(), fallback: 'no furniture table templates/translations/de.yaml for language de-AT: its furniture is in English' });
     expect([...cache.keys()]).toEqual(['es', 'en']);
     expect(diag.messages()).toEqual([]);
+    writeFileSync(join(dir, 'templates/translations/de.yaml'), '');
+    expect(readWords(dir, 'de', diag, cache)).toBeNull();
+    expect(diag.messages()).toEqual(["templates/translations/de.yaml:1:1: the file is empty; expected the section's text"]);
     writeFileSync(join(dir, 'templates/translations/es-AR.yaml'), 'contents: 3\n');
     expect(readWords(dir, 'es-AR', diag, cache)).toBeNull();
-    expect(diag.messages()[0]).toMatch(/^templates\/translations\/es-AR\.yaml:1:1: "contents" is 3; expected a text value/);
+    expect(diag.messages()[1]).toMatch(/^templates\/translations\/es-AR\.yaml:1:1: "contents" is 3; expected a text value/);
   });
 
   it('says the English table is missing, once', () => {
