@@ -1,7 +1,7 @@
 // The readers' parts one by one, on inputs written here: caps and excerpts, responsibility codes, ids and slugs, the
 // file reader's refusals, logos, parsed trees, YAML mistakes and zod problems, the language tables, and source/ as a
 // whole (a small project in a temp folder): each refusal by its exact message. (Markdown → model: reader-fixtures.)
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -423,6 +423,37 @@ describe('source/ as a whole', () => {
   it('checks no override of a base level file that is missing', () => {
     const dir = project({ 'source/editions/ex/level-3.md': md('---', 'level: 3', '---', '', '# Introduction {#l3.intro}', '', 'New.') }, ['source/base/level-3.md']);
     expect(problems(dir)).toEqual(["source/base/level-3.md:1:1: the level file is missing; expected source/base/level-3.md with the level's introduction and Competency Detail"]);
+  });
+
+  it('reads the base\'s prose files, skips hidden files in an edition folder, and checks each language table against the packet template', () => {
+    const dir = project({
+      'source/base/endorsement.md': md('# Endorsement {#endorsement}', '', 'Text.'),
+      'source/base/committee.md': md('# Committee {#committee}', '', 'Us.', '', '# Thanks {#thanks}', '', 'Them.'),
+      'source/base/copyright.md': md('# Copyright {#copyright}', '', '© X.'),
+      'source/editions/ex/.hidden.md': '# Not read',
+      'source/editions/ex/edition.yaml.bak': 'not read',
+    });
+    const tree = loadSource(dir);
+    expect(tree.base.endorsement!.id).toBe('endorsement');
+    expect(tree.base.committee.map((c) => c.id)).toEqual(['committee', 'thanks']);
+    expect(tree.base.copyright!.id).toBe('copyright');
+    expect(tree.files).toContain('source/base/copyright.md');
+    const en = join(dir, 'templates/translations/en.yaml');
+    writeFileSync(en, readFileSync(en, 'utf8') + 'packet:\n  forms:\n    application:\n      labels:\n        fist_name: Typo\n');
+    expect(problems(dir)).toEqual([expect.stringMatching(/^templates\/translations\/en\.yaml:\d+:\d+: "fist_name" is not a field of the application form in templates\/packet\.yaml; expected one of first_name, /)]);
+  });
+
+  it('refuses a folder name that only starts like an id, and names only edition.yaml, .yml or .yaml.txt as misnamed settings', () => {
+    const dir = project({
+      'source/editions/ex_2/edition.yaml': 'x: 1',
+      'source/editions/mine/my-edition.yml': 'x: 1',
+      'source/editions/old/edition.yml.old': 'x: 1',
+    });
+    expect(problems(dir)).toEqual([
+      'source/editions/ex_2:1:1: edition folder name "ex_2" is not a valid id; expected lower-case letters, digits and "-"',
+      'source/editions/mine/edition.yaml:1:1: the edition has no settings file; expected edition.yaml with association, publicationDate and copyrightLine',
+      'source/editions/old/edition.yaml:1:1: the edition has no settings file; expected edition.yaml with association, publicationDate and copyrightLine',
+    ]);
   });
 
   it('refuses a project without source/base at once', () => {
