@@ -4,7 +4,7 @@
 // incremental update (pdf-lib's saveIncremental): the result is the shared file's bytes as
 // they are, followed by a small appended section, so the large part is never serialized again.
 // Then the pages are taken out again, ready for the next applicant.
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from '@cantoo/pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from '@cantoo/pdf-lib';
 import { copyTaggedPages } from '../write/pdf/tagging/copy-tagged.js';
 
 export class PacketJoiner {
@@ -18,7 +18,7 @@ export class PacketJoiner {
   }
 
   static async create(shared: Uint8Array): Promise<PacketJoiner> {
-    return new PacketJoiner(shared, await PDFDocument.load(shared, { updateMetadata: false, forIncrementalUpdate: true }));
+    return new PacketJoiner(shared, await PDFDocument.load(shared, { updateMetadata: false, forIncrementalUpdate: true, parseSpeed: ParseSpeeds.Fastest }));
   }
 
   private queue: Promise<unknown> = Promise.resolve();
@@ -35,7 +35,8 @@ export class PacketJoiner {
   }
 
   private async joinNow(personal: Uint8Array, padToEven: boolean): Promise<Uint8Array> {
-    const front = await PDFDocument.load(personal, { updateMetadata: false });
+    // Without pdf-lib's pause (a timer, at least 1 ms, the thread idle) every 100 objects.
+    const front = await PDFDocument.load(personal, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
     // Object numbers start where the shared file ends for every applicant (see below).
     const firstNew = this.doc.context.largestObjectNumber;
     const snapshot = this.doc.takeSnapshot();
