@@ -14,13 +14,11 @@ export function workerCount(): number {
 }
 
 /**
- * Threads to render documents in: CG_WORKERS if set (0 or 1 renders in this thread), else one per core beyond two.
- * On two cores one thread built everything faster than two (11.7 s against 15.7 s, median of three paired forced
- * builds) with 58 % of the CPU and memory: each render thread parses the fonts and compiles the same code again, and
- * the one thread's garbage collector and compiler already keep the second core busy.
+ * Threads to render documents in: CG_WORKERS if set (0 or 1 renders in this thread), else one per available core
+ * (`taskset -c 0` gives one: rendered in this thread). The bench runs the forced build on 1 core and on 2.
  */
 export function renderThreads(): number {
-  return fromEnv() ?? Math.max(1, availableParallelism() - 2);
+  return fromEnv() ?? availableParallelism();
 }
 
 export interface RenderPool {
