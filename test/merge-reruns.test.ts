@@ -30,7 +30,7 @@ describe('a mail merge re-run into its folder', () => {
   it('makes one packet per row, and lists what it made', () => {
     expect(first.code).toBe(0);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
-    expect(summary.files).toEqual(['line-0002-nunez-jose.pdf', 'line-0002-nunez-jose.docx', 'line-0003-kim-bo.pdf', 'line-0003-kim-bo.docx', 'all-packets.pdf']);
+    expect(summary.files).toEqual(['line-0002-nunez-jose.pdf', 'line-0002-nunez-jose.docx', 'line-0003-kim-bo.pdf', 'line-0003-kim-bo.docx', 'all-packets-001.pdf']);
     expect(readdirSync(out).sort()).toEqual([...summary.files, 'summary.json'].sort());
   });
 
@@ -42,10 +42,10 @@ describe('a mail merge re-run into its folder', () => {
     const r = await cli(project, 'packets', '--roster', join(work, 'roster.csv'), '--out', out);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('roster.csv line 3: unknown edition "ohio"');
-    expect(readdirSync(out).sort()).toEqual(['all-packets.pdf', 'eml', 'line-0002-nunez-jose.docx', 'line-0002-nunez-jose.pdf', 'send-log.jsonl', 'summary.json']);
+    expect(readdirSync(out).sort()).toEqual(['all-packets-001.pdf', 'eml', 'line-0002-nunez-jose.docx', 'line-0002-nunez-jose.pdf', 'send-log.jsonl', 'summary.json']);
     expect(readFileSync(join(out, 'send-log.jsonl'), 'utf8')).toBe('{"file":"line-0003-kim-bo.pdf"}\n');
     expect(readFileSync(join(out, 'eml', 'line-0003.eml'), 'utf8')).toBe('Subject: your packet\n');
-    const combined = await readPdf(join(out, 'all-packets.pdf'));
+    const combined = await readPdf(join(out, 'all-packets-001.pdf'));
     expect(combined.text).toContain('Núñez');
     expect(combined.text).not.toContain('Bo Kim');
     expect(litter(work)).toEqual([]);
@@ -79,7 +79,7 @@ describe('a mail merge re-run into its folder', () => {
     const r = await cli(project, 'packets', '--roster', join(work, 'roster.csv'), '--out', out);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`a previous run into ${out}/ was interrupted; its partial files were removed`);
-    expect(readdirSync(out).sort()).toEqual(['all-packets.pdf', 'eml', 'line-0002-kim-bo.docx', 'line-0002-kim-bo.pdf', 'send-log.jsonl', 'summary.json']);
+    expect(readdirSync(out).sort()).toEqual(['all-packets-001.pdf', 'eml', 'line-0002-kim-bo.docx', 'line-0002-kim-bo.pdf', 'send-log.jsonl', 'summary.json']);
     expect(litter(work)).toEqual([]);
   }, 300_000);
 });

@@ -139,7 +139,7 @@ describe('personalized packets from a roster', () => {
   });
 
   it('joins all packets for duplex printing, each starting on a right-hand page', async () => {
-    const combined = await readPdf(join(out, 'all-packets.pdf'));
+    const combined = await readPdf(join(out, 'all-packets-001.pdf'));
     let start = 0;
     for (const m of result.made) {
       expect(start % 2, m.name).toBe(0);
@@ -172,7 +172,7 @@ describe('personalized packets from a roster', () => {
   });
 
   it('does not claim the combined print file is tagged', async () => {
-    const combined = await readTagged(join(out, 'all-packets.pdf'));
+    const combined = await readTagged(join(out, 'all-packets-001.pdf'));
     expect(combined.marked).toBe(false);
     expect(combined.root).toBeNull();
     // Untagged is what a tagging check reports, and all it reports: nothing claims otherwise.

@@ -8,7 +8,7 @@ import { InputError } from '../model/diagnostics.js';
 
 const program = new Command()
   .name('build:packets')
-  .description('Make a personalized application packet (PDF and Word) for every valid row of a roster, and one combined PDF for duplex printing.')
+  .description('Make a personalized application packet (PDF and Word) for every valid row of a roster, and combined PDFs for duplex printing (all-packets-001.pdf, … of at most 500 packets each).')
   .requiredOption('-r, --roster <file>', `the roster: a CSV file (UTF-8, UTF-16 or Windows-1252; comma- or tab-separated) or an Excel workbook (.xlsx), with the columns first_name,last_name,address_line1,address_line2,city,state,postal_code,email,edition,level`)
   .option('--sheet <name>', 'the sheet of an .xlsx roster to read (default: the first)')
   .option('-o, --out <dir>', 'folder for the packets', 'out/packets')
@@ -31,7 +31,7 @@ async function main(): Promise<number> {
       packetsFrom = performance.now();
     } else if (step.phase === 'packets') {
       progress.status(rateLine('packets', step.done, step.total, performance.now() - packetsFrom), step.done === step.total);
-    } else progress.line(step.done ? `all-packets.pdf saved (${step.pages} pages)` : `saving all-packets.pdf (${step.pages} pages) …`);
+    } else if (step.done) progress.line(`${step.file.path} saved (${step.file.packets} packets, ${step.file.pages} pages)`);
   };
   const outDir = resolve(project, opts.out);
   exitOnInterrupt(() => `interrupted; ${opts.out}/ is unchanged (it holds the previous complete run, if any)`);
@@ -40,7 +40,12 @@ async function main(): Promise<number> {
     for (const n of r.notices) console.error(n);
     for (const bad of r.rejected) console.error(bad.message);
     console.log(`${r.made.length} packet${r.made.length === 1 ? '' : 's'} made (PDF and Word) in ${opts.out}/, ${r.rejected.length} row${r.rejected.length === 1 ? '' : 's'} rejected (${(r.ms / 1000).toFixed(1)} s)`);
-    if (r.combined) console.log(`combined for duplex printing: ${opts.out}/${r.combined.path} (${r.combined.pages} pages); summary: ${opts.out}/summary.json`);
+    const print = r.printFiles;
+    if (print.length) {
+      const pages = print.reduce((n, f) => n + f.pages, 0);
+      const files = print.length === 1 ? `${opts.out}/${print[0].path}` : `${opts.out}/${print[0].path} … ${print.at(-1)!.path} (${print.length} files of at most ${Math.max(...print.map((f) => f.packets))} packets)`;
+      console.log(`combined for duplex printing: ${files}, ${pages} pages; summary: ${opts.out}/summary.json`);
+    }
     if (process.env.CG_STATS) console.error(`stats: wall_ms=${Math.round(r.ms)} packets=${r.made.length} max_rss_kb=${process.resourceUsage().maxRSS}`);
     return r.rejected.length ? 1 : 0;
   } catch (e) {

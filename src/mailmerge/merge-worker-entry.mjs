@@ -7,5 +7,6 @@ import { fileURLToPath } from 'node:url';
 const compiled = new URL('./merge-worker.js', import.meta.url);
 const isCompiled = existsSync(fileURLToPath(compiled));
 if (!isCompiled) (await import('tsx/esm/api')).register();
-const { default: mergeOne } = await import(isCompiled ? compiled.href : './merge-worker.ts');
+const { default: mergeOne, renderShared } = await import(isCompiled ? compiled.href : './merge-worker.ts');
 export default mergeOne;
+export { renderShared };

@@ -12,6 +12,7 @@ import { writePdf } from '../write/pdf/document.js';
 import { PacketJoiner } from './join-pdf.js';
 import { WordTemplate } from './word-template.js';
 import { writingTo } from '../util/machine-fault.js';
+import render, { type RenderJob, type RenderOutput } from '../pipeline/render-worker.js';
 
 export interface MergeTask {
   project: string;
@@ -79,4 +80,14 @@ export default async function mergeOne(task: MergeTask): Promise<MergeTaskResult
 /** Bytes with an ArrayBuffer of their own (a Buffer can be a slice of a shared pool, which cannot be moved). */
 function own(bytes: Uint8Array): Uint8Array {
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+}
+
+/** A shared packet or Word template the cache lacked, rendered in an applicant thread (the code and fonts are loaded here anyway). */
+export async function renderShared(job: RenderJob): Promise<RenderOutput> {
+  const out = await render(job);
+  if (isMainThread) return out;
+  const bytes = own(out.bytes);
+  const moved = { [Tinypool.transferableSymbol]: bytes.buffer, [Tinypool.valueSymbol]: { ...out, bytes } };
+  markMovable(moved);
+  return moved as unknown as RenderOutput;
 }

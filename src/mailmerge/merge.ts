@@ -1,17 +1,19 @@
-// Personalized packets for a roster: one PDF and Word packet per valid row, and one combined PDF.
+// Personalized packets for a roster: one PDF and Word packet per valid row, and the combined print files.
 //
 // What every packet of an edition and level shares is rendered once; per applicant only the
 // letter and the filled-in application form are rendered (in worker threads) and joined to it.
+// Applicants flow through a bounded window of tasks, each packet is written by its worker, and
+// each print file is saved once its last packet is in: memory does not grow with the roster.
 import { basename, join } from 'node:path';
 import Tinypool from 'tinypool';
 import { composePacket } from '../compose/packet.js';
 import { resolveEdition } from '../editions/edition.js';
 import { loadSource } from '../editions/source.js';
-import { createRenderPool, workerCount } from '../pipeline/render-pool.js';
+import { createRenderPool, workerCount, type RenderPool } from '../pipeline/render-pool.js';
 import { createRenderContext, type RunContext } from '../pipeline/context.js';
 import { renderKept } from '../pipeline/kept-documents.js';
-import type { RenderJob } from '../pipeline/render-worker.js';
-import { CombinedPdf } from './combined.js';
+import type { RenderJob, RenderOutput } from '../pipeline/render-worker.js';
+import { PACKETS_PER_PRINT_FILE, PrintFiles, type PrintFile } from './print-files.js';
 import mergeOne, { type MergeTask, type MergeTaskResult } from './merge-worker.js';
 import { packetFileName, readRoster, type Roster } from './roster.js';
 import { writeAtomic } from '../util/write-atomic.js';
@@ -44,13 +46,15 @@ export interface MergeOptions {
   workers?: number;
   /** Told when another run holds the folder and this one waits (default: a line on stderr). */
   waiting?: (line: string) => void;
+  /** Packets per combined print file (default 500). */
+  packetsPerPrintFile?: number;
 }
 
-/** Where a mail merge is: the shared packets rendered, the applicants' packets made, the combined file saved. */
+/** Where a mail merge is: the shared packets rendered, the applicants' packets made, a print file being saved or saved. */
 export type MergeProgress =
   | { phase: 'shared'; done: number; total: number }
   | { phase: 'packets'; done: number; total: number }
-  | { phase: 'combined'; pages: number; done: boolean };
+  | { phase: 'print'; file: PrintFile; done: boolean };
 
 export interface MadePacket {
   line: number;
@@ -65,7 +69,8 @@ export interface MadePacket {
 export interface MergeResult {
   made: MadePacket[];
   rejected: { line: number; message: string }[];
-  combined: { path: string; pages: number } | null;
+  /** The combined print files, in roster order (none when no packet was made). */
+  printFiles: PrintFile[];
   /** What this run found of an interrupted one ("… its partial files were removed"). */
   notices: string[];
   ms: number;
@@ -110,11 +115,16 @@ async function mergeInto(
 
   // Render once per edition and level: the shared packet (PDF) and the Word template.
   const keys = [...new Set(roster.applicants.map((a) => `${a.edition}/${a.level}`))];
-  // The shared packets are the same from run to run: rendered once, then taken from the cache; the
-  // render threads are started only when one is not there.
-  let renderPool: ReturnType<typeof createRenderPool> | null = null;
-  const render = { run: (job: RenderJob) => (renderPool ??= createRenderPool(opts.workers)).run(job, ctx), close: async () => renderPool?.close() };
-  const cachedRun = (job: RenderJob) => renderKept(ctx.store, job, render.run);
+  // The applicant threads start first: they also render the shared packets the cache lacks, so this thread never
+  // loads the renderers and their fonts (about 100 MB it would keep to the end), and two packets render at once.
+  const threads = opts.workers ?? workerCount();
+  const pool =
+    threads > 1 && roster.applicants.length > 1
+      ? new Tinypool({ filename: new URL('./merge-worker-entry.mjs', import.meta.url).href, minThreads: threads, maxThreads: threads, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } })
+      : null;
+  // The shared packets are the same from run to run: rendered once, then taken from the cache.
+  let inThread = null as RenderPool | null;
+  const renderShared = (job: RenderJob): Promise<RenderOutput> => (pool ? pool.run({ ...job, keep: ctx.keeps ?? undefined } satisfies RenderJob, { name: 'renderShared' }) : (inThread ??= createRenderPool(1)).run(job, ctx));
   let sharedDone = 0;
   opts.progress?.({ phase: 'shared', done: 0, total: keys.length });
   const prepared = new Map<string, { pdf: Uint8Array; sharedPdf: SharedArrayBuffer; wordTemplate: SharedArrayBuffer }>();
@@ -126,27 +136,25 @@ async function mergeInto(
         const level = edition.guidelines.levels.find((l) => l.level === Number(n))!;
         const common = composePacket(edition, level, tree.packetTemplate, undefined, { shared: true }).document;
         const tokens = composePacket(edition, level, tree.packetTemplate, TOKEN_APPLICANT).document;
-        const [pdf, docx] = await Promise.all([cachedRun({ format: 'pdf', document: common }), cachedRun({ format: 'docx', document: tokens })]);
+        const [pdf, docx] = await Promise.all([renderKept(ctx.store, { format: 'pdf', document: common }, renderShared), renderKept(ctx.store, { format: 'docx', document: tokens }, renderShared)]);
         prepared.set(key, { pdf: pdf.bytes, sharedPdf: shared(pdf.bytes), wordTemplate: shared(docx.bytes) });
         opts.progress?.({ phase: 'shared', done: ++sharedDone, total: keys.length });
       }),
     );
+  } catch (e) {
+    await pool?.destroy();
+    throw e;
   } finally {
-    await render.close();
+    await inThread?.close();
   }
 
   const preparedAt = performance.now();
-  const threads = opts.workers ?? workerCount();
-  const pool =
-    threads > 1 && roster.applicants.length > 1
-      ? new Tinypool({ filename: new URL('./merge-worker-entry.mjs', import.meta.url).href, minThreads: threads, maxThreads: threads, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } })
-      : null;
   const run = (task: MergeTask): Promise<MergeTaskResult> => (pool ? pool.run(task) : mergeOne(task));
-  const combined = await CombinedPdf.create();
+  const printFiles = new PrintFiles(outDir, roster.applicants.length, opts.packetsPerPrintFile ?? PACKETS_PER_PRINT_FILE, (file, done) => opts.progress?.({ phase: 'print', file, done }));
   const made: MadePacket[] = [];
   try {
     // A bounded window of tasks in flight: the workers stay busy while results wait for their
-    // turn (roster order, for the combined file), and what is held does not grow with the roster.
+    // turn (roster order, for the print files), and what is held does not grow with the roster.
     const window = Math.max(4, threads * 4);
     const start = (a: (typeof roster.applicants)[number]) => {
       const key = `${a.edition}/${a.level}`;
@@ -168,7 +176,7 @@ async function mergeInto(
       const r = await t.result;
       const a0 = performance.now();
       waitMs += a0 - w0;
-      await combined.add(t.key, prepared.get(t.key)!.pdf, r.personal);
+      await printFiles.add(t.a.line, t.key, prepared.get(t.key)!.pdf, r.personal);
       addMs += performance.now() - a0;
       made.push({ line: t.a.line, name: `${t.a.first_name} ${t.a.last_name}`, edition: t.a.edition, level: t.a.level, pdf: `${t.fileName}.pdf`, docx: `${t.fileName}.docx`, pages: r.pages });
       opts.progress?.({ phase: 'packets', done: made.length, total: roster.applicants.length });
@@ -177,16 +185,9 @@ async function mergeInto(
   } finally {
     await pool?.destroy();
   }
-  let combinedInfo: MergeResult['combined'] = null;
-  if (made.length) {
-    opts.progress?.({ phase: 'combined', pages: combined.pageCount, done: false });
-    writeAtomic(join(outDir, 'all-packets.pdf'), await combined.save());
-    opts.progress?.({ phase: 'combined', pages: combined.pageCount, done: true });
-    combinedInfo = { path: 'all-packets.pdf', pages: combined.pageCount };
-  }
   // `files`: everything this run made besides summary.json; a re-run replaces exactly these.
-  const files = [...made.flatMap((m) => [m.pdf, m.docx]), ...(combinedInfo ? [combinedInfo.path] : [])];
-  const summary = { roster: opts.roster, made, rejected: roster.rejected, combined: combinedInfo, files };
+  const files = [...made.flatMap((m) => [m.pdf, m.docx]), ...printFiles.saved.map((f) => f.path)];
+  const summary = { roster: opts.roster, made, rejected: roster.rejected, printFiles: printFiles.saved, files };
   writeAtomic(join(outDir, SUMMARY), JSON.stringify(summary, null, 2) + '\n');
-  return { made, rejected: roster.rejected, combined: combinedInfo };
+  return { made, rejected: roster.rejected, printFiles: printFiles.saved };
 }

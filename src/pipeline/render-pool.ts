@@ -15,14 +15,18 @@ export function workerCount(): number {
 }
 
 /**
- * Threads to render documents in: CG_WORKERS if set (0 or 1 renders in this thread), else one per core beyond two.
- * On two cores one thread built everything faster than two (11.7 s against 15.7 s, median of three paired forced
- * builds) with 58 % of the CPU and memory: each render thread parses the fonts and compiles the same code again, and
- * the one thread's garbage collector and compiler already keep the second core busy.
+ * Threads to render documents in: CG_WORKERS if set (0 or 1 renders in this thread), else one per available core
+ * (`taskset -c 0` gives one: rendered in this thread). The bench runs the forced build on 1 core and on 2.
  */
 export function renderThreads(): number {
-  return fromEnv() ?? Math.max(1, availableParallelism() - 2);
+  return fromEnv() ?? availableParallelism();
 }
+
+/**
+ * Each render thread's young generation. Node 22+ sizes it from the heap limit (up to 3 × 64 MB a thread); the forced
+ * build with two threads peaked at 1,113 MB without a limit and 975 MB with this one (one thread: 496 MB).
+ */
+const RENDER_YOUNG_MB = 48;
 
 export interface RenderPool {
   /** Renders in `ctx` (in this thread), or in a worker thread's own context over the same store. */
@@ -47,6 +51,7 @@ export function createRenderPool(threads = renderThreads()): RenderPool {
     filename: new URL('./render-worker-entry.mjs', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
+    resourceLimits: { maxYoungGenerationSizeMb: RENDER_YOUNG_MB },
   });
   return { run: (job, ctx) => pool.run({ ...job, keep: ctx.keeps ?? undefined } satisfies RenderJob), close: () => pool.destroy() };
 }
