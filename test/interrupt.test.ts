@@ -136,7 +136,13 @@ describe('Ctrl+C', () => {
     writeFileSync(join(parent, 'roster.csv'), 'first_name,last_name,address_line1,address_line2,city,state,postal_code,email,edition,level\nAnn,Smith,1 Main St,,Lansing,MI,48933,ann@example.org,michigan,2\nBo,Kim,3 Pine Rd,,Lansing,MI,48933,bo@example.org,texas,4\n');
     const r = await interrupt('send:packets', ['--roster', join(parent, 'roster.csv'), '--out', out, '--dry-run', '--from', 'office@example.org'], () => readdirSync(parent).some((n) => n.includes('-staging-')));
     expectOneLine(r, `interrupted; nothing more is sent and ${out}/send-log.jsonl has every message sent so far: the same command continues where it stopped`);
-    expect(readdirSync(parent)).toEqual(['roster.csv']);
+    // No staging folder is left. A merge of two applicants with their shared packets kept can finish before the signal
+    // lands: then packets/ is the complete run (its summary written last), never a part of one.
+    const left = readdirSync(parent).filter((n) => n !== 'roster.csv');
+    if (left.length) {
+      expect(left).toEqual(['packets']);
+      expect(readdirSync(out)).toContain('summary.json');
+    }
   });
 
   it('stops dev during a rebuild', async () => {
