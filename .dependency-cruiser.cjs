@@ -16,7 +16,20 @@
 //   import collect mailmerge   a Word booklet back into source/; returned packets into a sheet; packets per applicant
 //   mailsend  e-mailing the merged packets
 //   cli       the commands
-const STAGES = [['util'], ['text', 'xml', 'pdf'], ['model'], ['read'], ['editions'], ['compose'], ['write'], ['reports'], ['pipeline'], ['import', 'collect', 'mailmerge'], ['mailsend'], ['cli']];
+const STAGES = [
+  ['util'],
+  ['text', 'xml', 'pdf'],
+  ['model'],
+  ['read'],
+  ['editions'],
+  ['compose'],
+  ['write'],
+  ['reports'],
+  ['pipeline'],
+  ['import', 'collect', 'mailmerge'],
+  ['mailsend'],
+  ['cli'],
+];
 
 const folders = (names) => `^src/(${names.join('|')})/`;
 
@@ -52,21 +65,24 @@ module.exports = {
     ...stageRules,
     {
       name: 'writers-render-the-tree',
-      comment: 'a writer renders the document tree of compose/ only: what it needs from the model, the sources or an edition comes in the tree',
+      comment:
+        'a writer renders the document tree of compose/ only: what it needs from the model, the sources or an edition comes in the tree',
       severity: 'error',
       from: { path: '^src/write/' },
       to: { path: folders(['model', 'read', 'editions']) },
     },
     {
       name: 'pdf-writer-internals',
-      comment: "the PDF writer's fonts, scripts and tagging are its own: what a later stage needs from them belongs in text/ or pdf/",
+      comment:
+        "the PDF writer's fonts, scripts and tagging are its own: what a later stage needs from them belongs in text/ or pdf/",
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/write/' },
       to: { path: '^src/write/pdf/(tagging/|scripts[.]ts|fonts[.]ts)' },
     },
     {
       name: 'no-circular',
-      comment: 'modules that import each other (types too): pass the one as a parameter, or move the shared part into a module of its own',
+      comment:
+        'modules that import each other (types too): pass the one as a parameter, or move the shared part into a module of its own',
       severity: 'error',
       from: { path: '^src/' },
       to: { circular: true },

@@ -29,7 +29,8 @@ const withoutDevelopmentBuilds: Plugin = {
   name: 'without-development-builds',
   configResolved(config) {
     const ssr = config.ssr.resolve as { conditions?: string[] } | undefined;
-    if (ssr?.conditions) ssr.conditions = ssr.conditions.filter((c) => c !== 'development|production' && c !== 'development');
+    if (ssr?.conditions)
+      ssr.conditions = ssr.conditions.filter((c) => c !== 'development|production' && c !== 'development');
   },
 };
 

@@ -8,7 +8,13 @@
 // for every mutant of src/read and src/editions it covers): for a run on those folders alone. See docs/testing.md.
 import { defineConfig, type Plugin } from 'vitest/config';
 
-const UNITS = ['test/reader-fixtures.test.ts', 'test/read-model.test.ts', 'test/editions-overlay.test.ts', 'test/compose-tree.test.ts', 'test/parsed-trees.test.ts'];
+const UNITS = [
+  'test/reader-fixtures.test.ts',
+  'test/read-model.test.ts',
+  'test/editions-overlay.test.ts',
+  'test/compose-tree.test.ts',
+  'test/parsed-trees.test.ts',
+];
 const ROSTER = ['test/roster.test.ts', 'test/roster-edges.test.ts'];
 
 /** Packages as the commands load them, not micromark's development build (as in vitest.config.ts). */
@@ -16,7 +22,8 @@ const withoutDevelopmentBuilds: Plugin = {
   name: 'without-development-builds',
   configResolved(config) {
     const ssr = config.ssr.resolve as { conditions?: string[] } | undefined;
-    if (ssr?.conditions) ssr.conditions = ssr.conditions.filter((c) => c !== 'development|production' && c !== 'development');
+    if (ssr?.conditions)
+      ssr.conditions = ssr.conditions.filter((c) => c !== 'development|production' && c !== 'development');
   },
 };
 

@@ -20,10 +20,14 @@ const PARTS = ['build', 'merge', 'editions', 'large'] as const;
 const program = new Command()
   .name('bench')
   .description('Figures of the build and the mail merge against their targets (issue #29).')
-  .option('--editions <n>', 'also build N editions (the 4 of source/ and N-4 generated), then a base edit and one edition’s own edit', (v) => {
-    if (!/^\d+$/.test(v) || Number(v) < 4) throw new Error('--editions: a number, at least 4');
-    return Number(v);
-  })
+  .option(
+    '--editions <n>',
+    'also build N editions (the 4 of source/ and N-4 generated), then a base edit and one edition’s own edit',
+    (v) => {
+      if (!/^\d+$/.test(v) || Number(v) < 4) throw new Error('--editions: a number, at least 4');
+      return Number(v);
+    },
+  )
   .option('--large', 'also the mail merge of 20,000 applicants')
   .addOption(new Option('--only <part...>', 'run only these parts').choices(PARTS))
   .option('--no-cores', 'skip the runs on 1 core against 2')
@@ -31,14 +35,27 @@ const program = new Command()
 
 async function main(): Promise<void> {
   program.parse();
-  const opts = program.opts<{ editions?: number; large?: boolean; only?: (typeof PARTS)[number][]; cores: boolean; keep?: boolean }>();
-  const wanted = (part: (typeof PARTS)[number]) => (opts.only ? opts.only.includes(part) : part === 'build' || part === 'merge' || (part === 'editions' && !!opts.editions) || (part === 'large' && !!opts.large));
+  const opts = program.opts<{
+    editions?: number;
+    large?: boolean;
+    only?: (typeof PARTS)[number][];
+    cores: boolean;
+    keep?: boolean;
+  }>();
+  const wanted = (part: (typeof PARTS)[number]) =>
+    opts.only
+      ? opts.only.includes(part)
+      : part === 'build' ||
+        part === 'merge' ||
+        (part === 'editions' && !!opts.editions) ||
+        (part === 'large' && !!opts.large);
   const work = mkdtempSync(join(tmpdir(), 'cg-bench-'));
   header();
   try {
     if (wanted('build')) await buildFigures(work, { cores: opts.cores, dev: true, peer: true });
     if (wanted('editions')) await manyEditionFigures(work, opts.editions ?? 40);
-    if (wanted('merge') || wanted('large')) await mergeFigures(work, { small: wanted('merge'), large: wanted('large'), cores: opts.cores });
+    if (wanted('merge') || wanted('large'))
+      await mergeFigures(work, { small: wanted('merge'), large: wanted('large'), cores: opts.cores });
   } finally {
     if (opts.keep) console.log(`kept: ${work}`);
     else rmSync(work, { recursive: true, force: true });

@@ -8,7 +8,11 @@ export async function devEdit(work: string): Promise<number[]> {
   const copy = join(work, 'dev');
   cpSync(join(PROJECT, 'source'), join(copy, 'source'), { recursive: true });
   cpSync(join(PROJECT, 'templates'), join(copy, 'templates'), { recursive: true });
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(PROJECT, 'src', 'cli', 'dev.ts'), '--edition', 'michigan'], { cwd: copy, env: { ...process.env, CG_CACHE_DIR: join(work, 'dev-cache') } });
+  const child = spawn(
+    process.execPath,
+    ['--import', import.meta.resolve('tsx'), join(PROJECT, 'src', 'cli', 'dev.ts'), '--edition', 'michigan'],
+    { cwd: copy, env: { ...process.env, CG_CACHE_DIR: join(work, 'dev-cache') } },
+  );
   let out = '';
   let err = '';
   let exited = false;
@@ -28,7 +32,10 @@ export async function devEdit(work: string): Promise<number[]> {
     for (const word of ['patient', 'kind', 'warm']) {
       const from = out.length;
       const t = performance.now();
-      writeFileSync(file, readFileSync(file, 'utf8').replace(/- Remains open and curious[^\n]*/, `- Remains open and curious, ${word}`));
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(/- Remains open and curious[^\n]*/, `- Remains open and curious, ${word}`),
+      );
       await waitFor(/competency-guidelines\.pdf updated/, from);
       times.push(performance.now() - t);
       await waitFor(/rebuilt michigan/, from);

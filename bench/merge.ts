@@ -12,7 +12,13 @@ async function merge(work: string, rows: number, cpus?: string): Promise<{ r: Me
   const roster = join(work, `applicants-${rows}.csv`);
   writeFileSync(roster, rosterCsv(rows));
   const out = join(work, `packets-${tag}`);
-  const r = expectSuccess(`the ${rows}-applicant merge`, await runCli('packets.ts', ['--roster', roster, '--out', out, '--quiet'], { cpus, env: { CG_CACHE_DIR: join(work, `merge-cache-${tag}`) } }));
+  const r = expectSuccess(
+    `the ${rows}-applicant merge`,
+    await runCli('packets.ts', ['--roster', roster, '--out', out, '--quiet'], {
+      cpus,
+      env: { CG_CACHE_DIR: join(work, `merge-cache-${tag}`) },
+    }),
+  );
   const files = readdirSync(out).filter((f) => f.endsWith('.pdf') || f.endsWith('.docx')).length;
   // 20,000 packets are about 14 GB: gone before the next figure.
   rmSync(out, { recursive: true, force: true });
@@ -31,7 +37,10 @@ function halves(rss: number[]): [number, number] {
  */
 const LARGE = 19_999;
 
-export async function mergeFigures(work: string, opts: { small: boolean; large: boolean; cores: boolean }): Promise<void> {
+export async function mergeFigures(
+  work: string,
+  opts: { small: boolean; large: boolean; cores: boolean },
+): Promise<void> {
   if (opts.small) await smallMerges(work, opts.cores);
   if (opts.large) {
     const large = await merge(work, LARGE);
@@ -39,7 +48,11 @@ export async function mergeFigures(work: string, opts: { small: boolean; large: 
     figure(
       `mail merge, ${LARGE.toLocaleString('en-US')} applicants (the most a roster holds)`,
       `${basics(large.r, large.files)}, peak RSS ${mb(first)} in the first half and ${mb(second)} in the second`,
-      [atMost(large.r.ms, 7 * 60_000, seconds), atMost(large.r.peakMb, 1024, mb), { text: 'flat (second half ≤ 1.1 × first)', met: second <= first * 1.1 }],
+      [
+        atMost(large.r.ms, 7 * 60_000, seconds),
+        atMost(large.r.peakMb, 1024, mb),
+        { text: 'flat (second half ≤ 1.1 × first)', met: second <= first * 1.1 },
+      ],
       large.r.load,
     );
   }
@@ -47,14 +60,29 @@ export async function mergeFigures(work: string, opts: { small: boolean; large: 
 
 async function smallMerges(work: string, cores: boolean): Promise<void> {
   const one = await merge(work, 1000);
-  figure('mail merge, 1,000 applicants (packets PDF and Word, print files of ≤ 500)', basics(one.r, one.files), [atMost(one.r.ms, 20_000, seconds), atMost(one.r.peakMb, 1024, mb)], one.r.load);
+  figure(
+    'mail merge, 1,000 applicants (packets PDF and Word, print files of ≤ 500)',
+    basics(one.r, one.files),
+    [atMost(one.r.ms, 20_000, seconds), atMost(one.r.peakMb, 1024, mb)],
+    one.r.load,
+  );
   const two = await merge(work, 2000);
   const ratio = two.r.ms / one.r.ms;
-  figure('mail merge, 2,000 applicants', `${basics(two.r, two.files)}, ${ratio.toFixed(2)}× the 1,000`, [{ text: 'linear, ≤ 2.2× the 1,000', met: ratio <= 2.2 }, atMost(two.r.peakMb, 1024, mb)], two.r.load);
+  figure(
+    'mail merge, 2,000 applicants',
+    `${basics(two.r, two.files)}, ${ratio.toFixed(2)}× the 1,000`,
+    [{ text: 'linear, ≤ 2.2× the 1,000', met: ratio <= 2.2 }, atMost(two.r.peakMb, 1024, mb)],
+    two.r.load,
+  );
   if (cores) {
     const single = await merge(work, 1000, '0');
     const dual = await merge(work, 1000, '0,1');
     figure('mail merge, 1,000 applicants on 1 core (taskset -c 0)', basics(single.r), [], single.r.load);
-    figure('mail merge, 1,000 applicants on 2 cores (taskset -c 0,1)', `${basics(dual.r)}, ${(single.r.ms / dual.r.ms).toFixed(2)}× as fast as 1 core`, [], dual.r.load);
+    figure(
+      'mail merge, 1,000 applicants on 2 cores (taskset -c 0,1)',
+      `${basics(dual.r)}, ${(single.r.ms / dual.r.ms).toFixed(2)}× as fast as 1 core`,
+      [],
+      dual.r.load,
+    );
   }
 }

@@ -33,7 +33,19 @@ export async function libreOffice(work: string, out: string): Promise<PeerRun> {
       return unique;
     });
   const t = performance.now();
-  execFileSync('soffice', [`-env:UserInstallation=file://${join(work, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', peerOut, ...docx], { stdio: 'ignore' });
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${join(work, 'lo-profile')}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      peerOut,
+      ...docx,
+    ],
+    { stdio: 'ignore' },
+  );
   const ms = performance.now() - t;
   let pages = 0;
   for (const f of readdirSync(peerOut).filter((n) => n.endsWith('.pdf'))) pages += await pdfPages(join(peerOut, f));
@@ -49,14 +61,40 @@ export async function pandocLibreOffice(work: string): Promise<PeerRun> {
     ['texas', ['source/editions/texas/level-3.md', 'source/editions/texas/level-4.md']],
     ['new-mexico', ['source/editions/new-mexico/level-2.md']],
   ];
-  const base = ['level-1.md', 'level-2.md', 'level-3.md', 'level-4.md', 'endorsement.md', 'committee.md', 'glossary.md', 'copyright.md'].map((f) => `source/base/${f}`);
+  const base = [
+    'level-1.md',
+    'level-2.md',
+    'level-3.md',
+    'level-4.md',
+    'endorsement.md',
+    'committee.md',
+    'glossary.md',
+    'copyright.md',
+  ].map((f) => `source/base/${f}`);
   let pages = 0;
   const t = performance.now();
   for (const [id, extra] of editions) {
     const md = join(peerDir, `${id}.md`);
-    writeFileSync(md, [...base, ...extra].map((f) => readFileSync(join(PROJECT, f), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '')).join('\n\n'));
+    writeFileSync(
+      md,
+      [...base, ...extra]
+        .map((f) => readFileSync(join(PROJECT, f), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''))
+        .join('\n\n'),
+    );
     execFileSync('pandoc', [md, '--toc', '-o', join(peerDir, `${id}.docx`)], { stdio: 'ignore' });
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(work, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', peerDir, join(peerDir, `${id}.docx`)], { stdio: 'ignore' });
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(work, 'lo-profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        peerDir,
+        join(peerDir, `${id}.docx`),
+      ],
+      { stdio: 'ignore' },
+    );
     pages += await pdfPages(join(peerDir, `${id}.pdf`));
   }
   return { ms: performance.now() - t, pages, files: editions.length };

@@ -20,7 +20,10 @@ export interface Target {
   met: boolean;
 }
 
-export const atMost = (value: number, limit: number, show: (n: number) => string): Target => ({ text: `≤ ${show(limit)}`, met: value <= limit });
+export const atMost = (value: number, limit: number, show: (n: number) => string): Target => ({
+  text: `≤ ${show(limit)}`,
+  met: value <= limit,
+});
 
 export function figure(what: string, value: string, targets: Target[], load: [number, number] | number[]): void {
   const t = targets.map((x) => `${x.text}: ${x.met ? 'met' : 'NOT MET'}`).join(', ');
@@ -33,5 +36,9 @@ export function basics(r: Measured, files?: number): string {
 }
 
 export function header(): void {
-  console.log(`machine: ${availableParallelism()} cores available, Node ${process.version}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')} (1, 5, 15 min)`);
+  console.log(
+    `machine: ${availableParallelism()} cores available, Node ${process.version}, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (1, 5, 15 min)`,
+  );
 }

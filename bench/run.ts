@@ -48,7 +48,11 @@ export function runCli(script: string, args: string[], opts: RunOptions = {}): P
 export function measure(exe: string, args: string[], opts: RunOptions = {}): Promise<Measured> {
   const load0 = loadavg()[0];
   const t = performance.now();
-  const child = spawn(exe, args, { cwd: opts.cwd ?? PROJECT, env: { ...process.env, CG_STATS: '1', ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(exe, args, {
+    cwd: opts.cwd ?? PROJECT,
+    env: { ...process.env, CG_STATS: '1', ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -74,7 +78,8 @@ export function measure(exe: string, args: string[], opts: RunOptions = {}): Pro
 
 /** Fails loudly: a figure of a run that did not succeed is no figure. */
 export function expectSuccess(what: string, r: Measured, allowed: number[] = [0]): Measured {
-  if (!allowed.includes(r.code)) throw new Error(`${what} failed (exit ${r.code}): ${r.stderr.trim().split('\n').slice(-3).join(' / ')}`);
+  if (!allowed.includes(r.code))
+    throw new Error(`${what} failed (exit ${r.code}): ${r.stderr.trim().split('\n').slice(-3).join(' / ')}`);
   return r;
 }
 

@@ -28,7 +28,12 @@ describe('Michigan booklet Word file', () => {
     const begin = doc.indexOf(instr![0]);
     const sep = doc.indexOf('w:fldCharType="separate"', begin);
     // The TOC's result runs to the end of its field; find the matching end after the entries.
-    const result = docxText(doc.slice(sep, doc.indexOf('Level 1: Infant Family Associate', doc.indexOf('w:fldCharType="end"', sep) + 1) + 200));
+    const result = docxText(
+      doc.slice(
+        sep,
+        doc.indexOf('Level 1: Infant Family Associate', doc.indexOf('w:fldCharType="end"', sep) + 1) + 200,
+      ),
+    );
     for (const level of michigan.levels) for (const area of level.areas) expect(result).toContain(area.name);
   });
 
@@ -39,17 +44,28 @@ describe('Michigan booklet Word file', () => {
       const [header, ...rows] = tables[i];
       expect(header.map((c) => squash(docxText(c)))).toEqual(['Area of Expertise', 'As Demonstrated By']);
       // The header row (and only it) is marked to repeat on every page the table runs over.
-      const table = doc.slice(doc.lastIndexOf('<w:tbl>', doc.indexOf(header[0])), doc.indexOf('</w:tbl>', doc.indexOf(header[0])));
+      const table = doc.slice(
+        doc.lastIndexOf('<w:tbl>', doc.indexOf(header[0])),
+        doc.indexOf('</w:tbl>', doc.indexOf(header[0])),
+      );
       const rowXml = [...table.matchAll(/<w:tr>.*?<\/w:tr>/g)].map(([r]) => r);
-      expect(rowXml.map((r) => r.includes('<w:tblHeader/>')), `Level ${level.level}`).toEqual(rowXml.map((_, n) => n === 0));
-      expect(rows.map((r) => paragraphsWithStyle(r[0], 'Heading3')), `Level ${level.level}`).toEqual(level.areas.map((a) => [a.name]));
+      expect(
+        rowXml.map((r) => r.includes('<w:tblHeader/>')),
+        `Level ${level.level}`,
+      ).toEqual(rowXml.map((_, n) => n === 0));
+      expect(
+        rows.map((r) => paragraphsWithStyle(r[0], 'Heading3')),
+        `Level ${level.level}`,
+      ).toEqual(level.areas.map((a) => [a.name]));
       rows.forEach((row, n) => {
         const area = level.areas[n];
         expect(row, area.name).toHaveLength(2);
         expect(missingInOrder(area.areas, docxText(row[0])), area.name).toEqual([]);
         expect(missingInOrder(area.competencies.map(withoutCodes), docxText(row[1])), area.name).toEqual([]);
         // Every competency (sub-bullets too) is a numbered list paragraph of the right cell, not a typed bullet.
-        const listed = row[1].split('</w:p>').filter((p) => /<w:numPr><w:ilvl w:val="\d"\/><w:numId w:val="\d+"\/><\/w:numPr>/.test(p));
+        const listed = row[1]
+          .split('</w:p>')
+          .filter((p) => /<w:numPr><w:ilvl w:val="\d"\/><w:numId w:val="\d+"\/><\/w:numPr>/.test(p));
         expect(listed.length, area.name).toBe(area.competencies.length);
       });
     });
@@ -58,7 +74,9 @@ describe('Michigan booklet Word file', () => {
   });
 
   it('has headers and footers with a PAGE field and the copyright line', () => {
-    const footers = Object.entries(parts).filter(([n]) => /^word\/footer\d+\.xml$/.test(n)).map(([, x]) => x);
+    const footers = Object.entries(parts)
+      .filter(([n]) => /^word\/footer\d+\.xml$/.test(n))
+      .map(([, x]) => x);
     expect(footers.length).toBeGreaterThan(0);
     // Each footer: the copyright line, then the page number as a PAGE field (its instruction exactly PAGE).
     for (const f of footers) {

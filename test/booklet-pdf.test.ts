@@ -32,7 +32,13 @@ describe('Michigan booklet PDF', () => {
     const map = pdf.pages.findIndex((p) => p.text.includes('Level 4 Impact Map') && p.width === 792);
     expect(map).toBeGreaterThan(0);
     expect(pdf.pages[map].height).toBe(612);
-    for (const column of ['Capabilities', 'Key Responsibilities', 'Level 4 Results', 'Service Objectives', 'Service Goal']) {
+    for (const column of [
+      'Capabilities',
+      'Key Responsibilities',
+      'Level 4 Results',
+      'Service Objectives',
+      'Service Goal',
+    ]) {
       expect(squash(pdf.pages[map].text)).toContain(column);
     }
     // Only the map is landscape (a dense map may continue on a second landscape page).
@@ -61,9 +67,19 @@ describe('Michigan booklet PDF', () => {
 
   it('has bookmarks that mirror the contents: levels with their areas', () => {
     const titles = pdf.outline.map((o) => o.title);
-    expect(titles).toEqual(expect.arrayContaining(['Level 1: Infant Family Associate', 'Level 4: Infant Mental Health Mentor', 'Glossary']));
+    expect(titles).toEqual(
+      expect.arrayContaining(['Level 1: Infant Family Associate', 'Level 4: Infant Mental Health Mentor', 'Glossary']),
+    );
     const l4 = pdf.outline.find((o) => o.title.startsWith('Level 4'))!;
-    expect(l4.children).toEqual(expect.arrayContaining(['Introduction', 'Competency Detail', 'Leading People', 'Research and Evaluation', 'Level 4 Impact Map']));
+    expect(l4.children).toEqual(
+      expect.arrayContaining([
+        'Introduction',
+        'Competency Detail',
+        'Leading People',
+        'Research and Evaluation',
+        'Level 4 Impact Map',
+      ]),
+    );
   });
 
   it('starts each level and part on a right-hand (odd) page, as printed two-sided', () => {
@@ -72,7 +88,9 @@ describe('Michigan booklet PDF', () => {
   });
 
   it('carries the MI-AIMH copyright notice and a running footer', () => {
-    expect(squash(pdf.text)).toContain('This document may not be reproduced, displayed, distributed or otherwise used in any format');
+    expect(squash(pdf.text)).toContain(
+      'This document may not be reproduced, displayed, distributed or otherwise used in any format',
+    );
     // The footer is the last line drawn: the copyright line, and the folio on the outside edge (after it on a
     // right-hand page, before it on a left-hand one), the page's own number.
     expect(pdf.pages[10].text).toMatch(/\n[^\n]*© Michigan Association for Infant Mental Health \(MI-AIMH\) 11$/);

@@ -13,7 +13,11 @@ const project = process.cwd();
 const version = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')).version as string;
 
 /** Runs a command through tsx, as `npm run` does (or the compiled copy, for what reads source/). */
-async function cli(script: Script, args: string[], how = tsxCommand): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(
+  script: Script,
+  args: string[],
+  how = tsxCommand,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const [exe, before] = how(script);
     const r = await run(exe, [...before, ...args], { cwd: project, timeout: 60_000 });
@@ -38,14 +42,28 @@ describe('every command', () => {
   it('checks --edition before printing anything, and names the nearest edition', async () => {
     const editions = 'michigan, michigan-revised, new-mexico, texas';
     const build = await cli('build', ['--edition', 'texs']);
-    expect(build).toEqual({ code: 2, stdout: '', stderr: `error: unknown edition "texs"; did you mean "texas"? (the editions are ${editions})\n` });
+    expect(build).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `error: unknown edition "texs"; did you mean "texas"? (the editions are ${editions})\n`,
+    });
     const dev = await cli('dev', ['--edition', 'michigan-revisd']);
-    expect(dev).toEqual({ code: 2, stdout: '', stderr: `error: unknown edition "michigan-revisd"; did you mean "michigan-revised"? (the editions are ${editions})\n` });
+    expect(dev).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `error: unknown edition "michigan-revisd"; did you mean "michigan-revised"? (the editions are ${editions})\n`,
+    });
     const far = await cli('build', ['--edition', 'cascadai', '--check']);
-    expect(far).toEqual({ code: 2, stdout: '', stderr: `error: unknown edition "cascadai"; expected one of: ${editions}\n` });
+    expect(far).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `error: unknown edition "cascadai"; expected one of: ${editions}\n`,
+    });
     expect(nearest('cascadai', ['cascadia', 'michigan', 'texas'])).toBe('cascadia');
     expect(nearest('ohio', ['cascadia', 'michigan', 'texas'])).toBeNull();
-    expect(unknownEdition('Texas', ['texas'])).toBe('unknown edition "Texas"; did you mean "texas"? (the editions are texas)');
+    expect(unknownEdition('Texas', ['texas'])).toBe(
+      'unknown edition "Texas"; did you mean "texas"? (the editions are texas)',
+    );
   });
 
   it("check --ids lists the base's ids with their first words, one level with --level", async () => {
@@ -54,10 +72,21 @@ describe('every command', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('Level 2:');
     expect(lines).toContain('  l2.systems-expertise  area: Systems Expertise');
-    expect(lines).toContain('  l2.systems-expertise.assists-families-to-anticipate-obtain  competency: Assists families to anticipate, obtain, and advocate for …');
+    expect(lines).toContain(
+      '  l2.systems-expertise.assists-families-to-anticipate-obtain  competency: Assists families to anticipate, obtain, and advocate for …',
+    );
     expect(r.stdout).not.toMatch(/^Level [134]:|^Glossary:|  l1\./m);
     const all = await cli('build', ['--check', '--ids'], command);
-    expect([...all.stdout.matchAll(/^(\S.*):$/gm)].map((m) => m[1])).toEqual(['Level 1', 'Level 2', 'Level 3', 'Level 4', 'Endorsement', 'Committee', 'Copyright', 'Glossary']);
+    expect([...all.stdout.matchAll(/^(\S.*):$/gm)].map((m) => m[1])).toEqual([
+      'Level 1',
+      'Level 2',
+      'Level 3',
+      'Level 4',
+      'Endorsement',
+      'Committee',
+      'Copyright',
+      'Glossary',
+    ]);
     expect(all.stdout).toContain('  glossary.candidate  glossary entry: Candidate');
     expect((await cli('build', ['--check', '--ids', '--level', '5'])).code).toBe(2);
   });

@@ -11,7 +11,10 @@ import { readPdf } from './helpers/pdf.js';
 const project = process.cwd();
 const env = { ...process.env, CG_WORKERS: '1' };
 
-const manifestOf = (out: string) => JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { files: { path: string; edition: string; sha256: string }[] };
+const manifestOf = (out: string) =>
+  JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
+    files: { path: string; edition: string; sha256: string }[];
+  };
 
 function newProject(prefix: string): string {
   const work = mkdtempSync(join(tmpdir(), prefix));
@@ -31,8 +34,15 @@ describe('two builds of one out/ at once, and a killed build', () => {
     // A mail merge's folder in out/, with a send log: the builds keep it.
     mkdirSync(join(work, 'out', 'packets'), { recursive: true });
     writeFileSync(join(work, 'out', 'packets', 'send-log.jsonl'), '{"sent":"line-0002"}\n');
-    const [a, b] = await Promise.all([cli(work, 'build', '--edition', 'new-mexico'), cli(work, 'build', '--edition', 'michigan')]);
-    expect([a.code, b.code, a.stderr + b.stderr]).toEqual([0, 0, expect.stringMatching(/^waiting for another build of out\/ \(pid \d+\) …$/m)]);
+    const [a, b] = await Promise.all([
+      cli(work, 'build', '--edition', 'new-mexico'),
+      cli(work, 'build', '--edition', 'michigan'),
+    ]);
+    expect([a.code, b.code, a.stderr + b.stderr]).toEqual([
+      0,
+      0,
+      expect.stringMatching(/^waiting for another build of out\/ \(pid \d+\) …$/m),
+    ]);
     const out = join(work, 'out');
     const listed = manifestOf(out).files;
     expect([...new Set(listed.map((f) => f.edition))].sort()).toEqual(['michigan', 'new-mexico']);
@@ -65,7 +75,8 @@ describe('two builds of one out/ at once, and a killed build', () => {
     const staging = join(work, `.out-staging-${child.pid}`);
     // Killed once it has written some of its files.
     const started = Date.now();
-    while (!existsSync(join(staging, 'michigan')) && Date.now() - started < 120_000) await new Promise((r) => setTimeout(r, 50));
+    while (!existsSync(join(staging, 'michigan')) && Date.now() - started < 120_000)
+      await new Promise((r) => setTimeout(r, 50));
     child.kill('SIGKILL');
     await new Promise((r) => child.on('exit', r));
     expect(existsSync(staging)).toBe(true);

@@ -7,7 +7,14 @@ import sax from 'sax';
 import { describe, expect, it } from 'vitest';
 import { outFile } from './helpers/built.js';
 import { docxText, readDocxParts } from './helpers/docx.js';
-import { expectedEditions, expectedFormTitles, impactMapItems, levelTexts, missingAnywhere, missingInOrder } from './helpers/expected.js';
+import {
+  expectedEditions,
+  expectedFormTitles,
+  impactMapItems,
+  levelTexts,
+  missingAnywhere,
+  missingInOrder,
+} from './helpers/expected.js';
 import { readPdf } from './helpers/pdf.js';
 
 const editions = expectedEditions();

@@ -9,7 +9,12 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 
 const repo = join(import.meta.dirname, '..');
-const pages = ['README.md', ...readdirSync(join(repo, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const pages = [
+  'README.md',
+  ...readdirSync(join(repo, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 interface MdNode {
   type: string;
@@ -32,7 +37,10 @@ export function anchorsOf(markdown: string): Set<string> {
   const seen = new Map<string, number>();
   for (const n of walk(parse(markdown))) {
     if (n.type !== 'heading') continue;
-    const slug = textOf(n).toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
+    const slug = textOf(n)
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+      .replace(/ /g, '-');
     const count = seen.get(slug) ?? 0;
     seen.set(slug, count + 1);
     anchors.add(count ? `${slug}-${count}` : slug);
@@ -44,7 +52,8 @@ export function anchorsOf(markdown: string): Set<string> {
 export function brokenLinks(page: string, markdown: string, read: (path: string) => string | null): string[] {
   const broken: string[] = [];
   const anchors = new Map<string, Set<string>>();
-  const anchorsIn = (target: string, text: string) => anchors.get(target) ?? anchors.set(target, anchorsOf(text)).get(target)!;
+  const anchorsIn = (target: string, text: string) =>
+    anchors.get(target) ?? anchors.set(target, anchorsOf(text)).get(target)!;
   for (const n of walk(parse(markdown))) {
     if ((n.type !== 'link' && n.type !== 'definition') || !n.url || /^[a-z][a-z0-9+.-]*:/i.test(n.url)) continue;
     const [path, anchor] = n.url.split('#');
@@ -52,7 +61,8 @@ export function brokenLinks(page: string, markdown: string, read: (path: string)
     const where = `${page}:${n.position?.start.line}: ${n.url}`;
     const text = read(target);
     if (text === null) broken.push(`${where} (no file ${target})`);
-    else if (anchor && target.endsWith('.md') && !anchorsIn(target, text).has(anchor)) broken.push(`${where} (no heading with that anchor in ${target})`);
+    else if (anchor && target.endsWith('.md') && !anchorsIn(target, text).has(anchor))
+      broken.push(`${where} (no heading with that anchor in ${target})`);
   }
   return broken;
 }
@@ -73,8 +83,12 @@ describe('links in README.md and docs/', () => {
   });
 
   it('a link to a missing file or heading is found (and one in a code block is not a link)', () => {
-    const page = '# Title\n\n## Sending `send:packets`, twice\n\n[a](#title) [b](#sending-sendpackets-twice) [c](docs/none.md) [d](#nowhere) [e](https://example.org/x)\n\n```\n[f](missing.md)\n```\n';
+    const page =
+      '# Title\n\n## Sending `send:packets`, twice\n\n[a](#title) [b](#sending-sendpackets-twice) [c](docs/none.md) [d](#nowhere) [e](https://example.org/x)\n\n```\n[f](missing.md)\n```\n';
     const files: Record<string, string> = { 'README.md': page };
-    expect(brokenLinks('README.md', page, (p) => files[p] ?? null)).toEqual(['README.md:5: docs/none.md (no file docs/none.md)', 'README.md:5: #nowhere (no heading with that anchor in README.md)']);
+    expect(brokenLinks('README.md', page, (p) => files[p] ?? null)).toEqual([
+      'README.md:5: docs/none.md (no file docs/none.md)',
+      'README.md:5: #nowhere (no heading with that anchor in README.md)',
+    ]);
   });
 });

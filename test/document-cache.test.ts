@@ -16,11 +16,18 @@ describe('the document cache', () => {
   it('reuses every unchanged document of a build, with the bytes of the test build', async () => {
     const seen: RenderedDoc[] = [];
     // The test build (global setup) rendered every document into the cache: nothing of new-mexico is rendered again.
-    const cached = await build({ project: process.cwd(), outDir: join(dir, 'cached'), editions: ['new-mexico'], rendered: (d) => seen.push(d) });
+    const cached = await build({
+      project: process.cwd(),
+      outDir: join(dir, 'cached'),
+      editions: ['new-mexico'],
+      rendered: (d) => seen.push(d),
+    });
     expect(seen).toHaveLength(10);
     expect(seen.filter((d) => !d.cached).map((d) => d.path)).toEqual([]);
     const expected = manifest().files.filter((f) => f.edition === 'new-mexico');
-    expect(cached.manifest.filter((f) => f.edition === 'new-mexico').map((f) => [f.path, f.sha256])).toEqual(expected.map((f) => [f.path, f.sha256]));
+    expect(cached.manifest.filter((f) => f.edition === 'new-mexico').map((f) => [f.path, f.sha256])).toEqual(
+      expected.map((f) => [f.path, f.sha256]),
+    );
   });
 
   it('renders again exactly the documents an edit changes', async () => {
@@ -28,31 +35,58 @@ describe('the document cache', () => {
     cpSync(join(process.cwd(), 'source'), join(project, 'source'), { recursive: true });
     cpSync(join(process.cwd(), 'templates'), join(project, 'templates'), { recursive: true });
     const level2 = join(project, 'source', 'base', 'level-2.md');
-    writeFileSync(level2, readFileSync(level2, 'utf8').replace('Remains open and curious', 'Remains open, curious and patient'));
+    writeFileSync(
+      level2,
+      readFileSync(level2, 'utf8').replace('Remains open and curious', 'Remains open, curious and patient'),
+    );
     const seen: RenderedDoc[] = [];
     const context = createRenderContext({ project, keep: true });
-    const r = await build({ project, outDir: join(project, 'out'), editions: ['michigan'], rendered: (d) => seen.push(d), context });
+    const r = await build({
+      project,
+      outDir: join(project, 'out'),
+      editions: ['michigan'],
+      rendered: (d) => seen.push(d),
+      context,
+    });
     // Of their parts only the Level 2 chapter is laid out (once, for both); the others are read from the store.
     const partCounts = context.parts.counts;
     expect(partCounts.rendered).toBe(1);
     expect(partCounts.inMemory).toBeGreaterThanOrEqual(1);
     expect(partCounts.fromStore).toBeGreaterThan(5);
     // Level 2 is in the booklet and its own packet: those four files are new, the other six come from the cache.
-    expect(seen.filter((d) => !d.cached).map((d) => d.path).sort()).toEqual(['michigan/competency-guidelines.docx', 'michigan/competency-guidelines.pdf', 'michigan/packet-level-2.docx', 'michigan/packet-level-2.pdf']);
+    expect(
+      seen
+        .filter((d) => !d.cached)
+        .map((d) => d.path)
+        .sort(),
+    ).toEqual([
+      'michigan/competency-guidelines.docx',
+      'michigan/competency-guidelines.pdf',
+      'michigan/packet-level-2.docx',
+      'michigan/packet-level-2.pdf',
+    ]);
     const before = new Map(manifest().files.map((f) => [f.path, f.sha256]));
-    for (const f of r.manifest.filter((x) => x.edition === 'michigan' && (x.kind === 'booklet' || x.kind === 'packet'))) {
+    for (const f of r.manifest.filter(
+      (x) => x.edition === 'michigan' && (x.kind === 'booklet' || x.kind === 'packet'),
+    )) {
       expect(f.sha256 === before.get(f.path), f.path).toBe(!/competency-guidelines|packet-level-2/.test(f.path));
     }
-    expect((await readPdf(join(project, 'out', 'michigan', 'packet-level-2.pdf'))).text.replace(/\s+/g, ' ')).toContain('Remains open, curious and patient');
+    expect((await readPdf(join(project, 'out', 'michigan', 'packet-level-2.pdf'))).text.replace(/\s+/g, ' ')).toContain(
+      'Remains open, curious and patient',
+    );
   }, 180_000);
 });
 
 describe('parts laid out once', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cg-parts-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const pdfs = (files: { path: string; format: string; sha256: string }[]) => files.filter((f) => f.format === 'pdf').map((f) => [f.path, f.sha256]);
+  const pdfs = (files: { path: string; format: string; sha256: string }[]) =>
+    files.filter((f) => f.format === 'pdf').map((f) => [f.path, f.sha256]);
   /** The files of finished PDF documents in a store folder (a kept document is a `document.…` file and its `document-meta.…`). */
-  const pdfDocuments = (store: string) => readdirSync(store).filter((n) => n.startsWith('document.') && readFileSync(join(store, n)).subarray(0, 5).toString() === '%PDF-');
+  const pdfDocuments = (store: string) =>
+    readdirSync(store).filter(
+      (n) => n.startsWith('document.') && readFileSync(join(store, n)).subarray(0, 5).toString() === '%PDF-',
+    );
 
   it('assembles documents from cached parts with the bytes of a build that laid out every part', async () => {
     // A cache holding the parts the test build rendered and none of its PDF documents: every PDF is assembled. (Its
@@ -72,7 +106,13 @@ describe('parts laid out once', () => {
     try {
       const context = createRenderContext({ project: process.cwd(), keep: true });
       const partCounts = context.parts.counts;
-      const fromParts = await build({ project: process.cwd(), outDir: join(dir, 'michigan-parts'), editions: ['michigan'], rendered: (d) => seen.push(d), context });
+      const fromParts = await build({
+        project: process.cwd(),
+        outDir: join(dir, 'michigan-parts'),
+        editions: ['michigan'],
+        rendered: (d) => seen.push(d),
+        context,
+      });
       expect(seen.filter((d) => d.format === 'pdf' && d.cached)).toEqual([]);
       expect(seen.filter((d) => d.format === 'docx' && !d.cached)).toEqual([]);
       expect(partCounts.rendered).toBe(0);
@@ -87,7 +127,12 @@ describe('parts laid out once', () => {
       writeFileSync(join(parts, used[0]), 'not a PDF');
       for (const n of pdfDocuments(parts)) rmSync(join(parts, n));
       const fresh = createRenderContext({ project: process.cwd(), keep: true });
-      const again = await build({ project: process.cwd(), outDir: join(dir, 'michigan-again'), editions: ['michigan'], context: fresh });
+      const again = await build({
+        project: process.cwd(),
+        outDir: join(dir, 'michigan-again'),
+        editions: ['michigan'],
+        context: fresh,
+      });
       expect(fresh.parts.counts.rendered + fresh.parts.counts.ownLaidOut).toBe(1);
       expect(pdfs(again.manifest)).toEqual(pdfs(fromParts.manifest));
       expect(readFileSync(join(parts, used[0])).subarray(0, 5).toString()).toBe('%PDF-');

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { outFile } from './helpers/built.js';
 import { readDocxParts } from './helpers/docx.js';
 
-const files = ['michigan/competency-guidelines.docx', 'texas/competency-guidelines.docx', 'new-mexico/packet-level-2.docx', 'michigan/packet-level-4.docx'];
+const files = [
+  'michigan/competency-guidelines.docx',
+  'texas/competency-guidelines.docx',
+  'new-mexico/packet-level-2.docx',
+  'michigan/packet-level-4.docx',
+];
 
 /** Heading levels in document order: Heading N styles, and paragraphs with their own outline level. */
 function headingLevels(xml: string): number[] {
@@ -27,7 +32,10 @@ describe('Word files carry what the Accessibility Checker looks for', () => {
       // Every table of data has a header row marked to repeat (w:tblHeader). Layout tables have none: the cover's band,
       // and a form's grid of labelled fields (each cell its label and its field).
       const tables = [...doc.matchAll(/<w:tbl>(?:(?!<\/w:tr>).)*<\/w:tr>/g)].map(([t]) => t);
-      const content = tables.filter((t) => !t.includes('CoverBand') && !t.includes('CoverLine') && !t.includes('FormLabel') && !t.includes('FormValue'));
+      const content = tables.filter(
+        (t) =>
+          !t.includes('CoverBand') && !t.includes('CoverLine') && !t.includes('FormLabel') && !t.includes('FormValue'),
+      );
       expect(content.length).toBeGreaterThan(0);
       for (const t of content) expect(t).toContain('<w:tblHeader/>');
       const levels = headingLevels(doc);

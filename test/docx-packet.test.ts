@@ -34,7 +34,9 @@ const packet: Document = {
           address: ["José Núñez-O'Brien", '1200 Calle del Río, Apt. 4', 'Lansing, MI 48912'],
           salutation: "Dear José Núñez-O'Brien:",
           paragraphs: [
-            t('Thank you for applying for Endorsement at Level 2 (Infant Family Specialist). This packet holds everything you need to prepare your portfolio.'),
+            t(
+              'Thank you for applying for Endorsement at Level 2 (Infant Family Specialist). This packet holds everything you need to prepare your portfolio.',
+            ),
             [{ text: 'Please return the ' }, { text: 'completed forms', bold: true }, { text: ' within 90 days.' }],
           ],
           closing: ['Sincerely,', 'María Pérez', 'Endorsement Coordinator'],
@@ -51,7 +53,13 @@ const packet: Document = {
       dateLine: 'March 2024',
       color: '#1f4e79',
     },
-    { kind: 'copyright', blocks: [{ kind: 'paragraph', role: 'small', runs: t('© 2024 EX-AIMH') }, { kind: 'paragraph', role: 'small', runs: t('Printed under license from MI-AIMH.') }] },
+    {
+      kind: 'copyright',
+      blocks: [
+        { kind: 'paragraph', role: 'small', runs: t('© 2024 EX-AIMH') },
+        { kind: 'paragraph', role: 'small', runs: t('Printed under license from MI-AIMH.') },
+      ],
+    },
     {
       kind: 'contents',
       title: 'Contents',
@@ -74,7 +82,10 @@ const packet: Document = {
           id: 'checklist.items',
           items: [
             t('Membership in EX-AIMH or an infant mental health association in another state'),
-            [{ text: 'Official transcripts', bold: true }, { text: ' for all college courses, degrees and certificates' }],
+            [
+              { text: 'Official transcripts', bold: true },
+              { text: ' for all college courses, degrees and certificates' },
+            ],
             t('Three professional reference ratings'),
             t('Signed Code of Ethics and Endorsement Agreement'),
           ],
@@ -144,7 +155,13 @@ function partsOf(bytes: Uint8Array): Parts {
   return out;
 }
 const textOf = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-const unescape = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+const unescape = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'");
 const tables = (xml: string) => [...xml.matchAll(/<w:tbl>.*?<\/w:tbl>/g)].map((m) => m[0]);
 const sections = (xml: string) => [...xml.matchAll(/<w:sectPr\b.*?<\/w:sectPr>/g)].map((m) => m[0]);
 /** The body split into sections: a section's properties sit in its last paragraph, before that paragraph's runs. */
@@ -176,7 +193,15 @@ describe('writeBookletDocx on a packet', () => {
     expect(text).toMatch(/within 90 days\.Sincerely,María PérezEndorsement Coordinator$/);
     // 0.875 in from the left edge and 2 in from the top of the page, the #10 window: 4.5 in wide, at least 1.125 in tall.
     const frame = /<w:framePr ([^>]*)\/>/.exec(firstSection)?.[1] ?? '';
-    for (const attr of ['w:x="1260"', 'w:y="2880"', 'w:w="6480"', 'w:h="1620"', 'w:hAnchor="page"', 'w:vAnchor="page"', 'w:wrap="notBeside"']) {
+    for (const attr of [
+      'w:x="1260"',
+      'w:y="2880"',
+      'w:w="6480"',
+      'w:h="1620"',
+      'w:hAnchor="page"',
+      'w:vAnchor="page"',
+      'w:wrap="notBeside"',
+    ]) {
       expect(frame).toContain(attr);
     }
     const framed = /<w:p>(?:(?!<\/w:p>).)*<w:framePr (?:(?!<\/w:p>).)*<\/w:p>/.exec(firstSection)![0];
@@ -195,7 +220,9 @@ describe('writeBookletDocx on a packet', () => {
     expect(unescape(textOf(cover))).toContain('Level 2: Infant Family Specialist');
     // The levels line would repeat the subtitle's "Level 2".
     expect(textOf(cover).split('Level 2').length - 1).toBe(1);
-    const headers = Object.keys(parts).filter((n) => /^word\/header\d+\.xml$/.test(n)).map((n) => parts[n]);
+    const headers = Object.keys(parts)
+      .filter((n) => /^word\/header\d+\.xml$/.test(n))
+      .map((n) => parts[n]);
     expect(headers.some((h) => h.includes('EX-AIMH Application Packet') && h.includes('Training Log'))).toBe(true);
   });
 
@@ -209,7 +236,9 @@ describe('writeBookletDocx on a packet', () => {
     expect(items.length).toBe(4);
     for (const item of items) {
       // Named as the PDF's check box, its alias the item's text (what a screen reader announces).
-      expect(item).toMatch(/<w:sdt><w:sdtPr><w:alias w:val="[^"]+"\/><w:tag w:val="checklist_items_\d"\/><w14:checkbox><w14:checked w14:val="0"\/>/);
+      expect(item).toMatch(
+        /<w:sdt><w:sdtPr><w:alias w:val="[^"]+"\/><w:tag w:val="checklist_items_\d"\/><w14:checkbox><w14:checked w14:val="0"\/>/,
+      );
       expect(item).toContain('<w14:uncheckedState w14:val="2610"');
       expect(item).toMatch(/<w:sym w:char="2610"/);
       expect(item).toMatch(/<\/w:sdt><w:r><w:tab\/><\/w:r>/);
@@ -228,14 +257,24 @@ describe('writeBookletDocx on a packet', () => {
     // No table to type into: each field's label, then its content control (or the pre-filled value).
     expect(form).not.toContain('<w:tbl>');
     expect(unescape(textOf(form))).toContain("Full nameJosé Núñez-O'BrienDate");
-    expect(form).toMatch(/<w:pStyle w:val="FormLabel"\/>(?:(?!<\/w:p>).)*Full name.*?<w:pStyle w:val="FormValue"\/>(?:(?!<\/w:p>).)*Núñez/);
+    expect(form).toMatch(
+      /<w:pStyle w:val="FormLabel"\/>(?:(?!<\/w:p>).)*Full name.*?<w:pStyle w:val="FormValue"\/>(?:(?!<\/w:p>).)*Núñez/,
+    );
     // Plain text, date, multi-line and check box controls, each tagged as the PDF's field and aliased by its label.
-    expect(form).toMatch(/<w:sdtPr><w:alias w:val="Date"\/><w:tag w:val="form_applicant_date"\/><w:showingPlcHdr\/><w:date><w:dateFormat w:val="M\/d\/yyyy"\/>/);
-    expect(form).toMatch(/<w:sdtPr><w:alias w:val="Mailing address"\/><w:tag w:val="form_applicant_address"\/><w:showingPlcHdr\/><w:text\/><\/w:sdtPr>/);
-    expect(form).toMatch(/<w:sdtPr><w:alias w:val="Professional goals"\/><w:tag w:val="form_applicant_goals"\/><w:showingPlcHdr\/><w:text w:multiLine="1"\/>/);
+    expect(form).toMatch(
+      /<w:sdtPr><w:alias w:val="Date"\/><w:tag w:val="form_applicant_date"\/><w:showingPlcHdr\/><w:date><w:dateFormat w:val="M\/d\/yyyy"\/>/,
+    );
+    expect(form).toMatch(
+      /<w:sdtPr><w:alias w:val="Mailing address"\/><w:tag w:val="form_applicant_address"\/><w:showingPlcHdr\/><w:text\/><\/w:sdtPr>/,
+    );
+    expect(form).toMatch(
+      /<w:sdtPr><w:alias w:val="Professional goals"\/><w:tag w:val="form_applicant_goals"\/><w:showingPlcHdr\/><w:text w:multiLine="1"\/>/,
+    );
     expect(form).toMatch(/<w:alias w:val="Signature"\/><w:tag w:val="form_applicant_signature"\/>/);
     // The checkbox field is ticked ("yes").
-    expect(form).toMatch(/<w:alias w:val="Current member"\/><w:tag w:val="form_applicant_member"\/><w14:checkbox><w14:checked w14:val="1"\/>(?:(?!<\/w:p>).)*Current member/);
+    expect(form).toMatch(
+      /<w:alias w:val="Current member"\/><w:tag w:val="form_applicant_member"\/><w14:checkbox><w14:checked w14:val="1"\/>(?:(?!<\/w:p>).)*Current member/,
+    );
     // The pre-filled name is text, not a control.
     expect(form).not.toContain('form_applicant_name');
     expect(doc).toMatch(/<w:pStyle w:val="Heading2"\/>(?:(?!<\/w:p>).)*Applicant Information/);
@@ -255,12 +294,19 @@ describe('writeBookletDocx on a packet', () => {
       expect(row).toMatch(/<w:trHeight w:val="\d+" w:hRule="atLeast"\/>/);
     }
     // Column widths in proportion to the columns' shares of the 9000-twip text width.
-    expect(log.match(/<w:gridCol w:w="(\d+)"\/>/g)).toEqual(['<w:gridCol w:w="1350"/>', '<w:gridCol w:w="4050"/>', '<w:gridCol w:w="2250"/>', '<w:gridCol w:w="1350"/>']);
+    expect(log.match(/<w:gridCol w:w="(\d+)"\/>/g)).toEqual([
+      '<w:gridCol w:w="1350"/>',
+      '<w:gridCol w:w="4050"/>',
+      '<w:gridCol w:w="2250"/>',
+      '<w:gridCol w:w="1350"/>',
+    ]);
   });
 
   it('writes a letter without an address in the flow, on a new page only when it has an address', () => {
     const text = unescape(textOf(doc));
-    expect(text).toContain('To every candidate:Keep a copy of everything you send.With best wishes,The Endorsement Committee');
+    expect(text).toContain(
+      'To every candidate:Keep a copy of everything you send.With best wishes,The Endorsement Committee',
+    );
     expect((doc.match(/<w:framePr /g) ?? []).length).toBe(1);
   });
 

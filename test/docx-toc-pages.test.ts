@@ -39,7 +39,8 @@ function storedToc(docx: string): TocEntry[] {
   const xml = readDocxParts(docx)['word/document.xml'];
   return [...xml.matchAll(/<w:hyperlink [^>]*w:anchor="_Toc\d+"[^>]*>(.*?)<\/w:hyperlink>/g)].map((m) => {
     const [title, result] = m[1].split(/<w:instrText[^>]*>\s*PAGEREF /);
-    const text = (s: string) => decodeXml([...(s ?? '').matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+    const text = (s: string) =>
+      decodeXml([...(s ?? '').matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
     return { title: text(title), page: Number(text(result) || NaN) };
   });
 }
@@ -90,7 +91,15 @@ describe.skipIf(missing !== undefined && !process.env.CI)("Word booklet's Conten
     writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), KEEP_BLANK_PAGES);
     execFileSync(
       'soffice',
-      [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...EDITIONS.map((e) => join(dir, `${e}.docx`))],
+      [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        ...EDITIONS.map((e) => join(dir, `${e}.docx`)),
+      ],
       { stdio: 'ignore', timeout: 170_000 },
     );
     for (const e of EDITIONS) laidOut.set(e, await bookmarks(join(dir, `${e}.pdf`)));
@@ -111,14 +120,20 @@ describe.skipIf(missing !== undefined && !process.env.CI)("Word booklet's Conten
       while (j < marks.length && marks[j].title !== entry.title) j++;
       const mark = marks[j++];
       if (!mark) wrong.push(`"${entry.title}": no such heading in LibreOffice's bookmarks after the previous entry`);
-      else if (mark.page !== entry.page) wrong.push(`"${entry.title}": Contents says ${entry.page}, lands on ${mark.page}`);
+      else if (mark.page !== entry.page)
+        wrong.push(`"${entry.title}": Contents says ${entry.page}, lands on ${mark.page}`);
     }
     expect(wrong).toEqual([]);
   });
 
   it.each(EDITIONS)('%s: every level starts on a right-hand (odd) page', (edition) => {
     const levels = laidOut.get(edition)!.filter((m) => m.depth === 0 && /^Level \d+:/.test(m.title));
-    expect(levels.map((m) => m.title)).toEqual(stored.get(edition)!.filter((e) => /^Level \d+:/.test(e.title)).map((e) => e.title));
+    expect(levels.map((m) => m.title)).toEqual(
+      stored
+        .get(edition)!
+        .filter((e) => /^Level \d+:/.test(e.title))
+        .map((e) => e.title),
+    );
     expect(levels.length).toBe(4);
     for (const level of levels) expect(level.page % 2, `${level.title} on page ${level.page}`).toBe(1);
   });

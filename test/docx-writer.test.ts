@@ -24,7 +24,13 @@ const item = (id: string, text: string, codes: ListItem['codes'] = [], children:
   pos,
 });
 const para = (text: Inline[]): Block => ({ kind: 'paragraph', text, pos });
-const section = (id: string, title: string, blocks: Block[], sections: Section[] = []): Section => ({ id, title, blocks, sections, pos });
+const section = (id: string, title: string, blocks: Block[], sections: Section[] = []): Section => ({
+  id,
+  title,
+  blocks,
+  sections,
+  pos,
+});
 
 function area(level: number, slug: string, name: string, codes = false): CompetencyArea {
   const id = `l${level}.${slug}`;
@@ -38,7 +44,11 @@ function area(level: number, slug: string, name: string, codes = false): Compete
         leadIn: t('For infants, young children, and families referred and enrolled for services:', { italic: true }),
         codes: [],
         competencies: [
-          item(`${id}.a`, 'Identifies emerging competencies of the infant within a relationship context', codes ? ['C'] : []),
+          item(
+            `${id}.a`,
+            'Identifies emerging competencies of the infant within a relationship context',
+            codes ? ['C'] : [],
+          ),
           item(`${id}.b`, 'Helps parents to:', codes ? ['S', 'T'] : [], [
             item(`${id}.b1`, '“See” the infant/young child as a person'),
             item(`${id}.b2`, 'Derive pleasure from daily activities with their children'),
@@ -49,7 +59,9 @@ function area(level: number, slug: string, name: string, codes = false): Compete
       {
         leadIn: null,
         codes: [],
-        competencies: [item(`${id}.c`, 'Shares with families realistic expectations for development', codes ? ['P'] : [])],
+        competencies: [
+          item(`${id}.c`, 'Shares with families realistic expectations for development', codes ? ['P'] : []),
+        ],
         pos,
       },
     ],
@@ -64,13 +76,36 @@ function level(n: 1 | 2, title: string): Level {
     title,
     requirements: null,
     file: `level-${n}.md`,
-    intro: section(`l${n}.intro`, 'Introduction', [
-      para([{ text: 'The Level ' }, { text: 'Competency Guidelines', bold: true }, { text: ' were developed to ' }, { text: 'describe', italic: true }, { text: ' expertise.' }]),
-      { kind: 'list', ordered: true, items: [item(`l${n}.s1`, 'Apply for endorsement'), item(`l${n}.s2`, 'Submit the portfolio')], pos },
-    ], [section(`l${n}.intro.eligibility`, 'Eligibility Notes', [para(t('Line one of an address\nLine two of an address'))])]),
+    intro: section(
+      `l${n}.intro`,
+      'Introduction',
+      [
+        para([
+          { text: 'The Level ' },
+          { text: 'Competency Guidelines', bold: true },
+          { text: ' were developed to ' },
+          { text: 'describe', italic: true },
+          { text: ' expertise.' },
+        ]),
+        {
+          kind: 'list',
+          ordered: true,
+          items: [item(`l${n}.s1`, 'Apply for endorsement'), item(`l${n}.s2`, 'Submit the portfolio')],
+          pos,
+        },
+      ],
+      [
+        section(`l${n}.intro.eligibility`, 'Eligibility Notes', [
+          para(t('Line one of an address\nLine two of an address')),
+        ]),
+      ],
+    ),
     detail: {
       id: `l${n}.detail`,
-      areas: [area(n, 'theoretical-foundations', 'Theoretical Foundations', n === 2), area(n, 'direct-service-skills', 'Direct Service Skills', n === 2)],
+      areas: [
+        area(n, 'theoretical-foundations', 'Theoretical Foundations', n === 2),
+        area(n, 'direct-service-skills', 'Direct Service Skills', n === 2),
+      ],
       notes: [],
       pos,
     },
@@ -80,8 +115,31 @@ function level(n: 1 | 2, title: string): Level {
             id: 'l2.impact-map',
             notes: [para(t('NOTE: candidates perform the Core Responsibilities.'))],
             columns: [
-              { title: 'Capabilities', items: [item('m.c1', 'Working With Others', ['C'], [item('m.c1a', 'Building & maintaining relationships')]), item('m.c2', 'Reflection', ['C', 'S'])] },
-              { title: 'Key Responsibilities', items: [item('m.k1', 'Core Responsibilities', ['C'], [item('m.k1a', 'Model effective, trusting working relationships', [], [item('m.k1a1', 'Become more effective practitioners')])])] },
+              {
+                title: 'Capabilities',
+                items: [
+                  item('m.c1', 'Working With Others', ['C'], [item('m.c1a', 'Building & maintaining relationships')]),
+                  item('m.c2', 'Reflection', ['C', 'S']),
+                ],
+              },
+              {
+                title: 'Key Responsibilities',
+                items: [
+                  item(
+                    'm.k1',
+                    'Core Responsibilities',
+                    ['C'],
+                    [
+                      item(
+                        'm.k1a',
+                        'Model effective, trusting working relationships',
+                        [],
+                        [item('m.k1a1', 'Become more effective practitioners')],
+                      ),
+                    ],
+                  ),
+                ],
+              },
               { title: 'Level 2 Results', items: [item('m.r1', 'High quality services to infants & parents')] },
               { title: 'Service Objectives', items: [item('m.o1', 'Securely attached infants & young children')] },
               { title: 'Service Goal', items: [item('m.g1', 'Optimal social & emotional development')] },
@@ -96,19 +154,39 @@ const guidelines: Guidelines = {
   levels: [level(1, 'Infant Family Associate'), level(2, 'Infant Family Specialist')],
   endorsement: section('endorsement', 'Endorsement', [
     para(t('Endorsement recognises the professional development of practitioners.')),
-    { kind: 'table', header: [t('Level'), t('Title')], rows: [[t('1'), t('Infant Family Associate')], [t('2'), t('Infant Family Specialist')]], pos },
+    {
+      kind: 'table',
+      header: [t('Level'), t('Title')],
+      rows: [
+        [t('1'), t('Infant Family Associate')],
+        [t('2'), t('Infant Family Specialist')],
+      ],
+      pos,
+    },
   ]),
   committee: [section('committee', 'Endorsement Committee', [para(t('Members of the committee.'))])],
   glossary: {
     id: 'glossary',
     title: 'Glossary',
     entries: [
-      { id: 'g.attachment', term: 'Attachment', definition: t('The enduring emotional bond between an infant and a caregiver.'), pos },
-      { id: 'g.reflective', term: 'Reflective supervision', definition: [{ text: 'A ' }, { text: 'relationship-based', italic: true }, { text: ' supervision.' }], pos },
+      {
+        id: 'g.attachment',
+        term: 'Attachment',
+        definition: t('The enduring emotional bond between an infant and a caregiver.'),
+        pos,
+      },
+      {
+        id: 'g.reflective',
+        term: 'Reflective supervision',
+        definition: [{ text: 'A ' }, { text: 'relationship-based', italic: true }, { text: ' supervision.' }],
+        pos,
+      },
     ],
     pos,
   },
-  copyright: section('copyright', 'Copyright Notice', [para(t('© 2017 Michigan Association for Infant Mental Health. All rights reserved.'))]),
+  copyright: section('copyright', 'Copyright Notice', [
+    para(t('© 2017 Michigan Association for Infant Mental Health. All rights reserved.')),
+  ]),
 };
 
 const settings: EditionSettings = {
@@ -147,7 +225,12 @@ const between = (xml: string, from: RegExp, to: RegExp): string => {
   return xml.slice(start, start + end);
 };
 const textOf = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-const unescape = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
+const unescape = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"');
 
 const bytes = await writeBookletDocx(fixture);
 const parts = partsOf(bytes);
@@ -159,7 +242,11 @@ describe('writeBookletDocx', () => {
   it('defines the built-in Title and Heading 1-3 styles, with outline levels, and a named table style', () => {
     const styles = parts['word/styles.xml'];
     expect(styles).toMatch(/<w:style w:type="paragraph" w:styleId="Title">/);
-    for (const [n, lvl] of [[1, 0], [2, 1], [3, 2]]) {
+    for (const [n, lvl] of [
+      [1, 0],
+      [2, 1],
+      [3, 2],
+    ]) {
       const style = between(styles, new RegExp(`<w:style [^>]*w:styleId="Heading${n}"`), /<\/w:style>/);
       expect(style).toContain(`<w:name w:val="Heading ${n}"/>`);
       expect(style).toContain(`<w:outlineLvl w:val="${lvl}"/>`);
@@ -187,9 +274,20 @@ describe('writeBookletDocx', () => {
   it('writes a TOC field whose stored result lists every level and every area, with page numbers', () => {
     const instr = [...doc.matchAll(/<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)].map((m) => unescape(m[1]));
     expect(instr.some((i) => /^\s*TOC\b.*\\o "1-3".*/.test(i) && i.includes('\\h'))).toBe(true);
-    const toc = between(doc, /<w:instrText[^>]*>TOC /, /<w:fldChar w:fldCharType="end"\/><\/w:r><\/w:p><\/w:sdtContent>/);
+    const toc = between(
+      doc,
+      /<w:instrText[^>]*>TOC /,
+      /<w:fldChar w:fldCharType="end"\/><\/w:r><\/w:p><\/w:sdtContent>/,
+    );
     const stored = unescape(textOf(toc.slice(toc.indexOf('w:fldCharType="separate"'))));
-    for (const entry of ['Level 1: Infant Family Associate', 'Competency Detail', 'Theoretical Foundations', 'Direct Service Skills', 'Level 2 Impact Map', 'Glossary']) {
+    for (const entry of [
+      'Level 1: Infant Family Associate',
+      'Competency Detail',
+      'Theoretical Foundations',
+      'Direct Service Skills',
+      'Level 2 Impact Map',
+      'Glossary',
+    ]) {
       expect(stored).toContain(entry);
     }
     // Each area is an entry of each level: two areas, two levels.
@@ -197,9 +295,15 @@ describe('writeBookletDocx', () => {
     // toc: false headings stay out.
     expect(stored).not.toContain('Eligibility Notes');
     // A heading at its own outline level (no skipped levels), in a style the TOC field leaves out.
-    expect(doc).toMatch(/<w:pStyle w:val="MinorHeading"\/><w:outlineLvl w:val="[0-8]"\/>(?:(?!<\/w:p>).)*Eligibility Notes/);
+    expect(doc).toMatch(
+      /<w:pStyle w:val="MinorHeading"\/><w:outlineLvl w:val="[0-8]"\/>(?:(?!<\/w:p>).)*Eligibility Notes/,
+    );
     // Page numbers are in the stored entries (PAGEREF results are digits).
-    const pageRefs = [...toc.matchAll(/PAGEREF _Toc\d+ \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/><w:t[^>]*>(\d+)<\/w:t>/g)];
+    const pageRefs = [
+      ...toc.matchAll(
+        /PAGEREF _Toc\d+ \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/><w:t[^>]*>(\d+)<\/w:t>/g,
+      ),
+    ];
     expect(pageRefs.length).toBeGreaterThanOrEqual(10);
   });
 
@@ -209,7 +313,9 @@ describe('writeBookletDocx', () => {
     expect((table.match(/<w:gridCol /g) ?? []).length).toBe(2);
     // Which cell holds what: the header row's two titles; then a row per area, its name (Heading 3), its areas label
     // and areas in the left cell, its lead-in and competencies in the right one, and nothing of one in the other.
-    const rows = [...table.matchAll(/<w:tr>.*?<\/w:tr>/g)].map(([r]) => [...r.matchAll(/<w:tc>.*?<\/w:tc>/g)].map(([c]) => unescape(textOf(c))));
+    const rows = [...table.matchAll(/<w:tr>.*?<\/w:tr>/g)].map(([r]) =>
+      [...r.matchAll(/<w:tc>.*?<\/w:tc>/g)].map(([c]) => unescape(textOf(c))),
+    );
     expect(rows).toEqual([
       ['Area of Expertise', 'As Demonstrated By'],
       ...['Theoretical Foundations', 'Direct Service Skills'].map((name) => [
@@ -218,7 +324,9 @@ describe('writeBookletDocx', () => {
       ]),
     ]);
     const firstArea = [...table.matchAll(/<w:tr>.*?<\/w:tr>/g)][1][0];
-    expect(firstArea.slice(0, firstArea.indexOf('</w:tc>'))).toMatch(/<w:pStyle w:val="Heading3"\/>(?:(?!<\/w:p>).)*Theoretical Foundations/);
+    expect(firstArea.slice(0, firstArea.indexOf('</w:tc>'))).toMatch(
+      /<w:pStyle w:val="Heading3"\/>(?:(?!<\/w:p>).)*Theoretical Foundations/,
+    );
   });
 
   it('writes bullets and sub-bullets as real lists, with codes after the text', () => {
@@ -227,7 +335,9 @@ describe('writeBookletDocx', () => {
     expect(bullets).toMatch(/<w:lvl w:ilvl="0"[^>]*>(?:(?!<\/w:lvl>).)*<w:numFmt w:val="bullet"\/>/);
     expect(bullets).toMatch(/<w:lvl w:ilvl="1"[^>]*>(?:(?!<\/w:lvl>).)*<w:numFmt w:val="bullet"\/>/);
     expect(numbering).toContain('<w:numFmt w:val="decimal"/>');
-    expect(doc).toMatch(/<w:pStyle w:val="ListBullet"\/><w:numPr><w:ilvl w:val="0"\/><w:numId w:val="\d+"\/><\/w:numPr>/);
+    expect(doc).toMatch(
+      /<w:pStyle w:val="ListBullet"\/><w:numPr><w:ilvl w:val="0"\/><w:numId w:val="\d+"\/><\/w:numPr>/,
+    );
     expect(doc).toMatch(/<w:pStyle w:val="ListBullet2"\/><w:numPr><w:ilvl w:val="1"\/>/);
     expect(doc).toMatch(/<w:pStyle w:val="ListNumber"\/><w:numPr><w:ilvl w:val="0"\/>/);
     expect(textOf(doc)).toContain('Helps parents to: (S, T)');
@@ -241,8 +351,18 @@ describe('writeBookletDocx', () => {
     expect(i).toBeGreaterThan(0);
     expect(orient[i + 1]).toBe('portrait');
     expect(sects[i]).toMatch(/<w:pgSz w:w="15840" w:h="12240" w:orient="landscape"\/>/);
-    const mapText = textOf(between(doc, /<w:pStyle w:val="Heading2"\/>(?:(?!<\/w:p>).)*Level 2 Impact Map/, /<\/w:tbl>/));
-    for (const title of ['Capabilities', 'Key Responsibilities', 'Level 2 Results', 'Service Objectives', 'Service Goal', '→', 'Reflection (C, S)']) {
+    const mapText = textOf(
+      between(doc, /<w:pStyle w:val="Heading2"\/>(?:(?!<\/w:p>).)*Level 2 Impact Map/, /<\/w:tbl>/),
+    );
+    for (const title of [
+      'Capabilities',
+      'Key Responsibilities',
+      'Level 2 Results',
+      'Service Objectives',
+      'Service Goal',
+      '→',
+      'Reflection (C, S)',
+    ]) {
       expect(mapText).toContain(title);
     }
     // Chapters start on right-hand pages.
@@ -252,7 +372,9 @@ describe('writeBookletDocx', () => {
 
   it('writes the glossary term in bold before its definition', () => {
     // The term sits in its invisible id bookmark (import:edition).
-    expect(doc).toMatch(/<w:r><w:rPr><w:b\/><w:bCs\/><\/w:rPr><w:t[^>]*>Attachment<\/w:t><\/w:r><w:bookmarkEnd w:id="\d+"\/><w:r><w:t[^>]*>: <\/w:t>/);
+    expect(doc).toMatch(
+      /<w:r><w:rPr><w:b\/><w:bCs\/><\/w:rPr><w:t[^>]*>Attachment<\/w:t><\/w:r><w:bookmarkEnd w:id="\d+"\/><w:r><w:t[^>]*>: <\/w:t>/,
+    );
   });
 
   it('keeps line breaks and inline emphasis', () => {
@@ -271,13 +393,22 @@ describe('writeBookletDocx', () => {
     const sects = [...doc.matchAll(/<w:sectPr\b.*?<\/w:sectPr>/g)].map((m) => m[0]);
     expect(sects[0]).not.toContain('w:headerReference');
     for (const s of sects.slice(1)) expect(s).toContain('<w:footerReference');
-    const headers = Object.keys(parts).filter((n) => /^word\/header\d+\.xml$/.test(n)).map((n) => parts[n]);
-    expect(headers.some((h) => h.includes('EX-AIMH Competency Guidelines') && h.includes('Level 2: Infant Family Specialist'))).toBe(true);
+    const headers = Object.keys(parts)
+      .filter((n) => /^word\/header\d+\.xml$/.test(n))
+      .map((n) => parts[n]);
+    expect(
+      headers.some(
+        (h) => h.includes('EX-AIMH Competency Guidelines') && h.includes('Level 2: Infant Family Specialist'),
+      ),
+    ).toBe(true);
   });
 
   it('refers only to styles and lists it defines (a dangling reference makes Word repair the file)', () => {
     const defined = new Set([...parts['word/styles.xml'].matchAll(/w:styleId="([^"]+)"/g)].map((m) => m[1]));
-    const xml = Object.entries(parts).filter(([n]) => /^word\/(document|header\d+|footer\d+)\.xml$/.test(n)).map(([, x]) => x).join('');
+    const xml = Object.entries(parts)
+      .filter(([n]) => /^word\/(document|header\d+|footer\d+)\.xml$/.test(n))
+      .map(([, x]) => x)
+      .join('');
     const used = new Set([...xml.matchAll(/<w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"/g)].map((m) => m[1]));
     expect([...used].filter((s) => !defined.has(s))).toEqual([]);
     const lists = new Set([...parts['word/numbering.xml'].matchAll(/<w:num w:numId="(\d+)"/g)].map((m) => m[1]));

@@ -51,16 +51,22 @@ describe('overlay operations', () => {
 
   it('replaces a section, replaces and adds a competency, adds an area, removes by id', () => {
     const dir = make({
-      'source/editions/example/edition.yaml': SETTINGS + 'remove:\n  - l1.communicating\n  - l2.thinking.considers-difficult-situations-carefully\n',
+      'source/editions/example/edition.yaml':
+        SETTINGS + 'remove:\n  - l1.communicating\n  - l2.thinking.considers-difficult-situations-carefully\n',
       'source/editions/example/level-1.md':
         '---\nlevel: 1\n---\n\n# Introduction {#l1.intro}\n\nThe Example introduction.\n\n# Competency Detail {#l1.detail}\n\n' +
         '## Thinking {#l1.thinking}\n\n### Competencies\n\n- Sees the whole picture {#l1.thinking.sees-and-can-explain-the}\n- Example added competency {#example.extra}\n\n' +
         '## Example Area {#example.l1.area}\n\n### Skill Areas\n\n- example skill\n\n### As Demonstrated By\n\n- Demonstrates the example\n',
     });
     const tree = loadSource(dir);
-    const e = resolveEdition(tree, tree.editions.find((x) => x.id === 'example')!);
+    const e = resolveEdition(
+      tree,
+      tree.editions.find((x) => x.id === 'example')!,
+    );
     const l1 = e.guidelines.levels[0];
-    expect(plainText(l1.intro.blocks[0].kind === 'paragraph' ? l1.intro.blocks[0].text : [])).toBe('The Example introduction.');
+    expect(plainText(l1.intro.blocks[0].kind === 'paragraph' ? l1.intro.blocks[0].text : [])).toBe(
+      'The Example introduction.',
+    );
     const thinking = l1.detail.areas.find((a) => a.id === 'l1.thinking')!;
     const texts = thinking.groups.flatMap((g) => g.competencies.map((c) => plainText(c.text)));
     expect(texts[0]).toBe('Sees the whole picture');
@@ -70,7 +76,9 @@ describe('overlay operations', () => {
     expect(ids.indexOf('example.l1.area')).toBe(ids.indexOf('l1.thinking') + 1);
     expect(ids).not.toContain('l1.communicating');
     const l2Thinking = e.guidelines.levels[1].detail.areas.find((a) => a.id === 'l2.thinking')!;
-    expect(l2Thinking.groups[0].competencies.map((c) => c.id)).not.toContain('l2.thinking.considers-difficult-situations-carefully');
+    expect(l2Thinking.groups[0].competencies.map((c) => c.id)).not.toContain(
+      'l2.thinking.considers-difficult-situations-carefully',
+    );
     expect(e.changes.map((c) => `${c.op} ${c.kind} ${c.id}`)).toEqual([
       'replace section l1.intro',
       'replace competency l1.thinking.sees-and-can-explain-the',
@@ -92,7 +100,8 @@ describe('overlay operations', () => {
   it('names the file, line and id of an override aimed at an id that does not exist', () => {
     const dir = make({
       'source/editions/example/edition.yaml': SETTINGS + 'remove:\n  - l9.nothing\n',
-      'source/editions/example/level-2.md': '---\nlevel: 2\n---\n\n# Competency Detail {#l2.detail}\n\n## Thinkin {#l2.thinkin}\n\n### Skill Areas\n\n- x\n\n### As Demonstrated By\n\n- y\n',
+      'source/editions/example/level-2.md':
+        '---\nlevel: 2\n---\n\n# Competency Detail {#l2.detail}\n\n## Thinkin {#l2.thinkin}\n\n### Skill Areas\n\n- x\n\n### As Demonstrated By\n\n- y\n',
     });
     expect(errorsOf(dir)).toEqual([
       'source/editions/example/level-2.md:7:1: no area with id "l2.thinkin" in the base; expected one of l2.theoretical-foundations, l2.law-regulation-agency-policy, l2.systems-expertise, l2.direct-service-skills, l2.working-with-others, l2.communicating, …, or a new id starting with "example."',
@@ -119,8 +128,13 @@ describe('overlay operations', () => {
     // Same sources, same bytes, with an image too.
     const again = await build({ project: dir, editions: ['example'], force: true });
     expect(again.manifest.map((f) => f.sha256)).toEqual(first.manifest.map((f) => f.sha256));
-    writeFileSync(join(dir, 'source/editions/example/logo.png'), readFileSync(join(project, 'test', 'fixtures', 'logo', 'not-an-image.png')));
-    expect(errorsOf(dir)).toEqual(['source/editions/example/edition.yaml:6:7: the logo "logo.png" is not a PNG or JPEG image; expected a PNG or JPEG file (export it again as PNG)']);
+    writeFileSync(
+      join(dir, 'source/editions/example/logo.png'),
+      readFileSync(join(project, 'test', 'fixtures', 'logo', 'not-an-image.png')),
+    );
+    expect(errorsOf(dir)).toEqual([
+      'source/editions/example/edition.yaml:6:7: the logo "logo.png" is not a PNG or JPEG image; expected a PNG or JPEG file (export it again as PNG)',
+    ]);
   });
 
   it('builds a minimal new edition made in a temporary folder', async () => {
@@ -129,7 +143,18 @@ describe('overlay operations', () => {
     const pdf = await readPdf(join(dir, 'out', 'example', 'competency-guidelines.pdf'));
     expect(pdf.info.Author).toBe('Example Association for Infant Mental Health');
     expect(pdf.pages[0].text).toContain('Example Association for Infant Mental Health');
-    expect(result.manifest.filter((f) => f.kind !== 'web').map((f) => f.path).sort()).toEqual(['example/competency-guidelines-print.pdf', 'example/competency-guidelines.docx', 'example/competency-guidelines.pdf', ...[1, 2, 3, 4].flatMap((n) => [`example/packet-level-${n}.docx`, `example/packet-level-${n}.pdf`]), 'example/report.md']);
+    expect(
+      result.manifest
+        .filter((f) => f.kind !== 'web')
+        .map((f) => f.path)
+        .sort(),
+    ).toEqual([
+      'example/competency-guidelines-print.pdf',
+      'example/competency-guidelines.docx',
+      'example/competency-guidelines.pdf',
+      ...[1, 2, 3, 4].flatMap((n) => [`example/packet-level-${n}.docx`, `example/packet-level-${n}.pdf`]),
+      'example/report.md',
+    ]);
     expect(result.manifest.some((f) => f.path === 'example/web/index.html')).toBe(true);
   });
 });
@@ -147,17 +172,34 @@ describe('the state editions, read back', () => {
   it('lists booklets and a report for every edition in the manifest', () => {
     const m = manifest().files;
     for (const id of ['michigan', 'texas', 'new-mexico', 'michigan-revised']) {
-      expect(m.filter((f) => f.edition === id && f.kind !== 'packet' && f.kind !== 'web').map((f) => `${f.kind}/${f.format}`).sort()).toEqual(['booklet/docx', 'booklet/pdf', 'print/pdf', 'report/md']);
+      expect(
+        m
+          .filter((f) => f.edition === id && f.kind !== 'packet' && f.kind !== 'web')
+          .map((f) => `${f.kind}/${f.format}`)
+          .sort(),
+      ).toEqual(['booklet/docx', 'booklet/pdf', 'print/pdf', 'report/md']);
       // The web edition: a start page, a page per level and part, its styles, fonts and search index.
       const web = m.filter((f) => f.edition === id && f.kind === 'web').map((f) => f.path);
-      expect(web).toEqual(expect.arrayContaining([`${id}/web/index.html`, `${id}/web/l1.html`, `${id}/web/l4.html`, `${id}/web/glossary.html`, `${id}/web/style.css`, `${id}/web/search.html`, `${id}/web/search-index.js`]));
+      expect(web).toEqual(
+        expect.arrayContaining([
+          `${id}/web/index.html`,
+          `${id}/web/l1.html`,
+          `${id}/web/l4.html`,
+          `${id}/web/glossary.html`,
+          `${id}/web/style.css`,
+          `${id}/web/search.html`,
+          `${id}/web/search-index.js`,
+        ]),
+      );
     }
   });
 
-  it('Texas names TAIMH and prints its own text, and none of New Mexico\'s', () => {
+  it("Texas names TAIMH and prints its own text, and none of New Mexico's", () => {
     for (const t of [text.texas.pdf, text.texas.docx]) {
       expect(t).toContain('Texas Association for Infant Mental Health');
-      expect(t).toContain('The Level 4 Competency Guidelines were developed by the Texas Association for Infant Mental Health');
+      expect(t).toContain(
+        'The Level 4 Competency Guidelines were developed by the Texas Association for Infant Mental Health',
+      );
       expect(t).toContain('Speaking/Bilingual Interpreters');
       expect(t).not.toContain('New Mexico');
     }
@@ -175,18 +217,21 @@ describe('the state editions, read back', () => {
     expect(docxText(table)).toContain('Reflective Supervision/Consultation');
   });
 
-  it('Michigan carries neither state\'s text; the revision carries 000\'s Level 3', () => {
+  it("Michigan carries neither state's text; the revision carries 000's Level 3", () => {
     for (const t of [text.michigan.pdf, text.michigan.docx]) {
       expect(t).not.toContain('Texas');
       expect(t).not.toContain('New Mexico');
       expect(t).not.toContain('Recognizes and responds appropriately to parallel process');
     }
-    for (const t of [text['michigan-revised'].pdf, text['michigan-revised'].docx]) expect(t).toContain('Recognizes and responds appropriately to parallel process');
+    for (const t of [text['michigan-revised'].pdf, text['michigan-revised'].docx])
+      expect(t).toContain('Recognizes and responds appropriately to parallel process');
   });
 
   it('reports real differences and what each edition lacks', () => {
     const report = readFileSync(outFile('texas', 'report.md'), 'utf8');
-    expect(report).toContain('The Level ~~IV~~**4** Competency Guidelines were developed by the ~~Michigan~~**Texas** Association');
+    expect(report).toContain(
+      'The Level ~~IV~~**4** Competency Guidelines were developed by the ~~Michigan~~**Texas** Association',
+    );
     expect(report).toContain('Added impact map “Level 3 Impact Map”');
     expect(report).toContain('- Level 1 Impact Map: not in the source texts');
     expect(report).not.toContain('Level 3 Impact Map: not in the source texts');

@@ -25,7 +25,19 @@ async function formPage(path: string): Promise<Item[]> {
   const doc = await openPdf(new Uint8Array(readFileSync(path)), { useSystemFonts: false });
   try {
     for (let i = 1; i <= doc.numPages; i++) {
-      const items = (await (await doc.getPage(i)).getTextContent()).items.flatMap((it) => ('str' in it && it.str.trim() ? [{ str: it.str, x: it.transform[4], y: it.transform[5], width: it.width, size: Math.hypot(it.transform[0], it.transform[1]) }] : []));
+      const items = (await (await doc.getPage(i)).getTextContent()).items.flatMap((it) =>
+        'str' in it && it.str.trim()
+          ? [
+              {
+                str: it.str,
+                x: it.transform[4],
+                y: it.transform[5],
+                width: it.width,
+                size: Math.hypot(it.transform[0], it.transform[1]),
+              },
+            ]
+          : [],
+      );
       if (items.some((it) => it.str.includes('Employer and position'))) return items;
     }
     throw new Error('no application form in the packet');
@@ -38,7 +50,10 @@ describe('the e-mail field of a personalized packet', () => {
   it('holds a 254-character address inside its box, smaller and wrapped', async () => {
     expect(LONGEST).toHaveLength(254);
     const roster = join(dir, 'roster.csv');
-    writeFileSync(roster, `first_name,last_name,address_line1,address_line2,city,state,postal_code,email,edition,level\nAnn,Smith,1 Main St,,Lansing,MI,48933,${LONGEST},michigan,1\nBen,Short,2 Main St,,Lansing,MI,48933,ben@example.org,michigan,1\n`);
+    writeFileSync(
+      roster,
+      `first_name,last_name,address_line1,address_line2,city,state,postal_code,email,edition,level\nAnn,Smith,1 Main St,,Lansing,MI,48933,${LONGEST},michigan,1\nBen,Short,2 Main St,,Lansing,MI,48933,ben@example.org,michigan,1\n`,
+    );
     const out = join(dir, 'out');
     const result = await mergePackets({ project: process.cwd(), roster, outDir: out });
     expect(result.rejected).toEqual([]);
@@ -58,7 +73,9 @@ describe('the e-mail field of a personalized packet', () => {
       expect(p.y, p.str).toBeGreaterThan(box.bottom);
     }
     // A short address is as it was: one line at 10 pt.
-    const short = (await formPage(join(out, 'line-0003-short-ben.pdf'))).filter((it) => it.str.includes('ben@example.org'));
+    const short = (await formPage(join(out, 'line-0003-short-ben.pdf'))).filter((it) =>
+      it.str.includes('ben@example.org'),
+    );
     expect(short.map((s) => Math.round(s.size))).toEqual([10]);
   }, 300_000);
 });

@@ -15,7 +15,14 @@ async function compileSource(): Promise<string> {
   const dir = mkdtempSync(join(repo, 'node_modules', '.cache', 'cg-test-cli-'));
   const src = join(repo, 'src');
   const files = readdirSync(src, { recursive: true, encoding: 'utf8' });
-  await esbuild({ entryPoints: files.filter((f) => f.endsWith('.ts')).map((f) => join(src, f)), outdir: dir, format: 'esm', platform: 'node', target: 'node22', logLevel: 'warning' });
+  await esbuild({
+    entryPoints: files.filter((f) => f.endsWith('.ts')).map((f) => join(src, f)),
+    outdir: dir,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    logLevel: 'warning',
+  });
   for (const f of files.filter((f) => f.endsWith('.mjs'))) copyFileSync(join(src, f), join(dir, f));
   return dir;
 }
@@ -30,10 +37,15 @@ export default async function setup(project: TestProject) {
   // files nor its document cache run meanwhile, and the others wait for it (setup-wait.ts).
   const status = join(dir, 'test-build.json');
   let over = false;
-  const child = execFile(process.execPath, [join(cliDir, 'cli', 'build.js'), '--out', outDir, '--quiet'], { cwd: repo, env: { ...process.env, CG_WORKERS: '1' }, maxBuffer: 16 << 20, timeout: 600_000 }, (err, _out, stderr) => {
-    // A run of only the files that do not wait for it ends before the build: its folder is gone by then.
-    if (!over) writeFileSync(status, JSON.stringify({ ok: !err, stderr: stderr.trim() }));
-  });
+  const child = execFile(
+    process.execPath,
+    [join(cliDir, 'cli', 'build.js'), '--out', outDir, '--quiet'],
+    { cwd: repo, env: { ...process.env, CG_WORKERS: '1' }, maxBuffer: 16 << 20, timeout: 600_000 },
+    (err, _out, stderr) => {
+      // A run of only the files that do not wait for it ends before the build: its folder is gone by then.
+      if (!over) writeFileSync(status, JSON.stringify({ ok: !err, stderr: stderr.trim() }));
+    },
+  );
   project.provide('outDir', outDir);
   project.provide('cliDir', cliDir);
   project.provide('testBuildStatus', status);
@@ -42,6 +54,7 @@ export default async function setup(project: TestProject) {
     child.kill();
     rmSync(dir, { recursive: true, force: true });
     rmSync(cliDir, { recursive: true, force: true });
-    if (process.env.CG_CACHE_DIR?.includes('cg-test-cache-')) rmSync(process.env.CG_CACHE_DIR, { recursive: true, force: true });
+    if (process.env.CG_CACHE_DIR?.includes('cg-test-cache-'))
+      rmSync(process.env.CG_CACHE_DIR, { recursive: true, force: true });
   };
 }

@@ -11,12 +11,21 @@ const DIR = join(import.meta.dirname, 'fixtures', 'import');
 
 describe('import reader fixtures', () => {
   const styles = readFileSync(join(DIR, 'styles.xml'));
-  for (const name of readdirSync(DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
+  for (const name of readdirSync(DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)) {
     it(name, () => {
       const tmp = mkdtempSync(join(tmpdir(), 'cg-import-fixture-'));
       try {
         const file = join(tmp, 'fixture.docx');
-        writeFileSync(file, zipSync({ 'word/document.xml': readFileSync(join(DIR, name, 'document.xml')), 'word/styles.xml': styles, '[Content_Types].xml': strToU8('<Types/>') }));
+        writeFileSync(
+          file,
+          zipSync({
+            'word/document.xml': readFileSync(join(DIR, name, 'document.xml')),
+            'word/styles.xml': styles,
+            '[Content_Types].xml': strToU8('<Types/>'),
+          }),
+        );
         expect(summary(file)).toBe(readFileSync(join(DIR, name, 'expected.txt'), 'utf8'));
       } finally {
         rmSync(tmp, { recursive: true, force: true });

@@ -32,10 +32,20 @@ const scripts = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')).
  * process group of its own and sends SIGINT to the group once `ready` says so (polled every 50 ms), as a terminal
  * does on Ctrl+C.
  */
-function interrupt(script: string, args: string[], ready: (stderr: string) => boolean, env: Record<string, string> = {}, viaNpm = false): Promise<Stopped> {
+function interrupt(
+  script: string,
+  args: string[],
+  ready: (stderr: string) => boolean,
+  env: Record<string, string> = {},
+  viaNpm = false,
+): Promise<Stopped> {
   return new Promise((done, fail) => {
     const [exe, ...before] = viaNpm ? ['npm', 'run', '--silent', script, '--'] : scripts[script].split(' ');
-    const child = spawn(exe === 'node' ? process.execPath : exe, [...before, ...args], { cwd: project, detached: true, env: { ...process.env, CG_WORKERS: '1', ...env } });
+    const child = spawn(exe === 'node' ? process.execPath : exe, [...before, ...args], {
+      cwd: project,
+      detached: true,
+      env: { ...process.env, CG_WORKERS: '1', ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -101,7 +111,13 @@ describe('Ctrl+C', () => {
       const before = hashTree(out);
       // --force renders every document (no cache): SIGINT once the staging folder is made, as the 40 renders begin (the
       // main thread is then laying out a document, and the signal waits for it).
-      const r = await interrupt('build:booklets', ['--force', '--out', out], () => readdirSync(parent).some((n) => n.includes('-staging-')), {}, viaNpm);
+      const r = await interrupt(
+        'build:booklets',
+        ['--force', '--out', out],
+        () => readdirSync(parent).some((n) => n.includes('-staging-')),
+        {},
+        viaNpm,
+      );
       expectOneLine(r, `interrupted; ${out}/ is unchanged`, viaNpm);
       // Handled once the document being laid out is done, not after every document queued (all 20 Word files were).
       expect(r.stderr).not.toContain('[4/40]');
@@ -114,8 +130,14 @@ describe('Ctrl+C', () => {
     const parent = join(work, 'merge');
     const out = join(parent, 'packets');
     mkdirSync(parent, { recursive: true });
-    const rows = Array.from({ length: 40 }, (_, i) => `Ann${i},Smith,${i} Main St,,Lansing,MI,48933,ann${i}@example.org,michigan,${(i % 4) + 1}\n`);
-    writeFileSync(join(parent, 'roster.csv'), 'first_name,last_name,address_line1,address_line2,city,state,postal_code,email,edition,level\n' + rows.join(''));
+    const rows = Array.from(
+      { length: 40 },
+      (_, i) => `Ann${i},Smith,${i} Main St,,Lansing,MI,48933,ann${i}@example.org,michigan,${(i % 4) + 1}\n`,
+    );
+    writeFileSync(
+      join(parent, 'roster.csv'),
+      'first_name,last_name,address_line1,address_line2,city,state,postal_code,email,edition,level\n' + rows.join(''),
+    );
     // Two applicant threads, writing into the staging folder while the signal is handled (where rmdir met ENOTEMPTY).
     const staged = () => readdirSync(parent).filter((n) => n.includes('-staging-'));
     const r = await interrupt(
@@ -133,9 +155,19 @@ describe('Ctrl+C', () => {
     const parent = join(work, 'send');
     const out = join(parent, 'packets');
     mkdirSync(parent, { recursive: true });
-    writeFileSync(join(parent, 'roster.csv'), 'first_name,last_name,address_line1,address_line2,city,state,postal_code,email,edition,level\nAnn,Smith,1 Main St,,Lansing,MI,48933,ann@example.org,michigan,2\nBo,Kim,3 Pine Rd,,Lansing,MI,48933,bo@example.org,texas,4\n');
-    const r = await interrupt('send:packets', ['--roster', join(parent, 'roster.csv'), '--out', out, '--dry-run', '--from', 'office@example.org'], () => readdirSync(parent).some((n) => n.includes('-staging-')));
-    expectOneLine(r, `interrupted; nothing more is sent and ${out}/send-log.jsonl has every message sent so far: the same command continues where it stopped`);
+    writeFileSync(
+      join(parent, 'roster.csv'),
+      'first_name,last_name,address_line1,address_line2,city,state,postal_code,email,edition,level\nAnn,Smith,1 Main St,,Lansing,MI,48933,ann@example.org,michigan,2\nBo,Kim,3 Pine Rd,,Lansing,MI,48933,bo@example.org,texas,4\n',
+    );
+    const r = await interrupt(
+      'send:packets',
+      ['--roster', join(parent, 'roster.csv'), '--out', out, '--dry-run', '--from', 'office@example.org'],
+      () => readdirSync(parent).some((n) => n.includes('-staging-')),
+    );
+    expectOneLine(
+      r,
+      `interrupted; nothing more is sent and ${out}/send-log.jsonl has every message sent so far: the same command continues where it stopped`,
+    );
     // No staging folder is left. A merge of two applicants with their shared packets kept can finish before the signal
     // lands: then packets/ is the complete run (its summary written last), never a part of one.
     const left = readdirSync(parent).filter((n) => n !== 'roster.csv');
@@ -149,7 +181,12 @@ describe('Ctrl+C', () => {
     const parent = join(work, 'dev');
     const out = join(parent, 'out');
     mkdirSync(parent, { recursive: true });
-    const r = await interrupt('dev', ['--edition', 'texas', '--out', out], () => readdirSync(parent).some((n) => n.includes('-staging-')), { CG_CACHE_DIR: join(parent, 'cache') });
+    const r = await interrupt(
+      'dev',
+      ['--edition', 'texas', '--out', out],
+      () => readdirSync(parent).some((n) => n.includes('-staging-')),
+      { CG_CACHE_DIR: join(parent, 'cache') },
+    );
     expectOneLine(r, `interrupted; ${out}/ is unchanged`);
     expect(readdirSync(parent).filter((n) => n !== 'cache')).toEqual([]);
   });

@@ -47,17 +47,26 @@ describe('the stage order of src/', () => {
   }, 60_000);
 
   it('fails on an import from a later stage: the model importing a writer', async () => {
-    const found = await plantedViolations([['src/model/words.ts', "import type { RenderContext } from '../write/context.js';"]], ['src/model']);
+    const found = await plantedViolations(
+      [['src/model/words.ts', "import type { RenderContext } from '../write/context.js';"]],
+      ['src/model'],
+    );
     expect(found).toContain('stage-order: src/model/words.ts → src/write/context.ts');
   }, 60_000);
 
   it('fails on the reader calling a later stage (read/ → editions/), as read/source.ts did', async () => {
-    const found = await plantedViolations([['src/read/settings.ts', "import { applyOverlay } from '../editions/overlay.js';\nvoid applyOverlay;"]], ['src/read']);
+    const found = await plantedViolations(
+      [['src/read/settings.ts', "import { applyOverlay } from '../editions/overlay.js';\nvoid applyOverlay;"]],
+      ['src/read'],
+    );
     expect(found).toContain('stage-order: src/read/settings.ts → src/editions/overlay.ts');
   }, 60_000);
 
   it('fails on a writer reading the model, though the model is an earlier stage', async () => {
-    const found = await plantedViolations([['src/write/measure.ts', "import type { Words } from '../model/words.js';"]], ['src/write/measure.ts']);
+    const found = await plantedViolations(
+      [['src/write/measure.ts', "import type { Words } from '../model/words.js';"]],
+      ['src/write/measure.ts'],
+    );
     expect(found).toContain('writers-render-the-tree: src/write/measure.ts → src/model/words.ts');
     expect(found.filter((v) => v.startsWith('stage-order'))).toEqual([]);
   }, 60_000);
@@ -76,7 +85,10 @@ describe('the stage order of src/', () => {
   }, 60_000);
 
   it('allows an import from an earlier stage (a writer importing the tree, the pipeline a writer)', async () => {
-    const found = await plantedViolations([['src/pipeline/lock.ts', "import type { RenderContext } from '../write/context.js';"]], ['src/pipeline/lock.ts', 'src/write/measure.ts']);
+    const found = await plantedViolations(
+      [['src/pipeline/lock.ts', "import type { RenderContext } from '../write/context.js';"]],
+      ['src/pipeline/lock.ts', 'src/write/measure.ts'],
+    );
     expect(found).toEqual([]);
   }, 60_000);
 });

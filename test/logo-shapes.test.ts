@@ -20,14 +20,27 @@ async function editionWithLogo(logo: string): Promise<{ pdf: string; docx: strin
   cpSync(join(project, 'source'), join(dir, 'source'), { recursive: true });
   cpSync(join(project, 'templates'), join(dir, 'templates'), { recursive: true });
   mkdirSync(join(dir, 'source/editions/example'));
-  writeFileSync(join(dir, 'source/editions/example/edition.yaml'), 'association:\n  name: Example Association for Infant Mental Health\n  abbreviation: EX-AIMH\npublicationDate: 2026-01-15\ncopyrightLine: © MI-AIMH\ncoverColor: "#00695c"\nlogo: logo.png\nlevels: [1]\n');
+  writeFileSync(
+    join(dir, 'source/editions/example/edition.yaml'),
+    'association:\n  name: Example Association for Infant Mental Health\n  abbreviation: EX-AIMH\npublicationDate: 2026-01-15\ncopyrightLine: © MI-AIMH\ncoverColor: "#00695c"\nlogo: logo.png\nlevels: [1]\n',
+  );
   writeFileSync(join(dir, 'source/editions/example/logo.png'), readFileSync(join(project, 'test/fixtures/logo', logo)));
   await build({ project: dir, editions: ['example'], force: true, workers: 1 });
-  return { pdf: join(dir, 'out/example/competency-guidelines.pdf'), docx: join(dir, 'out/example/competency-guidelines.docx') };
+  return {
+    pdf: join(dir, 'out/example/competency-guidelines.pdf'),
+    docx: join(dir, 'out/example/competency-guidelines.docx'),
+  };
 }
 
 type Matrix = [number, number, number, number, number, number];
-const times = (m: Matrix, n: Matrix): Matrix => [m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3], m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3], m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5]];
+const times = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[1] * n[2],
+  m[0] * n[1] + m[1] * n[3],
+  m[2] * n[0] + m[3] * n[2],
+  m[2] * n[1] + m[3] * n[3],
+  m[4] * n[0] + m[5] * n[2] + n[4],
+  m[4] * n[1] + m[5] * n[3] + n[5],
+];
 
 /** Where the cover's image is drawn, in points from the page's top left corner: the unit square through its matrix. */
 async function imageOnCover(path: string): Promise<{ left: number; top: number; width: number; height: number }> {
@@ -46,7 +59,12 @@ async function imageOnCover(path: string): Promise<{ left: number; top: number; 
       else if (fn === OPS.paintImageXObject) {
         const xs = [ctm[4], ctm[0] + ctm[4]];
         const ys = [ctm[5], ctm[3] + ctm[5]];
-        return { left: Math.min(...xs), top: pageHeight - Math.max(...ys), width: Math.abs(ctm[0]), height: Math.abs(ctm[3]) };
+        return {
+          left: Math.min(...xs),
+          top: pageHeight - Math.max(...ys),
+          width: Math.abs(ctm[0]),
+          height: Math.abs(ctm[3]),
+        };
       }
     }
     throw new Error('no image on the cover');

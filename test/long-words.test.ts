@@ -60,7 +60,8 @@ async function pdfText(path: string): Promise<PageText> {
       if (it.str.trim()) items.push(squeeze(it.str));
       const x = it.transform[4];
       // The gutter moves two-sided pages' content 12 pt outwards.
-      if (it.str.trim() && (x + it.width > width - PAGE_MARGINS[2] + 6 + 12 || x < PAGE_MARGINS[0] - 6 - 12)) outside.push(`page ${i}: ${it.str}`);
+      if (it.str.trim() && (x + it.width > width - PAGE_MARGINS[2] + 6 + 12 || x < PAGE_MARGINS[0] - 6 - 12))
+        outside.push(`page ${i}: ${it.str}`);
     }
   }
   await doc.loadingTask.destroy();
@@ -91,49 +92,100 @@ function inParts(items: string[], word: string): boolean {
 // Letters that make no Markdown, YAML or link syntax, and the characters a long word breaks after first.
 const wordChar = fc.constantFrom(...'abcdefghkmnpqrstuvxyz'.split(''), '/', '.', '-', '_', '?', '&', '=');
 /** A token wider than any column: 46 to 300 characters with no space, starting with a letter (an underscore only between letters: elsewhere Markdown may read it as emphasis). */
-const longToken = fc.tuple(fc.constantFrom('q', 'z', 'k'), fc.array(wordChar, { minLength: 45, maxLength: 299 })).map(([a, rest]) => (a + rest.join('')).replace(/_(?=[^a-z]|$)|(?<=[^a-z])_/g, 'u'));
+const longToken = fc
+  .tuple(fc.constantFrom('q', 'z', 'k'), fc.array(wordChar, { minLength: 45, maxLength: 299 }))
+  .map(([a, rest]) => (a + rest.join('')).replace(/_(?=[^a-z]|$)|(?<=[^a-z])_/g, 'u'));
 /** A long line: many ordinary words, with one long token inside. */
-const longLine = fc.tuple(fc.array(fc.constantFrom('infant', 'family', 'relationship', 'practice', 'reflective'), { minLength: 80, maxLength: 400 }), longToken).map(([words, token]) => [...words.slice(0, 40), token, ...words.slice(40)].join(' '));
+const longLine = fc
+  .tuple(
+    fc.array(fc.constantFrom('infant', 'family', 'relationship', 'practice', 'reflective'), {
+      minLength: 80,
+      maxLength: 400,
+    }),
+    longToken,
+  )
+  .map(([words, token]) => [...words.slice(0, 40), token, ...words.slice(40)].join(' '));
 
 /** Where each kind of block gets its text: the Competency Detail's two columns, a paragraph, a glossary entry, the Impact Map, the letter and a form label. */
 const PLACES = [
-  { file: 'source/base/level-1.md', anchor: '- Supports and reinforces parent strengths', kind: 'competency', as: (t: string) => `- Supports ${t} and reinforces parent strengths` },
-  { file: 'source/base/level-1.md', anchor: '- pregnancy & early parenthood', kind: 'knowledge area', as: (t: string) => `- pregnancy ${t} & early parenthood` },
-  { file: 'source/base/level-1.md', anchor: 'to clearly describe the areas', kind: 'paragraph', as: (t: string) => `to clearly ${t} describe the areas` },
-  { file: 'source/base/glossary.md', anchor: 'an agreement signed by an endorsement candidate', kind: 'glossary', as: (t: string) => `an agreement ${t} signed by an endorsement candidate` },
-  { file: 'source/editions/texas/level-3.md', anchor: '- Establish effective, trusting', kind: 'impact map', as: (t: string) => `- Establish ${t} effective, trusting` },
-  { file: 'templates/packet.yaml', anchor: 'label: Employer and position', kind: 'form label', as: (t: string) => `label: Employer ${t} and position` },
+  {
+    file: 'source/base/level-1.md',
+    anchor: '- Supports and reinforces parent strengths',
+    kind: 'competency',
+    as: (t: string) => `- Supports ${t} and reinforces parent strengths`,
+  },
+  {
+    file: 'source/base/level-1.md',
+    anchor: '- pregnancy & early parenthood',
+    kind: 'knowledge area',
+    as: (t: string) => `- pregnancy ${t} & early parenthood`,
+  },
+  {
+    file: 'source/base/level-1.md',
+    anchor: 'to clearly describe the areas',
+    kind: 'paragraph',
+    as: (t: string) => `to clearly ${t} describe the areas`,
+  },
+  {
+    file: 'source/base/glossary.md',
+    anchor: 'an agreement signed by an endorsement candidate',
+    kind: 'glossary',
+    as: (t: string) => `an agreement ${t} signed by an endorsement candidate`,
+  },
+  {
+    file: 'source/editions/texas/level-3.md',
+    anchor: '- Establish effective, trusting',
+    kind: 'impact map',
+    as: (t: string) => `- Establish ${t} effective, trusting`,
+  },
+  {
+    file: 'templates/packet.yaml',
+    anchor: 'label: Employer and position',
+    kind: 'form label',
+    as: (t: string) => `label: Employer ${t} and position`,
+  },
 ] as const;
 
 describe('long words and long lines', () => {
   it('print every word, inside the page, in every kind of block (property)', async () => {
     const out = join(project, 'out');
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(longToken, longLine), { minLength: PLACES.length, maxLength: PLACES.length }), async (texts) => {
-        try {
-          // A long line in the Impact Map stays a line that fits one landscape page: a token there.
-          const placed = PLACES.map((p, i) => ({ ...p, text: p.kind === 'impact map' && texts[i].length > 400 ? texts[i].split(' ').find((w) => w.length > 45)! : texts[i] }));
-          for (const p of placed) edit(p.file, p.anchor, p.as(p.text));
-          await build({ project, outDir: out, editions: ['texas'], force: true, workers: 1 });
-          const booklet = await pdfText(join(out, 'texas', 'competency-guidelines.pdf'));
-          const packet = await pdfText(join(out, 'texas', 'packet-level-3.pdf'));
-          expect(booklet.outside).toEqual([]);
-          expect(packet.outside).toEqual([]);
-          // The tagged structure reads each word whole, in reading order (a cut word's parts are in one element).
-          const tagged = await readTagged(join(out, 'texas', 'competency-guidelines.pdf'), { withText: true });
-          expect(tagged.problems).toEqual([]);
-          const structure = squeeze(structureText(tagged));
-          for (const p of placed.filter((p) => p.kind !== 'form label')) expect(structure, `structure: ${p.kind}`).toContain(squeeze(p.text));
-          for (const p of placed) {
-            const where = p.kind === 'form label' ? packet : booklet;
-            // Every word, in order: the tokens are broken across lines, never cut or changed.
-            if (p.kind === 'impact map') expect(inParts(where.items, squeeze(p.text)), `${p.kind}: ${p.text}`).toBe(true);
-            else expect(squeeze(where.text), `${p.kind}: ${p.text.slice(0, 60)}`).toContain(squeeze(p.text));
+      fc.asyncProperty(
+        fc.array(fc.oneof(longToken, longLine), { minLength: PLACES.length, maxLength: PLACES.length }),
+        async (texts) => {
+          try {
+            // A long line in the Impact Map stays a line that fits one landscape page: a token there.
+            const placed = PLACES.map((p, i) => ({
+              ...p,
+              text:
+                p.kind === 'impact map' && texts[i].length > 400
+                  ? texts[i].split(' ').find((w) => w.length > 45)!
+                  : texts[i],
+            }));
+            for (const p of placed) edit(p.file, p.anchor, p.as(p.text));
+            await build({ project, outDir: out, editions: ['texas'], force: true, workers: 1 });
+            const booklet = await pdfText(join(out, 'texas', 'competency-guidelines.pdf'));
+            const packet = await pdfText(join(out, 'texas', 'packet-level-3.pdf'));
+            expect(booklet.outside).toEqual([]);
+            expect(packet.outside).toEqual([]);
+            // The tagged structure reads each word whole, in reading order (a cut word's parts are in one element).
+            const tagged = await readTagged(join(out, 'texas', 'competency-guidelines.pdf'), { withText: true });
+            expect(tagged.problems).toEqual([]);
+            const structure = squeeze(structureText(tagged));
+            for (const p of placed.filter((p) => p.kind !== 'form label'))
+              expect(structure, `structure: ${p.kind}`).toContain(squeeze(p.text));
+            for (const p of placed) {
+              const where = p.kind === 'form label' ? packet : booklet;
+              // Every word, in order: the tokens are broken across lines, never cut or changed.
+              if (p.kind === 'impact map')
+                expect(inParts(where.items, squeeze(p.text)), `${p.kind}: ${p.text}`).toBe(true);
+              else expect(squeeze(where.text), `${p.kind}: ${p.text.slice(0, 60)}`).toContain(squeeze(p.text));
+            }
+          } finally {
+            restore();
           }
-        } finally {
-          restore();
-        }
-      }),
+        },
+      ),
       { numRuns: 3, seed: 25, endOnFailure: true },
     );
   }, 600_000);
@@ -145,7 +197,9 @@ describe('long words and long lines', () => {
       edit('source/base/level-1.md', '- Supports and reinforces parent strengths', `- See ${url} for parent strengths`);
       const out = join(project, 'out');
       await build({ project, outDir: out, editions: ['michigan'], force: true, workers: 1 });
-      const doc = await openPdf(new Uint8Array(readFileSync(join(out, 'michigan', 'competency-guidelines.pdf'))), { useSystemFonts: false });
+      const doc = await openPdf(new Uint8Array(readFileSync(join(out, 'michigan', 'competency-guidelines.pdf'))), {
+        useSystemFonts: false,
+      });
       const lines: string[] = [];
       for (let i = 1; i <= doc.numPages; i++) {
         let line = '';
@@ -173,7 +227,12 @@ describe('long words and long lines', () => {
 describe('the layout guard', () => {
   // First: a failed build's other documents still render for a moment after it stops, in this thread.
   it('refuses a line drawn past the right edge of the page', async () => {
-    const def = { pageSize: 'LETTER', pageMargins: PAGE_MARGINS, defaultStyle: { font: 'Serif' }, content: [{ text: 'x'.repeat(200), noWrap: true }] };
+    const def = {
+      pageSize: 'LETTER',
+      pageMargins: PAGE_MARGINS,
+      defaultStyle: { font: 'Serif' },
+      content: [{ text: 'x'.repeat(200), noWrap: true }],
+    };
     await expect(getPdfmake().createPdf(def).getBuffer()).rejects.toThrow(LayoutFault);
     await expect(getPdfmake().createPdf(def).getBuffer()).rejects.toThrow(/past the right edge of the page/);
     // A trial layout (fitting an Impact Map's size) is there to find what does not fit: it is not stopped.
@@ -183,11 +242,18 @@ describe('the layout guard', () => {
   it('stops the build when text would be lost, naming the source line and what to change; out/ is unchanged', async () => {
     const out = join(project, 'out-guard');
     await build({ project, outDir: out, editions: ['texas'], workers: 1 });
-    const manifest = () => createHash('sha256').update(readFileSync(join(out, 'manifest.json'))).digest('hex');
+    const manifest = () =>
+      createHash('sha256')
+        .update(readFileSync(join(out, 'manifest.json')))
+        .digest('hex');
     const before = manifest();
     try {
       // One Impact Map item longer than a landscape page: kept whole, it fits no page.
-      edit('source/editions/texas/level-3.md', '- Engage in reflective practice to determine actions to take', `- Engage in ${'reflective practice '.repeat(300)}`);
+      edit(
+        'source/editions/texas/level-3.md',
+        '- Engage in reflective practice to determine actions to take',
+        `- Engage in ${'reflective practice '.repeat(300)}`,
+      );
       const error = await build({ project, outDir: out, editions: ['texas'], force: true, workers: 1 }).then(
         () => null,
         (e: unknown) => e,
@@ -195,13 +261,16 @@ describe('the layout guard', () => {
       expect(error).toBeInstanceOf(InputError);
       const messages = (error as InputError).messages;
       expect(messages).toHaveLength(1);
-      expect(messages[0]).toMatch(/^source\/editions\/texas\/level-3\.md:\d+:3: "Engage in reflective practice .*…" .*taller than a page.*; split it into shorter paragraphs or items \(in texas\/competency-guidelines\.pdf\)$/);
+      expect(messages[0]).toMatch(
+        /^source\/editions\/texas\/level-3\.md:\d+:3: "Engage in reflective practice .*…" .*taller than a page.*; split it into shorter paragraphs or items \(in texas\/competency-guidelines\.pdf\)$/,
+      );
       const line = Number(messages[0].split(':')[1]);
-      expect(readFileSync(join(project, 'source/editions/texas/level-3.md'), 'utf8').split('\n')[line - 1]).toMatch(/^- Engage in reflective practice/);
+      expect(readFileSync(join(project, 'source/editions/texas/level-3.md'), 'utf8').split('\n')[line - 1]).toMatch(
+        /^- Engage in reflective practice/,
+      );
       expect(manifest()).toBe(before);
     } finally {
       restore();
     }
   }, 180_000);
-
 });

@@ -14,8 +14,11 @@ const project = process.cwd();
 function run(script: Script, args: string[], workers = '1'): Promise<Run> {
   const [exe, before] = command(script);
   return new Promise((done) =>
-    execFile(exe, [...before, ...args], { cwd: project, env: { ...process.env, CG_WORKERS: workers }, timeout: 180_000 }, (err, stdout, stderr) =>
-      done({ code: err ? ((err as { code?: number }).code ?? null) : 0, stdout, stderr }),
+    execFile(
+      exe,
+      [...before, ...args],
+      { cwd: project, env: { ...process.env, CG_WORKERS: workers }, timeout: 180_000 },
+      (err, stdout, stderr) => done({ code: err ? ((err as { code?: number }).code ?? null) : 0, stdout, stderr }),
     ),
   );
 }
@@ -31,31 +34,52 @@ describe('recognising a fault of the machine', () => {
     const f = machineFault(err)!;
     expect(f).toBeInstanceOf(MachineFault);
     expect(f.code).toBe('ENOENT');
-    expect(f.line('/')).toBe(`cannot read ${join(tmpdir(), 'cg-no-such-folder').slice(1)}: it was removed while the command ran`);
-    const denied = Object.assign(new Error("EACCES: permission denied, open '/srv/.out-staging-7/michigan/report.md'"), { code: 'EACCES', syscall: 'open', path: '/srv/.out-staging-7/michigan/report.md' });
+    expect(f.line('/')).toBe(
+      `cannot read ${join(tmpdir(), 'cg-no-such-folder').slice(1)}: it was removed while the command ran`,
+    );
+    const denied = Object.assign(
+      new Error("EACCES: permission denied, open '/srv/.out-staging-7/michigan/report.md'"),
+      { code: 'EACCES', syscall: 'open', path: '/srv/.out-staging-7/michigan/report.md' },
+    );
     expect(machineFault(denied)!.line('/srv')).toBe('cannot write out/michigan/report.md: permission denied');
   });
 
   it('reads the message a worker thread passes on, and a write that names no path takes the path it was writing', () => {
-    expect(machineFault(new Error("ENOSPC: no space left on device, write '/srv/out/texas/x.pdf'"))!.line('/srv')).toBe('cannot write out/texas/x.pdf: no space left on device');
+    expect(machineFault(new Error("ENOSPC: no space left on device, write '/srv/out/texas/x.pdf'"))!.line('/srv')).toBe(
+      'cannot write out/texas/x.pdf: no space left on device',
+    );
     expect(machineFault(new Error('cannot write /srv/out/a.pdf: read-only file system'))!.code).toBe('EROFS');
-    const noPath = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
-    expect(() => writingTo('/srv/.out-staging-42/texas/b.pdf', () => { throw noPath; })).toThrow(MachineFault);
-    expect(machineFault(noPath, '/srv/.out-staging-42/texas/b.pdf')!.line('/srv')).toBe('cannot write out/texas/b.pdf: no space left on device');
+    const noPath = Object.assign(new Error('ENOSPC: no space left on device, write'), {
+      code: 'ENOSPC',
+      syscall: 'write',
+    });
+    expect(() =>
+      writingTo('/srv/.out-staging-42/texas/b.pdf', () => {
+        throw noPath;
+      }),
+    ).toThrow(MachineFault);
+    expect(machineFault(noPath, '/srv/.out-staging-42/texas/b.pdf')!.line('/srv')).toBe(
+      'cannot write out/texas/b.pdf: no space left on device',
+    );
   });
 
   it('leaves a bug a bug (exit 3): an error of our code, or one with no path to name', () => {
     expect(machineFault(new TypeError("Cannot read properties of undefined (reading 'x')"))).toBeNull();
     expect(machineFault(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }))).toBeNull();
     expect(machineFault(Object.assign(new Error('bad'), { code: 'ERR_INVALID_ARG_TYPE', path: '/x' }))).toBeNull();
-    expect(() => writingTo('/x', () => { throw new RangeError('a bug'); })).toThrow(RangeError);
+    expect(() =>
+      writingTo('/x', () => {
+        throw new RangeError('a bug');
+      }),
+    ).toThrow(RangeError);
   });
 });
 
 describe('a full disk and a read-only folder, for real', () => {
   const mnt = mkdtempSync(join(tmpdir(), 'cg-fault-'));
   let why = '';
-  const mount = (...opts: string[]) => execFileSync('mount', ['-t', 'tmpfs', '-o', opts.join(','), 'tmpfs', mnt], { stdio: 'pipe' });
+  const mount = (...opts: string[]) =>
+    execFileSync('mount', ['-t', 'tmpfs', '-o', opts.join(','), 'tmpfs', mnt], { stdio: 'pipe' });
   beforeAll(() => {
     try {
       mount('size=2m');
@@ -88,7 +112,11 @@ describe('a full disk and a read-only folder, for real', () => {
       const r = await run('build', ['--edition', 'texas', '--out', join(mnt, 'out'), '--quiet']);
       expect(r.code).toBe(4);
       expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-      expect(r.stderr.trim()).toMatch(new RegExp(`^cannot write ${mnt}/out/texas/[a-z0-9/-]+\\.(pdf|docx|md|html|css|js|ttf|woff2): no space left on device; nothing was written, ${mnt}/out/ is unchanged$`));
+      expect(r.stderr.trim()).toMatch(
+        new RegExp(
+          `^cannot write ${mnt}/out/texas/[a-z0-9/-]+\\.(pdf|docx|md|html|css|js|ttf|woff2): no space left on device; nothing was written, ${mnt}/out/ is unchanged$`,
+        ),
+      );
       expect(hashTree(mnt)).toEqual(before);
       expect(readdirSync(mnt)).toEqual(['out']);
     });
@@ -104,7 +132,9 @@ describe('a full disk and a read-only folder, for real', () => {
       const before = hashTree(mnt);
       const r = await run('build', ['--edition', 'texas', '--out', join(mnt, 'out'), '--quiet']);
       expect(r.code).toBe(4);
-      expect(r.stderr.trim()).toBe(`cannot write ${mnt}: read-only file system; nothing was written, ${mnt}/out/ is unchanged`);
+      expect(r.stderr.trim()).toBe(
+        `cannot write ${mnt}: read-only file system; nothing was written, ${mnt}/out/ is unchanged`,
+      );
       expect(hashTree(mnt)).toEqual(before);
     });
   });
@@ -121,7 +151,11 @@ describe('a full disk and a read-only folder, for real', () => {
     await unmountAfter(async () => {
       const r = await run('packets', ['--roster', roster, '--out', join(mnt, 'packets'), '--quiet'], '2');
       expect(r.code).toBe(4);
-      expect(r.stderr.trim()).toMatch(new RegExp(`^cannot write ${mnt}/packets/(line-000\\d-[a-z-]+\\.(pdf|docx)|all-packets-\\d{3}\\.pdf|summary\\.json): no space left on device; ${mnt}/packets/ is unchanged$`));
+      expect(r.stderr.trim()).toMatch(
+        new RegExp(
+          `^cannot write ${mnt}/packets/(line-000\\d-[a-z-]+\\.(pdf|docx)|all-packets-\\d{3}\\.pdf|summary\\.json): no space left on device; ${mnt}/packets/ is unchanged$`,
+        ),
+      );
       expect(readdirSync(mnt)).toEqual([]);
     });
     rmSync(roster);

@@ -1,7 +1,16 @@
 // A mail merge re-run into its folder: the folder holds one whole run, a killed run leaves the previous one, files the
 // merge did not make are never deleted.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +39,13 @@ describe('a mail merge re-run into its folder', () => {
   it('makes one packet per row, and lists what it made', () => {
     expect(first.code).toBe(0);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
-    expect(summary.files).toEqual(['line-0002-nunez-jose.pdf', 'line-0002-nunez-jose.docx', 'line-0003-kim-bo.pdf', 'line-0003-kim-bo.docx', 'all-packets-001.pdf']);
+    expect(summary.files).toEqual([
+      'line-0002-nunez-jose.pdf',
+      'line-0002-nunez-jose.docx',
+      'line-0003-kim-bo.pdf',
+      'line-0003-kim-bo.docx',
+      'all-packets-001.pdf',
+    ]);
     expect(readdirSync(out).sort()).toEqual([...summary.files, 'summary.json'].sort());
   });
 
@@ -42,7 +57,14 @@ describe('a mail merge re-run into its folder', () => {
     const r = await cli(project, 'packets', '--roster', join(work, 'roster.csv'), '--out', out);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('roster.csv line 3: unknown edition "ohio"');
-    expect(readdirSync(out).sort()).toEqual(['all-packets-001.pdf', 'eml', 'line-0002-nunez-jose.docx', 'line-0002-nunez-jose.pdf', 'send-log.jsonl', 'summary.json']);
+    expect(readdirSync(out).sort()).toEqual([
+      'all-packets-001.pdf',
+      'eml',
+      'line-0002-nunez-jose.docx',
+      'line-0002-nunez-jose.pdf',
+      'send-log.jsonl',
+      'summary.json',
+    ]);
     expect(readFileSync(join(out, 'send-log.jsonl'), 'utf8')).toBe('{"file":"line-0003-kim-bo.pdf"}\n');
     expect(readFileSync(join(out, 'eml', 'line-0003.eml'), 'utf8')).toBe('Subject: your packet\n');
     const combined = await readPdf(join(out, 'all-packets-001.pdf'));
@@ -57,7 +79,9 @@ describe('a mail merge re-run into its folder', () => {
     const mtime = statSync(join(out, 'summary.json')).mtimeMs;
     const r = await cli(project, 'packets', '--roster', join(work, 'roster.csv'), '--out', out);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe(`error: ${out}/ holds files this mail merge did not make (notes.txt); nothing was changed. Move them elsewhere or choose another --out`);
+    expect(r.stderr.trim()).toBe(
+      `error: ${out}/ holds files this mail merge did not make (notes.txt); nothing was changed. Move them elsewhere or choose another --out`,
+    );
     expect(hashTree(out)).toEqual(before);
     expect(statSync(join(out, 'summary.json')).mtimeMs).toBe(mtime);
     expect(litter(work)).toEqual([]);
@@ -67,7 +91,11 @@ describe('a mail merge re-run into its folder', () => {
   it('after a killed run, keeps the previous run and says the partial files were removed', async () => {
     const before = hashTree(out);
     const [exe, args] = commandOf('packets');
-    const child = spawn(exe, [...args, '--roster', join(work, 'roster.csv'), '--out', out], { cwd: project, env, stdio: 'ignore' });
+    const child = spawn(exe, [...args, '--roster', join(work, 'roster.csv'), '--out', out], {
+      cwd: project,
+      env,
+      stdio: 'ignore',
+    });
     const staging = join(work, `.packets-staging-${child.pid}`);
     const started = Date.now();
     while (!existsSync(staging) && Date.now() - started < 120_000) await new Promise((r) => setTimeout(r, 20));
@@ -79,7 +107,14 @@ describe('a mail merge re-run into its folder', () => {
     const r = await cli(project, 'packets', '--roster', join(work, 'roster.csv'), '--out', out);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`a previous run into ${out}/ was interrupted; its partial files were removed`);
-    expect(readdirSync(out).sort()).toEqual(['all-packets-001.pdf', 'eml', 'line-0002-kim-bo.docx', 'line-0002-kim-bo.pdf', 'send-log.jsonl', 'summary.json']);
+    expect(readdirSync(out).sort()).toEqual([
+      'all-packets-001.pdf',
+      'eml',
+      'line-0002-kim-bo.docx',
+      'line-0002-kim-bo.pdf',
+      'send-log.jsonl',
+      'summary.json',
+    ]);
     expect(litter(work)).toEqual([]);
   }, 300_000);
 });

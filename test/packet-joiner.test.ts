@@ -30,7 +30,13 @@ describe('the packet joiner', () => {
     expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
     const doc = await openPdf(again.slice());
     const texts: string[] = [];
-    for (let p = 1; p <= doc.numPages; p++) texts.push((await (await doc.getPage(p)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('').trim());
+    for (let p = 1; p <= doc.numPages; p++)
+      texts.push(
+        (await (await doc.getPage(p)).getTextContent()).items
+          .map((i) => ('str' in i ? i.str : ''))
+          .join('')
+          .trim(),
+      );
     await doc.loadingTask.destroy();
     expect(texts).toEqual(['Letter to Ann', '', 'Shared one', 'Shared two']);
   });

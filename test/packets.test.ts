@@ -28,7 +28,13 @@ describe('level packets from the build', () => {
     const packets = manifest().files.filter((f) => f.kind === 'packet');
     for (const edition of ['michigan', 'michigan-revised', 'new-mexico', 'texas']) {
       for (const level of [1, 2, 3, 4]) {
-        expect(packets.filter((f) => f.edition === edition && f.level === level).map((f) => f.format).sort(), `${edition} ${level}`).toEqual(['docx', 'pdf']);
+        expect(
+          packets
+            .filter((f) => f.edition === edition && f.level === level)
+            .map((f) => f.format)
+            .sort(),
+          `${edition} ${level}`,
+        ).toEqual(['docx', 'pdf']);
       }
     }
   });
@@ -42,19 +48,32 @@ describe('level packets from the build', () => {
     const names = await fieldNames(path);
     // Every form's fields and every log's grid (a field per row and column), as templates/packet.yaml lays them out,
     // read here by the test's own reading of the template.
-    const template = parseYaml(readFileSync('templates/packet.yaml', 'utf8')) as { forms: Record<string, { rows: number | { name: string }[][]; columns?: { label: string }[] }> };
+    const template = parseYaml(readFileSync('templates/packet.yaml', 'utf8')) as {
+      forms: Record<string, { rows: number | { name: string }[][]; columns?: { label: string }[] }>;
+    };
     const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
     for (const [key, form] of Object.entries(template.forms)) {
       const prefix = `packet_l2_${snake(key)}_`;
       if (form.columns) {
-        const grid = Array.from({ length: form.rows as number }, (_, r) => form.columns!.map((c) => `${prefix}r${r + 1}_${c.label.replace(/\s+/g, '_')}`)).flat();
-        expect(names.filter((n) => n.startsWith(prefix)), key).toEqual(grid);
+        const grid = Array.from({ length: form.rows as number }, (_, r) =>
+          form.columns!.map((c) => `${prefix}r${r + 1}_${c.label.replace(/\s+/g, '_')}`),
+        ).flat();
+        expect(
+          names.filter((n) => n.startsWith(prefix)),
+          key,
+        ).toEqual(grid);
       } else {
         // (A field the packet fills in itself, the level applied for, is printed, not a field.)
-        const fields = (form.rows as { name: string }[][]).flat().map((f) => `${prefix}${f.name}`).filter((n) => !n.endsWith('_ref_level'));
+        const fields = (form.rows as { name: string }[][])
+          .flat()
+          .map((f) => `${prefix}${f.name}`)
+          .filter((n) => !n.endsWith('_ref_level'));
         // The application form ends with the read-only packet id that matches a returned packet to its applicant.
         if (key === 'application') fields.push(`${prefix}packet_id`);
-        expect(names.filter((n) => n.startsWith(prefix)), key).toEqual(fields);
+        expect(
+          names.filter((n) => n.startsWith(prefix)),
+          key,
+        ).toEqual(fields);
       }
     }
     const docx = squash(docxText(readDocxParts(outFile('new-mexico', 'packet-level-2.docx'))['word/document.xml']));
@@ -65,7 +84,14 @@ describe('level packets from the build', () => {
     const text = squash((await readPdf(outFile('michigan', 'packet-level-1.pdf'))).text);
     expect(text).toContain('Level 1: Infant Family Associate');
     // (The glossary, which every packet carries, does name all four levels.)
-    for (const other of ['Leading People', 'Research and Evaluation', 'Level 4 Impact Map', 'Level 4: Infant Mental Health Mentor', 'Skill Areas listening speaking writing group process']) expect(text).not.toContain(other);
+    for (const other of [
+      'Leading People',
+      'Research and Evaluation',
+      'Level 4 Impact Map',
+      'Level 4: Infant Mental Health Mentor',
+      'Skill Areas listening speaking writing group process',
+    ])
+      expect(text).not.toContain(other);
     expect(text).not.toContain('The written exam is a 3-hour exam');
     const l3 = squash((await readPdf(outFile('michigan', 'packet-level-3.pdf'))).text);
     expect(l3).toContain('The written exam is a 3-hour exam offered twice a year');
@@ -78,7 +104,8 @@ describe('level packets from the build', () => {
     const pdf = (await readPdf(outFile('texas', 'packet-level-2.pdf'))).text;
     const word = docxText(readDocxParts(outFile('texas', 'packet-level-2.docx'))['word/document.xml']);
     for (const text of [pdf, word]) {
-      for (const label of ['Address', 'Application fee', 'Application deadline']) expect(text).toMatch(new RegExp(`${label}: _{10,}`));
+      for (const label of ['Address', 'Application fee', 'Application deadline'])
+        expect(text).toMatch(new RegExp(`${label}: _{10,}`));
     }
     // Michigan gives no deadline either.
     expect((await readPdf(outFile('michigan', 'packet-level-2.pdf'))).text).toMatch(/Application deadline: _{10,}/);
@@ -95,7 +122,9 @@ describe('personalized packets from a roster', () => {
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('names every bad row by its line and makes every good one', () => {
-    expect(result.rejected.map((r) => r.message)).toEqual(readFileSync(join(fixtures, 'expected.txt'), 'utf8').trim().split('\n'));
+    expect(result.rejected.map((r) => r.message)).toEqual(
+      readFileSync(join(fixtures, 'expected.txt'), 'utf8').trim().split('\n'),
+    );
     expect(result.made.map((m) => [m.line, m.edition, m.level])).toEqual([
       [2, 'new-mexico', 2],
       [3, 'michigan', 1],
@@ -124,17 +153,26 @@ describe('personalized packets from a roster', () => {
     const id = "edition=new-mexico; level=2; line=2; applicant=José Núñez-O'Brien";
     const doc = await openPdf(new Uint8Array(readFileSync(join(out, result.made[0].pdf))));
     let field: { fieldValue?: string; readOnly?: boolean } | undefined;
-    for (let p = 1; p <= doc.numPages && !field; p++) field = (await (await doc.getPage(p)).getAnnotations()).find((a) => a.fieldName === 'packet_l2_application_packet_id');
+    for (let p = 1; p <= doc.numPages && !field; p++)
+      field = (await (await doc.getPage(p)).getAnnotations()).find(
+        (a) => a.fieldName === 'packet_l2_application_packet_id',
+      );
     await doc.loadingTask.destroy();
     expect(field?.fieldValue).toBe(id);
     expect(field?.readOnly).toBe(true);
     const xml = readDocxParts(join(out, result.made[0].docx))['word/document.xml'];
-    expect(xml).toMatch(/<w:tag w:val="packet_l2_application_packet_id"\/><w:lock w:val="sdtContentLocked"\/><w:text\/><\/w:sdtPr><w:sdtContent>(?:(?!<\/w:sdtContent>).)*Núñez-O&apos;Brien|<w:tag w:val="packet_l2_application_packet_id"\/><w:lock w:val="sdtContentLocked"\/><w:text\/><\/w:sdtPr><w:sdtContent>(?:(?!<\/w:sdtContent>).)*Núñez-O'Brien/);
+    expect(xml).toMatch(
+      /<w:tag w:val="packet_l2_application_packet_id"\/><w:lock w:val="sdtContentLocked"\/><w:text\/><\/w:sdtPr><w:sdtContent>(?:(?!<\/w:sdtContent>).)*Núñez-O&apos;Brien|<w:tag w:val="packet_l2_application_packet_id"\/><w:lock w:val="sdtContentLocked"\/><w:text\/><\/w:sdtPr><w:sdtContent>(?:(?!<\/w:sdtContent>).)*Núñez-O'Brien/,
+    );
     expect(docxText(xml)).toContain('edition=new-mexico; level=2; line=2; applicant=');
   });
 
   it('gives safe, unique file names however odd the names', () => {
-    expect(result.made.map((m) => m.pdf)).toEqual(['line-0002-nunez-o-brien-jose.pdf', 'line-0003-smith-ann.pdf', 'line-0009-smith-ann.pdf']);
+    expect(result.made.map((m) => m.pdf)).toEqual([
+      'line-0002-nunez-o-brien-jose.pdf',
+      'line-0003-smith-ann.pdf',
+      'line-0009-smith-ann.pdf',
+    ]);
     expect(packetFileName({ line: 12, first_name: '../../etc', last_name: '名前' } as never)).toBe('line-0012-etc');
   });
 
@@ -176,7 +214,10 @@ describe('personalized packets from a roster', () => {
     expect(combined.marked).toBe(false);
     expect(combined.root).toBeNull();
     // Untagged is what a tagging check reports, and all it reports: nothing claims otherwise.
-    expect(combined.problems).toEqual(['no /StructTreeRoot: the file is not tagged (Matterhorn 01-004)', 'no /MarkInfo /Marked true (Matterhorn 01-002)']);
+    expect(combined.problems).toEqual([
+      'no /StructTreeRoot: the file is not tagged (Matterhorn 01-004)',
+      'no /MarkInfo /Marked true (Matterhorn 01-002)',
+    ]);
   });
 
   it('refuses a roster that is missing, not CSV, or lacks columns, in one line', async () => {
@@ -184,12 +225,19 @@ describe('personalized packets from a roster', () => {
     const editions = new Map(tree.editions.map((s) => [s.id, resolveEdition(tree, s)]));
     const dir = mkdtempSync(join(tmpdir(), 'cg-bad-roster-'));
     try {
-      await expect(readRoster(join(dir, 'nope.csv'), editions)).rejects.toThrow('nope.csv: cannot read the roster (ENOENT); expected a CSV file exported from a spreadsheet, or an .xlsx workbook');
+      await expect(readRoster(join(dir, 'nope.csv'), editions)).rejects.toThrow(
+        'nope.csv: cannot read the roster (ENOENT); expected a CSV file exported from a spreadsheet, or an .xlsx workbook',
+      );
       writeFileSync(join(dir, 'photo.csv'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]));
       await expect(readRoster(join(dir, 'photo.csv'), editions)).rejects.toThrow(RosterError);
       writeFileSync(join(dir, 'short.csv'), 'first_name,last_name\nA,B\n');
-      await expect(readRoster(join(dir, 'short.csv'), editions)).rejects.toThrow('short.csv line 1: the header lacks address_line1, city, state, postal_code, email, edition, level');
-      writeFileSync(join(dir, 'quote.csv'), 'first_name,last_name,address_line1,city,state,postal_code,email,edition,level\n"A,B,1 St,X,MI,1,a@b.org,michigan,1\n');
+      await expect(readRoster(join(dir, 'short.csv'), editions)).rejects.toThrow(
+        'short.csv line 1: the header lacks address_line1, city, state, postal_code, email, edition, level',
+      );
+      writeFileSync(
+        join(dir, 'quote.csv'),
+        'first_name,last_name,address_line1,city,state,postal_code,email,edition,level\n"A,B,1 St,X,MI,1,a@b.org,michigan,1\n',
+      );
       await expect(readRoster(join(dir, 'quote.csv'), editions)).rejects.toThrow(/^quote\.csv line \d+: not valid CSV/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

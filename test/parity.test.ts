@@ -49,7 +49,13 @@ async function pdfFacts(path: string): Promise<{ text: string; bookmarks: Bookma
       const dest = (typeof o.dest === 'string' ? await doc.getDestination(o.dest) : o.dest) as unknown[] | null;
       const page = dest ? (await doc.getPageIndex(dest[0] as never)) + 1 : 0;
       const height = page ? (await doc.getPage(page)).view[3] : 0;
-      bookmarks.push({ title: o.title, page, top: dest && typeof dest[3] === 'number' ? dest[3] : null, named: typeof o.dest === 'string', pageHeight: height });
+      bookmarks.push({
+        title: o.title,
+        page,
+        top: dest && typeof dest[3] === 'number' ? dest[3] : null,
+        named: typeof o.dest === 'string',
+        pageHeight: height,
+      });
       await walk(o.items ?? []);
     }
   };
@@ -62,7 +68,8 @@ async function pdfFacts(path: string): Promise<{ text: string; bookmarks: Bookma
 function wordFacts(path: string): { text: string; headings: string[] } {
   const xml = readDocxParts(path)['word/document.xml'];
   const paragraphs = xml.split(/<\/w:p>/);
-  const textOf = (p: string) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1])).join('');
+  const textOf = (p: string) =>
+    [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1])).join('');
   return {
     text: paragraphs.map(textOf).join(''),
     headings: paragraphs.filter((p) => /<w:pStyle w:val="Heading[123]"\/>/.test(p)).map(textOf),
@@ -94,7 +101,11 @@ const cases: { name: string; file: string; compose: () => Document }[] = [
     file: `${id}/packet-level-${level}`,
     compose: () => {
       const e = editions.get(id as string)!;
-      return composePacket(e, e.guidelines.levels.find((l) => l.level === level)!, template).document;
+      return composePacket(
+        e,
+        e.guidelines.levels.find((l) => l.level === level)!,
+        template,
+      ).document;
     },
   })),
 ];

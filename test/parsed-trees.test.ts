@@ -20,7 +20,10 @@ describe('parsed trees kept between processes', () => {
     const [file] = readdirSync(dir);
     expect(file).toMatch(/^mdast\./);
     // What the next process reads (a store of its own over the folder): the file, not this process's memory.
-    writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replace('Remains open and curious', 'Read from the kept tree'));
+    writeFileSync(
+      join(dir, file),
+      readFileSync(join(dir, file), 'utf8').replace('Remains open and curious', 'Read from the kept tree'),
+    );
     const again = parseMarkdown('c.md', text, undefined, new ContentStore(dir, 'v1'));
     expect(JSON.stringify(again.tree)).toContain('Read from the kept tree');
     expect(kept.tree).toEqual(parsed);

@@ -17,7 +17,14 @@ function edition(accent: string): Document {
     accent,
     furniture: { headerLine: 'Head', footerLine: 'Foot' },
     parts: [
-      { kind: 'cover', association: 'An Association', abbreviation: 'AA', title: 'Guidelines', dateLine: 'January 2026', color: accent },
+      {
+        kind: 'cover',
+        association: 'An Association',
+        abbreviation: 'AA',
+        title: 'Guidelines',
+        dateLine: 'January 2026',
+        color: accent,
+      },
       {
         kind: 'chapter',
         id: 'l1',
@@ -48,7 +55,11 @@ async function fills(bytes: Uint8Array): Promise<Set<string>[]> {
   const pages: Set<string>[] = [];
   for (let i = 1; i <= pdf.numPages; i++) {
     const ops = await (await pdf.getPage(i)).getOperatorList();
-    pages.push(new Set(ops.fnArray.flatMap((fn, k) => (fn === OPS.setFillRGBColor ? [String(ops.argsArray[k][0]).toLowerCase()] : []))));
+    pages.push(
+      new Set(
+        ops.fnArray.flatMap((fn, k) => (fn === OPS.setFillRGBColor ? [String(ops.argsArray[k][0]).toLowerCase()] : [])),
+      ),
+    );
   }
   return pages;
 }

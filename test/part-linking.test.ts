@@ -14,7 +14,11 @@ const chapter = (n: number) => ({
   runningHead: `Level ${n}`,
   blocks: [
     { kind: 'heading' as const, level: 1, id: `l${n}`, text: `Level ${n}`, toc: true },
-    { kind: 'paragraph' as const, role: 'body' as const, runs: [{ text: `What a practitioner at Level ${n} knows and does.` }] },
+    {
+      kind: 'paragraph' as const,
+      role: 'body' as const,
+      runs: [{ text: `What a practitioner at Level ${n} knows and does.` }],
+    },
   ],
 });
 
@@ -69,7 +73,10 @@ describe('documents linked from kept parts', () => {
 
     const doc = await openPdf(bytes.slice());
     const text: string[] = [];
-    for (let i = 1; i <= doc.numPages; i++) text.push((await (await doc.getPage(i)).getTextContent()).items.map((it) => ('str' in it ? it.str : '')).join(' '));
+    for (let i = 1; i <= doc.numPages; i++)
+      text.push(
+        (await (await doc.getPage(i)).getTextContent()).items.map((it) => ('str' in it ? it.str : '')).join(' '),
+      );
     // Page 1: the contents; page 3 and 5: the chapters (each on a right-hand page), with head and folio.
     expect(text[0]).toContain('Contents');
     expect(text[2]).toMatch(/Head line.*Level 1.*What a practitioner at Level 1/s);

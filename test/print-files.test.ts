@@ -22,7 +22,11 @@ describe('print file sizes', () => {
   });
 
   it('numbers the files so they sort in roster order', () => {
-    expect([printFileName(0), printFileName(9), printFileName(39)]).toEqual(['all-packets-001.pdf', 'all-packets-010.pdf', 'all-packets-040.pdf']);
+    expect([printFileName(0), printFileName(9), printFileName(39)]).toEqual([
+      'all-packets-001.pdf',
+      'all-packets-010.pdf',
+      'all-packets-040.pdf',
+    ]);
   });
 });
 
@@ -40,9 +44,22 @@ describe('a merge into print files of at most 2 packets', () => {
   ] as const;
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'cg-print-files-'));
-    const csv = HEADER + rows.map(([f, l, e, n], i) => `${f},${l},${i + 1} Main St,,Lansing,MI,48933,${f.toLowerCase()}@example.org,${e},${n}`).join('\n') + '\n';
+    const csv =
+      HEADER +
+      rows
+        .map(
+          ([f, l, e, n], i) => `${f},${l},${i + 1} Main St,,Lansing,MI,48933,${f.toLowerCase()}@example.org,${e},${n}`,
+        )
+        .join('\n') +
+      '\n';
     writeFileSync(join(work, 'roster.csv'), csv);
-    result = await mergePackets({ project: process.cwd(), roster: join(work, 'roster.csv'), outDir: join(work, 'packets'), packetsPerPrintFile: 2, progress: (s) => steps.push(s) });
+    result = await mergePackets({
+      project: process.cwd(),
+      roster: join(work, 'roster.csv'),
+      outDir: join(work, 'packets'),
+      packetsPerPrintFile: 2,
+      progress: (s) => steps.push(s),
+    });
   }, 300_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -64,7 +81,8 @@ describe('a merge into print files of at most 2 packets', () => {
         start += m.pages + (m.pages % 2);
       }
       expect(pdf.pages.length).toBe(start);
-      for (const other of made.filter((_, j) => j < i * 2 || j >= i * 2 + file.packets)) expect(pdf.text).not.toContain(other.name);
+      for (const other of made.filter((_, j) => j < i * 2 || j >= i * 2 + file.packets))
+        expect(pdf.text).not.toContain(other.name);
     }
   });
 
@@ -77,8 +95,20 @@ describe('a merge into print files of at most 2 packets', () => {
 
   it('lists the files in summary.json, as made by this run', () => {
     const summary = JSON.parse(readFileSync(join(work, 'packets', 'summary.json'), 'utf8'));
-    expect(summary.printFiles.map((f: { path: string }) => f.path)).toEqual(['all-packets-001.pdf', 'all-packets-002.pdf', 'all-packets-003.pdf']);
-    expect(summary.files.filter((f: string) => f.startsWith('all-packets'))).toEqual(['all-packets-001.pdf', 'all-packets-002.pdf', 'all-packets-003.pdf']);
-    expect(readdirSync(join(work, 'packets')).filter((f) => f.startsWith('all-packets')).sort()).toEqual(['all-packets-001.pdf', 'all-packets-002.pdf', 'all-packets-003.pdf']);
+    expect(summary.printFiles.map((f: { path: string }) => f.path)).toEqual([
+      'all-packets-001.pdf',
+      'all-packets-002.pdf',
+      'all-packets-003.pdf',
+    ]);
+    expect(summary.files.filter((f: string) => f.startsWith('all-packets'))).toEqual([
+      'all-packets-001.pdf',
+      'all-packets-002.pdf',
+      'all-packets-003.pdf',
+    ]);
+    expect(
+      readdirSync(join(work, 'packets'))
+        .filter((f) => f.startsWith('all-packets'))
+        .sort(),
+    ).toEqual(['all-packets-001.pdf', 'all-packets-002.pdf', 'all-packets-003.pdf']);
   });
 });

@@ -45,8 +45,14 @@ describe('the print PDF', () => {
         const bleed = boxOf(page, 'BleedBox')!;
         const media = boxOf(page, 'MediaBox')!;
         expect(trim.map((v) => Math.round(v))).toEqual([0, 0, Math.round(w), Math.round(h)]);
-        expect([trim[0] - bleed[0], trim[1] - bleed[1], bleed[2] - trim[2], bleed[3] - trim[3]].every((d) => d >= 9), `page ${i + 1} bleed`).toBe(true);
-        expect([bleed[0] - media[0], bleed[1] - media[1], media[2] - bleed[2], media[3] - bleed[3]].every((d) => d >= 18), `page ${i + 1} marks`).toBe(true);
+        expect(
+          [trim[0] - bleed[0], trim[1] - bleed[1], bleed[2] - trim[2], bleed[3] - trim[3]].every((d) => d >= 9),
+          `page ${i + 1} bleed`,
+        ).toBe(true);
+        expect(
+          [bleed[0] - media[0], bleed[1] - media[1], media[2] - bleed[2], media[3] - bleed[3]].every((d) => d >= 18),
+          `page ${i + 1} marks`,
+        ).toBe(true);
         const s = screen.getPage(i);
         if (s.getWidth() > s.getHeight()) turned++;
       });
@@ -66,16 +72,19 @@ describe('the print PDF', () => {
     }
   });
 
-  it.runIf(hasPdftoppm || process.env.CI)('prints the cover colour to the bleed edge and crop marks outside the bleed', () => {
-    const pixel = renderFirstPage(outFile('michigan', 'competency-guidelines-print.pdf'));
-    // 144 dpi: 2 px a point. The sheet's corner is 33 pt beyond the trim: marks, then 9 pt of bleed.
-    const cover = [0x1f, 0x4e, 0x79];
-    const near = (p: number[], q: number[]) => p.every((v, k) => Math.abs(v - q[k]) <= 12);
-    expect(near(pixel(2 * (33 - 5), 2 * (33 - 5)), cover), 'top-left corner of the bleed').toBe(true);
-    expect(near(pixel(2 * (33 + 612 + 5), 2 * (33 + 100)), cover), 'right edge of the bleed').toBe(true);
-    expect(near(pixel(2 * 5, 2 * 5), [255, 255, 255]), 'the sheet beyond the bleed').toBe(true);
-    // A crop mark along the trim's top edge, 12–30 pt left of the trim: darker than the paper.
-    const mark = pixel(2 * (33 - 20), 2 * 33);
-    expect(Math.max(...mark), 'crop mark').toBeLessThan(230);
-  });
+  it.runIf(hasPdftoppm || process.env.CI)(
+    'prints the cover colour to the bleed edge and crop marks outside the bleed',
+    () => {
+      const pixel = renderFirstPage(outFile('michigan', 'competency-guidelines-print.pdf'));
+      // 144 dpi: 2 px a point. The sheet's corner is 33 pt beyond the trim: marks, then 9 pt of bleed.
+      const cover = [0x1f, 0x4e, 0x79];
+      const near = (p: number[], q: number[]) => p.every((v, k) => Math.abs(v - q[k]) <= 12);
+      expect(near(pixel(2 * (33 - 5), 2 * (33 - 5)), cover), 'top-left corner of the bleed').toBe(true);
+      expect(near(pixel(2 * (33 + 612 + 5), 2 * (33 + 100)), cover), 'right edge of the bleed').toBe(true);
+      expect(near(pixel(2 * 5, 2 * 5), [255, 255, 255]), 'the sheet beyond the bleed').toBe(true);
+      // A crop mark along the trim's top edge, 12–30 pt left of the trim: darker than the paper.
+      const mark = pixel(2 * (33 - 20), 2 * 33);
+      expect(Math.max(...mark), 'crop mark').toBeLessThan(230);
+    },
+  );
 });

@@ -16,7 +16,8 @@ describe('reader: valid input gives the expected model', () => {
       expect(errors).toEqual([]);
       const expectedFile = join(dir, 'expected.json');
       // UPDATE_FIXTURES=1 writes the expected model of a new case; review it before committing.
-      if (process.env.UPDATE_FIXTURES && !existsSync(expectedFile)) writeFileSync(expectedFile, JSON.stringify(model, null, 2) + '\n');
+      if (process.env.UPDATE_FIXTURES && !existsSync(expectedFile))
+        writeFileSync(expectedFile, JSON.stringify(model, null, 2) + '\n');
       expect(JSON.parse(JSON.stringify(model))).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
     });
   }

@@ -26,20 +26,32 @@ describe('a build from the command line', () => {
 
   it('gives byte-identical files to the test build made in another process', () => {
     const mine = hashTree(join(work, 'out'));
-    for (const f of manifest().files.filter((x) => x.edition === 'michigan')) expect(mine[f.path], f.path).toBe(f.sha256);
+    for (const f of manifest().files.filter((x) => x.edition === 'michigan'))
+      expect(mine[f.path], f.path).toBe(f.sha256);
   });
 
   it('stops on bad input with file:line messages, exit code 1, no stack trace, and out/ unchanged', async () => {
     const before = hashTree(join(work, 'out'));
     const level = join(work, 'source', 'base', 'level-2.md');
     const good = readFileSync(level, 'utf8');
-    writeFileSync(level, good.replace('## Thinking {#l2.thinking}', '## Thinking').replace('- Remains open and curious', '- Remains open and curious (S, Q)'));
+    writeFileSync(
+      level,
+      good
+        .replace('## Thinking {#l2.thinking}', '## Thinking')
+        .replace('- Remains open and curious', '- Remains open and curious (S, Q)'),
+    );
     try {
       const r = await buildCli(work);
       expect(r.code).toBe(1);
       const lines = r.stderr.trim().split('\n');
-      expect(lines).toContain('source/base/level-2.md:153:1: heading "Thinking" has no id; expected an id at its end, like "## Thinking {#thinking}"');
-      expect(lines.some((l) => /^source\/base\/level-2\.md:\d+:1: unknown responsibility code "Q"; expected only C, S, T or P/.test(l))).toBe(true);
+      expect(lines).toContain(
+        'source/base/level-2.md:153:1: heading "Thinking" has no id; expected an id at its end, like "## Thinking {#thinking}"',
+      );
+      expect(
+        lines.some((l) =>
+          /^source\/base\/level-2\.md:\d+:1: unknown responsibility code "Q"; expected only C, S, T or P/.test(l),
+        ),
+      ).toBe(true);
       expect(r.stderr).not.toMatch(/\n\s+at /);
       expect(hashTree(join(work, 'out'))).toEqual(before);
       expect(readdirSync(work).filter((n) => n.startsWith('.out-'))).toEqual([]);
@@ -50,7 +62,9 @@ describe('a build from the command line', () => {
 
   it('reports progress and warnings on stderr as it goes, results on stdout', () => {
     // One line per document as it finishes: [done/total] path (pages) seconds.
-    const docs = first.stderr.split('\n').filter((l) => /^\[\d+\/10\] michigan\/[\w-]+\.(pdf|docx)( \(\d+ pages\))? [\d.]+ s$/.test(l));
+    const docs = first.stderr
+      .split('\n')
+      .filter((l) => /^\[\d+\/10\] michigan\/[\w-]+\.(pdf|docx)( \(\d+ pages\))? [\d.]+ s$/.test(l));
     expect(docs).toHaveLength(10);
     expect(docs.filter((l) => l.includes('.pdf')).every((l) => / \(\d+ pages\) /.test(l))).toBe(true);
     expect(first.stderr).toMatch(/^warning: michigan lacks Level 1 Impact Map/m);
@@ -77,7 +91,11 @@ describe('the test build', () => {
   it('records every file it wrote, with its hash', () => {
     const tree = hashTree(outDir());
     const listed = manifest().files;
-    expect(Object.keys(tree).filter((p) => p !== 'manifest.json' && p !== 'build-cache.json').sort()).toEqual(listed.map((f) => f.path).sort());
+    expect(
+      Object.keys(tree)
+        .filter((p) => p !== 'manifest.json' && p !== 'build-cache.json')
+        .sort(),
+    ).toEqual(listed.map((f) => f.path).sort());
     for (const f of listed) expect(tree[f.path]).toBe(f.sha256);
   });
 });

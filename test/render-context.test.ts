@@ -9,20 +9,39 @@ import { bareContext } from '../src/write/context.js';
 import { writePdf } from '../src/write/pdf/document.js';
 import { openPdf } from './helpers/pdf.js';
 
-const person = (first_name: string, last_name: string): Addressee => ({ first_name, last_name, address_line1: '1 Main St', address_line2: '', city: 'Lansing', state: 'MI', postal_code: '48912', email: 'a@example.org', line: 2 });
+const person = (first_name: string, last_name: string): Addressee => ({
+  first_name,
+  last_name,
+  address_line1: '1 Main St',
+  address_line2: '',
+  city: 'Lansing',
+  state: 'MI',
+  postal_code: '48912',
+  email: 'a@example.org',
+  line: 2,
+});
 
 async function textOf(bytes: Uint8Array): Promise<string> {
   const pdf = await openPdf(bytes);
   const pages: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) pages.push((await (await pdf.getPage(i)).getTextContent()).items.map((it) => ('str' in it ? it.str : '')).join(' '));
+  for (let i = 1; i <= pdf.numPages; i++)
+    pages.push(
+      (await (await pdf.getPage(i)).getTextContent()).items.map((it) => ('str' in it ? it.str : '')).join(' '),
+    );
   return pages.join('\n');
 }
 
 describe('the render context', () => {
   it('renders documents interleaved in one thread with the bytes each has alone, and keeps the parts of a run in its context', async () => {
     const tree = loadSource(process.cwd());
-    const michigan = resolveEdition(tree, tree.editions.find((e) => e.id === 'michigan')!);
-    const texas = resolveEdition(tree, tree.editions.find((e) => e.id === 'texas')!);
+    const michigan = resolveEdition(
+      tree,
+      tree.editions.find((e) => e.id === 'michigan')!,
+    );
+    const texas = resolveEdition(
+      tree,
+      tree.editions.find((e) => e.id === 'texas')!,
+    );
     const docs = [
       composePersonalPages(michigan, michigan.guidelines.levels[0], tree.packetTemplate, person('Ana', 'Pérez')),
       composePersonalPages(texas, texas.guidelines.levels[1], tree.packetTemplate, person('Bo', 'Lindqvist')),

@@ -13,28 +13,48 @@ import { winAnsiCodePoint } from '../src/write/pdf/tagging/win-ansi.js';
 import { manifest, outFile } from './helpers/built.js';
 
 /** A few codes where WinAnsi and Latin-1 part, as PDF 32000-1 Annex D lists them. */
-const SPEC = { 0x80: '€', 0x85: '…', 0x8a: 'Š', 0x93: '“', 0x94: '”', 0x96: '–', 0x97: '—', 0x99: '™', 0x9f: 'Ÿ', 0xe9: 'é' };
+const SPEC = {
+  0x80: '€',
+  0x85: '…',
+  0x8a: 'Š',
+  0x93: '“',
+  0x94: '”',
+  0x96: '–',
+  0x97: '—',
+  0x99: '™',
+  0x9f: 'Ÿ',
+  0xe9: 'é',
+};
 
-const font = fontkit.create(readFileSync(FONT_FILES.Sans.normal.path)) as unknown as Parameters<typeof fieldFontWidths>[0];
-const width = (ch: string) => Math.round((font.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth * 1000) / font.unitsPerEm);
+const font = fontkit.create(readFileSync(FONT_FILES.Sans.normal.path)) as unknown as Parameters<
+  typeof fieldFontWidths
+>[0];
+const width = (ch: string) =>
+  Math.round((font.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth * 1000) / font.unitsPerEm);
 
 describe('WinAnsi, from our table', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('matches pdf-lib’s fixed WinAnsi table for every code 32–255', () => {
     const fromLibrary = new Map<number, number>();
-    for (const cp of Encodings.WinAnsi.supportedCodePoints) fromLibrary.set(Encodings.WinAnsi.encodeUnicodeCodePoint(cp).code, cp);
-    for (let code = 32; code <= 255; code++) expect(winAnsiCodePoint(code), `code ${code}`).toBe(fromLibrary.get(code) ?? null);
+    for (const cp of Encodings.WinAnsi.supportedCodePoints)
+      fromLibrary.set(Encodings.WinAnsi.encodeUnicodeCodePoint(cp).code, cp);
+    for (let code = 32; code <= 255; code++)
+      expect(winAnsiCodePoint(code), `code ${code}`).toBe(fromLibrary.get(code) ?? null);
   });
 
   it('gives the field font the widths of €, “, — … at 0x80–0x9F whatever the runtime’s windows-1252 decoder says', () => {
     // Node 20's decoder: every byte is the code point of the same number.
-    vi.stubGlobal('TextDecoder', class {
-      decode = (bytes: Uint8Array) => String.fromCharCode(...bytes);
-    });
+    vi.stubGlobal(
+      'TextDecoder',
+      class {
+        decode = (bytes: Uint8Array) => String.fromCharCode(...bytes);
+      },
+    );
     const widths = fieldFontWidths(font);
     expect(widths).toHaveLength(224);
-    for (const [code, ch] of Object.entries(SPEC)) expect(widths[Number(code) - 32], `code ${code} (${ch})`).toBe(width(ch));
+    for (const [code, ch] of Object.entries(SPEC))
+      expect(widths[Number(code) - 32], `code ${code} (${ch})`).toBe(width(ch));
     // The five codes WinAnsi leaves unassigned (and DEL) get .notdef's width, not a control character's.
     const notdef = Math.round((font.getGlyph(0).advanceWidth * 1000) / font.unitsPerEm);
     for (const code of [0x7f, 0x81, 0x8d, 0x8f, 0x90, 0x9d]) expect(widths[code - 32], `code ${code}`).toBe(notdef);
@@ -48,9 +68,13 @@ describe('WinAnsi, from our table', () => {
       const fieldFont = fonts.lookup(PDFName.of('SrcSans'), PDFDict);
       expect(fieldFont.lookup(PDFName.of('Encoding'))?.toString(), file).toBe('/WinAnsiEncoding');
       expect(fieldFont.lookup(PDFName.of('FirstChar'), PDFNumber).asNumber(), file).toBe(32);
-      const widths = fieldFont.lookup(PDFName.of('Widths'), PDFArray).asArray().map((w) => (w as PDFNumber).asNumber());
+      const widths = fieldFont
+        .lookup(PDFName.of('Widths'), PDFArray)
+        .asArray()
+        .map((w) => (w as PDFNumber).asNumber());
       expect(widths, file).toEqual(fieldFontWidths(font));
-      for (const [code, ch] of Object.entries(SPEC)) expect(widths[Number(code) - 32], `${file}: code ${code} (${ch})`).toBe(width(ch));
+      for (const [code, ch] of Object.entries(SPEC))
+        expect(widths[Number(code) - 32], `${file}: code ${code} (${ch})`).toBe(width(ch));
     }
   });
 });

@@ -41,7 +41,10 @@ async function firstPage(path: string): Promise<{ items: Item[]; text: string }>
     });
   await doc.loadingTask.destroy();
   // pdfjs reads a glyph that stands for no character (Noto Sans Arabic's shaping inserts one) as U+0008.
-  const text = items.map((i) => i.str).join('\n').replace(/\u0008/g, '');
+  const text = items
+    .map((i) => i.str)
+    .join('\n')
+    .replace(/\u0008/g, '');
   return { items, text };
 }
 
@@ -50,8 +53,14 @@ async function actualTexts(path: string): Promise<string[]> {
   const pdf = await PDFDocument.load(readFileSync(path), { updateMetadata: false });
   const contents = pdf.getPage(0).node.Contents();
   const streams = contents instanceof PDFArray ? contents.asArray().map((r) => pdf.context.lookup(r)) : [contents];
-  const ops = streams.map((st) => new TextDecoder('latin1').decode(st instanceof PDFRawStream ? decodePDFRawStream(st).decode() : new Uint8Array())).join('\n');
-  return [...ops.matchAll(/\/ActualText <FEFF([0-9A-F]*)>/g)].map((m) => String.fromCharCode(...(m[1].match(/.{4}/g) ?? []).map((h) => parseInt(h, 16))));
+  const ops = streams
+    .map((st) =>
+      new TextDecoder('latin1').decode(st instanceof PDFRawStream ? decodePDFRawStream(st).decode() : new Uint8Array()),
+    )
+    .join('\n');
+  return [...ops.matchAll(/\/ActualText <FEFF([0-9A-F]*)>/g)].map((m) =>
+    String.fromCharCode(...(m[1].match(/.{4}/g) ?? []).map((h) => parseInt(h, 16))),
+  );
 }
 
 describe('packets for names in every script', () => {
@@ -99,8 +108,13 @@ describe('packets for names in every script', () => {
           expect(text.split('\n').map(sorted), `line ${m.line}`).toContain(sorted(line.text));
           // Each text object of the line carries its text as typed (ActualText), which screen readers, Acrobat and
           // poppler's pdftotext give back: the name exactly as in the roster.
-          expect((await actualTexts(join(out, m.pdf))).join('').replace(/\s/g, ''), `line ${m.line}`).toContain(line.text.replace(/\s/g, ''));
-          expect(execFileSync('pdftotext', ['-f', '1', '-l', '1', join(out, m.pdf), '-'], { encoding: 'utf8' }).split('\n'), `line ${m.line}`).toContain(line.text);
+          expect((await actualTexts(join(out, m.pdf))).join('').replace(/\s/g, ''), `line ${m.line}`).toContain(
+            line.text.replace(/\s/g, ''),
+          );
+          expect(
+            execFileSync('pdftotext', ['-f', '1', '-l', '1', join(out, m.pdf), '-'], { encoding: 'utf8' }).split('\n'),
+            `line ${m.line}`,
+          ).toContain(line.text);
         } else {
           expect(text.split('\n'), `line ${m.line}`).toContain(line.text);
         }
@@ -135,10 +149,14 @@ describe('packets for names in every script', () => {
   });
 
   it('writes the Word packet with the name as typed and its scripts marked for Word', () => {
-    const doc = (line: number) => readDocxParts(join(out, result.made.find((m) => m.line === line)!.docx))['word/document.xml'];
-    for (const m of result.made) expect(docxText(doc(m.line)), `line ${m.line}`).toContain(`${rowAt(m.line).first_name}`);
+    const doc = (line: number) =>
+      readDocxParts(join(out, result.made.find((m) => m.line === line)!.docx))['word/document.xml'];
+    for (const m of result.made)
+      expect(docxText(doc(m.line)), `line ${m.line}`).toContain(`${rowAt(m.line).first_name}`);
     const arabic = doc(7);
-    expect(arabic).toContain('<w:r><w:rPr><w:rFonts w:cs="Noto Sans Arabic"/><w:rtl/></w:rPr><w:t xml:space="preserve">ليلى</w:t></w:r>');
+    expect(arabic).toContain(
+      '<w:r><w:rPr><w:rFonts w:cs="Noto Sans Arabic"/><w:rtl/></w:rPr><w:t xml:space="preserve">ليلى</w:t></w:r>',
+    );
     expect(doc(6)).toContain('<w:rFonts w:cs="Noto Sans Hebrew"/><w:rtl/>');
     expect(doc(8)).toContain('<w:rFonts w:cs="Noto Sans Devanagari"/></w:rPr><w:t xml:space="preserve">अनन्या</w:t>');
     expect(doc(11)).toContain('<w:rFonts w:eastAsia="Noto Sans JP" w:hint="eastAsia"/><w:lang w:eastAsia="ja-JP"/>');
@@ -153,7 +171,10 @@ describe('sources the booklet fonts cannot print', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cg-printable-'));
     try {
       mkdirSync(join(dir, 'templates'));
-      writeFileSync(join(dir, 'templates', 'packet.yaml'), 'letter:\n  salutation: "Dear {firstName} 🌻,"\n  closing: ["Ελένη, Дмитрий"]\n');
+      writeFileSync(
+        join(dir, 'templates', 'packet.yaml'),
+        'letter:\n  salutation: "Dear {firstName} 🌻,"\n  closing: ["Ελένη, Дмитрий"]\n',
+      );
       expect(unprintableInFiles(dir, ['templates/packet.yaml'])).toEqual([
         'templates/packet.yaml:2:33: "🌻" (U+1F33B) is a character the booklet fonts cannot print; expected letters, digits and punctuation that Source Serif 4 and Source Sans 3 have (Latin, Greek, Cyrillic)',
       ]);

@@ -15,7 +15,6 @@ declare module 'vitest' {
   }
 }
 
-
 const file = basename(expect.getState().testPath ?? '');
 if (!WITHOUT_TEST_BUILD.has(file)) {
   const status = inject('testBuildStatus');

@@ -19,7 +19,9 @@ async function fonts(bytes: Uint8Array): Promise<{ names: string[]; pdf: PDFDocu
     expect(obj.has(PDFName.of('ToUnicode'))).toBe(true);
     const cid = obj.lookup(PDFName.of('DescendantFonts'), PDFArray).lookup(0, PDFDict);
     expect(cid.get(PDFName.of('CIDToGIDMap'))).toBe(PDFName.of('Identity'));
-    expect(cid.lookup(PDFName.of('FontDescriptor'), PDFDict).lookup(PDFName.of('FontFile2'))).toBeInstanceOf(PDFRawStream);
+    expect(cid.lookup(PDFName.of('FontDescriptor'), PDFDict).lookup(PDFName.of('FontFile2'))).toBeInstanceOf(
+      PDFRawStream,
+    );
   }
   return { names, pdf };
 }
@@ -34,7 +36,15 @@ describe('fonts shared by the parts of a document', () => {
     expect(bytes.length).toBeLessThanOrEqual(600_000);
     // Ligatures (fi, fl, ff) and every style: a glyph drawn by one part and listed by another's subset reads right.
     const text = (await readPdf(file)).text.replace(/\s+/g, ' ');
-    for (const word of ['Reflection', 'effective', 'conflict', 'Identifies', 'Theoretical Foundations', 'Competency Guidelines']) expect(text).toContain(word);
+    for (const word of [
+      'Reflection',
+      'effective',
+      'conflict',
+      'Identifies',
+      'Theoretical Foundations',
+      'Competency Guidelines',
+    ])
+      expect(text).toContain(word);
   });
 
   it('leaves a document finished whole (a personal letter) with pdfkit’s subsets and nothing parts keep for the assembly', async () => {
@@ -45,7 +55,24 @@ describe('fonts shared by the parts of a document', () => {
       page: { size: 'LETTER', twoSided: false, padToMultipleOf4: false },
       accent: '#0b6e4f',
       furniture: { headerLine: '', footerLine: '' },
-      parts: [{ kind: 'loose', blocks: [{ kind: 'paragraph', role: 'body', runs: [{ text: 'An officer’s ' }, { text: 'affidavit', bold: true }, { text: ' of the ' }, { text: 'fifth', italic: true }, { text: ' office.' }] }] }],
+      parts: [
+        {
+          kind: 'loose',
+          blocks: [
+            {
+              kind: 'paragraph',
+              role: 'body',
+              runs: [
+                { text: 'An officer’s ' },
+                { text: 'affidavit', bold: true },
+                { text: ' of the ' },
+                { text: 'fifth', italic: true },
+                { text: ' office.' },
+              ],
+            },
+          ],
+        },
+      ],
     };
     const { bytes } = await writePdf(letter, bareContext());
     expect(Buffer.from(bytes).includes('CGUnicode')).toBe(false);
@@ -53,6 +80,8 @@ describe('fonts shared by the parts of a document', () => {
     expect(new Set(names).size).toBe(names.length);
     const pdf = await openPdf(bytes.slice());
     const content = await (await pdf.getPage(1)).getTextContent();
-    expect(content.items.map((it) => ('str' in it ? it.str : '')).join('')).toContain('An officer’s affidavit of the fifth office.');
+    expect(content.items.map((it) => ('str' in it ? it.str : '')).join('')).toContain(
+      'An officer’s affidavit of the fifth office.',
+    );
   });
 });

@@ -17,7 +17,11 @@ describe('the content store', () => {
     const store = new ContentStore(dir, 'g1');
     store.put('abc', bytes('a part'));
     store.put('contents-length:abc', bytes('3'));
-    expect(readdirSync(dir).map((n) => n.split('.')[0]).sort()).toEqual(['contents-length', 'part']);
+    expect(
+      readdirSync(dir)
+        .map((n) => n.split('.')[0])
+        .sort(),
+    ).toEqual(['contents-length', 'part']);
     // A new process: read from the folder.
     const next = new ContentStore(dir, 'g1');
     expect(text(next.get('abc'))).toBe('a part');

@@ -9,13 +9,20 @@ import { expectedEditions, levelTexts, missingInOrder, withoutCodes } from './he
 import { readTagged, roles, structureText, type StructNode, type TaggedPdf } from './helpers/tagged.js';
 
 const EDITIONS = ['michigan', 'michigan-revised', 'texas', 'new-mexico'];
-const files = EDITIONS.flatMap((e) => [`${e}/competency-guidelines.pdf`, ...[1, 2, 3, 4].map((l) => `${e}/packet-level-${l}.pdf`)]);
+const files = EDITIONS.flatMap((e) => [
+  `${e}/competency-guidelines.pdf`,
+  ...[1, 2, 3, 4].map((l) => `${e}/packet-level-${l}.pdf`),
+]);
 
 const MICHIGAN = 'michigan/competency-guidelines.pdf';
 /** Each file read once; the booklets of WITH_TEXT with their marked text, which the later tests read. */
 const reads = new Map<string, Promise<TaggedPdf>>();
 function read(file: string): Promise<TaggedPdf> {
-  if (!reads.has(file)) reads.set(file, readTagged(outFile(file), { withText: WITH_TEXT.some((id) => file === `${id}/competency-guidelines.pdf`) }));
+  if (!reads.has(file))
+    reads.set(
+      file,
+      readTagged(outFile(file), { withText: WITH_TEXT.some((id) => file === `${id}/competency-guidelines.pdf`) }),
+    );
   return reads.get(file)!;
 }
 
@@ -48,11 +55,17 @@ for (const id of WITH_TEXT) {
       pdf = await read(`${id}/competency-guidelines.pdf`);
     });
     /** The Sect of a level: the one whose first heading is "Level N: title". */
-    const levelSect = (level: number) => pdf.root!.kids.find((s) => s.kids[0] && /^H\d$/.test(s.kids[0].role) && textOf(pdf, s.kids[0]).startsWith(`Level ${level}:`))!;
+    const levelSect = (level: number) =>
+      pdf.root!.kids.find(
+        (s) => s.kids[0] && /^H\d$/.test(s.kids[0].role) && textOf(pdf, s.kids[0]).startsWith(`Level ${level}:`),
+      )!;
 
     it('has every level title, area, competency, Impact Map column and item, and glossary term, in reading order', () => {
       const texts = [
-        ...edition.levels.flatMap((l) => [...levelTexts(l).filter((t) => !l.impactMap?.columns.some((c) => c.title === t)), ...(l.impactMap?.columns.flatMap((c) => [c.title, ...c.items.map(withoutCodes)]) ?? [])]),
+        ...edition.levels.flatMap((l) => [
+          ...levelTexts(l).filter((t) => !l.impactMap?.columns.some((c) => c.title === t)),
+          ...(l.impactMap?.columns.flatMap((c) => [c.title, ...c.items.map(withoutCodes)]) ?? []),
+        ]),
         ...edition.glossary,
       ];
       expect(texts.length).toBeGreaterThan(400);
@@ -60,10 +73,15 @@ for (const id of WITH_TEXT) {
     });
 
     it('leaves the running heads and folios out of the structure (Artifacts)', () => {
-      const settings = parseYaml(readFileSync(join('source', 'editions', id, 'edition.yaml'), 'utf8')) as { association: { abbreviation: string }; title: string; copyrightLine: string };
+      const settings = parseYaml(readFileSync(join('source', 'editions', id, 'edition.yaml'), 'utf8')) as {
+        association: { abbreviation: string };
+        title: string;
+        copyrightLine: string;
+      };
       const text = structureText(pdf);
       // Printed on every body page; in the structure at most where the text itself says it (the cover, a heading).
-      for (const line of [`${settings.association.abbreviation} ${settings.title}`, settings.copyrightLine]) expect(text.split(line).length - 1, line).toBeLessThan(3);
+      for (const line of [`${settings.association.abbreviation} ${settings.title}`, settings.copyrightLine])
+        expect(text.split(line).length - 1, line).toBeLessThan(3);
     });
 
     it('starts with an H1 and gives each level its headings at their levels: H1 level, H2 parts, H3 areas and map columns', () => {
@@ -85,7 +103,9 @@ for (const id of WITH_TEXT) {
           'H2 Introduction',
           'H2 Competency Detail',
           ...l.areas.map((a) => `H3 ${a.name}`),
-          ...(l.impactMap ? [`H2 Level ${l.level} Impact Map`, ...l.impactMap.columns.map((c) => `H3 ${c.title}`)] : []),
+          ...(l.impactMap
+            ? [`H2 Level ${l.level} Impact Map`, ...l.impactMap.columns.map((c) => `H3 ${c.title}`)]
+            : []),
         ].map((h) => h.replace(/ (.*)$/, (_, t: string) => ` ${squash(t)}`));
         // An edition's own parts (its Endorsement Requirements) sit between; the rest is exactly this, in order.
         expect(got.filter((h) => want.includes(h))).toEqual(want);
@@ -101,7 +121,10 @@ for (const id of WITH_TEXT) {
           ['TH', 'Column', 'AsDemonstratedBy'],
         ]);
         const rows = table.kids.slice(1);
-        expect(rows.map((r) => squash(textOf(pdf, find(r, 'H3')[0] ?? r))), `Level ${l.level}`).toEqual(l.areas.map((a) => squash(a.name)));
+        expect(
+          rows.map((r) => squash(textOf(pdf, find(r, 'H3')[0] ?? r))),
+          `Level ${l.level}`,
+        ).toEqual(l.areas.map((a) => squash(a.name)));
         rows.forEach((row, i) => {
           const area = l.areas[i];
           expect(row.kids.map((c) => [c.role, c.scope ?? null])).toEqual([
@@ -123,8 +146,15 @@ for (const id of WITH_TEXT) {
         const sect = levelSect(l.level);
         const map = find(sect, 'Div').find((d) => d.kids.length && d.kids.every((k) => k.role === 'Sect'));
         expect(map, `Level ${l.level}`).toBeTruthy();
-        expect(map!.kids.map((c) => [c.kids[0].role, squash(textOf(pdf, c.kids[0]))])).toEqual(l.impactMap!.columns.map((c) => ['H3', squash(c.title)]));
-        map!.kids.forEach((column, i) => expect(missingInOrder(l.impactMap!.columns[i].items.map(withoutCodes), textOf(pdf, column)), l.impactMap!.columns[i].title).toEqual([]));
+        expect(map!.kids.map((c) => [c.kids[0].role, squash(textOf(pdf, c.kids[0]))])).toEqual(
+          l.impactMap!.columns.map((c) => ['H3', squash(c.title)]),
+        );
+        map!.kids.forEach((column, i) =>
+          expect(
+            missingInOrder(l.impactMap!.columns[i].items.map(withoutCodes), textOf(pdf, column)),
+            l.impactMap!.columns[i].title,
+          ).toEqual([]),
+        );
       }
     });
   });
@@ -132,7 +162,14 @@ for (const id of WITH_TEXT) {
 
 /** A structure tree without what a second rendering may number otherwise: roles, attributes, children, content. */
 function shape(n: StructNode): unknown {
-  return { role: n.role, scope: n.scope, numbering: n.numbering, alt: n.alt, content: n.content.map((c) => ('mcid' in c ? `${c.page}:${c.mcid}` : `${c.page}:annot`)), kids: n.kids.map(shape) };
+  return {
+    role: n.role,
+    scope: n.scope,
+    numbering: n.numbering,
+    alt: n.alt,
+    content: n.content.map((c) => ('mcid' in c ? `${c.page}:${c.mcid}` : `${c.page}:annot`)),
+    kids: n.kids.map(shape),
+  };
 }
 
 describe('the print PDF is tagged like the screen PDF', () => {

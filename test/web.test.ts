@@ -30,7 +30,8 @@ const AXE_OPTIONS: RunOptions = {
   resultTypes: ['violations'],
 };
 const available = existsSync(CHROMIUM);
-if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium for the web tests`);
+if (!available && process.env.CI)
+  throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium for the web tests`);
 
 /** The bytes of an edition's site but its pages: the stylesheet, fonts and scripts every page loads. */
 function resources(id: string): string {
@@ -56,7 +57,9 @@ function checkedFirstIn(id: string, file: string): string {
     for (const e of EDITIONS) {
       const site = resources(e);
       for (const f of readdirSync(join(outDir(), e, 'web')).filter((n) => n.endsWith('.html'))) {
-        const key = `${site} ${f} ${createHash('sha256').update(readFileSync(join(outDir(), e, 'web', f))).digest('hex')}`;
+        const key = `${site} ${f} ${createHash('sha256')
+          .update(readFileSync(join(outDir(), e, 'web', f)))
+          .digest('hex')}`;
         if (!byBytes.has(key)) byBytes.set(key, e);
         firstEdition.set(`${e}/${f}`, byBytes.get(key)!);
       }
@@ -82,13 +85,26 @@ describe.runIf(available)('the web edition in a browser', () => {
         return;
       }
       // Cacheable, as any web server serves it: the fonts are fetched once per context, not on every page.
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'max-age=600' }).end(readFileSync(path));
+      res
+        .writeHead(200, {
+          'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+          'cache-control': 'max-age=600',
+        })
+        .end(readFileSync(path));
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     context = await browser.newContext();
     checks = await browser.newContext();
@@ -102,27 +118,46 @@ describe.runIf(available)('the web edition in a browser', () => {
   // The editions are checked at the same time, each in a tab of one context: the tabs share a renderer process, and
   // with it the compiled axe-core (a context per edition took a fifth more CPU, and as long).
   for (const id of EDITIONS) {
-    it.concurrent(`${id}: every page has no WCAG 2.1 A/AA violation, no failed request and no console error`, async () => {
-      const pages = readdirSync(join(outDir(), id, 'web')).filter((f) => f.endsWith('.html')).sort();
-      expect(pages).toEqual(expect.arrayContaining(['index.html', 'l1.html', 'l4.html', 'glossary.html', 'search.html']));
-      const page = await checks.newPage();
-      const problems: string[] = [];
-      page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-      page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
-      page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()}: ${r.url()}`));
-      page.on('request', (r) => !r.url().startsWith(base) && !r.url().startsWith('data:') && problems.push(`another host: ${r.url()}`));
-      const violations: string[] = [];
-      for (const file of pages.filter((f) => checkedFirstIn(id, f) === id)) {
-        await page.goto(`${base}/${id}/web/${file}`);
-        expect(await page.locator('h1').count(), file).toBe(1);
-        expect(await page.getAttribute('html', 'lang'), file).toBe('en-US');
-        const result = await page.evaluate((options) => (window as unknown as { axe: { run(c: Document, o: RunOptions): Promise<AxeResults> } }).axe.run(document, options), AXE_OPTIONS);
-        for (const v of result.violations) violations.push(`${file}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
-      }
-      await page.close();
-      expect(violations).toEqual([]);
-      expect(problems).toEqual([]);
-    }, 120_000);
+    it.concurrent(
+      `${id}: every page has no WCAG 2.1 A/AA violation, no failed request and no console error`,
+      async () => {
+        const pages = readdirSync(join(outDir(), id, 'web'))
+          .filter((f) => f.endsWith('.html'))
+          .sort();
+        expect(pages).toEqual(
+          expect.arrayContaining(['index.html', 'l1.html', 'l4.html', 'glossary.html', 'search.html']),
+        );
+        const page = await checks.newPage();
+        const problems: string[] = [];
+        page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+        page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
+        page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()}: ${r.url()}`));
+        page.on(
+          'request',
+          (r) => !r.url().startsWith(base) && !r.url().startsWith('data:') && problems.push(`another host: ${r.url()}`),
+        );
+        const violations: string[] = [];
+        for (const file of pages.filter((f) => checkedFirstIn(id, f) === id)) {
+          await page.goto(`${base}/${id}/web/${file}`);
+          expect(await page.locator('h1').count(), file).toBe(1);
+          expect(await page.getAttribute('html', 'lang'), file).toBe('en-US');
+          const result = await page.evaluate(
+            (options) =>
+              (window as unknown as { axe: { run(c: Document, o: RunOptions): Promise<AxeResults> } }).axe.run(
+                document,
+                options,
+              ),
+            AXE_OPTIONS,
+          );
+          for (const v of result.violations)
+            violations.push(`${file}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
+        }
+        await page.close();
+        expect(violations).toEqual([]);
+        expect(problems).toEqual([]);
+      },
+      120_000,
+    );
   }
 
   it('search finds the page a phrase is on', async () => {
@@ -132,7 +167,9 @@ describe.runIf(available)('the web edition in a browser', () => {
     const search = async (phrase: string) => {
       await page.fill('#q', phrase);
       await page.waitForFunction(() => document.getElementById('count')?.textContent !== '');
-      return page.$$eval('#results a', (links) => links.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''));
+      return page.$$eval('#results a', (links) =>
+        links.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''),
+      );
     };
     // Level 4's own areas are on Level 4's page; a glossary term on the glossary page.
     // Level 4's own area, on Level 4's page at that area; a committee member's name on the committee's page.
@@ -161,17 +198,31 @@ describe.runIf(available)('the web edition in a browser', () => {
           pageScrolls: document.documentElement.scrollWidth > width,
           tables: tables.length,
           // Anything in a table drawn past the viewport's right edge, or a table's scroll box wider than its view.
-          overflowing: tables.flatMap((t) => [t, ...t.querySelectorAll('*')]).filter((el) => el.getBoundingClientRect().right > width + 0.5).map((el) => `${el.tagName} ${el.textContent?.slice(0, 40)}`),
+          overflowing: tables
+            .flatMap((t) => [t, ...t.querySelectorAll('*')])
+            .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+            .map((el) => `${el.tagName} ${el.textContent?.slice(0, 40)}`),
           scrolling: [...document.querySelectorAll('.table-wrap')].filter((w) => w.scrollWidth > w.clientWidth).length,
           // The header row is not drawn as a row beside the stacked cells: it is there for a screen reader only.
           headerRowHeights: tables.map((t) => t.querySelector('thead')!.getBoundingClientRect().height),
           // Each body cell shows its column's title, as the header row has it.
           labels: tables.flatMap((t) => {
             const titles = [...t.querySelectorAll('thead th')].map((th) => th.textContent?.trim());
-            return [...t.querySelectorAll('tbody tr')].flatMap((tr) => [...tr.children].map((cell, i) => [getComputedStyle(cell, '::before').content.replace(/^"|"$/g, ''), titles[i]]));
+            return [...t.querySelectorAll('tbody tr')].flatMap((tr) =>
+              [...tr.children].map((cell, i) => [
+                getComputedStyle(cell, '::before').content.replace(/^"|"$/g, ''),
+                titles[i],
+              ]),
+            );
           }),
           // Stacked: each body cell a block as wide as its table (less the row's borders), none a narrow column.
-          stacked: tables.every((t) => [...t.querySelectorAll('tbody th, tbody td')].every((c) => getComputedStyle(c).display === 'block' && c.getBoundingClientRect().width >= t.getBoundingClientRect().width - 4)),
+          stacked: tables.every((t) =>
+            [...t.querySelectorAll('tbody th, tbody td')].every(
+              (c) =>
+                getComputedStyle(c).display === 'block' &&
+                c.getBoundingClientRect().width >= t.getBoundingClientRect().width - 4,
+            ),
+          ),
         };
       });
       expect(facts.width).toBe(390);
@@ -183,8 +234,18 @@ describe.runIf(available)('the web edition in a browser', () => {
       for (const h of facts.headerRowHeights) expect(h, path).toBeLessThanOrEqual(1);
       expect(facts.labels.length, path).toBeGreaterThan(10);
       for (const [shown, title] of facts.labels) expect(shown, path).toBe(title);
-      const result = await page.evaluate((options) => (window as unknown as { axe: { run(c: Document, o: RunOptions): Promise<AxeResults> } }).axe.run(document, options), AXE_OPTIONS);
-      expect(result.violations.map((v) => `${v.id} ${v.nodes[0]?.target.join(' ')}`), path).toEqual([]);
+      const result = await page.evaluate(
+        (options) =>
+          (window as unknown as { axe: { run(c: Document, o: RunOptions): Promise<AxeResults> } }).axe.run(
+            document,
+            options,
+          ),
+        AXE_OPTIONS,
+      );
+      expect(
+        result.violations.map((v) => `${v.id} ${v.nodes[0]?.target.join(' ')}`),
+        path,
+      ).toEqual([]);
     }
     await phone.close();
   }, 60_000);

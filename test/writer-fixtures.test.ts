@@ -26,7 +26,10 @@ const update = !!process.env.UPDATE_WRITER_FIXTURES;
 /** A case's tree, checked against the document tree's schema. */
 export function readTree(name: string, json: string): Document {
   const parsed = Document.safeParse(JSON.parse(json));
-  if (!parsed.success) throw new Error(`writer fixture ${name}: tree.json is not a document tree (src/compose/tree.ts):\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new Error(
+      `writer fixture ${name}: tree.json is not a document tree (src/compose/tree.ts):\n${z.prettifyError(parsed.error)}`,
+    );
   return parsed.data;
 }
 
@@ -47,13 +50,21 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
         const target = a.url ?? (typeof a.dest === 'string' ? `#${a.dest}` : JSON.stringify(a.dest));
         if (!targets.includes(target)) targets.push(target);
       } else if (a.subtype === 'Widget') {
-        const kind = a.checkBox ? 'checkbox' : a.multiLine ? 'multiline text' : a.fieldType === 'Tx' ? 'text' : a.fieldType;
+        const kind = a.checkBox
+          ? 'checkbox'
+          : a.multiLine
+            ? 'multiline text'
+            : a.fieldType === 'Tx'
+              ? 'text'
+              : a.fieldType;
         const value = a.fieldValue ? ` = ${JSON.stringify(a.fieldValue)}` : '';
         fields.push(`field ${a.fieldName} (${kind}${a.readOnly ? ', read-only' : ''})${value}\n`);
       }
     }
     const links = targets.length ? `links to ${targets.join(', ')}\n` : '';
-    pages.push(`--- page ${i} (${Math.round(x1 - x0)} x ${Math.round(y1 - y0)} pt) ---\n${text.trimEnd()}\n${links}${fields.join('')}`);
+    pages.push(
+      `--- page ${i} (${Math.round(x1 - x0)} x ${Math.round(y1 - y0)} pt) ---\n${text.trimEnd()}\n${links}${fields.join('')}`,
+    );
   }
   await pdf.loadingTask.destroy();
   return pages.join('');
@@ -78,10 +89,14 @@ describe('writers: each tree gives the expected Word body, web pages and PDF tex
         mkdirSync(expectedDir, { recursive: true });
         for (const [file, text] of outputs) writeFileSync(join(expectedDir, file), text);
       }
-      expect(existsSync(expectedDir), `${name}: no expected/ yet; run with UPDATE_WRITER_FIXTURES=1 and read what it wrote`).toBe(true);
+      expect(
+        existsSync(expectedDir),
+        `${name}: no expected/ yet; run with UPDATE_WRITER_FIXTURES=1 and read what it wrote`,
+      ).toBe(true);
       // The same files, then each file's text: a page the writer stopped making (or a new one) fails too.
       expect([...outputs.keys()].sort()).toEqual(readdirSync(expectedDir).sort());
-      for (const [file, text] of outputs) expect(text, `${name}/expected/${file}`).toBe(readFileSync(join(expectedDir, file), 'utf8'));
+      for (const [file, text] of outputs)
+        expect(text, `${name}/expected/${file}`).toBe(readFileSync(join(expectedDir, file), 'utf8'));
     });
   }
 });
@@ -90,6 +105,8 @@ describe('writer fixtures: a tree that is not a document tree', () => {
   it('fails naming its case and what does not match', () => {
     const tree = JSON.parse(readFileSync(join(root, 'glossary', 'tree.json'), 'utf8'));
     tree.parts[0].blocks.push({ kind: 'footnote', text: 'no such block' });
-    expect(() => readTree('glossary', JSON.stringify(tree))).toThrow(/^writer fixture glossary: tree\.json is not a document tree[^]*parts\[0\]\.blocks\[2\]/);
+    expect(() => readTree('glossary', JSON.stringify(tree))).toThrow(
+      /^writer fixture glossary: tree\.json is not a document tree[^]*parts\[0\]\.blocks\[2\]/,
+    );
   });
 });

@@ -12,7 +12,9 @@ import { editionIds, unknownEdition } from '../editions/names.js';
 
 const program = new Command()
   .name('build:booklets')
-  .description('Build the Competency Guidelines booklets and level packets (PDF and Word) and the edition reports of every edition in source/ into out/.')
+  .description(
+    'Build the Competency Guidelines booklets and level packets (PDF and Word) and the edition reports of every edition in source/ into out/.',
+  )
   .option('-e, --edition <id...>', 'build only these editions (default: all in source/editions/)')
   .option('-o, --out <dir>', 'output folder', 'out')
   .option('--check', 'only check source/ and templates/ and report problems; write nothing')
@@ -24,9 +26,21 @@ const program = new Command()
   .option('--force', 'rebuild everything, ignoring what is already up to date')
   .option('-q, --quiet', 'print no progress (results and problems are still printed)')
   .option('--debug', 'show stack traces of internal errors')
-  .addHelpText('after', '\nExit codes: 0 done, 1 problems in source/ or templates/ (nothing written), 2 bad usage, 3 internal error, 4 a fault of the machine (no space, no permission), 130 interrupted.');
+  .addHelpText(
+    'after',
+    '\nExit codes: 0 done, 1 problems in source/ or templates/ (nothing written), 2 bad usage, 3 internal error, 4 a fault of the machine (no space, no permission), 130 interrupted.',
+  );
 
-type Options = { edition?: string[]; out: string; check?: boolean; ids?: boolean; level?: number; force?: boolean; quiet?: boolean; debug?: boolean };
+type Options = {
+  edition?: string[];
+  out: string;
+  check?: boolean;
+  ids?: boolean;
+  level?: number;
+  force?: boolean;
+  quiet?: boolean;
+  debug?: boolean;
+};
 
 /** True when out/ already holds every requested edition built from the current inputs. */
 function nothingToDo(project: string, outDir: string, opts: Options): boolean {
@@ -59,7 +73,10 @@ async function main(): Promise<number> {
   if (!opts.check && !opts.ids) {
     // Also on the fast path below, which takes no lock: only what no live process owns is touched.
     const swept = sweepLitter(outDir);
-    if (swept.restored) console.error(`a build of ${opts.out}/ was interrupted while replacing it; the previous ${opts.out}/ was put back`);
+    if (swept.restored)
+      console.error(
+        `a build of ${opts.out}/ was interrupted while replacing it; the previous ${opts.out}/ was put back`,
+      );
     if (swept.removed.length) console.log(`removed what interrupted builds left: ${swept.removed.join(', ')}`);
   }
   if (!opts.ids && nothingToDo(project, outDir, opts)) {
@@ -80,9 +97,14 @@ async function main(): Promise<number> {
   try {
     if (opts.ids) {
       // The base's ids; with --edition, that edition's (the base with its own changes).
-      const tree = loadSource(project, (await import('../pipeline/context.js')).createRenderContext({ project, keep: true }).store);
+      const tree = loadSource(
+        project,
+        (await import('../pipeline/context.js')).createRenderContext({ project, keep: true }).store,
+      );
       const { idGroups, idLines } = await import('../reports/ids.js');
-      const guidelines = opts.edition?.length ? selectEditions(tree, opts.edition.slice(0, 1))[0].guidelines : tree.base;
+      const guidelines = opts.edition?.length
+        ? selectEditions(tree, opts.edition.slice(0, 1))[0].guidelines
+        : tree.base;
       const groups = idGroups(guidelines).filter((g) => opts.level === undefined || g.level === opts.level);
       for (const line of idLines(groups)) console.log(line);
       return EXIT.ok;
@@ -92,7 +114,10 @@ async function main(): Promise<number> {
       return EXIT.usage;
     }
     if (opts.check) {
-      const tree = loadSource(project, (await import('../pipeline/context.js')).createRenderContext({ project, keep: true }).store);
+      const tree = loadSource(
+        project,
+        (await import('../pipeline/context.js')).createRenderContext({ project, keep: true }).store,
+      );
       (await import('../pipeline/source-printable.js')).checkPrintable(project, tree.files);
       const editions = selectEditions(tree, opts.edition);
       for (const e of editions) summarize(e);
@@ -100,7 +125,11 @@ async function main(): Promise<number> {
       return EXIT.ok;
     }
     let replaced = false;
-    exitOnInterrupt(() => (replaced ? `interrupted; the build had finished and ${opts.out}/ is complete` : `interrupted; ${opts.out}/ is unchanged`));
+    exitOnInterrupt(() =>
+      replaced
+        ? `interrupted; the build had finished and ${opts.out}/ is complete`
+        : `interrupted; ${opts.out}/ is unchanged`,
+    );
     progress.line(`building ${opts.edition?.length ? opts.edition.join(', ') : 'every edition'} into ${opts.out}/ …`);
     const result = await build({
       project,
@@ -109,19 +138,29 @@ async function main(): Promise<number> {
       force: opts.force,
       log: (l) => progress.line(l),
       waiting: (l) => console.error(l),
-      rendered: (d) => progress.line(`[${d.done}/${d.total}] ${d.path}${d.pages ? ` (${d.pages} pages)` : ''} ${d.cached ? 'unchanged, from the cache' : seconds(d.ms / 1000)}`),
+      rendered: (d) =>
+        progress.line(
+          `[${d.done}/${d.total}] ${d.path}${d.pages ? ` (${d.pages} pages)` : ''} ${d.cached ? 'unchanged, from the cache' : seconds(d.ms / 1000)}`,
+        ),
     });
     replaced = true;
     for (const r of result.editions) summarize(r.edition, r.packetMissing);
     for (const id of result.upToDate) console.log(`${id}: up to date`);
     const pages = result.manifest.reduce((n, f) => n + (f.pages ?? 0), 0);
-    console.log(`${result.manifest.length} files, ${pages} PDF pages in ${opts.out}/ (${(result.ms / 1000).toFixed(1)} s); see ${opts.out}/manifest.json`);
-    if (process.env.CG_STATS) console.error(`stats: wall_ms=${Math.round(result.ms)} pages=${pages} max_rss_kb=${process.resourceUsage().maxRSS}`);
+    console.log(
+      `${result.manifest.length} files, ${pages} PDF pages in ${opts.out}/ (${(result.ms / 1000).toFixed(1)} s); see ${opts.out}/manifest.json`,
+    );
+    if (process.env.CG_STATS)
+      console.error(
+        `stats: wall_ms=${Math.round(result.ms)} pages=${pages} max_rss_kb=${process.resourceUsage().maxRSS}`,
+      );
     return EXIT.ok;
   } catch (e) {
     if (e instanceof InputError) {
       for (const m of e.messages) console.error(m);
-      console.error(`${e.messages.length} problem${e.messages.length === 1 ? '' : 's'} in source/ or templates/; nothing was written, ${opts.out}/ is unchanged`);
+      console.error(
+        `${e.messages.length} problem${e.messages.length === 1 ? '' : 's'} in source/ or templates/; nothing was written, ${opts.out}/ is unchanged`,
+      );
       return EXIT.input;
     }
     if (e instanceof UsageError) {

@@ -7,7 +7,9 @@ import { removeStaging } from '../pipeline/interrupt.js';
 import { machineFault } from '../util/machine-fault.js';
 
 /** The version in package.json, for `--version` on every command. */
-export const VERSION: string = JSON.parse(readFileSync(join(packageRoot(import.meta.url), 'package.json'), 'utf8')).version;
+export const VERSION: string = JSON.parse(
+  readFileSync(join(packageRoot(import.meta.url), 'package.json'), 'utf8'),
+).version;
 
 /**
  * Exit codes: 0 done, 1 bad input (source, templates, roster), 2 bad usage, 3 internal error (a bug), 4 a fault of
@@ -66,7 +68,9 @@ export function exitOnInterrupt(message: () => string): void {
       if (stopping) return;
       stopping = true;
       const left = removeStaging();
-      console.error(left.length ? `interrupted; could not remove ${left.join(', ')} (the next run removes it)` : message());
+      console.error(
+        left.length ? `interrupted; could not remove ${left.join(', ')} (the next run removes it)` : message(),
+      );
       process.exit(signal === 'SIGINT' ? EXIT.interrupted : signal === 'SIGTERM' ? 143 : 129);
     });
   }

@@ -15,10 +15,15 @@ import { editionIds, unknownEdition } from '../editions/names.js';
 
 const program = new Command()
   .name('dev')
-  .description('Watch source/ and templates/ and rebuild one edition on every save; problems are printed, the watch goes on.')
+  .description(
+    'Watch source/ and templates/ and rebuild one edition on every save; problems are printed, the watch goes on.',
+  )
   .requiredOption('-e, --edition <id>', 'the edition to rebuild')
   .option('-o, --out <dir>', 'output folder', 'out')
-  .addHelpText('after', '\nExit codes: 2 bad usage (an unknown edition, a bad option); otherwise it runs until Ctrl+C.');
+  .addHelpText(
+    'after',
+    '\nExit codes: 2 bad usage (an unknown edition, a bad option); otherwise it runs until Ctrl+C.',
+  );
 const stop = parseArgs(program);
 if (stop !== null) process.exit(stop);
 const opts = program.opts<{ edition: string; out: string }>();
@@ -29,7 +34,11 @@ if (!known.includes(opts.edition)) {
   process.exit(EXIT.usage);
 }
 // Loaded once the command line is good: --version and usage errors answer at once.
-const [{ build, UsageError }, { createRenderPool }, { createRenderContext }] = await Promise.all([import('../pipeline/build.js'), import('../pipeline/render-pool.js'), import('../pipeline/context.js')]);
+const [{ build, UsageError }, { createRenderPool }, { createRenderContext }] = await Promise.all([
+  import('../pipeline/build.js'),
+  import('../pipeline/render-pool.js'),
+  import('../pipeline/context.js'),
+]);
 const project = process.cwd();
 
 const outDir = resolve(project, opts.out);
@@ -41,7 +50,9 @@ let again = false;
 /** The booklet PDF put in out/ early by the rebuild that is running, if any. */
 let earlyPut = false;
 exitOnInterrupt(() =>
-  running && earlyPut ? `interrupted; ${opts.out}/${opts.edition}/competency-guidelines.pdf was updated, the rest of ${opts.out}/ is unchanged` : `interrupted; ${opts.out}/ is unchanged`,
+  running && earlyPut
+    ? `interrupted; ${opts.out}/${opts.edition}/competency-guidelines.pdf was updated, the rest of ${opts.out}/ is unchanged`
+    : `interrupted; ${opts.out}/ is unchanged`,
 );
 
 async function rebuild(reason: string): Promise<void> {
@@ -71,11 +82,15 @@ async function rebuild(reason: string): Promise<void> {
         mkdirSync(dirname(target), { recursive: true });
         writeAtomic(target, out.bytes);
         earlyPut = true;
-        console.log(`[${started}] ${reason}: ${opts.out}/${path} updated (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+        console.log(
+          `[${started}] ${reason}: ${opts.out}/${path} updated (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+        );
       },
     });
     const files = r.editions.flatMap((e) => e.files);
-    console.log(`[${started}] ${reason}: rebuilt ${opts.edition} (${files.length} files, ${(r.ms / 1000).toFixed(1)} s)`);
+    console.log(
+      `[${started}] ${reason}: rebuilt ${opts.edition} (${files.length} files, ${(r.ms / 1000).toFixed(1)} s)`,
+    );
   } catch (e) {
     if (e instanceof InputError) for (const m of e.messages) console.error(`[${started}] ${m}`);
     else if (e instanceof UsageError) {
@@ -95,7 +110,10 @@ async function rebuild(reason: string): Promise<void> {
   }
 }
 
-const watcher = watch([join(project, 'source'), join(project, 'templates')], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
+const watcher = watch([join(project, 'source'), join(project, 'templates')], {
+  ignoreInitial: true,
+  awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 },
+});
 watcher.on('all', (_event, path) => void rebuild(path.slice(project.length + 1)));
 console.error(`watching source/ and templates/ for ${opts.edition}; Ctrl+C to stop`);
 void rebuild('start');

@@ -6,15 +6,23 @@ import { EXIT, exitOnInterrupt, exitWith, internalError, parseArgs } from './com
 
 const program = new Command()
   .name('import:edition')
-  .description("Read an association's Word booklet (.docx), compare it with the base edition and write source/editions/NAME/ with only the differences, and a report of every change.")
+  .description(
+    "Read an association's Word booklet (.docx), compare it with the base edition and write source/editions/NAME/ with only the differences, and a report of every change.",
+  )
   .argument('<file>', 'the Word file (.docx)')
-  .requiredOption('-e, --edition <name>', 'the edition to write (a new one, or an existing one to update with the edits)')
+  .requiredOption(
+    '-e, --edition <name>',
+    'the edition to write (a new one, or an existing one to update with the edits)',
+  )
   .option('-b, --base <id>', 'the edition to compare a new edition with', 'michigan')
   .option('--dry-run', 'write only the report')
   .option('--partial', 'write what was placed even when some passages could not be placed')
   .option('--report <file>', 'where to write the report (default out/import/NAME.md)')
   .option('--debug', 'show stack traces of internal errors')
-  .addHelpText('after', '\nExit codes: 0 done, 1 a bad file or passages not placed (nothing written), 2 bad usage, 3 internal error.');
+  .addHelpText(
+    'after',
+    '\nExit codes: 0 done, 1 a bad file or passages not placed (nothing written), 2 bad usage, 3 internal error.',
+  );
 
 type Options = { edition: string; base: string; dryRun?: boolean; partial?: boolean; report?: string; debug?: boolean };
 
@@ -34,11 +42,26 @@ async function main(): Promise<number> {
   const { countsLine } = await import('../import/report.js');
   // The import runs in one synchronous step (seconds): a signal is handled when it is over, never half-way.
   let finished = false;
-  exitOnInterrupt(() => (finished ? 'interrupted after the import had finished: its files were written as listed above' : 'interrupted; source/ is unchanged'));
+  exitOnInterrupt(() =>
+    finished
+      ? 'interrupted after the import had finished: its files were written as listed above'
+      : 'interrupted; source/ is unchanged',
+  );
   try {
-    const r = importEdition({ project, file: resolve(project, file), edition: opts.edition, base: opts.base, dryRun: opts.dryRun, partial: opts.partial, report: opts.report && resolve(project, opts.report) });
+    const r = importEdition({
+      project,
+      file: resolve(project, file),
+      edition: opts.edition,
+      base: opts.base,
+      dryRun: opts.dryRun,
+      partial: opts.partial,
+      report: opts.report && resolve(project, opts.report),
+    });
     console.log(`${opts.edition}: ${countsLine(r.changes)}; covered ${r.covered.join('; ') || 'nothing'}`);
-    if (r.unplaced.length) console.error(`${r.unplaced.length} passage${r.unplaced.length === 1 ? '' : 's'} could not be placed${r.written.length ? ' (written anyway: --partial)' : '; nothing was written to source/ (--partial writes what was placed)'}`);
+    if (r.unplaced.length)
+      console.error(
+        `${r.unplaced.length} passage${r.unplaced.length === 1 ? '' : 's'} could not be placed${r.written.length ? ' (written anyway: --partial)' : '; nothing was written to source/ (--partial writes what was placed)'}`,
+      );
     for (const f of r.written) console.log(`wrote ${f}`);
     console.log(`report: ${r.reportPath}`);
     finished = true;

@@ -67,7 +67,12 @@ export class Progress {
 export function rateLine(label: string, done: number, total: number, elapsedMs: number): string {
   const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
   const left = rate > 0 ? (total - done) / rate : NaN;
-  const eta = done === total ? `done in ${seconds(elapsedMs / 1000)}` : Number.isFinite(left) ? `${seconds(left)} left` : 'estimating…';
+  const eta =
+    done === total
+      ? `done in ${seconds(elapsedMs / 1000)}`
+      : Number.isFinite(left)
+        ? `${seconds(left)} left`
+        : 'estimating…';
   return `${label}: ${done}/${total}, ${rate.toFixed(1)}/s, ${eta}`;
 }
 

@@ -39,7 +39,9 @@ export function listReturns(paths: string[]): { path: string; shown: string }[] 
   for (const p of paths) {
     if (statSync(p).isDirectory()) {
       const walk = (dir: string) => {
-        for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+          a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+        )) {
           if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
           const full = join(dir, e.name);
           if (e.isDirectory()) walk(full);
@@ -95,21 +97,39 @@ export async function collectReturns(files: { path: string; shown: string }[], t
 
   for (const { path, shown } of files) {
     const mtimeMs = statSync(path).mtimeMs;
-    const base = { file: shown, edition: '', level: '', applicant: '', rosterLine: '', values: new Map<string, string>(), mtimeMs };
+    const base = {
+      file: shown,
+      edition: '',
+      level: '',
+      applicant: '',
+      rosterLine: '',
+      values: new Map<string, string>(),
+      mtimeMs,
+    };
     const read = await readReturn(path, shown);
     if (read.kind === 'refused') {
       rows.push({ ...base, status: `refused: ${read.reason}`, attention: 'refused' });
       continue;
     }
-    const idField = read.kind === 'packet' ? read.fields.find((f) => f.name.endsWith(`_${PACKET_ID_FIELD}`) || (!f.name && f.label?.startsWith('Packet id'))) : undefined;
+    const idField =
+      read.kind === 'packet'
+        ? read.fields.find(
+            (f) => f.name.endsWith(`_${PACKET_ID_FIELD}`) || (!f.name && f.label?.startsWith('Packet id')),
+          )
+        : undefined;
     const id = idField ? parsePacketId(idField.value) : {};
     if (read.kind === 'byHand' || !id.edition || !/^[1-4]$/.test(id.level ?? '')) {
-      rows.push({ ...base, status: `needs entry by hand: ${read.kind === 'byHand' ? read.reason : 'no packet id (not an application packet)'}`, attention: 'byHand' });
+      rows.push({
+        ...base,
+        status: `needs entry by hand: ${read.kind === 'byHand' ? read.reason : 'no packet id (not an application packet)'}`,
+        attention: 'byHand',
+      });
       continue;
     }
     const expected = expectedFor(id.edition, Number(id.level));
     const fields = named(read.fields, expected);
-    for (const e of expected ?? []) if (!columns.has(columnKey(e.name))) columns.set(columnKey(e.name), { label: e.label, form: e.form });
+    for (const e of expected ?? [])
+      if (!columns.has(columnKey(e.name))) columns.set(columnKey(e.name), { label: e.label, form: e.form });
     const values = new Map<string, string>();
     for (const f of fields) {
       if (!f.name || f.name.endsWith(`_${PACKET_ID_FIELD}`)) continue;
@@ -118,7 +138,9 @@ export async function collectReturns(files: { path: string; shown: string }[], t
       values.set(key, f.value);
     }
     const present = new Set(fields.map((f) => columnKey(f.name)));
-    const missing = required.filter((r) => present.has(r.key) && !values.get(r.key)).map((r) => (sameLabel.get(r.label)! > 1 ? `${r.label} (${r.key.split('_')[0]})` : r.label));
+    const missing = required
+      .filter((r) => present.has(r.key) && !values.get(r.key))
+      .map((r) => (sameLabel.get(r.label)! > 1 ? `${r.label} (${r.key.split('_')[0]})` : r.label));
     const first = values.get('application_first_name');
     const applicant = id.applicant || [first, values.get('application_last_name')].filter(Boolean).join(' ');
     rows.push({
@@ -128,7 +150,9 @@ export async function collectReturns(files: { path: string; shown: string }[], t
       applicant,
       rosterLine: id.line ?? '',
       values,
-      status: missing.length ? `missing ${missing.map((m) => m.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())).join(', ')}` : 'complete',
+      status: missing.length
+        ? `missing ${missing.map((m) => m.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())).join(', ')}`
+        : 'complete',
     });
   }
   return { rows: flagRepeats(rows), columns: titled(columns) };
@@ -146,7 +170,9 @@ function named(fields: ReturnedField[], expected: ExpectedField[] | null): Retur
     if (f.name) return f;
     for (let i = at; i < expected.length; i++) {
       const e = expected[i];
-      const fits = f.checkbox ? e.checkbox && (!f.label || f.label === e.label) : !e.checkbox && (f.label ? f.label === e.label : Boolean(f.date) && Boolean(e.date));
+      const fits = f.checkbox
+        ? e.checkbox && (!f.label || f.label === e.label)
+        : !e.checkbox && (f.label ? f.label === e.label : Boolean(f.date) && Boolean(e.date));
       if (fits) {
         at = i + 1;
         return { ...f, name: e.name, label: e.label };
@@ -160,12 +186,16 @@ function named(fields: ReturnedField[], expected: ExpectedField[] | null): Retur
 function titled(columns: Map<string, { label: string; form: string }>): { key: string; title: string }[] {
   const count = new Map<string, number>();
   for (const { label } of columns.values()) count.set(label, (count.get(label) ?? 0) + 1);
-  return [...columns].map(([key, { label, form }]) => ({ key, title: count.get(label)! > 1 ? `${label} (${form || key})` : label }));
+  return [...columns].map(([key, { label, form }]) => ({
+    key,
+    title: count.get(label)! > 1 ? `${label} (${form || key})` : label,
+  }));
 }
 
 /** The same applicant twice (same edition, level and roster line, or name): both kept, the later return first, flagged. */
 function flagRepeats(rows: ReturnRow[]): ReturnRow[] {
-  const keyOf = (r: ReturnRow) => (r.attention ? null : `${r.edition}/${r.level}/${r.rosterLine || r.applicant.toLowerCase().replace(/\s+/g, ' ')}`);
+  const keyOf = (r: ReturnRow) =>
+    r.attention ? null : `${r.edition}/${r.level}/${r.rosterLine || r.applicant.toLowerCase().replace(/\s+/g, ' ')}`;
   const groups = new Map<string, ReturnRow[]>();
   for (const r of rows) {
     const k = keyOf(r);
@@ -183,7 +213,10 @@ function flagRepeats(rows: ReturnRow[]): ReturnRow[] {
     }
     const ordered = [...group].sort((a, b) => b.mtimeMs - a.mtimeMs || (a.file < b.file ? -1 : 1));
     ordered.forEach((g, i) => {
-      const others = ordered.filter((o) => o !== g).map((o) => o.file).join(', ');
+      const others = ordered
+        .filter((o) => o !== g)
+        .map((o) => o.file)
+        .join(', ');
       g.status += `; returned more than once (${i === 0 ? 'the latest' : 'an earlier one'}; also ${others})`;
       done.add(g);
       out.push(g);

@@ -22,20 +22,42 @@ export function packetFields(doc: Document): ExpectedField[] {
     const b = node as { kind?: string } & Record<string, unknown>;
     if (b.kind === 'checklist') {
       const items = b.items as { text: string }[][];
-      items.forEach((item, i) => out.push({ name: fieldName(b.id as string, String(i + 1)), label: item.map((r) => r.text).join(''), checkbox: true, form: formOf(b.id) }));
+      items.forEach((item, i) =>
+        out.push({
+          name: fieldName(b.id as string, String(i + 1)),
+          label: item.map((r) => r.text).join(''),
+          checkbox: true,
+          form: formOf(b.id),
+        }),
+      );
       return;
     }
     if (b.kind === 'form') {
-      for (const f of (b.rows as { name: string; label: string; kind: string; value?: string; readOnly?: boolean }[][]).flat()) {
+      for (const f of (
+        b.rows as { name: string; label: string; kind: string; value?: string; readOnly?: boolean }[][]
+      ).flat()) {
         if (f.value && !f.readOnly) continue;
         if (f.readOnly) continue;
-        out.push({ name: fieldName(b.id as string, f.name), label: f.label, checkbox: f.kind === 'checkbox', date: f.kind === 'date', form: formOf(b.id) });
+        out.push({
+          name: fieldName(b.id as string, f.name),
+          label: f.label,
+          checkbox: f.kind === 'checkbox',
+          date: f.kind === 'date',
+          form: formOf(b.id),
+        });
       }
       return;
     }
     if (b.kind === 'log') {
       const columns = b.columns as { label: string }[];
-      for (let r = 1; r <= (b.rows as number); r++) for (const c of columns) out.push({ name: fieldName(b.id as string, `r${r}_${c.label}`), label: `${c.label}, row ${r}`, checkbox: false, form: formOf(b.id) });
+      for (let r = 1; r <= (b.rows as number); r++)
+        for (const c of columns)
+          out.push({
+            name: fieldName(b.id as string, `r${r}_${c.label}`),
+            label: `${c.label}, row ${r}`,
+            checkbox: false,
+            form: formOf(b.id),
+          });
       return;
     }
     for (const v of Object.values(b)) if (v && typeof v === 'object') visit(v);

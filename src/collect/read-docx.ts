@@ -24,12 +24,22 @@ export function readDocxReturn(bytes: Uint8Array): ReadResult {
   } catch {
     return { kind: 'refused', reason: 'the Word file is damaged (not a complete .docx)' };
   }
-  if (parts > RETURN_CAPS.docxEntries) return { kind: 'refused', reason: `the Word file has ${parts.toLocaleString('en-US')} parts; expected at most ${RETURN_CAPS.docxEntries.toLocaleString('en-US')}` };
-  if (expanded > RETURN_CAPS.docxExpandedBytes) return { kind: 'refused', reason: `the Word file expands to ${(expanded / 2 ** 20).toFixed(0)} MB; expected at most ${RETURN_CAPS.docxExpandedBytes / 2 ** 20} MB` };
+  if (parts > RETURN_CAPS.docxEntries)
+    return {
+      kind: 'refused',
+      reason: `the Word file has ${parts.toLocaleString('en-US')} parts; expected at most ${RETURN_CAPS.docxEntries.toLocaleString('en-US')}`,
+    };
+  if (expanded > RETURN_CAPS.docxExpandedBytes)
+    return {
+      kind: 'refused',
+      reason: `the Word file expands to ${(expanded / 2 ** 20).toFixed(0)} MB; expected at most ${RETURN_CAPS.docxExpandedBytes / 2 ** 20} MB`,
+    };
   if (!hasDocument) return { kind: 'byHand', reason: 'the file is not a Word document' };
   let xml: string;
   try {
-    xml = new TextDecoder('utf-8', { fatal: true }).decode(unzipSync(bytes, { filter: (f) => f.name === DOCUMENT })[DOCUMENT]);
+    xml = new TextDecoder('utf-8', { fatal: true }).decode(
+      unzipSync(bytes, { filter: (f) => f.name === DOCUMENT })[DOCUMENT],
+    );
   } catch {
     return { kind: 'refused', reason: 'the Word file is damaged (its text cannot be read)' };
   }
@@ -39,7 +49,9 @@ export function readDocxReturn(bytes: Uint8Array): ReadResult {
   } catch (e) {
     return { kind: 'refused', reason: (e as Error).message };
   }
-  return fields.length ? { kind: 'packet', fields } : { kind: 'byHand', reason: 'the Word file has no form fields (not a packet, or its fields were removed)' };
+  return fields.length
+    ? { kind: 'packet', fields }
+    : { kind: 'byHand', reason: 'the Word file has no form fields (not a packet, or its fields were removed)' };
 }
 
 interface Control {
@@ -70,7 +82,16 @@ function contentControls(xml: string): ReturnedField[] {
     const top = stack[stack.length - 1];
     switch (node.name) {
       case 'w:sdt':
-        stack.push({ checkbox: false, date: false, checked: false, placeholder: false, text: '', inProps: false, inContent: false, toc: false });
+        stack.push({
+          checkbox: false,
+          date: false,
+          checked: false,
+          placeholder: false,
+          text: '',
+          inProps: false,
+          inContent: false,
+          toc: false,
+        });
         return;
       case 'w:sdtPr':
         if (top) top.inProps = true;
@@ -92,10 +113,12 @@ function contentControls(xml: string): ReturnedField[] {
     if (!top?.inProps || top.inContent) return;
     if (node.name === 'w:tag') top.tag = attrs['w:val'];
     else if (node.name === 'w:alias') top.alias = attrs['w:val'];
-    else if (node.name === 'w:showingPlcHdr') top.placeholder = val(attrs, 'w:val') !== '0' && val(attrs, 'w:val') !== 'false';
+    else if (node.name === 'w:showingPlcHdr')
+      top.placeholder = val(attrs, 'w:val') !== '0' && val(attrs, 'w:val') !== 'false';
     else if (node.name === 'w14:checkbox') top.checkbox = true;
     else if (node.name === 'w:date') top.date = true;
-    else if (node.name === 'w14:checked') top.checked = val(attrs, 'w14:val') === '1' || val(attrs, 'w14:val') === 'true';
+    else if (node.name === 'w14:checked')
+      top.checked = val(attrs, 'w14:val') === '1' || val(attrs, 'w14:val') === 'true';
     else if (node.name === 'w:docPartObj') top.toc = true;
   };
   parser.onclosetag = (name) => {
@@ -109,7 +132,13 @@ function contentControls(xml: string): ReturnedField[] {
       else if (!top.toc && found.length < RETURN_CAPS.fields + 1) {
         // An untyped control shows its placeholder: a line of underscores, or (after LibreOffice) the same without the flag.
         const text = top.placeholder || /^[_\s]*$/.test(top.text) ? '' : top.text;
-        found.push({ name: top.tag ?? '', label: top.alias, value: top.checkbox ? (top.checked ? 'Yes' : '') : cleanValue(text, RETURN_CAPS.valueChars), checkbox: top.checkbox, date: top.date });
+        found.push({
+          name: top.tag ?? '',
+          label: top.alias,
+          value: top.checkbox ? (top.checked ? 'Yes' : '') : cleanValue(text, RETURN_CAPS.valueChars),
+          checkbox: top.checkbox,
+          date: top.date,
+        });
       }
     }
   };
@@ -118,6 +147,9 @@ function contentControls(xml: string): ReturnedField[] {
     if (inText && top?.inContent && top.text.length <= RETURN_CAPS.valueChars) top.text += t;
   };
   parser.write(xml).close();
-  if (found.length > RETURN_CAPS.fields) throw new Error(`the Word file has more than ${RETURN_CAPS.fields.toLocaleString('en-US')} content controls; expected a packet`);
+  if (found.length > RETURN_CAPS.fields)
+    throw new Error(
+      `the Word file has more than ${RETURN_CAPS.fields.toLocaleString('en-US')} content controls; expected a packet`,
+    );
   return found;
 }

@@ -13,7 +13,18 @@ export const FIXED_COLUMNS = ['File', 'Edition', 'Level', 'Applicant', 'Roster l
 /** The table: a header row of titles, then one row per returned file. */
 export function table(c: Collected): string[][] {
   const header = [...FIXED_COLUMNS, ...c.columns.map((col) => col.title), 'status'];
-  return [header, ...c.rows.map((r) => [r.file, r.edition, r.level, r.applicant, r.rosterLine, ...c.columns.map((col) => r.values.get(col.key) ?? ''), r.status])];
+  return [
+    header,
+    ...c.rows.map((r) => [
+      r.file,
+      r.edition,
+      r.level,
+      r.applicant,
+      r.rosterLine,
+      ...c.columns.map((col) => r.values.get(col.key) ?? ''),
+      r.status,
+    ]),
+  ];
 }
 
 /** The date in the workbook's zip entries. */
@@ -27,7 +38,9 @@ export const csvSafe = (v: string) => (FORMULA_START.test(v) ? `'${v}` : v);
 /** Writes both files under temporary names, then renames them: a run that fails leaves the previous files. */
 export async function writeSheets(c: Collected, xlsxPath: string, csvPath: string): Promise<void> {
   const rows = table(c);
-  const data: SheetData = rows.map((row, i) => row.map((value) => ({ value, type: String, ...(i === 0 ? { fontWeight: 'bold' as const } : {}) })));
+  const data: SheetData = rows.map((row, i) =>
+    row.map((value) => ({ value, type: String, ...(i === 0 ? { fontWeight: 'bold' as const } : {}) })),
+  );
   const xlsxTemp = `${xlsxPath}.part`;
   const csvTemp = `${csvPath}.part`;
   // Ctrl+C while writing removes the half-written files; the previous workbook and CSV stay.
@@ -37,7 +50,14 @@ export async function writeSheets(c: Collected, xlsxPath: string, csvPath: strin
     // Zipped again with a fixed date: the same returns make the same bytes (the library stamps the clock).
     writeFileSync(xlsxTemp, zipSync(unzipSync(new Uint8Array(workbook)), { mtime: FIXED_DATE, level: 6 }));
     // UTF-8 with a byte order mark: Excel then reads accents right.
-    writeFileSync(csvTemp, '\ufeff' + stringify(rows.map((row) => row.map(csvSafe)), { record_delimiter: '\r\n' }));
+    writeFileSync(
+      csvTemp,
+      '\ufeff' +
+        stringify(
+          rows.map((row) => row.map(csvSafe)),
+          { record_delimiter: '\r\n' },
+        ),
+    );
     renameSync(xlsxTemp, xlsxPath);
     renameSync(csvTemp, csvPath);
   } finally {

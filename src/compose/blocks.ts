@@ -1,6 +1,15 @@
 // Model parts to tree blocks: prose, lists with their responsibility codes, the Competency Detail
 // table, the Impact Map and the glossary. The only place that decides what these print.
-import type { Block as ModelBlock, CompetencyArea, Glossary, ImpactMap as ModelMap, Inline, ListItem as ModelItem, ResponsibilityCode, Section } from '../model/schema.js';
+import type {
+  Block as ModelBlock,
+  CompetencyArea,
+  Glossary,
+  ImpactMap as ModelMap,
+  Inline,
+  ListItem as ModelItem,
+  ResponsibilityCode,
+  Section,
+} from '../model/schema.js';
 import type { Words } from '../model/words.js';
 import { englishWords } from '../read/words.js';
 import type { Block, Cell, ImpactMap, ListItem, Paragraph, ParagraphRole, Run, Table } from './tree.js';
@@ -25,7 +34,11 @@ export function runsOf(text: Inline[]): Run[] {
 export const text = (s: string): Run[] => [{ text: s }];
 
 export function listItems(items: ModelItem[]): ListItem[] {
-  return items.map((it) => ({ id: it.id, runs: [...runsOf(it.text), ...codesRun(it.codes)], children: listItems(it.children) }));
+  return items.map((it) => ({
+    id: it.id,
+    runs: [...runsOf(it.text), ...codesRun(it.codes)],
+    children: listItems(it.children),
+  }));
 }
 
 export function paragraph(runs: Run[], role: ParagraphRole = 'body'): Paragraph {
@@ -39,15 +52,25 @@ export function proseBlocks(blocks: ModelBlock[], role: ParagraphRole = 'body'):
       case 'paragraph':
         return paragraph(runsOf(b.text), role);
       case 'list':
-        return { kind: 'list', style: b.ordered ? 'number' : 'bullet', ...(b.start !== undefined && b.ordered ? { start: b.start } : {}), items: listItems(b.items) };
+        return {
+          kind: 'list',
+          style: b.ordered ? 'number' : 'bullet',
+          ...(b.start !== undefined && b.ordered ? { start: b.start } : {}),
+          items: listItems(b.items),
+        };
       case 'table':
         return {
           kind: 'table',
           role: 'plain',
           ...(b.id ? { id: b.id } : {}),
           // The first column names the row (a requirement); it gets a little less than its share.
-          columns: b.header.map((h, i) => ({ title: runsOf(h), share: b.header.length === 1 ? 1 : i === 0 ? 0.28 : 0.72 / (b.header.length - 1) })),
-          rows: b.rows.map((r) => ({ cells: r.map((c, i): Cell => ({ blocks: [paragraph(runsOf(c))], ...(i === 0 ? { rowHeader: true } : {}) })) })),
+          columns: b.header.map((h, i) => ({
+            title: runsOf(h),
+            share: b.header.length === 1 ? 1 : i === 0 ? 0.28 : 0.72 / (b.header.length - 1),
+          })),
+          rows: b.rows.map((r) => ({
+            cells: r.map((c, i): Cell => ({ blocks: [paragraph(runsOf(c))], ...(i === 0 ? { rowHeader: true } : {}) })),
+          })),
         };
     }
   });
@@ -80,16 +103,31 @@ function areaRow(area: CompetencyArea): Table['rows'][number] {
 }
 
 export function competencyDetail(id: string, areas: CompetencyArea[], words: Words = englishWords()): Table {
-  return { kind: 'table', id, role: 'competencyDetail', columns: detailColumns(words).map((c) => ({ title: text(c.title), share: c.share })), rows: areas.map(areaRow) };
+  return {
+    kind: 'table',
+    id,
+    role: 'competencyDetail',
+    columns: detailColumns(words).map((c) => ({ title: text(c.title), share: c.share })),
+    rows: areas.map(areaRow),
+  };
 }
 
 export function impactMap(title: string, map: ModelMap): ImpactMap {
-  return { kind: 'impactMap', id: map.id, title, notes: proseBlocks(map.notes, 'note'), columns: map.columns.map((c) => ({ title: c.title, items: listItems(c.items) })) };
+  return {
+    kind: 'impactMap',
+    id: map.id,
+    title,
+    notes: proseBlocks(map.notes, 'note'),
+    columns: map.columns.map((c) => ({ title: c.title, items: listItems(c.items) })),
+  };
 }
 
 export function glossaryBlocks(g: Glossary): Block[] {
   return [
     { kind: 'heading', level: 1, id: g.id, text: g.title, toc: true },
-    { kind: 'definitions', entries: g.entries.map((e) => ({ id: e.id, term: e.term, definition: runsOf(e.definition) })) },
+    {
+      kind: 'definitions',
+      entries: g.entries.map((e) => ({ id: e.id, term: e.term, definition: runsOf(e.definition) })),
+    },
   ];
 }

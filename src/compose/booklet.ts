@@ -5,7 +5,16 @@ import type { DocumentWords, Words } from '../model/words.js';
 import { fill } from '../text/fill.js';
 import { englishWords } from '../read/words.js';
 import { competencyDetail, glossaryBlocks, impactMap, paragraph, proseBlocks, sectionBlocks, text } from './blocks.js';
-import { contentsEntries, type Block, type Chapter, type Contents, type CopyrightPage, type Cover, type Document, type Part } from './tree.js';
+import {
+  contentsEntries,
+  type Block,
+  type Chapter,
+  type Contents,
+  type CopyrightPage,
+  type Cover,
+  type Document,
+  type Part,
+} from './tree.js';
 
 export function levelHeading(level: Level, words: Words = englishWords()): string {
   return fill(words.levelHeading, { level: level.level, title: level.title });
@@ -32,7 +41,14 @@ export function levelChapter(level: Level, words: Words = englishWords()): Chapt
 /** The chapters after the levels: the Endorsement introduction, the committee, the glossary. */
 function backMatter(g: Guidelines, words: Words): Chapter[] {
   const chapters: Chapter[] = [];
-  if (g.endorsement) chapters.push({ kind: 'chapter', id: g.endorsement.id, title: g.endorsement.title, runningHead: words.endorsement, blocks: sectionBlocks(g.endorsement, 1) });
+  if (g.endorsement)
+    chapters.push({
+      kind: 'chapter',
+      id: g.endorsement.id,
+      title: g.endorsement.title,
+      runningHead: words.endorsement,
+      blocks: sectionBlocks(g.endorsement, 1),
+    });
   if (g.committee.length > 0) {
     chapters.push({
       kind: 'chapter',
@@ -48,7 +64,13 @@ function backMatter(g: Guidelines, words: Words): Chapter[] {
 
 export function glossaryChapter(g: Guidelines): Chapter {
   const glossary = g.glossary!;
-  return { kind: 'chapter', id: glossary.id, title: glossary.title, runningHead: glossary.title, blocks: glossaryBlocks(glossary) };
+  return {
+    kind: 'chapter',
+    id: glossary.id,
+    title: glossary.title,
+    runningHead: glossary.title,
+    blocks: glossaryBlocks(glossary),
+  };
 }
 
 export interface CoverLines {
@@ -86,7 +108,12 @@ export function copyrightPage(notice: Section | null, settings: EditionSettings)
   if (notice) add(notice);
   for (const line of settings.copyrightExtra) blocks.push(paragraph(text(line), 'small'));
   const a = settings.association;
-  blocks.push(paragraph(text(`${a.name} (${a.abbreviation}) · ${formatDate(settings.publicationDate, settings.language)}`), 'muted'));
+  blocks.push(
+    paragraph(
+      text(`${a.name} (${a.abbreviation}) · ${formatDate(settings.publicationDate, settings.language)}`),
+      'muted',
+    ),
+  );
   return { kind: 'copyright', blocks };
 }
 
@@ -95,11 +122,27 @@ export function contents(title: string, chapters: Chapter[]): Contents {
   return { kind: 'contents', title, entries: contentsEntries(chapters.flatMap((c) => c.blocks)) };
 }
 
-export function composeBooklet(editionId: string, settings: EditionSettings, g: Guidelines, logo?: Logo, words: Words = englishWords()): Document {
+export function composeBooklet(
+  editionId: string,
+  settings: EditionSettings,
+  g: Guidelines,
+  logo?: Logo,
+  words: Words = englishWords(),
+): Document {
   const chapters: Chapter[] = [...g.levels.map((l) => levelChapter(l, words)), ...backMatter(g, words)];
   const a = settings.association;
   const parts: Part[] = [
-    cover(settings, { title: settings.title, subtitle: settings.subtitle, editionLine: settings.editionLine, levels: g.levels.map((l) => l.level) }, logo, words),
+    cover(
+      settings,
+      {
+        title: settings.title,
+        subtitle: settings.subtitle,
+        editionLine: settings.editionLine,
+        levels: g.levels.map((l) => l.level),
+      },
+      logo,
+      words,
+    ),
     copyrightPage(g.copyright, settings),
     contents(words.contents, chapters),
     ...chapters,
@@ -129,16 +172,23 @@ export function composeBooklet(editionId: string, settings: EditionSettings, g: 
  * all three and compares the files).
  */
 export function formatDate(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  return new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 }
 
 /** A letter's date, to the day: "November 1, 2026" (en-US), "1 November 2026" (en-IE, en-GB, en-AU), "1 de noviembre de 2026" (es). */
 export function formatDay(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 }
 
 /** An application fee: as written, or an amount in the edition's currency ("50,00 €" in es-ES). */
-export function formatFee(fee: string | number | undefined, settings: Pick<EditionSettings, 'language' | 'currency'>): string | undefined {
+export function formatFee(
+  fee: string | number | undefined,
+  settings: Pick<EditionSettings, 'language' | 'currency'>,
+): string | undefined {
   if (typeof fee !== 'number') return fee;
   return new Intl.NumberFormat(settings.language, { style: 'currency', currency: settings.currency! }).format(fee);
 }
@@ -147,7 +197,9 @@ export function levelsLine(levels: number[], words: Words = englishWords()): str
   if (levels.length === 1) return fill(words.level, { level: levels[0] });
   const sorted = [...levels].sort();
   const contiguous = sorted.every((l, i) => i === 0 || l === sorted[i - 1] + 1);
-  return contiguous ? fill(words.levelRange, { first: sorted[0], last: sorted[sorted.length - 1] }) : fill(words.levelList, { list: sorted.join(', ') });
+  return contiguous
+    ? fill(words.levelRange, { first: sorted[0], last: sorted[sorted.length - 1] })
+    : fill(words.levelList, { list: sorted.join(', ') });
 }
 
 /** The words a document tree carries for its writers (the packet's are used up in compose). */

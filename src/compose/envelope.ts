@@ -13,7 +13,12 @@ export interface EnvelopeWindow {
 }
 
 const MM = 72 / 25.4;
-const mm = (x: number, y: number, width: number, height: number): EnvelopeWindow => ({ x: x * MM, y: y * MM, width: width * MM, height: height * MM });
+const mm = (x: number, y: number, width: number, height: number): EnvelopeWindow => ({
+  x: x * MM,
+  y: y * MM,
+  width: width * MM,
+  height: height * MM,
+});
 
 /**
  * The named windows.
@@ -68,7 +73,12 @@ export const ADDRESS_TYPE = { inset: 6, size: 10.5, minSize: 8.5, lineHeight: 1.
 
 /** The area the address's text may use in a window. */
 export function addressArea(w: EnvelopeWindow): EnvelopeWindow {
-  return { x: w.x + ADDRESS_TYPE.inset, y: w.y + ADDRESS_TYPE.inset, width: w.width - 2 * ADDRESS_TYPE.inset, height: w.height - 2 * ADDRESS_TYPE.inset };
+  return {
+    x: w.x + ADDRESS_TYPE.inset,
+    y: w.y + ADDRESS_TYPE.inset,
+    width: w.width - 2 * ADDRESS_TYPE.inset,
+    height: w.height - 2 * ADDRESS_TYPE.inset,
+  };
 }
 
 /** The area of the #10 window. */
@@ -85,7 +95,11 @@ export interface LineMetrics {
  * The largest size, from the usual one down to the minimum in half points, at which every line of the address is
  * as wide as the window allows and all lines together fit its height; null when none does.
  */
-export function fittedAddressSize(lines: string[], m: LineMetrics, window: EnvelopeWindow = ENVELOPE_WINDOW): number | null {
+export function fittedAddressSize(
+  lines: string[],
+  m: LineMetrics,
+  window: EnvelopeWindow = ENVELOPE_WINDOW,
+): number | null {
   const area = addressArea(window);
   for (let size = ADDRESS_TYPE.size; size >= ADDRESS_TYPE.minSize - 1e-9; size -= 0.5) {
     const wide = lines.every((l) => m.width(l, size) <= area.width);

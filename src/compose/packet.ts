@@ -4,7 +4,16 @@ import type { Block as ModelBlock, Level, Paragraph as ModelParagraph, Section }
 import type { FormSpec, LogSpec, PacketTemplate } from '../model/templates.js';
 import type { Edition } from '../editions/edition.js';
 import { plainText } from '../model/text.js';
-import { composeBooklet, contents, cover, formatDay, formatFee, glossaryChapter, levelChapter, levelHeading } from './booklet.js';
+import {
+  composeBooklet,
+  contents,
+  cover,
+  formatDay,
+  formatFee,
+  glossaryChapter,
+  levelChapter,
+  levelHeading,
+} from './booklet.js';
 import { packetInLanguage } from './packet-words.js';
 import { fill as fillWords } from '../text/fill.js';
 import { paragraph, proseBlocks, text } from './blocks.js';
@@ -43,7 +52,10 @@ export const PACKET_FORMS = [
 /** The fields the packet template declares required, by their name without the level ("application_email"), with labels. */
 export function requiredFields(t: PacketTemplate): { key: string; label: string }[] {
   return PACKET_FORMS.flatMap(([key, suffix]) =>
-    t.forms[key].rows.flat().filter((f) => f.required).map((f) => ({ key: fieldName(suffix, f.name), label: f.label })),
+    t.forms[key].rows
+      .flat()
+      .filter((f) => f.required)
+      .map((f) => ({ key: fieldName(suffix, f.name), label: f.label })),
   );
 }
 
@@ -70,7 +82,9 @@ function blockById(section: Section | null, id: string): ModelBlock | null {
 
 /** The portfolio sentence's items ("…; …; and …."), each one a box to tick. */
 export function portfolioItems(p: ModelParagraph): Run[][] {
-  const sentence = plainText(p.text).replace(/^The portfolio consists of\s+/i, '').replace(/\.\s*$/, '');
+  const sentence = plainText(p.text)
+    .replace(/^The portfolio consists of\s+/i, '')
+    .replace(/\.\s*$/, '');
   return sentence
     .split(/;\s*/)
     .map((s) => s.replace(/^and\s+/, ''))
@@ -79,21 +93,50 @@ export function portfolioItems(p: ModelParagraph): Run[][] {
 }
 
 /** A form under its heading (listed in the contents). */
-function form(spec: FormSpec, id: string, vars: Record<string, string>, values: Record<string, string>, packetIdField?: { value: string; label: string }): Block[] {
+function form(
+  spec: FormSpec,
+  id: string,
+  vars: Record<string, string>,
+  values: Record<string, string>,
+  packetIdField?: { value: string; label: string },
+): Block[] {
   const f: Form = {
     kind: 'form',
     id,
     intro: spec.intro.map((p) => text(fill(p, vars))),
     rows: spec.rows.map((row) =>
-      row.map((f) => ({ name: f.name, label: f.label, kind: f.kind, width: f.width, ...(f.required ? { required: true } : {}), ...(values[f.name] ? { value: values[f.name] } : {}) })),
+      row.map((f) => ({
+        name: f.name,
+        label: f.label,
+        kind: f.kind,
+        width: f.width,
+        ...(f.required ? { required: true } : {}),
+        ...(values[f.name] ? { value: values[f.name] } : {}),
+      })),
     ),
   };
-  if (packetIdField) f.rows.push([{ name: PACKET_ID_FIELD, label: packetIdField.label, kind: 'text', width: 1, value: packetIdField.value, readOnly: true }]);
+  if (packetIdField)
+    f.rows.push([
+      {
+        name: PACKET_ID_FIELD,
+        label: packetIdField.label,
+        kind: 'text',
+        width: 1,
+        value: packetIdField.value,
+        readOnly: true,
+      },
+    ]);
   return [{ kind: 'heading', level: 2, id, text: fill(spec.title, vars), toc: true }, f];
 }
 
 function log(spec: LogSpec, id: string, vars: Record<string, string>): Block[] {
-  const l: Log = { kind: 'log', id, intro: spec.intro.map((p) => text(fill(p, vars))), columns: spec.columns, rows: spec.rows };
+  const l: Log = {
+    kind: 'log',
+    id,
+    intro: spec.intro.map((p) => text(fill(p, vars))),
+    columns: spec.columns,
+    rows: spec.rows,
+  };
   return [{ kind: 'heading', level: 2, id, text: fill(spec.title, vars), toc: true }, l];
 }
 
@@ -103,10 +146,24 @@ export interface PacketOptions {
 }
 
 /** The pages of a packet that name the applicant: the letter and the filled-in application form. */
-export function personalParts(edition: Edition, level: Level, template: PacketTemplate, applicant: Addressee): { letter: Letter; application: Block[] } {
+export function personalParts(
+  edition: Edition,
+  level: Level,
+  template: PacketTemplate,
+  applicant: Addressee,
+): { letter: Letter; application: Block[] } {
   const t = packetInLanguage(template, edition.words);
   const vars = varsOf(edition, level, applicant);
-  return { letter: letterFor(edition, t, vars, applicant), application: form(t.forms.application, `packet.l${level.level}.application`, vars, valuesOf(edition, level, applicant), { value: packetId(edition.id, level.level, applicant), label: edition.words.packetId }) };
+  return {
+    letter: letterFor(edition, t, vars, applicant),
+    application: form(
+      t.forms.application,
+      `packet.l${level.level}.application`,
+      vars,
+      valuesOf(edition, level, applicant),
+      { value: packetId(edition.id, level.level, applicant), label: edition.words.packetId },
+    ),
+  };
 }
 
 /** What every applicant's pages of an edition and level share (metadata, page setup, furniture): the shared packet. */
@@ -119,9 +176,22 @@ export function sharedPacket(edition: Edition, level: Level, t: PacketTemplate):
  * addressed to the applicant, then their filled-in application form (each part on a new sheet).
  * `shared`: the edition and level's sharedPacket(), which a caller composing many applicants' pages composes once.
  */
-export function composePersonalPages(edition: Edition, level: Level, t: PacketTemplate, applicant: Addressee, shared: Document = sharedPacket(edition, level, t)): Document {
+export function composePersonalPages(
+  edition: Edition,
+  level: Level,
+  t: PacketTemplate,
+  applicant: Addressee,
+  shared: Document = sharedPacket(edition, level, t),
+): Document {
   const { letter, application } = personalParts(edition, level, t, applicant);
-  return { ...shared, kind: 'personal', parts: [{ kind: 'loose', blocks: [letter] }, { kind: 'loose', blocks: application }] };
+  return {
+    ...shared,
+    kind: 'personal',
+    parts: [
+      { kind: 'loose', blocks: [letter] },
+      { kind: 'loose', blocks: application },
+    ],
+  };
 }
 
 function varsOf(edition: Edition, level: Level, applicant?: Addressee): Record<string, string> {
@@ -168,7 +238,13 @@ function letterFor(edition: Edition, t: PacketTemplate, vars: Record<string, str
   };
 }
 
-export function composePacket(edition: Edition, level: Level, template: PacketTemplate, applicant?: Addressee, options: PacketOptions = {}): ComposedPacket {
+export function composePacket(
+  edition: Edition,
+  level: Level,
+  template: PacketTemplate,
+  applicant?: Addressee,
+  options: PacketOptions = {},
+): ComposedPacket {
   const t = packetInLanguage(template, edition.words);
   const w = edition.words;
   const s = edition.settings;
@@ -176,7 +252,13 @@ export function composePacket(edition: Edition, level: Level, template: PacketTe
   const missing: string[] = [];
   const officeName = s.office?.name ?? s.association.name;
   const vars = varsOf(edition, level, applicant);
-  const h = (key: keyof PacketTemplate['headings'], lvl: 1 | 2, id: string): Block => ({ kind: 'heading', level: lvl, id, text: fill(t.headings[key], vars), toc: true });
+  const h = (key: keyof PacketTemplate['headings'], lvl: 1 | 2, id: string): Block => ({
+    kind: 'heading',
+    level: lvl,
+    id,
+    text: fill(t.headings[key], vars),
+    toc: true,
+  });
   const pick = (id: string) => blockById(g.endorsement, id);
   // Official text the packet takes from endorsement.md by id; one that is not there is left out and reported.
   const picked = (ids: string[]) =>
@@ -190,16 +272,25 @@ export function composePacket(edition: Edition, level: Level, template: PacketTe
   const lid = `packet.l${level.level}`;
 
   // How to apply: the official process, requirements, portfolio, exam and continuing requirements.
-  const applying: Block[] = [h('applying', 1, `${lid}.applying`), h('process', 2, `${lid}.process`), ...proseBlocks(picked(['endorsement.steps', 'endorsement.process']))];
+  const applying: Block[] = [
+    h('applying', 1, `${lid}.applying`),
+    h('process', 2, `${lid}.process`),
+    ...proseBlocks(picked(['endorsement.steps', 'endorsement.process'])),
+  ];
   applying.push(h('requirements', 2, `${lid}.requirements`));
   if (level.requirements) applying.push(...proseBlocks(level.requirements.blocks));
   else applying.push(...proseBlocks(picked(['endorsement.prerequisites-intro', 'endorsement.prerequisites'])));
   const [portfolio] = picked(['endorsement.portfolio']);
   if (portfolio?.kind === 'paragraph') {
-    applying.push(h('portfolio', 2, `${lid}.portfolio`), ...proseBlocks([portfolio]), { kind: 'checklist', id: `${lid}.portfolio-checklist`, items: portfolioItems(portfolio) });
+    applying.push(h('portfolio', 2, `${lid}.portfolio`), ...proseBlocks([portfolio]), {
+      kind: 'checklist',
+      id: `${lid}.portfolio-checklist`,
+      items: portfolioItems(portfolio),
+    });
   }
   // The written exam is taken at Levels 3 and 4 only (Endorsement introduction).
-  if (level.level >= 3) applying.push(h('exam', 2, `${lid}.exam`), ...proseBlocks(picked(['endorsement.exam', 'endorsement.panel'])));
+  if (level.level >= 3)
+    applying.push(h('exam', 2, `${lid}.exam`), ...proseBlocks(picked(['endorsement.exam', 'endorsement.panel'])));
   applying.push(h('continuing', 2, `${lid}.continuing`), ...proseBlocks(picked(['endorsement.continuing'])));
 
   // The office: facts the texts do not give. Missing ones print as a blank line to fill in.
@@ -223,7 +314,14 @@ export function composePacket(edition: Edition, level: Level, template: PacketTe
   const values = valuesOf(edition, level, applicant);
   const F = t.forms;
   const formBlocks: Block[][] = [
-    ...(options.shared ? [] : [form(F.application, `${lid}.application`, vars, values, { value: packetId(edition.id, level.level, applicant), label: edition.words.packetId })]),
+    ...(options.shared
+      ? []
+      : [
+          form(F.application, `${lid}.application`, vars, values, {
+            value: packetId(edition.id, level.level, applicant),
+            label: edition.words.packetId,
+          }),
+        ]),
     log(F.trainingLog, `${lid}.training-log`, vars),
     log(F.workLog, `${lid}.work-log`, vars),
     log(F.supervisionLog, `${lid}.supervision-log`, vars),
@@ -231,11 +329,26 @@ export function composePacket(edition: Edition, level: Level, template: PacketTe
     form(F.ethics, `${lid}.ethics`, vars, values),
   ];
   // Each form on a page of its own.
-  const forms: Block[] = [h('forms', 1, `${lid}.forms`), ...formBlocks.flatMap((b, i): Block[] => (i > 0 ? [{ kind: 'pageBreak' }, ...b] : b))];
+  const forms: Block[] = [
+    h('forms', 1, `${lid}.forms`),
+    ...formBlocks.flatMap((b, i): Block[] => (i > 0 ? [{ kind: 'pageBreak' }, ...b] : b)),
+  ];
 
   const chapters: Chapter[] = [
-    { kind: 'chapter', id: `${lid}.applying`, title: fill(t.headings.applying, vars), runningHead: fill(t.headings.applying, vars), blocks: applying },
-    { kind: 'chapter', id: `${lid}.forms`, title: fill(t.headings.forms, vars), runningHead: fill(t.headings.forms, vars), blocks: forms },
+    {
+      kind: 'chapter',
+      id: `${lid}.applying`,
+      title: fill(t.headings.applying, vars),
+      runningHead: fill(t.headings.applying, vars),
+      blocks: applying,
+    },
+    {
+      kind: 'chapter',
+      id: `${lid}.forms`,
+      title: fill(t.headings.forms, vars),
+      runningHead: fill(t.headings.forms, vars),
+      blocks: forms,
+    },
     levelChapter(level, w),
     ...(g.glossary ? [glossaryChapter(g)] : []),
   ];
@@ -247,12 +360,21 @@ export function composePacket(edition: Edition, level: Level, template: PacketTe
     ...booklet,
     kind: 'packet',
     level: level.level,
-    meta: { ...booklet.meta, title: `${s.association.abbreviation} ${t.coverTitle}: ${fillWords(w.level, { level: level.level })}`, subject: `${t.coverTitle}, ${fillWords(w.level, { level: level.level })} ${level.title}` },
+    meta: {
+      ...booklet.meta,
+      title: `${s.association.abbreviation} ${t.coverTitle}: ${fillWords(w.level, { level: level.level })}`,
+      subject: `${t.coverTitle}, ${fillWords(w.level, { level: level.level })} ${level.title}`,
+    },
     furniture: { ...booklet.furniture, headerLine: `${s.association.abbreviation} ${t.coverTitle}` },
     parts: [
       // A level packet opens with a letter to every candidate, before the cover (the mail merge puts the applicant's own there).
       ...(options.shared ? [] : [{ kind: 'loose' as const, blocks: [letterFor(edition, t, vars, applicant)] }]),
-      cover(s, { title: t.coverTitle, subtitle: levelHeading(level, w), editionLine: s.editionLine, levels: [level.level] }, edition.logo, w),
+      cover(
+        s,
+        { title: t.coverTitle, subtitle: levelHeading(level, w), editionLine: s.editionLine, levels: [level.level] },
+        edition.logo,
+        w,
+      ),
       copyright,
       contents(w.contents, chapters),
       ...chapters,

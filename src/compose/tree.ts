@@ -80,17 +80,7 @@ export type FormField = z.infer<typeof FormField>;
 
 /** A block of the tree. Table cells hold blocks, so the union is recursive. */
 export type Block =
-  | Heading
-  | Paragraph
-  | List
-  | Table
-  | Definitions
-  | ImpactMap
-  | Checklist
-  | Form
-  | Log
-  | Letter
-  | PageBreak;
+  Heading | Paragraph | List | Table | Definitions | ImpactMap | Checklist | Form | Log | Letter | PageBreak;
 
 export interface Cell {
   blocks: Block[];
@@ -202,8 +192,17 @@ export const ImpactMap: z.ZodType<ImpactMap> = z.object({
   },
   columns: z.array(z.object({ title: z.string(), items: z.array(ListItem) })),
 });
-export const Checklist: z.ZodType<Checklist> = z.object({ kind: z.literal('checklist'), id: z.string(), items: z.array(Runs) });
-export const Form: z.ZodType<Form> = z.object({ kind: z.literal('form'), id: z.string(), intro: z.array(Runs), rows: z.array(z.array(FormField)) });
+export const Checklist: z.ZodType<Checklist> = z.object({
+  kind: z.literal('checklist'),
+  id: z.string(),
+  items: z.array(Runs),
+});
+export const Form: z.ZodType<Form> = z.object({
+  kind: z.literal('form'),
+  id: z.string(),
+  intro: z.array(Runs),
+  rows: z.array(z.array(FormField)),
+});
 export const Log: z.ZodType<Log> = z.object({
   kind: z.literal('log'),
   id: z.string(),
@@ -223,7 +222,19 @@ export const Letter: z.ZodType<Letter> = z.object({
   closing: z.array(z.string()),
 });
 export const PageBreak: z.ZodType<PageBreak> = z.object({ kind: z.literal('pageBreak') });
-export const Block: z.ZodType<Block> = z.union([Heading, Paragraph, List, Table, Definitions, ImpactMap, Checklist, Form, Log, Letter, PageBreak]);
+export const Block: z.ZodType<Block> = z.union([
+  Heading,
+  Paragraph,
+  List,
+  Table,
+  Definitions,
+  ImpactMap,
+  Checklist,
+  Form,
+  Log,
+  Letter,
+  PageBreak,
+]);
 
 export const Image = z.object({
   type: z.enum(['png', 'jpg']),
@@ -269,7 +280,13 @@ export type Contents = z.infer<typeof Contents>;
  * A part that starts on a new page (a right-hand one when printed two-sided): a level, the
  * Endorsement introduction, the glossary, a packet's forms. `runningHead` is page furniture.
  */
-export const Chapter = z.object({ kind: z.literal('chapter'), id: z.string(), title: z.string(), runningHead: z.string(), blocks: z.array(Block) });
+export const Chapter = z.object({
+  kind: z.literal('chapter'),
+  id: z.string(),
+  title: z.string(),
+  runningHead: z.string(),
+  blocks: z.array(Block),
+});
 export type Chapter = z.infer<typeof Chapter>;
 
 /** Pages with no running head or folio: a personalized packet's letter and filled-in form. */
@@ -290,7 +307,11 @@ export const Meta = z.object({
 });
 export type Meta = z.infer<typeof Meta>;
 
-export const PageSetup = z.object({ size: z.enum(['LETTER', 'A4']), twoSided: z.boolean(), padToMultipleOf4: z.boolean() });
+export const PageSetup = z.object({
+  size: z.enum(['LETTER', 'A4']),
+  twoSided: z.boolean(),
+  padToMultipleOf4: z.boolean(),
+});
 export type PageSetup = z.infer<typeof PageSetup>;
 
 /** Page furniture every body page carries: the publication on the header, the copyright line on the footer. */

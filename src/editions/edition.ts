@@ -38,7 +38,17 @@ export interface Edition {
 export function resolveEdition(_tree: unknown, source: EditionSource): Edition {
   const levels: Level[] = source.guidelines.levels.filter((l) => source.settings.levels.includes(l.level));
   const guidelines: Guidelines = { ...source.guidelines, levels };
-  return { id: source.id, settings: source.settings, guidelines, changes: source.changes, lacks: lacksOf(guidelines), files: source.files, words: source.words, ...(source.wordsFallback ? { wordsFallback: source.wordsFallback } : {}), ...(source.logo ? { logo: source.logo } : {}) };
+  return {
+    id: source.id,
+    settings: source.settings,
+    guidelines,
+    changes: source.changes,
+    lacks: lacksOf(guidelines),
+    files: source.files,
+    words: source.words,
+    ...(source.wordsFallback ? { wordsFallback: source.wordsFallback } : {}),
+    ...(source.logo ? { logo: source.logo } : {}),
+  };
 }
 
 export function lacksOf(g: Guidelines): string[] {

@@ -17,7 +17,8 @@ function distance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     row = next;
   }
   return row[b.length];
@@ -38,5 +39,7 @@ export function nearest(word: string, known: string[]): string | null {
 export function unknownEdition(id: string, known: string[]): string {
   const near = nearest(id, known);
   const list = known.join(', ') || 'none in source/editions/';
-  return near ? `unknown edition "${id}"; did you mean "${near}"? (the editions are ${list})` : `unknown edition "${id}"; expected one of: ${list}`;
+  return near
+    ? `unknown edition "${id}"; did you mean "${near}"? (the editions are ${list})`
+    : `unknown edition "${id}"; expected one of: ${list}`;
 }

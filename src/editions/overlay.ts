@@ -51,13 +51,22 @@ function clone<T>(x: T): T {
  * them is not checked against them (their problem is already reported once), and an id `remove:` does not find may be
  * in one of them.
  */
-export function applyOverlay(base: Guidelines, overlay: Overlay, diag: Diagnostics, broken: ReadonlySet<string> = new Set()): { guidelines: Guidelines; changes: Change[] } {
+export function applyOverlay(
+  base: Guidelines,
+  overlay: Overlay,
+  diag: Diagnostics,
+  broken: ReadonlySet<string> = new Set(),
+): { guidelines: Guidelines; changes: Change[] } {
   const g = clone(base);
   const changes: Change[] = [];
   const prefix = `${overlay.editionId}.`;
   const isNew = (id: string) => id.startsWith(prefix);
   const unknown = (pos: SourcePos, what: string, id: string, known: string[]) =>
-    diag.error(pos, `no ${what} with id "${id}" in the base`, `one of ${known.slice(0, 6).join(', ')}${known.length > 6 ? ', …' : ''}, or a new id starting with "${prefix}"`);
+    diag.error(
+      pos,
+      `no ${what} with id "${id}" in the base`,
+      `one of ${known.slice(0, 6).join(', ')}${known.length > 6 ? ', …' : ''}, or a new id starting with "${prefix}"`,
+    );
 
   for (const lp of overlay.levels) {
     if (broken.has(`level-${lp.level}`)) continue;
@@ -68,7 +77,16 @@ export function applyOverlay(base: Guidelines, overlay: Overlay, diag: Diagnosti
     }
     const where = `Level ${level.level}`;
     if (lp.title && lp.title !== level.title) {
-      changes.push({ op: 'replace', kind: 'level title', id: `l${level.level}`, title: lp.title, where, before: level.title, after: lp.title, pos: lp.pos });
+      changes.push({
+        op: 'replace',
+        kind: 'level title',
+        id: `l${level.level}`,
+        title: lp.title,
+        where,
+        before: level.title,
+        after: lp.title,
+        pos: lp.pos,
+      });
       level.title = lp.title;
     }
     const slot = (key: 'intro' | 'requirements', s: Section | null) => {
@@ -79,7 +97,16 @@ export function applyOverlay(base: Guidelines, overlay: Overlay, diag: Diagnosti
         unknown(s.pos, 'section', s.id, [current?.id ?? canonical]);
         return;
       }
-      changes.push({ op: current ? 'replace' : 'add', kind: 'section', id: s.id, title: s.title, where, before: current ? sectionText(current) : undefined, after: sectionText(s), pos: s.pos });
+      changes.push({
+        op: current ? 'replace' : 'add',
+        kind: 'section',
+        id: s.id,
+        title: s.title,
+        where,
+        before: current ? sectionText(current) : undefined,
+        after: sectionText(s),
+        pos: s.pos,
+      });
       level[key] = s;
     };
     slot('intro', lp.intro);
@@ -87,9 +114,19 @@ export function applyOverlay(base: Guidelines, overlay: Overlay, diag: Diagnosti
     if (lp.impactMap) {
       const m = lp.impactMap;
       const canonical = `l${level.level}.impact-map`;
-      if (m.id !== canonical && m.id !== level.impactMap?.id && !isNew(m.id)) unknown(m.pos, 'Impact Map', m.id, [canonical]);
+      if (m.id !== canonical && m.id !== level.impactMap?.id && !isNew(m.id))
+        unknown(m.pos, 'Impact Map', m.id, [canonical]);
       else {
-        changes.push({ op: level.impactMap ? 'replace' : 'add', kind: 'impact map', id: m.id, title: `Level ${level.level} Impact Map`, where, before: level.impactMap ? impactMapText(level.impactMap) : undefined, after: impactMapText(m), pos: m.pos });
+        changes.push({
+          op: level.impactMap ? 'replace' : 'add',
+          kind: 'impact map',
+          id: m.id,
+          title: `Level ${level.level} Impact Map`,
+          where,
+          before: level.impactMap ? impactMapText(level.impactMap) : undefined,
+          after: impactMapText(m),
+          pos: m.pos,
+        });
         level.impactMap = m;
       }
     }
@@ -98,14 +135,40 @@ export function applyOverlay(base: Guidelines, overlay: Overlay, diag: Diagnosti
 
   for (const file of overlay.prose) {
     if (broken.has(file.name)) continue;
-    const target = file.name === 'committee' ? g.committee : file.name === 'endorsement' ? (g.endorsement ? [g.endorsement] : []) : g.copyright ? [g.copyright] : [];
+    const target =
+      file.name === 'committee'
+        ? g.committee
+        : file.name === 'endorsement'
+          ? g.endorsement
+            ? [g.endorsement]
+            : []
+          : g.copyright
+            ? [g.copyright]
+            : [];
     for (const s of file.sections) {
       const found = findSection(target, s.id);
       if (found) {
-        changes.push({ op: 'replace', kind: 'section', id: s.id, title: s.title, where: file.name, before: sectionText(found.list[found.index]), after: sectionText(s), pos: s.pos });
+        changes.push({
+          op: 'replace',
+          kind: 'section',
+          id: s.id,
+          title: s.title,
+          where: file.name,
+          before: sectionText(found.list[found.index]),
+          after: sectionText(s),
+          pos: s.pos,
+        });
         found.list[found.index] = s;
       } else if (isNew(s.id) || target.length === 0) {
-        changes.push({ op: 'add', kind: 'section', id: s.id, title: s.title, where: file.name, after: sectionText(s), pos: s.pos });
+        changes.push({
+          op: 'add',
+          kind: 'section',
+          id: s.id,
+          title: s.title,
+          where: file.name,
+          after: sectionText(s),
+          pos: s.pos,
+        });
         target.push(s);
       } else unknown(s.pos, 'section', s.id, allSectionIds(target));
     }
@@ -117,7 +180,16 @@ export function applyOverlay(base: Guidelines, overlay: Overlay, diag: Diagnosti
     if (!g.glossary) g.glossary = { ...overlay.glossary, entries: [] };
     for (const e of overlay.glossary.entries) {
       const i = g.glossary.entries.findIndex((x) => x.id === e.id);
-      changes.push({ op: i >= 0 ? 'replace' : 'add', kind: 'glossary entry', id: e.id, title: e.term, where: 'glossary', before: i >= 0 ? glossaryEntryText(g.glossary.entries[i]) : undefined, after: glossaryEntryText(e), pos: e.pos });
+      changes.push({
+        op: i >= 0 ? 'replace' : 'add',
+        kind: 'glossary entry',
+        id: e.id,
+        title: e.term,
+        where: 'glossary',
+        before: i >= 0 ? glossaryEntryText(g.glossary.entries[i]) : undefined,
+        after: glossaryEntryText(e),
+        pos: e.pos,
+      });
       if (i >= 0) g.glossary.entries[i] = e;
       else g.glossary.entries.push(e);
     }
@@ -127,10 +199,23 @@ export function applyOverlay(base: Guidelines, overlay: Overlay, diag: Diagnosti
     const removed = removeById(g, r.id);
     if (!removed) {
       if (broken.size) continue;
-      diag.error(r.pos, `nothing with id "${r.id}" to remove`, 'the id of an area, competency, section, Impact Map or glossary entry');
+      diag.error(
+        r.pos,
+        `nothing with id "${r.id}" to remove`,
+        'the id of an area, competency, section, Impact Map or glossary entry',
+      );
       continue;
     }
-    changes.push({ op: 'remove', kind: removed.kind, id: r.id, title: removed.title, ...(removed.within ? { within: removed.within } : {}), where: removed.where, before: removed.text, pos: r.pos });
+    changes.push({
+      op: 'remove',
+      kind: removed.kind,
+      id: r.id,
+      title: removed.title,
+      ...(removed.within ? { within: removed.within } : {}),
+      where: removed.where,
+      before: removed.text,
+      pos: r.pos,
+    });
   }
   return { guidelines: g, changes };
 }
@@ -148,45 +233,99 @@ function applyDetail(
   let insertAt = areas.length;
   // Areas and competency patches in the order the override file names them: an added
   // area goes after the area named just before it.
-  const entries = [...d.areas.map((a) => ({ area: a, patch: null })), ...d.patches.map((p) => ({ area: null, patch: p }))].sort(
-    (x, y) => (x.area ?? x.patch)!.pos.line - (y.area ?? y.patch)!.pos.line,
-  );
+  const entries = [
+    ...d.areas.map((a) => ({ area: a, patch: null })),
+    ...d.patches.map((p) => ({ area: null, patch: p })),
+  ].sort((x, y) => (x.area ?? x.patch)!.pos.line - (y.area ?? y.patch)!.pos.line);
   for (const { area: a, patch: p } of entries) {
     if (a) {
       const i = areas.findIndex((x) => x.id === a.id);
       if (i >= 0) {
-        changes.push({ op: 'replace', kind: 'area', id: a.id, title: a.name, where, before: areaText(areas[i]), after: areaText(a), pos: a.pos });
+        changes.push({
+          op: 'replace',
+          kind: 'area',
+          id: a.id,
+          title: a.name,
+          where,
+          before: areaText(areas[i]),
+          after: areaText(a),
+          pos: a.pos,
+        });
         areas[i] = a;
         insertAt = i + 1;
       } else if (isNew(a.id)) {
         changes.push({ op: 'add', kind: 'area', id: a.id, title: a.name, where, after: areaText(a), pos: a.pos });
         areas.splice(insertAt, 0, a);
         insertAt++;
-      } else unknown(a.pos, 'area', a.id, areas.map((x) => x.id));
+      } else
+        unknown(
+          a.pos,
+          'area',
+          a.id,
+          areas.map((x) => x.id),
+        );
       continue;
     }
     const area = areas.find((x) => x.id === p!.id);
     if (!area) {
-      unknown(p!.pos, 'area', p!.id, areas.map((x) => x.id));
+      unknown(
+        p!.pos,
+        'area',
+        p!.id,
+        areas.map((x) => x.id),
+      );
       continue;
     }
     insertAt = areas.indexOf(area) + 1;
     for (const c of p!.competencies) {
       const found = findCompetency(area, c.id);
       if (found) {
-        changes.push({ op: 'replace', kind: 'competency', id: c.id, title: named(c), within: area.name, where, before: competencyText(found.list[found.index]), after: competencyText(c), pos: c.pos });
+        changes.push({
+          op: 'replace',
+          kind: 'competency',
+          id: c.id,
+          title: named(c),
+          within: area.name,
+          where,
+          before: competencyText(found.list[found.index]),
+          after: competencyText(c),
+          pos: c.pos,
+        });
         found.list[found.index] = c;
       } else if (isNew(c.id)) {
-        if (area.groups.length === 0) diag.error(c.pos, `area "${area.name}" has no group to add to`, 'an area with competencies');
+        if (area.groups.length === 0)
+          diag.error(c.pos, `area "${area.name}" has no group to add to`, 'an area with competencies');
         else {
           area.groups[area.groups.length - 1].competencies.push(c);
-          changes.push({ op: 'add', kind: 'competency', id: c.id, title: named(c), within: area.name, where, after: competencyText(c), pos: c.pos });
+          changes.push({
+            op: 'add',
+            kind: 'competency',
+            id: c.id,
+            title: named(c),
+            within: area.name,
+            where,
+            after: competencyText(c),
+            pos: c.pos,
+          });
         }
-      } else unknown(c.pos, 'competency', c.id, area.groups.flatMap((gr) => gr.competencies.map((x) => x.id)));
+      } else
+        unknown(
+          c.pos,
+          'competency',
+          c.id,
+          area.groups.flatMap((gr) => gr.competencies.map((x) => x.id)),
+        );
     }
   }
   if (d.notes.length) {
-    changes.push({ op: level.detail.notes.length ? 'replace' : 'add', kind: 'detail notes', id: level.detail.id, title: 'Notes on the Competency Detail', where, pos: d.pos });
+    changes.push({
+      op: level.detail.notes.length ? 'replace' : 'add',
+      kind: 'detail notes',
+      id: level.detail.id,
+      title: 'Notes on the Competency Detail',
+      where,
+      pos: d.pos,
+    });
     level.detail.notes = d.notes;
   }
 }
@@ -220,7 +359,10 @@ function allSectionIds(list: Section[]): string[] {
   return list.flatMap((s) => [s.id, ...allSectionIds(s.sections)]);
 }
 
-function removeById(g: Guidelines, id: string): { kind: Change['kind']; title: string; within?: string; where: string; text: string } | null {
+function removeById(
+  g: Guidelines,
+  id: string,
+): { kind: Change['kind']; title: string; within?: string; where: string; text: string } | null {
   for (const level of g.levels) {
     const where = `Level ${level.level}`;
     const ai = level.detail.areas.findIndex((a) => a.id === id);
@@ -253,7 +395,10 @@ function removeById(g: Guidelines, id: string): { kind: Change['kind']; title: s
     g.endorsement = null;
     return { kind: 'section', title, where: 'endorsement', text };
   }
-  const holders: [string, Section[]][] = [['committee', g.committee], ['endorsement', g.endorsement ? [g.endorsement] : []]];
+  const holders: [string, Section[]][] = [
+    ['committee', g.committee],
+    ['endorsement', g.endorsement ? [g.endorsement] : []],
+  ];
   for (const [where, list] of holders) {
     const f = findSection(list, id);
     if (f) {

@@ -33,7 +33,6 @@ export interface SourceTree {
   packetTemplate: PacketTemplate;
 }
 
-
 /**
  * Reads `<project>/source`; throws InputError carrying every problem found. `kept`: the run's store
  * (pipeline/context.ts), where parsed files are kept for the next process.
@@ -54,7 +53,8 @@ export function loadSource(project: string, kept: KeptStore | null = null): Sour
     return { ctx, md: parseMarkdown(file, text, diag, kept) };
   };
   const baseDir = join(sourceDir, 'base');
-  if (!existsSync(baseDir)) throw new InputError([`${show(baseDir)}:1:1: the folder is missing; expected source/base with the level files`]);
+  if (!existsSync(baseDir))
+    throw new InputError([`${show(baseDir)}:1:1: the folder is missing; expected source/base with the level files`]);
 
   // Base files with a problem of their own, by name without ".md": an edition's overrides of them are not checked
   // against them (one error per cause: not also "level 2 is not in the base" for each edition).
@@ -69,7 +69,11 @@ export function loadSource(project: string, kept: KeptStore | null = null): Sour
   for (const name of LEVEL_FILES) {
     const abs = join(baseDir, name);
     if (!existsSync(abs)) {
-      diag.error({ file: show(abs), line: 1, column: 1 }, 'the level file is missing', `source/base/${name} with the level's introduction and Competency Detail`);
+      diag.error(
+        { file: show(abs), line: 1, column: 1 },
+        'the level file is missing',
+        `source/base/${name} with the level's introduction and Competency Detail`,
+      );
       broken.add(name.replace(/\.md$/, ''));
       continue;
     }
@@ -79,7 +83,12 @@ export function loadSource(project: string, kept: KeptStore | null = null): Sour
     });
     if (level) {
       const expected = Number(name.match(/\d/)![0]);
-      if (level.level !== expected) diag.error({ file: show(abs), line: 2, column: 1 }, `front matter says level ${level.level}`, `level: ${expected} in ${name}`);
+      if (level.level !== expected)
+        diag.error(
+          { file: show(abs), line: 2, column: 1 },
+          `front matter says level ${level.level}`,
+          `level: ${expected} in ${name}`,
+        );
       levels.push(level);
     }
   }
@@ -103,23 +112,43 @@ export function loadSource(project: string, kept: KeptStore | null = null): Sour
   const editions: EditionSource[] = [];
   const editionsDir = join(sourceDir, 'editions');
   const tables = new Map<string, WordsTable | null>();
-  const editionIds = existsSync(editionsDir) ? readdirSync(editionsDir).filter((d) => !d.startsWith('.') && statSync(join(editionsDir, d)).isDirectory()).sort() : [];
-  if (editionIds.length === 0) diag.error({ file: show(editionsDir), line: 1, column: 1 }, 'no editions found', 'a folder source/editions/<id>/ with an edition.yaml');
+  const editionIds = existsSync(editionsDir)
+    ? readdirSync(editionsDir)
+        .filter((d) => !d.startsWith('.') && statSync(join(editionsDir, d)).isDirectory())
+        .sort()
+    : [];
+  if (editionIds.length === 0)
+    diag.error(
+      { file: show(editionsDir), line: 1, column: 1 },
+      'no editions found',
+      'a folder source/editions/<id>/ with an edition.yaml',
+    );
   for (const id of editionIds) {
     const dir = join(editionsDir, id);
     const settingsFile = join(dir, 'edition.yaml');
     if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) {
-      diag.error({ file: show(dir), line: 1, column: 1 }, `edition folder name "${id}" is not a valid id`, 'lower-case letters, digits and "-"');
+      diag.error(
+        { file: show(dir), line: 1, column: 1 },
+        `edition folder name "${id}" is not a valid id`,
+        'lower-case letters, digits and "-"',
+      );
       continue;
     }
     if (!existsSync(settingsFile)) {
       // A settings file under another name (edition.yml, Edition.yaml, edition.yaml.txt): say which name to give it.
       const misnamed = readdirSync(dir).find((n) => /^edition\.(ya?ml)(\.txt)?$/i.test(n));
       if (misnamed) {
-        diag.error({ file: show(join(dir, misnamed)), line: 1, column: 1 }, `rename ${misnamed} to edition.yaml (the settings are read from edition.yaml only)`);
+        diag.error(
+          { file: show(join(dir, misnamed)), line: 1, column: 1 },
+          `rename ${misnamed} to edition.yaml (the settings are read from edition.yaml only)`,
+        );
         continue;
       }
-      diag.error({ file: show(settingsFile), line: 1, column: 1 }, 'the edition has no settings file', 'edition.yaml with association, publicationDate and copyrightLine');
+      diag.error(
+        { file: show(settingsFile), line: 1, column: 1 },
+        'the edition has no settings file',
+        'edition.yaml with association, publicationDate and copyrightLine',
+      );
       continue;
     }
     files.push(show(settingsFile));
@@ -133,7 +162,12 @@ export function loadSource(project: string, kept: KeptStore | null = null): Sour
       const abs = join(dir, name);
       if (!EDITION_FILES.includes(name)) {
         // Other files (a logo, say) are allowed; Markdown must override a base file.
-        if (name.endsWith('.md')) diag.error({ file: show(abs), line: 1, column: 1 }, `"${name}" does not override a base file`, `one of ${EDITION_FILES.join(', ')}`);
+        if (name.endsWith('.md'))
+          diag.error(
+            { file: show(abs), line: 1, column: 1 },
+            `"${name}" does not override a base file`,
+            `one of ${EDITION_FILES.join(', ')}`,
+          );
         continue;
       }
       ownFiles.push(show(abs));
@@ -141,10 +175,15 @@ export function loadSource(project: string, kept: KeptStore | null = null): Sour
       if (!r) continue;
       if (name.startsWith('level-')) {
         const parts: LevelParts | null = readLevelParts(r.ctx, r.md, true);
-        if (parts && parts.level !== Number(name.match(/\d/)![0])) diag.error(parts.pos, `front matter says level ${parts.level}`, `level: ${name.match(/\d/)![0]} in ${name}`);
+        if (parts && parts.level !== Number(name.match(/\d/)![0]))
+          diag.error(parts.pos, `front matter says level ${parts.level}`, `level: ${name.match(/\d/)![0]} in ${name}`);
         if (parts) overlay.levels.push(parts);
       } else if (name === 'glossary.md') overlay.glossary = readGlossary(r.ctx, r.md);
-      else overlay.prose.push({ name: name.replace('.md', '') as Overlay['prose'][number]['name'], sections: readSections(r.ctx, r.md) });
+      else
+        overlay.prose.push({
+          name: name.replace('.md', '') as Overlay['prose'][number]['name'],
+          sections: readSections(r.ctx, r.md),
+        });
     }
     if (!read) continue;
     overlay.remove = read.settings.remove.map((rid, i) => ({ id: rid, pos: read.locate(['remove', i]) }));
@@ -154,7 +193,17 @@ export function loadSource(project: string, kept: KeptStore | null = null): Sour
     const words = readWords(project, read.settings.language, diag, tables);
     if (!words) continue;
     if (!files.includes(words.file)) files.push(words.file);
-    editions.push({ id, dir, settings: read.settings, guidelines, changes, files: ownFiles, words: words.words, ...(words.fallback ? { wordsFallback: words.fallback } : {}), ...(logo ? { logo } : {}) });
+    editions.push({
+      id,
+      dir,
+      settings: read.settings,
+      guidelines,
+      changes,
+      files: ownFiles,
+      words: words.words,
+      ...(words.fallback ? { wordsFallback: words.fallback } : {}),
+      ...(logo ? { logo } : {}),
+    });
   }
   const packetTemplate = readPacketTemplate(project, diag);
   files.push(PACKET_TEMPLATE);

@@ -3,7 +3,10 @@ import type { Block, CompetencyArea, GlossaryEntry, ImpactMap, ListItem, Section
 import { plainText } from '../model/text.js';
 
 function itemLines(items: ListItem[], depth = 0): string[] {
-  return items.flatMap((it) => [`${'  '.repeat(depth)}- ${plainText(it.text)}${it.codes.length ? ` (${it.codes.join(', ')})` : ''}`, ...itemLines(it.children, depth + 1)]);
+  return items.flatMap((it) => [
+    `${'  '.repeat(depth)}- ${plainText(it.text)}${it.codes.length ? ` (${it.codes.join(', ')})` : ''}`,
+    ...itemLines(it.children, depth + 1),
+  ]);
 }
 
 function blockLines(b: Block): string[] {
@@ -35,7 +38,9 @@ export function competencyText(c: ListItem): string {
 }
 
 export function impactMapText(m: ImpactMap): string {
-  return [...m.notes.flatMap(blockLines), ...m.columns.flatMap((c) => [`${c.title}:`, ...itemLines(c.items)])].join('\n');
+  return [...m.notes.flatMap(blockLines), ...m.columns.flatMap((c) => [`${c.title}:`, ...itemLines(c.items)])].join(
+    '\n',
+  );
 }
 
 export function glossaryEntryText(e: GlossaryEntry): string {

@@ -104,7 +104,14 @@ export function mergeImported(target: Guidelines, imp: ImportedBooklet, editionI
     covered.push(mergeLevel(level, il, imp, editionId, ids));
   }
   if (imp.endorsement) {
-    g.endorsement = alignSection(imp.endorsement, g.endorsement ? [g.endorsement] : [], 'endorsement', editionId, imp, ids);
+    g.endorsement = alignSection(
+      imp.endorsement,
+      g.endorsement ? [g.endorsement] : [],
+      'endorsement',
+      editionId,
+      imp,
+      ids,
+    );
     covered.push('the Endorsement introduction');
   }
   if (imp.committee) {
@@ -120,10 +127,25 @@ export function mergeImported(target: Guidelines, imp: ImportedBooklet, editionI
     const before = g.glossary?.entries ?? [];
     const entryIds = new Ids();
     const entries = imp.glossary.entries.map((e) => {
-      const same = before.find((b) => norm(b.term) === norm(e.term) || (imp.marks.get(e) ?? []).includes(bookmarkName(b.id)));
-      return { id: same && norm(same.term) === norm(e.term) ? entryIds.take(same.id) : entryIds.take(`${glossaryId}.${slug(e.term)}`), term: e.term, definition: e.definition, pos: e.pos };
+      const same = before.find(
+        (b) => norm(b.term) === norm(e.term) || (imp.marks.get(e) ?? []).includes(bookmarkName(b.id)),
+      );
+      return {
+        id:
+          same && norm(same.term) === norm(e.term)
+            ? entryIds.take(same.id)
+            : entryIds.take(`${glossaryId}.${slug(e.term)}`),
+        term: e.term,
+        definition: e.definition,
+        pos: e.pos,
+      };
     });
-    g.glossary = { id: glossaryId, title: g.glossary?.title ?? imp.glossary.title, entries, pos: g.glossary?.pos ?? entries[0]?.pos ?? { file: imp.file, line: 1, column: 1 } };
+    g.glossary = {
+      id: glossaryId,
+      title: g.glossary?.title ?? imp.glossary.title,
+      entries,
+      pos: g.glossary?.pos ?? entries[0]?.pos ?? { file: imp.file, line: 1, column: 1 },
+    };
     covered.push(`the glossary (${entries.length} terms)`);
   }
   return { guidelines: g, covered };
@@ -134,11 +156,27 @@ function mergeLevel(level: Level, il: ImportedLevel, imp: ImportedBooklet, editi
   const n = level.level;
   if (il.title && il.title !== level.title) level.title = il.title;
   if (il.intro) {
-    level.intro = alignSection({ ...il.intro, title: level.intro.title }, [level.intro], `l${n}`, editionId, imp, ids, `l${n}.intro`);
+    level.intro = alignSection(
+      { ...il.intro, title: level.intro.title },
+      [level.intro],
+      `l${n}`,
+      editionId,
+      imp,
+      ids,
+      `l${n}.intro`,
+    );
     parts.push('introduction');
   }
   if (il.requirements) {
-    level.requirements = alignSection(il.requirements, level.requirements ? [level.requirements] : [], `l${n}`, editionId, imp, ids, level.requirements?.id ?? `${editionId}.l${n}.requirements`);
+    level.requirements = alignSection(
+      il.requirements,
+      level.requirements ? [level.requirements] : [],
+      `l${n}`,
+      editionId,
+      imp,
+      ids,
+      level.requirements?.id ?? `${editionId}.l${n}.requirements`,
+    );
     parts.push('Endorsement Requirements');
   }
   if (il.areas) {
@@ -150,13 +188,27 @@ function mergeLevel(level: Level, il: ImportedLevel, imp: ImportedBooklet, editi
     if (!il.impactMap) level.impactMap = null;
   }
   if (il.impactMap) {
-    level.impactMap = { ...il.impactMap, id: level.impactMap?.id ?? `l${n}.impact-map`, columns: il.impactMap.columns.map((c) => ({ title: c.title, items: deriveIds(c.items, `${level.impactMap?.id ?? `l${n}.impact-map`}.${slug(c.title)}`, new Ids()) })) };
+    level.impactMap = {
+      ...il.impactMap,
+      id: level.impactMap?.id ?? `l${n}.impact-map`,
+      columns: il.impactMap.columns.map((c) => ({
+        title: c.title,
+        items: deriveIds(c.items, `${level.impactMap?.id ?? `l${n}.impact-map`}.${slug(c.title)}`, new Ids()),
+      })),
+    };
     parts.push('Impact Map');
   }
   return `Level ${n}: ${parts.join(', ') || 'title only'}`;
 }
 
-function alignAreas(imported: CompetencyArea[], target: CompetencyArea[], n: number, editionId: string, imp: ImportedBooklet, ids: Ids): CompetencyArea[] {
+function alignAreas(
+  imported: CompetencyArea[],
+  target: CompetencyArea[],
+  n: number,
+  editionId: string,
+  imp: ImportedBooklet,
+  ids: Ids,
+): CompetencyArea[] {
   const pairs = match(imported, target, { marks: imp.marks, key: (a) => norm(a.name), text: areaText, threshold: 0.5 });
   return imported.map((a) => {
     const t = pairs.get(a);
@@ -165,13 +217,24 @@ function alignAreas(imported: CompetencyArea[], target: CompetencyArea[], n: num
     // Competencies: the counterpart's ids where they match (a reworded one keeps its id), new ones get new ids.
     const before = t ? t.groups.flatMap((g) => g.competencies) : [];
     const after = a.groups.flatMap((g) => g.competencies);
-    const cp = match(after, before, { marks: imp.marks, key: (c) => norm(competencyText(c as ListItem)), text: (c) => plainText((c as ListItem).text), threshold: 0.5 });
+    const cp = match(after, before, {
+      marks: imp.marks,
+      key: (c) => norm(competencyText(c as ListItem)),
+      text: (c) => plainText((c as ListItem).text),
+      threshold: 0.5,
+    });
     for (const c of before) if ([...cp.values()].includes(c)) areaIds.take(c.id);
     const groups = a.groups.map((g) => ({
       ...g,
       competencies: g.competencies.map((c) => {
         const m = cp.get(c);
-        const cid = m ? m.id : areaIds.take(t ? `${editionId}.${id}.${slug(plainText(c.text), 5) || 'item'}` : `${id}.${slug(plainText(c.text), 5) || 'item'}`);
+        const cid = m
+          ? m.id
+          : areaIds.take(
+              t
+                ? `${editionId}.${id}.${slug(plainText(c.text), 5) || 'item'}`
+                : `${id}.${slug(plainText(c.text), 5) || 'item'}`,
+            );
         return { ...c, id: cid, children: deriveIds(c.children, cid, areaIds, m?.children) };
       }),
     }));
@@ -188,10 +251,27 @@ function deriveIds(items: ListItem[], parentId: string, ids: Ids, before: ListIt
   });
 }
 
-function alignSection(s: Section, target: Section[], scope: string, editionId: string, imp: ImportedBooklet, ids: Ids, fixedId?: string): Section {
+function alignSection(
+  s: Section,
+  target: Section[],
+  scope: string,
+  editionId: string,
+  imp: ImportedBooklet,
+  ids: Ids,
+  fixedId?: string,
+): Section {
   const byMark = target.find((t) => (imp.marks.get(s) ?? []).includes(bookmarkName(t.id)));
-  const same = byMark ?? target.find((t) => norm(t.title) === norm(s.title)) ?? (target.length === 1 && similarity(sectionText(target[0]), sectionText(s)) > 0.5 ? target[0] : undefined);
-  const id = fixedId ?? (same ? same.id : ids.take(`${editionId}.${scope === 'committee' || scope === 'endorsement' || scope === 'copyright' ? '' : `${scope}.`}${slug(s.title) || 'section'}`));
+  const same =
+    byMark ??
+    target.find((t) => norm(t.title) === norm(s.title)) ??
+    (target.length === 1 && similarity(sectionText(target[0]), sectionText(s)) > 0.5 ? target[0] : undefined);
+  const id =
+    fixedId ??
+    (same
+      ? same.id
+      : ids.take(
+          `${editionId}.${scope === 'committee' || scope === 'endorsement' || scope === 'copyright' ? '' : `${scope}.`}${slug(s.title) || 'section'}`,
+        ));
   return {
     ...s,
     id,

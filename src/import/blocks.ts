@@ -16,7 +16,12 @@ export interface ListLine {
 export function listLine(p: DocxParagraph): ListLine | null {
   if (p.list) return { level: p.list.level, ordered: p.list.ordered, runs: trimRuns(p.runs) };
   const styled = /^list (bullet|number)(?: (\d))?$/i.exec(p.style);
-  if (styled) return { level: styled[2] ? Number(styled[2]) - 1 : 0, ordered: styled[1].toLowerCase() === 'number', runs: trimRuns(p.runs) };
+  if (styled)
+    return {
+      level: styled[2] ? Number(styled[2]) - 1 : 0,
+      ordered: styled[1].toLowerCase() === 'number',
+      runs: trimRuns(p.runs),
+    };
   const bullet = TYPED_BULLET.exec(p.text);
   const number = bullet ? null : TYPED_NUMBER.exec(p.text);
   const m = bullet ?? number;
@@ -87,7 +92,11 @@ export function posOf(file: string, b: DocxBlock): SourcePos {
 }
 
 /** Nests list lines by level into list items (ids are given later, when aligned). */
-export function nestItems(lines: (ListLine & { pos: SourcePos; bookmarks: string[] })[], itemOf: (l: ListLine, pos: SourcePos) => ListItem, marks?: WeakMap<object, string[]>): ListItem[] {
+export function nestItems(
+  lines: (ListLine & { pos: SourcePos; bookmarks: string[] })[],
+  itemOf: (l: ListLine, pos: SourcePos) => ListItem,
+  marks?: WeakMap<object, string[]>,
+): ListItem[] {
   const top: ListItem[] = [];
   const stack: { level: number; item: ListItem }[] = [];
   for (const l of lines) {
@@ -101,12 +110,20 @@ export function nestItems(lines: (ListLine & { pos: SourcePos; bookmarks: string
   return top;
 }
 
-export const simpleItem = (l: ListLine, pos: SourcePos): ListItem => ({ id: '', text: oneLine(l.runs), codes: [], children: [], pos });
+export const simpleItem = (l: ListLine, pos: SourcePos): ListItem => ({
+  id: '',
+  text: oneLine(l.runs),
+  codes: [],
+  children: [],
+  pos,
+});
 
 /** A Word table as a model table: the first row is its header, each cell's paragraphs one text with line breaks. */
 export function tableOf(file: string, t: Extract<DocxBlock, { kind: 'table' }>): Table {
   const cellRuns = (cell: DocxBlock[]): Inline[] => {
-    const lines = flattenParagraphs(cell).map((p) => trimRuns(p.runs)).filter((r) => r.length);
+    const lines = flattenParagraphs(cell)
+      .map((p) => trimRuns(p.runs))
+      .filter((r) => r.length);
     return trimRuns(lines.flatMap((r, i) => (i === 0 ? r : [{ text: '\n' }, ...r])));
   };
   const rows = t.rows.map((r) => r.map(cellRuns)).filter((r) => r.some((c) => c.length));

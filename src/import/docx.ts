@@ -34,17 +34,29 @@ export interface DocxBook {
   file: string;
   blocks: DocxBlock[];
   /** What the file states about itself. */
-  meta: { title?: string; creator?: string; created?: string; pageSize?: 'LETTER' | 'A4'; pageTwips?: [number, number]; language?: string; footers: string[] };
+  meta: {
+    title?: string;
+    creator?: string;
+    created?: string;
+    pageSize?: 'LETTER' | 'A4';
+    pageTwips?: [number, number];
+    language?: string;
+    footers: string[];
+  };
 }
 
 /** Parses one XML part of a file from outside; a DOCTYPE (and so any entity definition) is refused. */
 function parseXml(xml: string, shown: string, part: string): El {
   return parseWordml(xml, {
     doctype: () => {
-      throw new DocxError(`${shown}: ${part} declares a DOCTYPE, which Word never writes; refused (no external entities are read)`);
+      throw new DocxError(
+        `${shown}: ${part} declares a DOCTYPE, which Word never writes; refused (no external entities are read)`,
+      );
     },
     error: (e) => {
-      throw new DocxError(`${shown}: ${part} is not well-formed XML (${e.message.split('\n')[0]}); expected a Word document`);
+      throw new DocxError(
+        `${shown}: ${part} is not well-formed XML (${e.message.split('\n')[0]}); expected a Word document`,
+      );
     },
   });
 }
@@ -73,7 +85,8 @@ function readStyles(xml: string | undefined, shown: string): { styles: Map<strin
   if (!xml) return { styles };
   const root = parseXml(xml, shown, 'word/styles.xml');
   const top = child(root, 'w:styles');
-  const language = find(child(top, 'w:docDefaults') ?? { name: '', attrs: {}, children: [], text: '' }, 'w:lang')?.attrs['w:val'];
+  const language = find(child(top, 'w:docDefaults') ?? { name: '', attrs: {}, children: [], text: '' }, 'w:lang')
+    ?.attrs['w:val'];
   for (const s of kids(top, 'w:style')) {
     const id = s.attrs['w:styleId'];
     const name = val(child(s, 'w:name')) ?? id;
@@ -120,10 +133,12 @@ function readNumbering(xml: string | undefined, shown: string): Map<string, bool
   const abstract = new Map<string, boolean[]>();
   for (const a of kids(root, 'w:abstractNum')) {
     const levels: boolean[] = [];
-    for (const l of kids(a, 'w:lvl')) levels[Number(l.attrs['w:ilvl'] ?? 0)] = !['bullet', 'none'].includes(val(child(l, 'w:numFmt')) ?? 'bullet');
+    for (const l of kids(a, 'w:lvl'))
+      levels[Number(l.attrs['w:ilvl'] ?? 0)] = !['bullet', 'none'].includes(val(child(l, 'w:numFmt')) ?? 'bullet');
     abstract.set(a.attrs['w:abstractNumId'], levels);
   }
-  for (const n of kids(root, 'w:num')) out.set(n.attrs['w:numId'], abstract.get(val(child(n, 'w:abstractNumId')) ?? '') ?? []);
+  for (const n of kids(root, 'w:num'))
+    out.set(n.attrs['w:numId'], abstract.get(val(child(n, 'w:abstractNumId')) ?? '') ?? []);
   return out;
 }
 
@@ -160,11 +175,13 @@ export function readDocx(path: string, shown: string): DocxBook {
             for (const r of c.children) {
               if (r.name === 'w:t') push(runs, r.text, f);
               else if (r.name === 'w:tab') push(runs, '\t', f);
-              else if (r.name === 'w:br' && (r.attrs['w:type'] ?? 'textWrapping') === 'textWrapping') push(runs, '\n', f);
+              else if (r.name === 'w:br' && (r.attrs['w:type'] ?? 'textWrapping') === 'textWrapping')
+                push(runs, '\n', f);
               else if (r.name === 'w:cr') push(runs, '\n', f);
               else if (r.name === 'w:noBreakHyphen') push(runs, '-', f);
               else if (r.name === 'w:sym') push(runs, '', f);
-              else if (r.name === 'w:drawing' || r.name === 'w:pict' || r.name === 'mc:AlternateContent') textBoxes(r, nested);
+              else if (r.name === 'w:drawing' || r.name === 'w:pict' || r.name === 'mc:AlternateContent')
+                textBoxes(r, nested);
             }
             break;
           }
@@ -220,7 +237,11 @@ export function readDocx(path: string, shown: string): DocxBook {
         const cellEl = tc.name === 'w:sdt' ? (find(tc, 'w:tc') ?? tc) : tc;
         const blocks: DocxBlock[] = [];
         // A vertically merged continuation cell holds nothing of its own.
-        if (val(child(child(cellEl, 'w:tcPr'), 'w:vMerge')) === undefined || child(child(cellEl, 'w:tcPr'), 'w:vMerge')?.attrs['w:val'] === 'restart') container(cellEl, blocks);
+        if (
+          val(child(child(cellEl, 'w:tcPr'), 'w:vMerge')) === undefined ||
+          child(child(cellEl, 'w:tcPr'), 'w:vMerge')?.attrs['w:val'] === 'restart'
+        )
+          container(cellEl, blocks);
         cells.push(blocks);
       }
       rows.push(cells);
@@ -270,7 +291,13 @@ export function readDocx(path: string, shown: string): DocxBook {
       const lines: string[] = [];
       const collect = (el: El) => {
         for (const c of el.children) {
-          if (c.name === 'w:p') lines.push(kids(c, 'w:r').flatMap((r) => kids(r, 'w:t').map((t) => t.text)).join('').trim());
+          if (c.name === 'w:p')
+            lines.push(
+              kids(c, 'w:r')
+                .flatMap((r) => kids(r, 'w:t').map((t) => t.text))
+                .join('')
+                .trim(),
+            );
           else collect(c);
         }
       };
@@ -281,7 +308,15 @@ export function readDocx(path: string, shown: string): DocxBook {
   return {
     file: shown,
     blocks,
-    meta: { title: coreText('dc:title'), creator: coreText('dc:creator'), created: coreText('dcterms:created'), pageSize, pageTwips, language, footers },
+    meta: {
+      title: coreText('dc:title'),
+      creator: coreText('dc:creator'),
+      created: coreText('dcterms:created'),
+      pageSize,
+      pageTwips,
+      language,
+      footers,
+    },
   };
 }
 

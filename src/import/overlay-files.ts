@@ -21,7 +21,12 @@ export function inline(runs: Inline[]): string {
 }
 
 function escape(text: string): string {
-  return text.replace(/([\\`*_[\]<>|{}])/g, '\\$1').replace(/^(\s*)([#>+-]|\d+[.)])(?=\s)/gm, (_, s: string, m: string) => `${s}${m.replace(/^(\d+)([.)])$/, '$1\\$2').replace(/^([#>+-])$/, '\\$1')}`);
+  return text
+    .replace(/([\\`*_[\]<>|{}])/g, '\\$1')
+    .replace(
+      /^(\s*)([#>+-]|\d+[.)])(?=\s)/gm,
+      (_, s: string, m: string) => `${s}${m.replace(/^(\d+)([.)])$/, '$1\\$2').replace(/^([#>+-])$/, '\\$1')}`,
+    );
 }
 
 /** A line of text that must not run onto the next: line breaks inside it become spaces. */
@@ -32,14 +37,23 @@ const line = (runs: Inline[]) => inline(runs.map((r) => ({ ...r, text: r.text.re
  * adds), and elsewhere each bullet whose id is not the one the reader derives from its parent and first five words (a
  * reworded competency keeps its base id, an added one its new "NAME." id, at its place).
  */
-function items(list: ListItem[], depth: number, pin: 'all' | 'derived' | 'none', parentId = '', ordered = false): string[] {
+function items(
+  list: ListItem[],
+  depth: number,
+  pin: 'all' | 'derived' | 'none',
+  parentId = '',
+  ordered = false,
+): string[] {
   return list.flatMap((it, i) => {
     const codes = it.codes.length ? ` (${it.codes.join(', ')})` : '';
     const derived = `${parentId}.${slug(plainText(it.text), 5) || 'item'}`;
     const show = (pin === 'all' && depth === 0) || (pin === 'derived' && it.id && it.id !== derived);
     const id = show ? ` {#${it.id}}` : '';
     const marker = ordered ? `${i + 1}.` : '-';
-    return [`${'  '.repeat(depth)}${marker} ${line(it.text)}${codes}${id}`, ...items(it.children, depth + 1, pin === 'none' ? 'none' : 'derived', it.id)];
+    return [
+      `${'  '.repeat(depth)}${marker} ${line(it.text)}${codes}${id}`,
+      ...items(it.children, depth + 1, pin === 'none' ? 'none' : 'derived', it.id),
+    ];
   });
 }
 
@@ -63,32 +77,57 @@ function blocks(list: Block[]): string[] {
 }
 
 function section(s: Section, depth: number): string[] {
-  return [`${'#'.repeat(depth)} ${line([{ text: s.title }])} {#${s.id}}`, ...blocks(s.blocks), ...s.sections.flatMap((sub) => section(sub, Math.min(depth + 1, 6)))];
+  return [
+    `${'#'.repeat(depth)} ${line([{ text: s.title }])} {#${s.id}}`,
+    ...blocks(s.blocks),
+    ...s.sections.flatMap((sub) => section(sub, Math.min(depth + 1, 6))),
+  ];
 }
 
 function area(a: CompetencyArea): string[] {
-  const out = [`## ${line([{ text: a.name }])} {#${a.id}}`, `### ${a.areasLabel}`, a.areas.map((x) => `- ${line([{ text: x }])}`).join('\n'), '### As Demonstrated By'];
+  const out = [
+    `## ${line([{ text: a.name }])} {#${a.id}}`,
+    `### ${a.areasLabel}`,
+    a.areas.map((x) => `- ${line([{ text: x }])}`).join('\n'),
+    '### As Demonstrated By',
+  ];
   for (const g of a.groups) {
     if (g.leadIn) out.push(`*${line(g.leadIn.map((r) => ({ text: r.text, ...(r.bold ? { bold: true } : {}) })))}*`);
     out.push(items(g.competencies, 0, 'derived', a.id).join('\n'));
   }
-  for (const n of a.notes) out.push(blocks([n]).map((t) => `> ${t.replace(/\n/g, '\n> ')}`).join('\n'));
+  for (const n of a.notes)
+    out.push(
+      blocks([n])
+        .map((t) => `> ${t.replace(/\n/g, '\n> ')}`)
+        .join('\n'),
+    );
   return out;
 }
 
 function impactMap(m: ImpactMap): string[] {
-  return [`# Impact Map {#${m.id}}`, ...blocks(m.notes), ...m.columns.flatMap((c) => [`## ${c.title}`, items(c.items, 0, 'none').join('\n')])];
+  return [
+    `# Impact Map {#${m.id}}`,
+    ...blocks(m.notes),
+    ...m.columns.flatMap((c) => [`## ${c.title}`, items(c.items, 0, 'none').join('\n')]),
+  ];
 }
 
 export function levelFile(lo: LevelOverlay): string {
-  const out: string[] = [['---', `level: ${lo.level}`, ...(lo.title ? [`title: ${JSON.stringify(lo.title)}`] : []), '---'].join('\n')];
+  const out: string[] = [
+    ['---', `level: ${lo.level}`, ...(lo.title ? [`title: ${JSON.stringify(lo.title)}`] : []), '---'].join('\n'),
+  ];
   if (lo.intro) out.push(...section({ ...lo.intro, title: 'Introduction' }, 1));
   if (lo.requirements) out.push(...section({ ...lo.requirements, title: 'Endorsement Requirements' }, 1));
   if (lo.areas.length || lo.notes) {
     out.push(`# Competency Detail {#l${lo.level}.detail}`);
     for (const a of lo.areas) {
       if (a.kind === 'area') out.push(...area(a.area));
-      else out.push(`## ${line([{ text: a.name }])} {#${a.id}}`, '### Competencies', items(a.competencies, 0, 'all', a.id).join('\n'));
+      else
+        out.push(
+          `## ${line([{ text: a.name }])} {#${a.id}}`,
+          '### Competencies',
+          items(a.competencies, 0, 'all', a.id).join('\n'),
+        );
     }
     if (lo.notes) out.push('---', ...blocks(lo.notes));
   }
@@ -103,7 +142,10 @@ export function overlayFiles(plan: OverlayPlan): Map<string, string> {
   for (const p of plan.prose) files.set(`${p.name}.md`, `${p.sections.flatMap((s) => section(s, 1)).join('\n\n')}\n`);
   if (plan.glossary) {
     const g = plan.glossary;
-    files.set('glossary.md', `${[`# ${g.title} {#${g.id}}`, ...g.entries.map((e) => `**${line([{ text: e.term }])}**: ${line(e.definition)}`)].join('\n\n')}\n`);
+    files.set(
+      'glossary.md',
+      `${[`# ${g.title} {#${g.id}}`, ...g.entries.map((e) => `**${line([{ text: e.term }])}**: ${line(e.definition)}`)].join('\n\n')}\n`,
+    );
   }
   return files;
 }

@@ -25,7 +25,10 @@ export function openDocx(path: string, shown: string): Map<string, string> {
   } catch {
     throw new DocxError(`${shown}: the file cannot be read; expected a Word document (.docx)`);
   }
-  if (size > LIMITS.fileBytes) throw new DocxError(`${shown}: the file is ${mb(size)}, more than the ${mb(LIMITS.fileBytes)} a booklet can be; expected a Word document (.docx)`);
+  if (size > LIMITS.fileBytes)
+    throw new DocxError(
+      `${shown}: the file is ${mb(size)}, more than the ${mb(LIMITS.fileBytes)} a booklet can be; expected a Word document (.docx)`,
+    );
   const bytes = readFileSync(path);
   let count = 0;
   let declared = 0;
@@ -35,16 +38,23 @@ export function openDocx(path: string, shown: string): Map<string, string> {
       filter: (f) => {
         count++;
         declared += f.originalSize;
-        if (count > LIMITS.entries) throw new DocxError(`${shown}: the file holds more than ${LIMITS.entries} parts; expected a Word document (.docx)`);
-        if (declared > LIMITS.expandedBytes) throw new DocxError(`${shown}: the file would expand to more than ${mb(LIMITS.expandedBytes)}; refused`);
+        if (count > LIMITS.entries)
+          throw new DocxError(
+            `${shown}: the file holds more than ${LIMITS.entries} parts; expected a Word document (.docx)`,
+          );
+        if (declared > LIMITS.expandedBytes)
+          throw new DocxError(`${shown}: the file would expand to more than ${mb(LIMITS.expandedBytes)}; refused`);
         if (!WANTED.test(f.name)) return false;
-        if (f.originalSize > LIMITS.partBytes) throw new DocxError(`${shown}: ${f.name} would expand to ${mb(f.originalSize)}; refused`);
+        if (f.originalSize > LIMITS.partBytes)
+          throw new DocxError(`${shown}: ${f.name} would expand to ${mb(f.originalSize)}; refused`);
         return true;
       },
     });
   } catch (e) {
     if (e instanceof DocxError) throw e;
-    throw new DocxError(`${shown}: not a Word document (${bytes.subarray(0, 2).toString() === 'PK' ? 'a damaged zip' : 'not a zip file'}); expected a .docx saved by Word, LibreOffice or pandoc`);
+    throw new DocxError(
+      `${shown}: not a Word document (${bytes.subarray(0, 2).toString() === 'PK' ? 'a damaged zip' : 'not a zip file'}); expected a .docx saved by Word, LibreOffice or pandoc`,
+    );
   }
   const parts = new Map<string, string>();
   for (const [name, data] of Object.entries(unzipped)) {
@@ -52,7 +62,10 @@ export function openDocx(path: string, shown: string): Map<string, string> {
     if (data.length > LIMITS.partBytes) throw new DocxError(`${shown}: ${name} expands to ${mb(data.length)}; refused`);
     parts.set(name, strFromU8(data));
   }
-  if (!parts.has('word/document.xml')) throw new DocxError(`${shown}: the zip has no word/document.xml; expected a Word document (.docx), not another kind of file`);
+  if (!parts.has('word/document.xml'))
+    throw new DocxError(
+      `${shown}: the zip has no word/document.xml; expected a Word document (.docx), not another kind of file`,
+    );
   return parts;
 }
 

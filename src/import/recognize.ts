@@ -1,7 +1,17 @@
 // Finds the booklet's parts in a Word file's paragraphs: levels (introduction, requirements, Competency Detail,
 // Impact Map), the Endorsement introduction, the committee, the copyright notice and the glossary. Headings may be
 // real headings or bold lines; the Competency Detail may be a table (with or without a header row) or headed text.
-import type { Block, CompetencyArea, CompetencyGroup, ImpactMap, Inline, LevelNumber, ListItem, Section, SourcePos } from '../model/schema.js';
+import type {
+  Block,
+  CompetencyArea,
+  CompetencyGroup,
+  ImpactMap,
+  Inline,
+  LevelNumber,
+  ListItem,
+  Section,
+  SourcePos,
+} from '../model/schema.js';
 import { takeTrailingCodes, codesInLeadIn } from '../read/codes.js';
 import type { DocxBlock, DocxBook, DocxParagraph } from './docx.js';
 import { headingLike, listLine, nestItems, oneLine, plain, posOf, proseOf, trimRuns, type ListLine } from './blocks.js';
@@ -40,7 +50,14 @@ export interface ImportedBooklet {
   /** What the document states about its edition. */
   /** The page's size in twips, when the document states one. */
   pageTwips?: [number, number];
-  stated: { associationName?: string; abbreviation?: string; pageSize?: 'LETTER' | 'A4'; language?: string; copyrightLine?: string; publicationDate?: string };
+  stated: {
+    associationName?: string;
+    abbreviation?: string;
+    pageSize?: 'LETTER' | 'A4';
+    language?: string;
+    copyrightLine?: string;
+    publicationDate?: string;
+  };
   /** Bookmark names on areas, competencies, sections and glossary entries (our own Word files carry their ids). */
   marks: WeakMap<object, string[]>;
   unplaced: Passage[];
@@ -61,7 +78,12 @@ function chapterOf(p: DocxParagraph): Chapter | null {
   if (/^copyright$/i.test(t)) return { kind: 'copyright', title: t };
   if (!headingLike(p) || (p.outline !== null && p.outline > 1)) return null;
   const level = LEVEL_HEADING.exec(t);
-  if (level) return { kind: 'level', level: (Number(level[1]) || ROMAN[level[1].toLowerCase()]) as LevelNumber, title: level[2].trim() };
+  if (level)
+    return {
+      kind: 'level',
+      level: (Number(level[1]) || ROMAN[level[1].toLowerCase()]) as LevelNumber,
+      title: level[2].trim(),
+    };
   if (/^(table of )?contents$/i.test(t)) return { kind: 'contents', title: t };
   if (/^glossary\b/i.test(t)) return { kind: 'glossary', title: t };
   if (/committee|acknowledg/i.test(t)) return { kind: 'committee', title: t };
@@ -84,7 +106,18 @@ function levelPartOf(p: DocxParagraph): LevelPart | null {
 
 export function recognize(book: DocxBook): ImportedBooklet {
   const file = book.file;
-  const out: ImportedBooklet = { file, levels: [], endorsement: null, committee: null, glossary: null, copyright: null, stated: {}, marks: new WeakMap(), unplaced: [], cover: [] };
+  const out: ImportedBooklet = {
+    file,
+    levels: [],
+    endorsement: null,
+    committee: null,
+    glossary: null,
+    copyright: null,
+    stated: {},
+    marks: new WeakMap(),
+    unplaced: [],
+    cover: [],
+  };
   // Chapters: the body split at chapter headings; what comes before the first is the cover.
   const chapters: { chapter: Chapter; heading: DocxParagraph; blocks: DocxBlock[] }[] = [];
   const front: DocxBlock[] = [];
@@ -95,7 +128,9 @@ export function recognize(book: DocxBook): ImportedBooklet {
   }
   readStated(book, front, chapters.find((c) => c.chapter.kind === 'copyright')?.blocks ?? [], out);
   // Before the first part: the cover's short lines. Anything longer is text the importer does not know where to put.
-  for (const p of front.flatMap((b) => (b.kind === 'p' ? [b] : b.rows.flat(2).filter((x): x is DocxParagraph => x.kind === 'p')))) {
+  for (const p of front.flatMap((b) =>
+    b.kind === 'p' ? [b] : b.rows.flat(2).filter((x): x is DocxParagraph => x.kind === 'p'),
+  )) {
     const t = oneLineText(p);
     if (!t) continue;
     if (t.length > 150) out.unplaced.push({ path: ['(before the first part)'], text: t, n: p.n });
@@ -132,7 +167,9 @@ export function recognize(book: DocxBook): ImportedBooklet {
 }
 
 function readStated(book: DocxBook, front: DocxBlock[], copyrightBlocks: DocxBlock[], out: ImportedBooklet): void {
-  const lines = [...front, ...copyrightBlocks].flatMap((b) => (b.kind === 'p' ? [b.text.trim()] : b.rows.flat(2).flatMap((x) => (x.kind === 'p' ? [x.text.trim()] : []))));
+  const lines = [...front, ...copyrightBlocks].flatMap((b) =>
+    b.kind === 'p' ? [b.text.trim()] : b.rows.flat(2).flatMap((x) => (x.kind === 'p' ? [x.text.trim()] : [])),
+  );
   // "Texas Association for Infant Mental Health (TAIMH) · November 2026", or the name and the abbreviation on lines of
   // their own (the cover).
   for (const l of lines) {
@@ -153,20 +190,56 @@ function readStated(book: DocxBook, front: DocxBlock[], copyrightBlocks: DocxBlo
   out.pageTwips = book.meta.pageTwips;
   out.stated.language = book.meta.language;
   // The footer line every page repeats, without its page number.
-  const footer = book.meta.footers.map((f) => f.split('\n')[0].replace(/\s*\d+\s*$/, '').replace(/^\s*\d+\s*/, '').trim()).find((f) => f.length > 0);
+  const footer = book.meta.footers
+    .map((f) =>
+      f
+        .split('\n')[0]
+        .replace(/\s*\d+\s*$/, '')
+        .replace(/^\s*\d+\s*/, '')
+        .trim(),
+    )
+    .find((f) => f.length > 0);
   if (footer) out.stated.copyrightLine = footer;
   // The cover names the month; the file's creation date gives the day only when it falls in that month (our own
   // files are dated with the publication date).
-  const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-  const month = lines.map((l) => /^([A-Za-z]+)\s+(\d{4})$/.exec(l.replace(/^.*·\s*/, ''))).find((m) => m && months.includes(m[1].toLowerCase()));
+  const months = [
+    'january',
+    'february',
+    'march',
+    'april',
+    'may',
+    'june',
+    'july',
+    'august',
+    'september',
+    'october',
+    'november',
+    'december',
+  ];
+  const month = lines
+    .map((l) => /^([A-Za-z]+)\s+(\d{4})$/.exec(l.replace(/^.*·\s*/, '')))
+    .find((m) => m && months.includes(m[1].toLowerCase()));
   const created = /^(\d{4})-(\d{2})-(\d{2})/.exec(book.meta.created ?? '');
-  if (month && created && Number(created[1]) === Number(month[2]) && Number(created[2]) === months.indexOf(month[1].toLowerCase()) + 1) {
+  if (
+    month &&
+    created &&
+    Number(created[1]) === Number(month[2]) &&
+    Number(created[2]) === months.indexOf(month[1].toLowerCase()) + 1
+  ) {
     out.stated.publicationDate = created.slice(1, 4).join('-');
   }
 }
 
 /** A prose section: paragraphs, lists and tables, with sub-sections at headings deeper than `depth`. */
-function sectionOf(file: string, title: string, heading: DocxParagraph, blocks: DocxBlock[], depth: number, out: ImportedBooklet, path: string[]): Section {
+function sectionOf(
+  file: string,
+  title: string,
+  heading: DocxParagraph,
+  blocks: DocxBlock[],
+  depth: number,
+  out: ImportedBooklet,
+  path: string[],
+): Section {
   const section: Section = { id: '', title, blocks: [], sections: [], pos: posOf(file, heading) };
   if (heading.bookmarks.length) out.marks.set(section, heading.bookmarks);
   const parts: { heading: DocxParagraph; blocks: DocxBlock[] }[] = [];
@@ -174,19 +247,41 @@ function sectionOf(file: string, title: string, heading: DocxParagraph, blocks: 
   const subDepth = (p: DocxParagraph) => p.outline ?? depth + 1;
   let partDepth = Infinity;
   for (const b of blocks) {
-    const isSub = b.kind === 'p' && headingLike(b) && subDepth(b) > depth && subDepth(b) <= partDepth && oneLineText(b).length > 0;
+    const isSub =
+      b.kind === 'p' && headingLike(b) && subDepth(b) > depth && subDepth(b) <= partDepth && oneLineText(b).length > 0;
     if (isSub && b.kind === 'p') {
       partDepth = Math.min(partDepth, subDepth(b));
       parts.push({ heading: b, blocks: [] });
     } else (parts.length ? parts[parts.length - 1].blocks : own).push(b);
   }
   section.blocks = proseOf(file, own, out.marks);
-  section.sections = parts.map((p) => sectionOf(file, oneLineText(p.heading), p.heading, p.blocks, subDepth(p.heading), out, [...path, oneLineText(p.heading)]));
+  section.sections = parts.map((p) =>
+    sectionOf(file, oneLineText(p.heading), p.heading, p.blocks, subDepth(p.heading), out, [
+      ...path,
+      oneLineText(p.heading),
+    ]),
+  );
   return section;
 }
 
-function readLevel(file: string, level: LevelNumber, title: string, heading: DocxParagraph, blocks: DocxBlock[], out: ImportedBooklet): ImportedLevel {
-  const result: ImportedLevel = { level, title, intro: null, requirements: null, areas: null, detailNotes: [], impactMap: null, pos: posOf(file, heading) };
+function readLevel(
+  file: string,
+  level: LevelNumber,
+  title: string,
+  heading: DocxParagraph,
+  blocks: DocxBlock[],
+  out: ImportedBooklet,
+): ImportedLevel {
+  const result: ImportedLevel = {
+    level,
+    title,
+    intro: null,
+    requirements: null,
+    areas: null,
+    detailNotes: [],
+    impactMap: null,
+    pos: posOf(file, heading),
+  };
   const path = [`Level ${level}: ${title}`];
   const parts: { part: LevelPart; heading: DocxParagraph; blocks: DocxBlock[] }[] = [];
   const before: DocxBlock[] = [];
@@ -196,11 +291,17 @@ function readLevel(file: string, level: LevelNumber, title: string, heading: Doc
     else (parts.length ? parts[parts.length - 1].blocks : before).push(b);
   }
   // Text between the level's title and its first part is its introduction (a booklet without an "Introduction" heading).
-  if (before.some((b) => b.kind === 'table' || b.text.trim())) parts.unshift({ part: 'intro', heading, blocks: before });
+  if (before.some((b) => b.kind === 'table' || b.text.trim()))
+    parts.unshift({ part: 'intro', heading, blocks: before });
   for (const p of parts) {
     const name = oneLineText(p.heading);
-    if (p.part === 'intro') result.intro = sectionOf(file, 'Introduction', p.heading, p.blocks, p.heading.outline ?? 2, out, [...path, 'Introduction']);
-    if (p.part === 'requirements') result.requirements = sectionOf(file, name, p.heading, p.blocks, p.heading.outline ?? 2, out, [...path, name]);
+    if (p.part === 'intro')
+      result.intro = sectionOf(file, 'Introduction', p.heading, p.blocks, p.heading.outline ?? 2, out, [
+        ...path,
+        'Introduction',
+      ]);
+    if (p.part === 'requirements')
+      result.requirements = sectionOf(file, name, p.heading, p.blocks, p.heading.outline ?? 2, out, [...path, name]);
     if (p.part === 'detail') {
       const d = readDetail(file, p.blocks, out, [...path, 'Competency Detail']);
       result.areas = d.areas;
@@ -217,7 +318,12 @@ type Token = { cell: 0 | 1 } | { p: DocxParagraph };
 const LABEL = /^(knowledge|skill)\s+areas\s*:?$/i;
 const DEMONSTRATED = /^as demonstrated by\s*:?$/i;
 
-function readDetail(file: string, blocks: DocxBlock[], out: ImportedBooklet, path: string[]): { areas: CompetencyArea[]; notes: Block[] } {
+function readDetail(
+  file: string,
+  blocks: DocxBlock[],
+  out: ImportedBooklet,
+  path: string[],
+): { areas: CompetencyArea[]; notes: Block[] } {
   const tokens: Token[] = [];
   const after: DocxBlock[] = [];
   let seenTable = false;
@@ -226,7 +332,11 @@ function readDetail(file: string, blocks: DocxBlock[], out: ImportedBooklet, pat
       seenTable = true;
       b.rows.forEach((row, i) => {
         const texts = row.map((c) => c.flatMap((x) => (x.kind === 'p' ? [x.text.trim()] : [])).join(' '));
-        if (i === 0 && (b.headerRow || (/area of expertise/i.test(texts[0] ?? '') && /demonstrated/i.test(texts[1] ?? '')))) return;
+        if (
+          i === 0 &&
+          (b.headerRow || (/area of expertise/i.test(texts[0] ?? '') && /demonstrated/i.test(texts[1] ?? '')))
+        )
+          return;
         row.forEach((cell, ci) => {
           tokens.push({ cell: ci === 0 ? 0 : 1 });
           for (const x of cell) if (x.kind === 'p') tokens.push({ p: x });
@@ -248,10 +358,19 @@ function readDetail(file: string, blocks: DocxBlock[], out: ImportedBooklet, pat
     group = null;
     lines = [];
   };
-  const unplaced = (p: DocxParagraph) => out.unplaced.push({ path: [...path, ...(area ? [area.name] : [])], text: oneLineText(p), n: p.n });
+  const unplaced = (p: DocxParagraph) =>
+    out.unplaced.push({ path: [...path, ...(area ? [area.name] : [])], text: oneLineText(p), n: p.n });
   const startArea = (p: DocxParagraph) => {
     flushGroup();
-    area = { id: '', name: oneLineText(p), areasLabel: 'Knowledge Areas', areas: [], groups: [], notes: [], pos: posOf(file, p) };
+    area = {
+      id: '',
+      name: oneLineText(p),
+      areasLabel: 'Knowledge Areas',
+      areas: [],
+      groups: [],
+      notes: [],
+      pos: posOf(file, p),
+    };
     if (p.bookmarks.length) out.marks.set(area, p.bookmarks);
     areas.push(area);
     mode = 'name';
@@ -270,7 +389,15 @@ function readDetail(file: string, blocks: DocxBlock[], out: ImportedBooklet, pat
     const text = oneLineText(p);
     if (!text) continue;
     // In a table an area starts with its row; in headed text, at a heading after the competencies of the one before.
-    const startsArea = !area || (!seenTable && mode === 'competencies' && headingLike(p) && !LABEL.test(text) && !DEMONSTRATED.test(text) && !p.italic && !listLine(p));
+    const startsArea =
+      !area ||
+      (!seenTable &&
+        mode === 'competencies' &&
+        headingLike(p) &&
+        !LABEL.test(text) &&
+        !DEMONSTRATED.test(text) &&
+        !p.italic &&
+        !listLine(p));
     if (startsArea) {
       startArea(p);
       continue;
@@ -336,7 +463,13 @@ function competencyItem(l: ListLine, pos: SourcePos): ListItem {
 
 // ---- Impact Map ----
 
-function readImpactMap(file: string, level: number, blocks: DocxBlock[], out: ImportedBooklet, path: string[]): ImpactMap | null {
+function readImpactMap(
+  file: string,
+  level: number,
+  blocks: DocxBlock[],
+  out: ImportedBooklet,
+  path: string[],
+): ImpactMap | null {
   const table = blocks.find((b) => b.kind === 'table');
   const notesBlocks = table ? blocks.slice(0, blocks.indexOf(table)) : [];
   const columns: { title: string; items: ListItem[] }[] = [];
@@ -353,8 +486,13 @@ function readImpactMap(file: string, level: number, blocks: DocxBlock[], out: Im
     const titles = table.rows[0].map((c) => paragraphs(c).map(oneLineText).join(' ').trim());
     // Keep the columns with a title; the narrow columns between them hold only arrows.
     const keep = titles.map((t, i) => (t && !/^[→➔➜>]*$/.test(t) ? i : -1)).filter((i) => i >= 0);
-    for (const i of keep) columns.push({ title: columnTitle(titles[i], level), items: itemsOf(table.rows.slice(1).flatMap((r) => paragraphs(r[i] ?? []))) });
-    for (const b of blocks.slice(blocks.indexOf(table) + 1)) if (b.kind === 'p' && b.text.trim()) out.unplaced.push({ path, text: oneLineText(b), n: b.n });
+    for (const i of keep)
+      columns.push({
+        title: columnTitle(titles[i], level),
+        items: itemsOf(table.rows.slice(1).flatMap((r) => paragraphs(r[i] ?? []))),
+      });
+    for (const b of blocks.slice(blocks.indexOf(table) + 1))
+      if (b.kind === 'p' && b.text.trim()) out.unplaced.push({ path, text: oneLineText(b), n: b.n });
   } else {
     // Columns as headed lists.
     let current: { title: string; ps: DocxParagraph[] } | null = null;
@@ -362,14 +500,19 @@ function readImpactMap(file: string, level: number, blocks: DocxBlock[], out: Im
     for (const b of blocks) {
       if (b.kind !== 'p') continue;
       const t = oneLineText(b);
-      if (/^(capabilities|key responsibilities|(level \d )?results|service objectives|service goals?)$/i.test(t)) found.push((current = { title: t, ps: [] }));
+      if (/^(capabilities|key responsibilities|(level \d )?results|service objectives|service goals?)$/i.test(t))
+        found.push((current = { title: t, ps: [] }));
       else if (current) current.ps.push(b);
       else notesBlocks.push(b);
     }
     for (const f of found) columns.push({ title: columnTitle(f.title, level), items: itemsOf(f.ps) });
   }
   if (columns.length !== 5) {
-    out.unplaced.push({ path, text: `an Impact Map with ${columns.length} columns (${columns.map((c) => c.title).join(', ')}); expected Capabilities, Key Responsibilities, Level ${level} Results, Service Objectives, Service Goal`, n: 0 });
+    out.unplaced.push({
+      path,
+      text: `an Impact Map with ${columns.length} columns (${columns.map((c) => c.title).join(', ')}); expected Capabilities, Key Responsibilities, Level ${level} Results, Service Objectives, Service Goal`,
+      n: 0,
+    });
     return null;
   }
   return { id: '', notes: proseOf(file, notesBlocks), columns, pos: posOf(file, table ?? blocks[0]) };
@@ -377,7 +520,13 @@ function readImpactMap(file: string, level: number, blocks: DocxBlock[], out: Im
 
 /** A column's title as the source names it, when it is one of the five (pandoc may cut a title in a narrow cell). */
 function columnTitle(title: string, level: number): string {
-  const known = ['Capabilities', 'Key Responsibilities', `Level ${level} Results`, 'Service Objectives', 'Service Goal'];
+  const known = [
+    'Capabilities',
+    'Key Responsibilities',
+    `Level ${level} Results`,
+    'Service Objectives',
+    'Service Goal',
+  ];
   const squeeze = (s: string) => s.toLowerCase().replace(/\s+/g, '');
   return known.find((k) => squeeze(k) === squeeze(title)) ?? title;
 }

@@ -39,10 +39,16 @@ const EDITION_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 export function importEdition(o: ImportOptions): ImportResult {
   const t0 = performance.now();
-  if (!EDITION_ID.test(o.edition)) throw new ImportUsageError(`--edition "${o.edition}" is not a valid edition id; expected lower-case letters, digits and "-", like "ohio"`);
+  if (!EDITION_ID.test(o.edition))
+    throw new ImportUsageError(
+      `--edition "${o.edition}" is not a valid edition id; expected lower-case letters, digits and "-", like "ohio"`,
+    );
   const tree = loadSource(o.project);
   const base = tree.editions.find((e) => e.id === o.base);
-  if (!base) throw new ImportUsageError(`--base "${o.base}" is not an edition in source/editions/; expected one of ${tree.editions.map((e) => e.id).join(', ')}`);
+  if (!base)
+    throw new ImportUsageError(
+      `--base "${o.base}" is not an edition in source/editions/; expected one of ${tree.editions.map((e) => e.id).join(', ')}`,
+    );
   const existing = tree.editions.find((e) => e.id === o.edition);
   const target = existing ?? base;
   const shown = relative(o.project, o.file) || o.file;
@@ -53,7 +59,12 @@ export function importEdition(o: ImportOptions): ImportResult {
   const { changes: overlayChanges, plan } = compareGuidelines(tree.base, merged.guidelines);
   const files = overlayFiles(plan);
   const dir = join(o.project, 'source', 'editions', o.edition);
-  const settings = editionYaml(existing ? readFileSync(join(dir, 'edition.yaml'), 'utf8') : null, imported, plan.remove, o.edition);
+  const settings = editionYaml(
+    existing ? readFileSync(join(dir, 'edition.yaml'), 'utf8') : null,
+    imported,
+    plan.remove,
+    o.edition,
+  );
   files.set('edition.yaml', settings.text);
 
   const blocked = imported.unplaced.length > 0 && !o.partial;
@@ -64,7 +75,20 @@ export function importEdition(o: ImportOptions): ImportResult {
   const ms = performance.now() - t0;
   writeFileSync(
     reportPath,
-    importReport({ file: book.file, edition: o.edition, comparedWith: existing ? `${o.edition} (as it is in source/)` : `${base.id} (the base)`, imported, covered: merged.covered, changes, stated: settings.stated, leftOut: settings.leftOut, written, dryRun: !!o.dryRun, blocked, ms }),
+    importReport({
+      file: book.file,
+      edition: o.edition,
+      comparedWith: existing ? `${o.edition} (as it is in source/)` : `${base.id} (the base)`,
+      imported,
+      covered: merged.covered,
+      changes,
+      stated: settings.stated,
+      leftOut: settings.leftOut,
+      written,
+      dryRun: !!o.dryRun,
+      blocked,
+      ms,
+    }),
   );
   if (write) {
     const swap = replaceEditionFolder(dir, files);
@@ -80,18 +104,34 @@ export function importEdition(o: ImportOptions): ImportResult {
     }
     if (problems.length) {
       swap.restore();
-      throw new Error(`the overlay written for ${o.edition} does not read back (${problems[0]}); source/ was left as it was`);
+      throw new Error(
+        `the overlay written for ${o.edition} does not read back (${problems[0]}); source/ was left as it was`,
+      );
     }
     swap.commit();
   }
-  return { code: blocked ? 1 : 0, reportPath, changes, overlayChanges, written, unplaced: imported.unplaced, covered: merged.covered, ms };
+  return {
+    code: blocked ? 1 : 0,
+    reportPath,
+    changes,
+    overlayChanges,
+    written,
+    unplaced: imported.unplaced,
+    covered: merged.covered,
+    ms,
+  };
 }
 
 /**
  * edition.yaml: an edition's own file keeps everything it says, only `remove:` is made to match the document. A new
  * edition's file holds only what the document states; what it does not state is left out and listed.
  */
-function editionYaml(current: string | null, imp: ImportedBooklet, remove: string[], id: string): { text: string; stated: string[]; leftOut: string[] } {
+function editionYaml(
+  current: string | null,
+  imp: ImportedBooklet,
+  remove: string[],
+  id: string,
+): { text: string; stated: string[]; leftOut: string[] } {
   const s = imp.stated;
   const stated: string[] = [];
   const leftOut: string[] = [];
@@ -112,13 +152,22 @@ function editionYaml(current: string | null, imp: ImportedBooklet, remove: strin
       stated.push(`${key}: ${value}`);
     } else leftOut.push(`${key} (${what})`);
   };
-  put('pageSize', s.pageSize, imp.pageTwips ? 'the page size is neither US Letter nor A4' : 'the document does not state its page size');
+  put(
+    'pageSize',
+    s.pageSize,
+    imp.pageTwips ? 'the page size is neither US Letter nor A4' : 'the document does not state its page size',
+  );
   put('language', s.language, 'the document does not state its language');
   put('publicationDate', s.publicationDate, 'the document states no date of publication');
   put('copyrightLine', s.copyrightLine, 'the pages have no footer line');
   if (remove.length) settings.remove = remove;
-  leftOut.push('coverColor, logo, office, fees, applicationDeadline (not read from a Word file; the defaults apply until you add them)');
-  const head = [`${s.associationName ?? id}: imported from a Word booklet by npm run import:edition.`, ...leftOut.map((l) => `Not stated in the document: ${l}`)];
+  leftOut.push(
+    'coverColor, logo, office, fees, applicationDeadline (not read from a Word file; the defaults apply until you add them)',
+  );
+  const head = [
+    `${s.associationName ?? id}: imported from a Word booklet by npm run import:edition.`,
+    ...leftOut.map((l) => `Not stated in the document: ${l}`),
+  ];
   const lines = [head.map((l) => `# ${l}\n`).join(''), stringify(settings)];
   return { text: lines.join(''), stated, leftOut };
 }
@@ -131,7 +180,9 @@ function replaceEditionFolder(dir: string, files: Map<string, string>): { commit
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging);
   // Files the importer does not make (a logo) stay.
-  if (existsSync(dir)) for (const f of readdirSync(dir)) if (!f.endsWith('.md') && f !== 'edition.yaml') cpSync(join(dir, f), join(staging, f), { recursive: true });
+  if (existsSync(dir))
+    for (const f of readdirSync(dir))
+      if (!f.endsWith('.md') && f !== 'edition.yaml') cpSync(join(dir, f), join(staging, f), { recursive: true });
   for (const [name, text] of files) writeFileSync(join(staging, name), text);
   // Kept outside source/editions/, where the reader would take it for an edition.
   const old = join(dirname(parent), `.${basename(dir)}.previous-${process.pid}`);

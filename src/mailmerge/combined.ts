@@ -7,7 +7,16 @@
 //
 // Pages are appended to one flat page tree directly: pdf-lib's addPage walks the tree's kids to
 // find the insertion point, which made 1,000 packets (27,000 pages) quadratic on the main thread.
-import { ParseSpeeds, PDFArray, PDFDocument, PDFName, PDFNumber, PDFPageLeaf, type PDFDict, type PDFRef } from '@cantoo/pdf-lib';
+import {
+  ParseSpeeds,
+  PDFArray,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFPageLeaf,
+  type PDFDict,
+  type PDFRef,
+} from '@cantoo/pdf-lib';
 
 interface Page {
   node: PDFDict;

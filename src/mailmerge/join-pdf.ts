@@ -18,7 +18,14 @@ export class PacketJoiner {
   }
 
   static async create(shared: Uint8Array): Promise<PacketJoiner> {
-    return new PacketJoiner(shared, await PDFDocument.load(shared, { updateMetadata: false, forIncrementalUpdate: true, parseSpeed: ParseSpeeds.Fastest }));
+    return new PacketJoiner(
+      shared,
+      await PDFDocument.load(shared, {
+        updateMetadata: false,
+        forIncrementalUpdate: true,
+        parseSpeed: ParseSpeeds.Fastest,
+      }),
+    );
   }
 
   private queue: Promise<unknown> = Promise.resolve();
@@ -48,7 +55,8 @@ export class PacketJoiner {
     const { pages, changed, undo } = copyTaggedPages(this.doc, front);
     pages.forEach((p, i) => this.doc.insertPage(i, p));
     const insertedPages = [...pages];
-    if (padToEven && pages.length % 2 === 1) insertedPages.push(this.doc.insertPage(pages.length, [pages[0].getWidth(), pages[0].getHeight()]));
+    if (padToEven && pages.length % 2 === 1)
+      insertedPages.push(this.doc.insertPage(pages.length, [pages[0].getWidth(), pages[0].getHeight()]));
     const inserted = insertedPages.length;
     // The copied pages bring their form widgets; list their fields in the shared form.
     const fields = this.doc.getForm().acroForm.normalizedEntries().Fields;
@@ -70,8 +78,12 @@ export class PacketJoiner {
     const acroForm = this.doc.getForm().acroForm;
     // The catalog too: pdf-lib counts it changed from the second join on, and an update that
     // carries it always makes a packet's bytes the same whichever joins came before.
-    for (const obj of [this.doc.catalog, this.doc.catalog.Pages(), acroForm.dict, fields, ...changed]) snapshot.markObjForSave(obj);
-    const update = await this.doc.saveIncremental(snapshot, { updateFieldAppearances: false, objectsPerTick: Infinity } as never);
+    for (const obj of [this.doc.catalog, this.doc.catalog.Pages(), acroForm.dict, fields, ...changed])
+      snapshot.markObjForSave(obj);
+    const update = await this.doc.saveIncremental(snapshot, {
+      updateFieldAppearances: false,
+      objectsPerTick: Infinity,
+    } as never);
     for (let i = 0; i < inserted; i++) this.doc.removePage(0);
     // pdf-lib's removePage leaves the page in the document's page map: every applicant's pages, and all they point to,
     // stayed in memory (about 45 MB more a thousand applicants).

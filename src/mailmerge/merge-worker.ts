@@ -40,7 +40,6 @@ const editions = new Map<string, Edition>();
 const joiners = new Map<string, Promise<PacketJoiner>>();
 const templates = new Map<string, WordTemplate>();
 
-
 export default async function mergeOne(task: MergeTask): Promise<MergeTaskResult> {
   if (!tree) {
     ctx = createRenderContext({ project: task.project, keep: true });
@@ -51,7 +50,8 @@ export default async function mergeOne(task: MergeTask): Promise<MergeTaskResult
   const level = edition.guidelines.levels.find((l) => l.level === task.level)!;
   const key = `${task.edition}/${task.level}`;
   if (!joiners.has(key)) joiners.set(key, PacketJoiner.create(new Uint8Array(task.sharedPdf)));
-  if (!templates.has(key)) templates.set(key, new WordTemplate(new Uint8Array(task.wordTemplate), edition.settings.publicationDate));
+  if (!templates.has(key))
+    templates.set(key, new WordTemplate(new Uint8Array(task.wordTemplate), edition.settings.publicationDate));
   // The letter and, on a sheet of its own, the filled-in application form.
   if (!sharedDocs.has(key)) sharedDocs.set(key, sharedPacket(edition, level, tree.packetTemplate));
   const doc = composePersonalPages(edition, level, tree.packetTemplate, task.applicant, sharedDocs.get(key));
@@ -67,9 +67,14 @@ export default async function mergeOne(task: MergeTask): Promise<MergeTaskResult
   const docxPath = join(task.outDir, `${task.fileName}.docx`);
   writingTo(docxPath, () => writeFileSync(docxPath, templates.get(key)!.fill(task.applicant)));
   const t4 = performance.now();
-  ctx!.trace(`merge ${task.fileName}: render ${Math.round(t1 - t0)} join ${Math.round(t2 - t1)} write ${Math.round(t3 - t2)} docx ${Math.round(t4 - t3)} ms`);
+  ctx!.trace(
+    `merge ${task.fileName}: render ${Math.round(t1 - t0)} join ${Math.round(t2 - t1)} write ${Math.round(t3 - t2)} docx ${Math.round(t4 - t3)} ms`,
+  );
   const sharedPages = (await joiners.get(key)!).sharedPageCount;
-  const result = { personal: own(personal.bytes), pages: personal.pages + (doc.page.twoSided && personal.pages % 2 ? 1 : 0) + sharedPages };
+  const result = {
+    personal: own(personal.bytes),
+    pages: personal.pages + (doc.page.twoSided && personal.pages % 2 ? 1 : 0) + sharedPages,
+  };
   // In a pool, the applicant's pages move to the main thread instead of being copied.
   if (isMainThread) return result;
   const moved = { [Tinypool.transferableSymbol]: result.personal.buffer, [Tinypool.valueSymbol]: result };

@@ -76,7 +76,6 @@ export interface MergeResult {
   ms: number;
 }
 
-
 function shared(bytes: Uint8Array): SharedArrayBuffer {
   const sab = new SharedArrayBuffer(bytes.length);
   new Uint8Array(sab).set(bytes);
@@ -89,7 +88,11 @@ export async function mergePackets(opts: MergeOptions): Promise<MergeResult> {
   const tree = loadSource(opts.project, ctx.store);
   const editions = new Map(tree.editions.map((s) => [s.id, resolveEdition(tree, s)]));
   const roster = await readRoster(opts.roster, editions, { sheet: opts.sheet });
-  const folder = await RunFolder.open(opts.outDir, opts.shownOut ?? basename(opts.outDir), opts.waiting ?? ((l) => process.stderr.write(l + '\n')));
+  const folder = await RunFolder.open(
+    opts.outDir,
+    opts.shownOut ?? basename(opts.outDir),
+    opts.waiting ?? ((l) => process.stderr.write(l + '\n')),
+  );
   try {
     const result = await mergeInto(folder.staging, opts, tree, editions, roster, ctx);
     folder.commit();
@@ -120,14 +123,25 @@ async function mergeInto(
   const threads = opts.workers ?? workerCount();
   const pool =
     threads > 1 && roster.applicants.length > 1
-      ? new Tinypool({ filename: new URL('./merge-worker-entry.mjs', import.meta.url).href, minThreads: threads, maxThreads: threads, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } })
+      ? new Tinypool({
+          filename: new URL('./merge-worker-entry.mjs', import.meta.url).href,
+          minThreads: threads,
+          maxThreads: threads,
+          resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+        })
       : null;
   // The shared packets are the same from run to run: rendered once, then taken from the cache.
   let inThread = null as RenderPool | null;
-  const renderShared = (job: RenderJob): Promise<RenderOutput> => (pool ? pool.run({ ...job, keep: ctx.keeps ?? undefined } satisfies RenderJob, { name: 'renderShared' }) : (inThread ??= createRenderPool(1)).run(job, ctx));
+  const renderShared = (job: RenderJob): Promise<RenderOutput> =>
+    pool
+      ? pool.run({ ...job, keep: ctx.keeps ?? undefined } satisfies RenderJob, { name: 'renderShared' })
+      : (inThread ??= createRenderPool(1)).run(job, ctx);
   let sharedDone = 0;
   opts.progress?.({ phase: 'shared', done: 0, total: keys.length });
-  const prepared = new Map<string, { pdf: Uint8Array; sharedPdf: SharedArrayBuffer; wordTemplate: SharedArrayBuffer }>();
+  const prepared = new Map<
+    string,
+    { pdf: Uint8Array; sharedPdf: SharedArrayBuffer; wordTemplate: SharedArrayBuffer }
+  >();
   try {
     await Promise.all(
       keys.map(async (key) => {
@@ -136,7 +150,10 @@ async function mergeInto(
         const level = edition.guidelines.levels.find((l) => l.level === Number(n))!;
         const common = composePacket(edition, level, tree.packetTemplate, undefined, { shared: true }).document;
         const tokens = composePacket(edition, level, tree.packetTemplate, TOKEN_APPLICANT).document;
-        const [pdf, docx] = await Promise.all([renderKept(ctx.store, { format: 'pdf', document: common }, renderShared), renderKept(ctx.store, { format: 'docx', document: tokens }, renderShared)]);
+        const [pdf, docx] = await Promise.all([
+          renderKept(ctx.store, { format: 'pdf', document: common }, renderShared),
+          renderKept(ctx.store, { format: 'docx', document: tokens }, renderShared),
+        ]);
         prepared.set(key, { pdf: pdf.bytes, sharedPdf: shared(pdf.bytes), wordTemplate: shared(docx.bytes) });
         opts.progress?.({ phase: 'shared', done: ++sharedDone, total: keys.length });
       }),
@@ -150,7 +167,12 @@ async function mergeInto(
 
   const preparedAt = performance.now();
   const run = (task: MergeTask): Promise<MergeTaskResult> => (pool ? pool.run(task) : mergeOne(task));
-  const printFiles = new PrintFiles(outDir, roster.applicants.length, opts.packetsPerPrintFile ?? PACKETS_PER_PRINT_FILE, (file, done) => opts.progress?.({ phase: 'print', file, done }));
+  const printFiles = new PrintFiles(
+    outDir,
+    roster.applicants.length,
+    opts.packetsPerPrintFile ?? PACKETS_PER_PRINT_FILE,
+    (file, done) => opts.progress?.({ phase: 'print', file, done }),
+  );
   const made: MadePacket[] = [];
   try {
     // A bounded window of tasks in flight: the workers stay busy while results wait for their
@@ -160,7 +182,16 @@ async function mergeInto(
       const key = `${a.edition}/${a.level}`;
       const p = prepared.get(key)!;
       const fileName = packetFileName(a);
-      const result = run({ project: opts.project, outDir, fileName, applicant: a, edition: a.edition, level: a.level, sharedPdf: p.sharedPdf, wordTemplate: p.wordTemplate });
+      const result = run({
+        project: opts.project,
+        outDir,
+        fileName,
+        applicant: a,
+        edition: a.edition,
+        level: a.level,
+        sharedPdf: p.sharedPdf,
+        wordTemplate: p.wordTemplate,
+      });
       // Failures are reported when their turn comes; keep them from being "unhandled" meanwhile.
       result.catch(() => {});
       return { a, key, fileName, result };
@@ -178,10 +209,20 @@ async function mergeInto(
       waitMs += a0 - w0;
       await printFiles.add(t.a.line, t.key, prepared.get(t.key)!.pdf, r.personal);
       addMs += performance.now() - a0;
-      made.push({ line: t.a.line, name: `${t.a.first_name} ${t.a.last_name}`, edition: t.a.edition, level: t.a.level, pdf: `${t.fileName}.pdf`, docx: `${t.fileName}.docx`, pages: r.pages });
+      made.push({
+        line: t.a.line,
+        name: `${t.a.first_name} ${t.a.last_name}`,
+        edition: t.a.edition,
+        level: t.a.level,
+        pdf: `${t.fileName}.pdf`,
+        docx: `${t.fileName}.docx`,
+        pages: r.pages,
+      });
       opts.progress?.({ phase: 'packets', done: made.length, total: roster.applicants.length });
     }
-    ctx.trace(`merge main thread: waiting ${Math.round(waitMs)} ms, combining ${Math.round(addMs)} ms, prepared after ${Math.round(preparedAt - started)} ms`);
+    ctx.trace(
+      `merge main thread: waiting ${Math.round(waitMs)} ms, combining ${Math.round(addMs)} ms, prepared after ${Math.round(preparedAt - started)} ms`,
+    );
   } finally {
     await pool?.destroy();
   }

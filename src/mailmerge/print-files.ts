@@ -46,14 +46,20 @@ export class PrintFiles {
   /** Adds the next packet in roster order: its personal pages, then the shared pages of its edition and level. */
   async add(line: number, sharedKey: string, shared: Uint8Array, personal: Uint8Array): Promise<void> {
     const index = this.saved.length;
-    if (index >= this.sizes.length) throw new Error(`more packets than the ${this.sizes.reduce((a, b) => a + b, 0)} planned for the print files`);
+    if (index >= this.sizes.length)
+      throw new Error(`more packets than the ${this.sizes.reduce((a, b) => a + b, 0)} planned for the print files`);
     if (!this.current) {
       this.current = await CombinedPdf.create();
       this.firstLine = line;
     }
     await this.current.add(sharedKey, shared, personal);
     if (++this.inCurrent < this.sizes[index]) return;
-    const file: PrintFile = { path: printFileName(index), pages: this.current.pageCount, packets: this.inCurrent, lines: [this.firstLine, line] };
+    const file: PrintFile = {
+      path: printFileName(index),
+      pages: this.current.pageCount,
+      packets: this.inCurrent,
+      lines: [this.firstLine, line],
+    };
     this.told(file, false);
     writeAtomic(join(this.outDir, file.path), await this.current.save());
     this.saved.push(file);

@@ -26,7 +26,10 @@ export function capProblems(cells: Cells, columns: readonly string[]): string[] 
     } else if ((PRINTED as readonly string[]).includes(field)) {
       const over = overCap(value, CAPS.printedChars);
       // The real measure, on the beginning only: how much of it the window takes at the smallest size.
-      if (over) problems.push(`${field} ${over}; at most ${charactersThatFit(value.slice(0, CAPS.printedChars), printedMetrics)} fit the envelope window`);
+      if (over)
+        problems.push(
+          `${field} ${over}; at most ${charactersThatFit(value.slice(0, CAPS.printedChars), printedMetrics)} fit the envelope window`,
+        );
     } else {
       const over = overCap(value, CAPS.otherChars);
       if (over) problems.push(`${field} ${over}; expected at most ${CAPS.otherChars.toLocaleString('en-US')}`);
@@ -47,7 +50,9 @@ export function splitAddressLines(cells: Cells): string | null {
   if (!LINE_BREAK.test(one) && !LINE_BREAK.test(two)) return null;
   const lines = [...one.split(LINE_BREAK), ...two.split(LINE_BREAK)].map((l) => l.trim()).filter(Boolean);
   if (lines.length > 2) {
-    const where = [LINE_BREAK.test(one) && 'address_line1', LINE_BREAK.test(two) && 'address_line2'].filter(Boolean).join(' and ');
+    const where = [LINE_BREAK.test(one) && 'address_line1', LINE_BREAK.test(two) && 'address_line2']
+      .filter(Boolean)
+      .join(' and ');
     return `${where} ${LINE_BREAK.test(one) && LINE_BREAK.test(two) ? 'hold' : 'holds'} line breaks: the address has ${lines.length} street lines; expected at most 2 (address_line1 and address_line2)`;
   }
   cells.address_line1 = lines[0] ?? '';
@@ -85,7 +90,9 @@ export function textProblems(cells: Cells): string[] {
       continue;
     }
     if (value.trim() !== '' && value.replace(INVISIBLE, '') === '') {
-      problems.push(`${field} has only invisible characters (${[...new Set([...value].filter((c) => !/\s/.test(c)))].map((c) => codePoint(c.codePointAt(0)!)).join(', ')}); expected ${field.includes('name') ? 'a name' : 'text'}`);
+      problems.push(
+        `${field} has only invisible characters (${[...new Set([...value].filter((c) => !/\s/.test(c)))].map((c) => codePoint(c.codePointAt(0)!)).join(', ')}); expected ${field.includes('name') ? 'a name' : 'text'}`,
+      );
     }
   }
   return problems;
@@ -97,7 +104,8 @@ export function textProblems(cells: Cells): string[] {
  */
 export function lostLetters(cells: Cells): string[] {
   return PRINTED.filter((f) => (cells[f] ?? '').includes('?')).map(
-    (f) => `${f} ${excerpt(cells[f])} has a "?", which Excel writes for a letter "CSV (Comma delimited)" cannot hold; expected the roster saved from Excel as "CSV UTF-8 (Comma delimited) (*.csv)" or "Excel Workbook (*.xlsx)"`,
+    (f) =>
+      `${f} ${excerpt(cells[f])} has a "?", which Excel writes for a letter "CSV (Comma delimited)" cannot hold; expected the roster saved from Excel as "CSV UTF-8 (Comma delimited) (*.csv)" or "Excel Workbook (*.xlsx)"`,
   );
 }
 

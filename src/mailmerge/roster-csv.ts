@@ -56,10 +56,17 @@ export function readCsvTable(bytes: Buffer, name: string): RosterTable {
   const { utf8, wide } = withoutWideRows(decoded.utf8, decoded.delimiter);
   let records: { record: string[]; info: { bytes: number } }[];
   try {
-    records = parse(utf8, { delimiter: decoded.delimiter, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof records;
+    records = parse(utf8, {
+      delimiter: decoded.delimiter,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+    }) as unknown as typeof records;
   } catch (e) {
     const err = e as { message: string; lines?: number };
-    throw new RosterError(`${name}${err.lines ? ` line ${err.lines}` : ''}: not valid CSV (${err.message.replace(/^Invalid [^:]*: /, '').split('\n')[0]}); expected comma-separated values with "quotes" around fields that contain commas`);
+    throw new RosterError(
+      `${name}${err.lines ? ` line ${err.lines}` : ''}: not valid CSV (${err.message.replace(/^Invalid [^:]*: /, '').split('\n')[0]}); expected comma-separated values with "quotes" around fields that contain commas`,
+    );
   }
   // The line a record starts on, as an editor counts lines (CR LF is one break): csv-parse's own count takes a CR LF
   // inside a quoted field for two. info.bytes is where a record ends.
@@ -77,6 +84,9 @@ export function readCsvTable(bytes: Buffer, name: string): RosterTable {
       return { line: lineAt(start), cells: record };
     }),
     windows1252: decoded.encoding === 'Windows-1252',
-    refused: wide.map((w) => ({ line: w.line, problem: `the row has ${w.fields.toLocaleString('en-US')} fields; expected at most ${CAPS.rosterColumns} (the roster's columns)` })),
+    refused: wide.map((w) => ({
+      line: w.line,
+      problem: `the row has ${w.fields.toLocaleString('en-US')} fields; expected at most ${CAPS.rosterColumns} (the roster's columns)`,
+    })),
   };
 }

@@ -2,4 +2,5 @@
 export class RosterError extends Error {}
 
 /** What to do in Excel, for every message about a file's format or encoding. */
-export const SAVE_FROM_EXCEL = 'expected a roster saved from Excel (File > Save As) as "CSV UTF-8 (Comma delimited) (*.csv)", "Unicode Text (*.txt)" or "Excel Workbook (*.xlsx)"';
+export const SAVE_FROM_EXCEL =
+  'expected a roster saved from Excel (File > Save As) as "CSV UTF-8 (Comma delimited) (*.csv)", "Unicode Text (*.txt)" or "Excel Workbook (*.xlsx)"';

@@ -35,7 +35,7 @@ const lineOfChar = (text: string, index: number) => {
  */
 function utf8Scan(bytes: Uint8Array): { bad: number; multibyte: boolean } {
   let multibyte = false;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
     const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >> 4 === 0xe ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (n === 0) return { bad: i, multibyte };
@@ -48,7 +48,8 @@ function utf8Scan(bytes: Uint8Array): { bad: number; multibyte: boolean } {
 
 /** Decodes a roster's bytes; a byte that is no text in the file's encoding throws RosterError naming its line. */
 export function decodeRosterText(bytes: Buffer, name: string): RosterText {
-  const refuse = (line: number | null, what: string) => new RosterError(`${name}${line ? ` line ${line}` : ''}: ${what}; ${SAVE_FROM_EXCEL}`);
+  const refuse = (line: number | null, what: string) =>
+    new RosterError(`${name}${line ? ` line ${line}` : ''}: ${what}; ${SAVE_FROM_EXCEL}`);
   let text: string;
   let encoding: RosterEncoding;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
@@ -67,9 +68,14 @@ export function decodeRosterText(bytes: Buffer, name: string): RosterText {
     if (isUtf8(body)) return { utf8: body, encoding: 'UTF-8', delimiter: delimiterOf(body) };
     const { bad, multibyte } = utf8Scan(body);
     // A BOM, or accented letters already in UTF-8, say the file is UTF-8: a byte that breaks it is damage.
-    if (bom || multibyte || bad < 0) throw refuse(lineOfByte(body, Math.max(bad, 0)), `byte ${hex(body[Math.max(bad, 0)])} is not UTF-8 text`);
+    if (bom || multibyte || bad < 0)
+      throw refuse(lineOfByte(body, Math.max(bad, 0)), `byte ${hex(body[Math.max(bad, 0)])} is not UTF-8 text`);
     const undefinedAt = body.findIndex((b) => UNDEFINED_1252.has(b));
-    if (undefinedAt >= 0) throw refuse(lineOfByte(body, undefinedAt), `byte ${hex(body[undefinedAt])} is neither UTF-8 nor Windows-1252 text`);
+    if (undefinedAt >= 0)
+      throw refuse(
+        lineOfByte(body, undefinedAt),
+        `byte ${hex(body[undefinedAt])} is neither UTF-8 nor Windows-1252 text`,
+      );
     text = iconv.decode(body, 'windows-1252');
     encoding = 'Windows-1252';
   }

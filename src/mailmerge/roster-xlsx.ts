@@ -14,10 +14,12 @@ export interface RosterTable {
 }
 
 /** A zip file's first bytes. */
-export const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+export const isZip = (bytes: Uint8Array) =>
+  bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 const columnNumber = (letters: string) => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
-const columnLetters = (n: number): string => (n <= 0 ? '' : columnLetters(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
+const columnLetters = (n: number): string =>
+  n <= 0 ? '' : columnLetters(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26));
 
 /**
  * Checks the archive before the reader unzips it. fflate (which read-excel-file uses) inflates each part into a buffer
@@ -36,17 +38,27 @@ function checkArchive(bytes: Uint8Array, name: string): void {
       },
     });
   } catch {
-    throw new RosterError(`${name}: the workbook cannot be read (it is not a complete .xlsx file); expected a workbook saved by Excel, or a CSV file`);
+    throw new RosterError(
+      `${name}: the workbook cannot be read (it is not a complete .xlsx file); expected a workbook saved by Excel, or a CSV file`,
+    );
   }
-  if (parts > CAPS.xlsxEntries) throw new RosterError(`${name}: the workbook has ${parts.toLocaleString('en-US')} parts; expected a roster workbook of at most ${CAPS.xlsxEntries.toLocaleString('en-US')}`);
+  if (parts > CAPS.xlsxEntries)
+    throw new RosterError(
+      `${name}: the workbook has ${parts.toLocaleString('en-US')} parts; expected a roster workbook of at most ${CAPS.xlsxEntries.toLocaleString('en-US')}`,
+    );
   if (expanded > CAPS.xlsxExpandedBytes) {
-    throw new RosterError(`${name}: the workbook expands to ${(expanded / 2 ** 20).toFixed(0)} MB; expected a roster workbook that expands to at most ${CAPS.xlsxExpandedBytes / 2 ** 20} MB`);
+    throw new RosterError(
+      `${name}: the workbook expands to ${(expanded / 2 ** 20).toFixed(0)} MB; expected a roster workbook that expands to at most ${CAPS.xlsxExpandedBytes / 2 ** 20} MB`,
+    );
   }
   // Now bounded: the XML parts the reader will parse. Excel writes no DOCTYPE; one could declare entities.
   const xml = unzipSync(bytes, { filter: (f) => /\.(xml|rels)$/.test(f.name) });
   for (const [path, data] of Object.entries(xml)) {
     const bytes = Buffer.from(data.buffer, data.byteOffset, data.length);
-    if (bytes.includes('<!DOCTYPE')) throw new RosterError(`${name}: the workbook's part ${path} declares a DOCTYPE; expected a workbook saved by Excel`);
+    if (bytes.includes('<!DOCTYPE'))
+      throw new RosterError(
+        `${name}: the workbook's part ${path} declares a DOCTYPE; expected a workbook saved by Excel`,
+      );
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(path)) continue;
     const text = bytes.toString('latin1');
     // The reader fills the gaps of a sheet up to its last row and column: a cell far out would allocate them all.
@@ -85,7 +97,9 @@ export async function readXlsxTable(bytes: Buffer, name: string, sheet?: string)
       const names = (await readXlsxFile(input, options)).map((s) => `"${s.sheet}"`);
       throw new RosterError(`${name}: the workbook has no sheet "${sheet}"; expected one of ${names.join(', ')}`);
     }
-    throw new RosterError(`${name}: the workbook cannot be read (${(e as Error).message.split('\n')[0].slice(0, 80)}); expected a workbook saved by Excel, or a CSV file`);
+    throw new RosterError(
+      `${name}: the workbook cannot be read (${(e as Error).message.split('\n')[0].slice(0, 80)}); expected a workbook saved by Excel, or a CSV file`,
+    );
   }
   return { rows: data.map((row, i) => ({ line: i + 1, cells: row.map(cellText) })) };
 }

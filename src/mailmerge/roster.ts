@@ -15,7 +15,18 @@ import { isZip, readXlsxTable, type RosterTable } from './roster-xlsx.js';
 
 export { RosterError };
 
-export const ROSTER_COLUMNS = ['first_name', 'last_name', 'address_line1', 'address_line2', 'city', 'state', 'postal_code', 'email', 'edition', 'level'] as const;
+export const ROSTER_COLUMNS = [
+  'first_name',
+  'last_name',
+  'address_line1',
+  'address_line2',
+  'city',
+  'state',
+  'postal_code',
+  'email',
+  'edition',
+  'level',
+] as const;
 const OPTIONAL = new Set(['address_line2']);
 
 const required = (name: string) => z.string().trim().min(1, `missing ${name}`);
@@ -27,7 +38,11 @@ export const RosterRow = z.object({
   city: required('city'),
   state: required('state'),
   postal_code: required('postal_code'),
-  email: z.string().trim().min(1, 'missing email').pipe(z.email({ error: (iss) => `email ${excerpt(String(iss.input))} is not an e-mail address` })),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'missing email')
+    .pipe(z.email({ error: (iss) => `email ${excerpt(String(iss.input))} is not an e-mail address` })),
   edition: required('edition'),
   level: z
     .string()
@@ -54,7 +69,11 @@ export interface RosterOptions {
 }
 
 /** Reads and checks the roster; a file that cannot be read as a roster at all throws RosterError. */
-export async function readRoster(path: string, editions: Map<string, Edition>, opts: RosterOptions = {}): Promise<Roster> {
+export async function readRoster(
+  path: string,
+  editions: Map<string, Edition>,
+  opts: RosterOptions = {},
+): Promise<Roster> {
   const name = basename(path);
   return checkRows(await readTable(path, name, opts.sheet), name, editions);
 }
@@ -68,30 +87,46 @@ async function readTable(path: string, name: string, sheet: string | undefined):
     bytes = readFileSync(path);
   } catch (e) {
     if (e instanceof RosterError) throw e;
-    throw new RosterError(`${name}: cannot read the roster (${(e as NodeJS.ErrnoException).code ?? 'error'}); expected a CSV file exported from a spreadsheet, or an .xlsx workbook`);
+    throw new RosterError(
+      `${name}: cannot read the roster (${(e as NodeJS.ErrnoException).code ?? 'error'}); expected a CSV file exported from a spreadsheet, or an .xlsx workbook`,
+    );
   }
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw new RosterError(`${name}: this is an Excel 97-2003 workbook (.xls), which cannot be read; ${SAVE_FROM_EXCEL}`);
+    throw new RosterError(
+      `${name}: this is an Excel 97-2003 workbook (.xls), which cannot be read; ${SAVE_FROM_EXCEL}`,
+    );
   }
   if (isZip(bytes)) return readXlsxTable(bytes, name, sheet);
-  if (sheet !== undefined) throw new RosterError(`${name}: --sheet "${sheet}" names a sheet of an Excel workbook, but this is a text (CSV) file; expected an .xlsx file, or no --sheet`);
+  if (sheet !== undefined)
+    throw new RosterError(
+      `${name}: --sheet "${sheet}" names a sheet of an Excel workbook, but this is a text (CSV) file; expected an .xlsx file, or no --sheet`,
+    );
   return readCsvTable(bytes, name);
 }
 
 function checkRows(table: RosterTable, name: string, editions: Map<string, Edition>): Roster {
   const rows = table.rows.filter((r) => r.cells.some((c) => c !== ''));
-  if (rows.length > CAPS.rosterRows) throw new RosterError(`${name}: the roster has ${rows.length.toLocaleString('en-US')} rows; expected at most ${CAPS.rosterRows.toLocaleString('en-US')} (split it into several rosters)`);
+  if (rows.length > CAPS.rosterRows)
+    throw new RosterError(
+      `${name}: the roster has ${rows.length.toLocaleString('en-US')} rows; expected at most ${CAPS.rosterRows.toLocaleString('en-US')} (split it into several rosters)`,
+    );
   const [head, ...body] = rows;
   const header = (head?.cells ?? []).map((c) => c.trim().toLowerCase());
   const headerLine = head?.line ?? 1;
   const missingColumns = ROSTER_COLUMNS.filter((c) => !OPTIONAL.has(c) && !header.includes(c));
   if (header.length === 0 || missingColumns.length) {
-    throw new RosterError(`${name} line ${headerLine}: the header lacks ${missingColumns.join(', ')}; expected the columns ${ROSTER_COLUMNS.join(',')}`);
+    throw new RosterError(
+      `${name} line ${headerLine}: the header lacks ${missingColumns.join(', ')}; expected the columns ${ROSTER_COLUMNS.join(',')}`,
+    );
   }
   const used = ROSTER_COLUMNS.filter((c) => header.includes(c));
-  const roster: Roster = { applicants: [], rejected: (table.refused ?? []).map((r) => ({ line: r.line, message: `${name} line ${r.line}: ${r.problem}` })) };
+  const roster: Roster = {
+    applicants: [],
+    rejected: (table.refused ?? []).map((r) => ({ line: r.line, message: `${name} line ${r.line}: ${r.problem}` })),
+  };
   const duplicates = new Duplicates();
-  const refuse = (line: number, problems: string[]) => roster.rejected.push({ line, message: `${name} line ${line}: ${problems.join('; ')}` });
+  const refuse = (line: number, problems: string[]) =>
+    roster.rejected.push({ line, message: `${name} line ${line}: ${problems.join('; ')}` });
   for (const { line, cells } of body) {
     const record: Cells = {};
     for (const c of used) record[c] = cells[header.indexOf(c)] ?? '';
@@ -114,8 +149,12 @@ function checkRows(table: RosterTable, name: string, editions: Map<string, Editi
     }
     const problems: string[] = [];
     const edition = editions.get(parsed.data.edition);
-    if (!edition) problems.push(`unknown edition ${excerpt(parsed.data.edition)} (expected one of: ${[...editions.keys()].join(', ')})`);
-    else if (!edition.guidelines.levels.some((l) => l.level === parsed.data.level)) problems.push(`edition "${edition.id}" does not publish Level ${parsed.data.level}`);
+    if (!edition)
+      problems.push(
+        `unknown edition ${excerpt(parsed.data.edition)} (expected one of: ${[...editions.keys()].join(', ')})`,
+      );
+    else if (!edition.guidelines.levels.some((l) => l.level === parsed.data.level))
+      problems.push(`edition "${edition.id}" does not publish Level ${parsed.data.level}`);
     problems.push(...printProblems(parsed.data, edition ? envelopeWindow(edition.settings) : undefined));
     if (problems.length) {
       refuse(line, problems);

@@ -29,7 +29,10 @@ function madeByLastRun(dir: string): Set<string> {
     return made;
   }
   made.add(SUMMARY);
-  const files = summary.files ?? [...(summary.made ?? []).flatMap((m) => [m.pdf, m.docx]), ...(summary.combined ? [summary.combined.path] : [])];
+  const files = summary.files ?? [
+    ...(summary.made ?? []).flatMap((m) => [m.pdf, m.docx]),
+    ...(summary.combined ? [summary.combined.path] : []),
+  ];
   for (const f of files) if (typeof f === 'string') made.add(f);
   return made;
 }
@@ -43,14 +46,17 @@ function isDeadPartial(name: string): boolean {
 /** Refuses a folder that holds anything this tool did not make. */
 export function checkFolder(dir: string, shown: string): void {
   if (!existsSync(dir)) return;
-  if (!statSync(dir).isDirectory()) throw new ForeignFilesError(`${shown} is a file, not a folder; choose another --out`);
+  if (!statSync(dir).isDirectory())
+    throw new ForeignFilesError(`${shown} is a file, not a folder; choose another --out`);
   const ours = madeByLastRun(dir);
   const foreign = readdirSync(dir)
     .filter((name) => !ours.has(name) && !TOOL_FILES.includes(name) && !isDeadPartial(name))
     .sort();
   if (foreign.length) {
     const list = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? `, and ${foreign.length - 3} more` : '');
-    throw new ForeignFilesError(`${shown}/ holds files this mail merge did not make (${list}); nothing was changed. Move them elsewhere or choose another --out`);
+    throw new ForeignFilesError(
+      `${shown}/ holds files this mail merge did not make (${list}); nothing was changed. Move them elsewhere or choose another --out`,
+    );
   }
 }
 
@@ -72,13 +78,25 @@ export class RunFolder {
       // Inside a booklet build's out/, a build would replace the folder under the merge: hold that one too.
       const parent = dirname(dir);
       if (existsSync(join(parent, 'manifest.json'))) {
-        locks.push(await lockFolder(parent, (pid) => waiting(`waiting for another build or merge using ${basename(parent)}/ (pid ${pid}) …`)));
+        locks.push(
+          await lockFolder(parent, (pid) =>
+            waiting(`waiting for another build or merge using ${basename(parent)}/ (pid ${pid}) …`),
+          ),
+        );
       }
-      locks.push(await lockFolder(dir, (pid) => waiting(`waiting for another mail merge into ${shown}/ (pid ${pid}) …`)));
+      locks.push(
+        await lockFolder(dir, (pid) => waiting(`waiting for another mail merge into ${shown}/ (pid ${pid}) …`)),
+      );
       const notices: string[] = [];
       const swept = sweepLitter(dir);
-      if (swept.restored) notices.push(`a previous run into ${shown}/ was interrupted while switching to its new files; the run before it was put back`);
-      else if (swept.removed.some((n) => n.includes('-staging-'))) notices.push(`a previous run into ${shown}/ was interrupted; its partial files were removed (${shown}/ holds the last complete run, if any)`);
+      if (swept.restored)
+        notices.push(
+          `a previous run into ${shown}/ was interrupted while switching to its new files; the run before it was put back`,
+        );
+      else if (swept.removed.some((n) => n.includes('-staging-')))
+        notices.push(
+          `a previous run into ${shown}/ was interrupted; its partial files were removed (${shown}/ holds the last complete run, if any)`,
+        );
       checkFolder(dir, shown);
       const staging = stagingDir(dir);
       rmSync(staging, { recursive: true, force: true });
@@ -95,7 +113,8 @@ export class RunFolder {
   commit(): void {
     // Checked again: a file may have been put in the folder while the merge ran.
     checkFolder(this.dir, this.shown);
-    for (const name of TOOL_FILES) if (existsSync(join(this.dir, name))) linkTree(join(this.dir, name), join(this.staging, name));
+    for (const name of TOOL_FILES)
+      if (existsSync(join(this.dir, name))) linkTree(join(this.dir, name), join(this.staging, name));
     swapIn(this.staging, this.dir);
     this.forget();
   }

@@ -9,11 +9,20 @@ import { strFromU8, strToU8 } from 'fflate';
 import { needsScriptRuns, runsXml } from '../write/docx/scripts.js';
 import { escapeXml } from '../text/escape.js';
 
-const FIELDS = ['first_name', 'last_name', 'address_line1', 'address_line2', 'city', 'state', 'postal_code', 'email', 'line'] as const;
+const FIELDS = [
+  'first_name',
+  'last_name',
+  'address_line1',
+  'address_line2',
+  'city',
+  'state',
+  'postal_code',
+  'email',
+  'line',
+] as const;
 const token = (name: string) => `\u27e6${name}\u27e7`;
 
 export const TOKEN_APPLICANT: Addressee = Object.fromEntries(FIELDS.map((f) => [f, token(f)])) as unknown as Addressee;
-
 
 export class WordTemplate {
   private readonly parts: Parts;
@@ -27,7 +36,11 @@ export class WordTemplate {
     private readonly date: string,
   ) {
     this.parts = unzipParts(docx);
-    this.fixed = Object.fromEntries(Object.entries(this.parts).filter(([name]) => name !== 'word/document.xml').map(([name, data]) => [name, preparePart(data)]));
+    this.fixed = Object.fromEntries(
+      Object.entries(this.parts)
+        .filter(([name]) => name !== 'word/document.xml')
+        .map(([name, data]) => [name, preparePart(data)]),
+    );
     const xml = strFromU8(this.parts['word/document.xml']);
     this.pieces = xml.split(/\u27e6([a-z0-9_]+)\u27e7/);
     // The properties of the run each token stands in, for values that need runs of their own (scripts/rtl).

@@ -36,22 +36,56 @@ export function packetsAreCurrent(project: string, roster: string, outDir: strin
   } catch {
     return false;
   }
-  if (summary.roster !== roster || !Array.isArray(summary.made) || summary.made.length !== applicants.length) return false;
-  const inputs = [roster, join(project, 'source'), join(project, 'templates', 'packet.yaml'), join(project, 'src'), join(project, 'package-lock.json')];
+  if (summary.roster !== roster || !Array.isArray(summary.made) || summary.made.length !== applicants.length)
+    return false;
+  const inputs = [
+    roster,
+    join(project, 'source'),
+    join(project, 'templates', 'packet.yaml'),
+    join(project, 'src'),
+    join(project, 'package-lock.json'),
+  ];
   if (statSync(summaryPath).mtimeMs < newestMtime(inputs)) return false;
   const made = new Map(summary.made.map((m) => [m.line, m]));
   return applicants.every((a) => {
     const m = made.get(a.line);
     const name = packetFileName(a);
-    return m && m.edition === a.edition && m.level === a.level && m.pdf === `${name}.pdf` && m.docx === `${name}.docx` && existsSync(join(outDir, m.pdf)) && existsSync(join(outDir, m.docx));
+    return (
+      m &&
+      m.edition === a.edition &&
+      m.level === a.level &&
+      m.pdf === `${name}.pdf` &&
+      m.docx === `${name}.docx` &&
+      existsSync(join(outDir, m.pdf)) &&
+      existsSync(join(outDir, m.docx))
+    );
   });
 }
 
 /** Makes the packets unless DIR already has current ones; says which it did. */
-export async function ensurePackets(opts: { project: string; roster: string; sheet?: string; outDir: string; applicants: Applicant[]; remake: boolean; progress?: (step: MergeProgress) => void }): Promise<'reused' | 'made'> {
-  if (!opts.remake && opts.applicants.length && packetsAreCurrent(opts.project, opts.roster, opts.outDir, opts.applicants)) return 'reused';
+export async function ensurePackets(opts: {
+  project: string;
+  roster: string;
+  sheet?: string;
+  outDir: string;
+  applicants: Applicant[];
+  remake: boolean;
+  progress?: (step: MergeProgress) => void;
+}): Promise<'reused' | 'made'> {
+  if (
+    !opts.remake &&
+    opts.applicants.length &&
+    packetsAreCurrent(opts.project, opts.roster, opts.outDir, opts.applicants)
+  )
+    return 'reused';
   // Loaded only to make packets: a re-run that sends what is already made starts without the renderers.
   const { mergePackets } = await import('../mailmerge/merge.js');
-  await mergePackets({ project: opts.project, roster: opts.roster, sheet: opts.sheet, outDir: opts.outDir, progress: opts.progress });
+  await mergePackets({
+    project: opts.project,
+    roster: opts.roster,
+    sheet: opts.sheet,
+    outDir: opts.outDir,
+    progress: opts.progress,
+  });
   return 'made';
 }

@@ -54,7 +54,8 @@ export interface LogEntry {
 }
 
 /** An applicant's packet is one message: the same address, edition and level is the same applicant. */
-export const sendKey = (r: { email: string; edition: string; level: number }) => `${r.email.toLowerCase()}\0${r.edition}\0${r.level}`;
+export const sendKey = (r: { email: string; edition: string; level: number }) =>
+  `${r.email.toLowerCase()}\0${r.edition}\0${r.level}`;
 
 /** A record cut short by a failed write: it was never acted on (see appendRecord), so it is skipped. */
 const TORN = /^\{"status":"(sending|accepted|refused)"/;
@@ -73,7 +74,9 @@ export function readSendLog(path: string, shownAs: string): Map<string, LogEntry
     }
     const parsed = LogRecord.safeParse(json);
     if (!parsed.success) {
-      throw new InputError([`${shownAs} line ${i + 1}: not a send record; expected one JSON object per line as send:packets writes them (fix or delete that line; deleting it means that message is sent again)`]);
+      throw new InputError([
+        `${shownAs} line ${i + 1}: not a send record; expected one JSON object per line as send:packets writes them (fix or delete that line; deleting it means that message is sent again)`,
+      ]);
     }
     const r: LogRecord = parsed.data;
     const key = sendKey(r);
@@ -107,7 +110,7 @@ export function appendRecord(path: string, record: IntentRecord | SendRecord | R
         if (last[0] !== 0x0a) text = '\n' + text;
       }
       const bytes = Buffer.from(text);
-      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+      for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -11,7 +11,17 @@ import { composeMessage, type Attachment } from './message.js';
 import { ensurePackets } from './packets.js';
 import { MachineFault, onPath } from '../util/machine-fault.js';
 import { appendRecord, EML_DIR, readSendLog, SEND_LOG, sendKey, type IntentRecord } from './send-log.js';
-import { answeredNo, DeliveryError, deliver, describeStop, NO_ENCRYPTION, offersNoEncryption, refusalOf, SmtpConfigError, type SmtpServer } from './smtp.js';
+import {
+  answeredNo,
+  DeliveryError,
+  deliver,
+  describeStop,
+  NO_ENCRYPTION,
+  offersNoEncryption,
+  refusalOf,
+  SmtpConfigError,
+  type SmtpServer,
+} from './smtp.js';
 import { attachmentBaseName, fillEmail, missingForEmail, officeVars, readEmailTemplate } from './template.js';
 
 /** A bad command line or setup (no From address): exit code 2, nothing sent. */
@@ -83,12 +93,17 @@ export async function sendPackets(opts: SendOptions): Promise<SendResult> {
   if (!opts.from) {
     const lacking = used.filter((e) => !e.settings.office?.email).map((e) => e.id);
     if (lacking.length) {
-      throw new SendUsageError(`no From address for ${lacking.map((id) => `"${id}"`).join(', ')}: ${lacking.map((id) => `source/editions/${id}/edition.yaml`).join(', ')} ${lacking.length > 1 ? 'give' : 'gives'} no office.email; expected --from office@example.org or office.email in edition.yaml`);
+      throw new SendUsageError(
+        `no From address for ${lacking.map((id) => `"${id}"`).join(', ')}: ${lacking.map((id) => `source/editions/${id}/edition.yaml`).join(', ')} ${lacking.length > 1 ? 'give' : 'gives'} no office.email; expected --from office@example.org or office.email in edition.yaml`,
+      );
     }
   }
   for (const e of used) {
     const missing = missingForEmail(template, e);
-    if (missing.length) opts.say(`note: source/editions/${e.id}/edition.yaml gives no ${missing.join(', ')}: the e-mail leaves out the paragraph that would name it`);
+    if (missing.length)
+      opts.say(
+        `note: source/editions/${e.id}/edition.yaml gives no ${missing.join(', ')}: the e-mail leaves out the paragraph that would name it`,
+      );
   }
 
   // The roster's checks refuse a repeated applicant, as build:packets does: one message per applicant.
@@ -99,7 +114,10 @@ export async function sendPackets(opts: SendOptions): Promise<SendResult> {
   const resend = new Set(opts.resend ?? []);
   const rowLines = new Set(applicants.map((a) => a.line));
   for (const line of resend) {
-    if (!rowLines.has(line)) throw new SendUsageError(`--resend ${line}: ${rosterName} has no row to send on line ${line}; expected the line of a valid row (the header is line 1)`);
+    if (!rowLines.has(line))
+      throw new SendUsageError(
+        `--resend ${line}: ${rosterName} has no row to send on line ${line}; expected the line of a valid row (the header is line 1)`,
+      );
   }
 
   const packets = await ensurePackets({
@@ -113,7 +131,11 @@ export async function sendPackets(opts: SendOptions): Promise<SendResult> {
       if (step.phase === 'packets') opts.status?.(`packets: ${step.done}/${step.total}`, step.done === step.total);
     },
   });
-  opts.say(packets === 'reused' ? `packets: using the ${roster.applicants.length} already made in ${opts.outDir}` : `packets: made ${roster.applicants.length}`);
+  opts.say(
+    packets === 'reused'
+      ? `packets: using the ${roster.applicants.length} already made in ${opts.outDir}`
+      : `packets: made ${roster.applicants.length}`,
+  );
 
   const logPath = join(opts.outDir, SEND_LOG);
   const log = readSendLog(logPath, join(opts.outDir, SEND_LOG));
@@ -127,7 +149,15 @@ export async function sendPackets(opts: SendOptions): Promise<SendResult> {
     const read = (file: string) => onPath(join(opts.outDir, file), 'read', () => readFileSync(join(opts.outDir, file)));
     const pdf = read(`${name}.pdf`);
     const docx = template.attachWord ? read(`${name}.docx`) : null;
-    const p: Planned = { applicant: a, edition: editions.get(a.edition)!, name, pdf, docx, sha256: sha256(pdf), ...(docx ? { docxSha256: sha256(docx) } : {}) };
+    const p: Planned = {
+      applicant: a,
+      edition: editions.get(a.edition)!,
+      name,
+      pdf,
+      docx,
+      sha256: sha256(pdf),
+      ...(docx ? { docxSha256: sha256(docx) } : {}),
+    };
     const entry = log.get(sendKey(a));
     if (!resend.has(a.line)) {
       // Never by itself: the applicant may already have it, and only staff can find out.
@@ -140,7 +170,10 @@ export async function sendPackets(opts: SendOptions): Promise<SendResult> {
         const changed = before.sha256 !== p.sha256 || (docx !== null && before.docxSha256 !== p.docxSha256);
         if (!changed || !opts.resendChanged) {
           skipped++;
-          if (changed) opts.say(`${rosterName} line ${a.line}: the packet changed since it was sent to ${a.email}; not sent again (--resend-changed sends it)`);
+          if (changed)
+            opts.say(
+              `${rosterName} line ${a.line}: the packet changed since it was sent to ${a.email}; not sent again (--resend-changed sends it)`,
+            );
           continue;
         }
       }
@@ -153,15 +186,44 @@ export async function sendPackets(opts: SendOptions): Promise<SendResult> {
     const a = p.applicant;
     const s = p.edition.settings;
     const level = p.edition.guidelines.levels.find((l) => l.level === a.level)!;
-    const base = { firstName: a.first_name, lastName: a.last_name, association: s.association.name, abbreviation: s.association.abbreviation, level: String(a.level), levelTitle: level.title, ...officeVars(p.edition) };
+    const base = {
+      firstName: a.first_name,
+      lastName: a.last_name,
+      association: s.association.name,
+      abbreviation: s.association.abbreviation,
+      level: String(a.level),
+      levelTitle: level.title,
+      ...officeVars(p.edition),
+    };
     // The attachment's name is built from the name's slug, never the raw input (no controls, no bidi tricks).
     const { first, last } = fileNameParts(a);
-    const fileBase = attachmentBaseName(template, { ...base, firstName: first, lastName: last || (first ? '' : 'applicant'), attachment: '' });
+    const fileBase = attachmentBaseName(template, {
+      ...base,
+      firstName: first,
+      lastName: last || (first ? '' : 'applicant'),
+      attachment: '',
+    });
     const attachments: Attachment[] = [{ filename: `${fileBase}.pdf`, content: p.pdf, contentType: 'application/pdf' }];
-    if (p.docx) attachments.push({ filename: `${fileBase}.docx`, content: p.docx, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
-    const { subject, text } = fillEmail(template, { ...base, attachment: attachments.map((f) => f.filename).join(' and ') });
+    if (p.docx)
+      attachments.push({
+        filename: `${fileBase}.docx`,
+        content: p.docx,
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      });
+    const { subject, text } = fillEmail(template, {
+      ...base,
+      attachment: attachments.map((f) => f.filename).join(' and '),
+    });
     const from = { name: s.office?.name ?? s.association.name, address: opts.from ?? s.office!.email! };
-    return composeMessage({ from, applicant: a, subject, text, attachments, packetSha256: p.sha256 + (p.docxSha256 ?? ''), date: now() });
+    return composeMessage({
+      from,
+      applicant: a,
+      subject,
+      text,
+      attachments,
+      packetSha256: p.sha256 + (p.docxSha256 ?? ''),
+      date: now(),
+    });
   };
 
   if (opts.dryRun) {
@@ -192,13 +254,24 @@ export async function sendPackets(opts: SendOptions): Promise<SendResult> {
     if (wait > 0) await sleep(wait);
     lastStart = performance.now();
     const message = await messageOf(p);
-    const row: Omit<IntentRecord, 'status'> = { line: a.line, email: a.email, edition: a.edition, level: a.level, packet: `${p.name}.pdf`, sha256: p.sha256, ...(p.docxSha256 ? { docxSha256: p.docxSha256 } : {}), messageId: message.messageId };
+    const row: Omit<IntentRecord, 'status'> = {
+      line: a.line,
+      email: a.email,
+      edition: a.edition,
+      level: a.level,
+      packet: `${p.name}.pdf`,
+      sha256: p.sha256,
+      ...(p.docxSha256 ? { docxSha256: p.docxSha256 } : {}),
+      messageId: message.messageId,
+    };
     let response: string;
     try {
       ({ response } = await deliver(server, message.envelope, message.raw, (encrypted) => {
         if (!encrypted && server.credentials && server.insecureAllowedBy && !warned) {
           warned = true;
-          warn(`warning: the connection to ${server.shown} is not encrypted: the password and the messages are sent in clear (allowed by ${server.insecureAllowedBy})`);
+          warn(
+            `warning: the connection to ${server.shown} is not encrypted: the password and the messages are sent in clear (allowed by ${server.insecureAllowedBy})`,
+          );
         }
         // On disk before the message goes out; if it cannot be written, the message is not sent.
         appendRecord(logPath, { status: 'sending', ...row });
@@ -220,7 +293,13 @@ export async function sendPackets(opts: SendOptions): Promise<SendResult> {
       if (e.sending) {
         // The server said no: the message was not sent, and a re-run tries it again.
         try {
-          appendRecord(logPath, { status: 'refused', ...row, server: server.redact(((err as { response?: string }).response ?? (err as Error).message).replace(/\s+/g, ' ').trim()) });
+          appendRecord(logPath, {
+            status: 'refused',
+            ...row,
+            server: server.redact(
+              ((err as { response?: string }).response ?? (err as Error).message).replace(/\s+/g, ' ').trim(),
+            ),
+          });
         } catch (f) {
           if (!(f instanceof MachineFault)) throw f;
           uncertain.push(mayHaveBeenSent(a, message));
@@ -232,12 +311,18 @@ export async function sendPackets(opts: SendOptions): Promise<SendResult> {
       const refusal = refusalOf(err);
       if (refusal === null) {
         if (offersNoEncryption(err) && done === 0 && failed.length === 0) {
-          throw new SmtpConfigError(`${NO_ENCRYPTION} (${server.shown}); nothing was sent. Expected smtps://…:465 or a server that offers STARTTLS (--allow-insecure sends it in clear anyway)`);
+          throw new SmtpConfigError(
+            `${NO_ENCRYPTION} (${server.shown}); nothing was sent. Expected smtps://…:465 or a server that offers STARTTLS (--allow-insecure sends it in clear anyway)`,
+          );
         }
         stopped = { why: describeStop(err, server), left: plan.length - i };
         break;
       }
-      failed.push(server.redact(`${rosterName} line ${a.line}: the mail server refused the message to ${a.email} (${refusal}); not sent`));
+      failed.push(
+        server.redact(
+          `${rosterName} line ${a.line}: the mail server refused the message to ${a.email} (${refusal}); not sent`,
+        ),
+      );
       warn(failed[failed.length - 1]);
       continue;
     }
@@ -247,12 +332,17 @@ export async function sendPackets(opts: SendOptions): Promise<SendResult> {
     } catch (e) {
       if (!(e instanceof MachineFault)) throw e;
       // Sent, but not on record: its intent stands, so no run sends it again by itself.
-      uncertain.push(`${rosterName} line ${a.line}: sent (the mail server accepted it), but the send log could not record it; it is not sent again by itself (--resend ${a.line} sends it again)`);
+      uncertain.push(
+        `${rosterName} line ${a.line}: sent (the mail server accepted it), but the send log could not record it; it is not sent again by itself (--resend ${a.line} sends it again)`,
+      );
       warn(uncertain[uncertain.length - 1]);
       stopped = { why: e.message, left: plan.length - i - 1, fault: e };
       break;
     }
-    opts.status?.(`sent ${done + failed.length}/${plan.length}: ${rosterName} line ${a.line} to ${a.email}`, done + failed.length === plan.length);
+    opts.status?.(
+      `sent ${done + failed.length}/${plan.length}: ${rosterName} line ${a.line} to ${a.email}`,
+      done + failed.length === plan.length,
+    );
   }
   return { packets, sent: done, skipped, refused, failed, uncertain, stopped };
 }

@@ -30,20 +30,27 @@ export function smtpFromEnv(value: string | undefined, opts: { allowInsecure?: b
   } catch {
     throw new SmtpConfigError(`SMTP_URL is not a URL; ${expected}`);
   }
-  if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:') throw new SmtpConfigError(`SMTP_URL starts with "${u.protocol}"; ${expected}`);
+  if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:')
+    throw new SmtpConfigError(`SMTP_URL starts with "${u.protocol}"; ${expected}`);
   if (!u.hostname) throw new SmtpConfigError(`SMTP_URL names no server; ${expected}`);
   const shown = `${u.protocol}//${u.host}`;
   const secrets = [value, u.password, decodeURIComponent(u.password), u.username, decodeURIComponent(u.username)]
     .filter((s) => s.length >= 3)
     .sort((a, b) => b.length - a.length);
-  const redact = (s: string) => secrets.reduce((acc, secret) => acc.split(secret).join(secret === value ? shown : '***'), s);
+  const redact = (s: string) =>
+    secrets.reduce((acc, secret) => acc.split(secret).join(secret === value ? shown : '***'), s);
 
   // Our own setting, not nodemailer's; and no setting in the URL may turn the TLS requirement off.
   const insecureParam = u.searchParams.get('insecure') === 'true';
   const requireParam = u.searchParams.get('requireTLS') === 'true';
-  for (const name of ['insecure', 'requireTLS', 'ignoreTLS', 'opportunisticTLS', 'service']) u.searchParams.delete(name);
+  for (const name of ['insecure', 'requireTLS', 'ignoreTLS', 'opportunisticTLS', 'service'])
+    u.searchParams.delete(name);
   const credentials = !!(u.username || u.password);
-  const insecureAllowedBy = opts.allowInsecure ? '--allow-insecure' : insecureParam ? '?insecure=true in SMTP_URL' : null;
+  const insecureAllowedBy = opts.allowInsecure
+    ? '--allow-insecure'
+    : insecureParam
+      ? '?insecure=true in SMTP_URL'
+      : null;
   const parsed = parseConnectionUrl(u.href);
   const auth = parsed.auth ? { user: parsed.auth.user, pass: parsed.auth.pass } : null;
   delete parsed.auth;
@@ -84,7 +91,12 @@ export interface Delivered {
  * Sends one message on a connection of its own: connect (with TLS as required), log in, then
  * `beforeSending()` (which records the intent; if it throws, nothing is sent), then the message.
  */
-export async function deliver(server: SmtpServer, envelope: { from: string; to: string[] }, raw: Buffer, beforeSending: (encrypted: boolean) => void): Promise<Delivered> {
+export async function deliver(
+  server: SmtpServer,
+  envelope: { from: string; to: string[] },
+  raw: Buffer,
+  beforeSending: (encrypted: boolean) => void,
+): Promise<Delivered> {
   const conn = new SMTPConnection(server.options);
   let failure: unknown = null;
   let failStep: ((e: unknown) => void) | null = null;
@@ -107,7 +119,8 @@ export async function deliver(server: SmtpServer, envelope: { from: string; to: 
   let local: unknown = null;
   try {
     await step<void>((done) => conn.connect((err) => done(err ?? null)));
-    if (server.auth && conn.allowsAuth) await step<void>((done) => conn.login({ user: server.auth!.user, pass: server.auth!.pass }, (err) => done(err)));
+    if (server.auth && conn.allowsAuth)
+      await step<void>((done) => conn.login({ user: server.auth!.user, pass: server.auth!.pass }, (err) => done(err)));
     try {
       beforeSending(conn.secure);
     } catch (e) {
@@ -155,7 +168,10 @@ export function refusalOf(e: unknown): string | null {
 /** The server refused STARTTLS (or does not speak EHLO), so TLS could not be had before AUTH. */
 export function offersNoEncryption(e: unknown): boolean {
   const err = e as SmtpError;
-  return (err.code === 'ETLS' && err.command === 'STARTTLS' && !!err.response) || (err.command === 'EHLO' && /STARTTLS/.test(err.message));
+  return (
+    (err.code === 'ETLS' && err.command === 'STARTTLS' && !!err.response) ||
+    (err.command === 'EHLO' && /STARTTLS/.test(err.message))
+  );
 }
 
 export function describeStop(e: unknown, server: SmtpServer): string {

@@ -21,7 +21,16 @@ export const EmailTemplate = z
 export type EmailTemplate = z.infer<typeof EmailTemplate>;
 
 /** Always known for an applicant. */
-const ALWAYS = ['firstName', 'lastName', 'association', 'abbreviation', 'level', 'levelTitle', 'officeName', 'attachment'] as const;
+const ALWAYS = [
+  'firstName',
+  'lastName',
+  'association',
+  'abbreviation',
+  'level',
+  'levelTitle',
+  'officeName',
+  'attachment',
+] as const;
 /** From the edition's `office`, which may lack them: only in the body, whose paragraph is then left out. */
 const OPTIONAL = ['officeAddress', 'officePhone', 'officeEmail'] as const;
 export type EmailVars = Record<(typeof ALWAYS)[number], string> & Partial<Record<(typeof OPTIONAL)[number], string>>;
@@ -32,15 +41,24 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 export function readEmailTemplate(project: string): EmailTemplate {
   const diag = new Diagnostics();
   const abs = join(project, EMAIL_TEMPLATE);
-  if (!existsSync(abs)) throw new InputError([`${EMAIL_TEMPLATE}:1:1: the e-mail template is missing; expected templates/email.yaml (see the copy in the repository)`]);
+  if (!existsSync(abs))
+    throw new InputError([
+      `${EMAIL_TEMPLATE}:1:1: the e-mail template is missing; expected templates/email.yaml (see the copy in the repository)`,
+    ]);
   const text = readText(abs, EMAIL_TEMPLATE, diag);
   const read = text == null ? null : readYaml(EMAIL_TEMPLATE, text, EmailTemplate, diag);
   if (read) {
     const check = (path: (string | number)[], value: string, allowed: readonly string[]) => {
       for (const [, name] of value.matchAll(PLACEHOLDER)) {
         if (allowed.includes(name)) continue;
-        const where = (OPTIONAL as readonly string[]).includes(name) ? ` ({${name}} may be missing, so only body paragraphs may use it)` : '';
-        diag.error(read.locate(path), `unknown placeholder {${name}}${where}`, `one of ${allowed.map((a) => `{${a}}`).join(' ')}`);
+        const where = (OPTIONAL as readonly string[]).includes(name)
+          ? ` ({${name}} may be missing, so only body paragraphs may use it)`
+          : '';
+        diag.error(
+          read.locate(path),
+          `unknown placeholder {${name}}${where}`,
+          `one of ${allowed.map((a) => `{${a}}`).join(' ')}`,
+        );
       }
     };
     check(['subject'], read.value.subject, ALWAYS);
@@ -51,8 +69,10 @@ export function readEmailTemplate(project: string): EmailTemplate {
   return read.value;
 }
 
-const fill = (s: string, vars: EmailVars) => s.replace(PLACEHOLDER, (m, k: string) => (vars as Record<string, string | undefined>)[k] ?? m);
-const usesMissing = (s: string, vars: EmailVars) => [...s.matchAll(PLACEHOLDER)].some(([, k]) => (vars as Record<string, string | undefined>)[k] === undefined);
+const fill = (s: string, vars: EmailVars) =>
+  s.replace(PLACEHOLDER, (m, k: string) => (vars as Record<string, string | undefined>)[k] ?? m);
+const usesMissing = (s: string, vars: EmailVars) =>
+  [...s.matchAll(PLACEHOLDER)].some(([, k]) => (vars as Record<string, string | undefined>)[k] === undefined);
 
 export interface EmailText {
   subject: string;
@@ -67,7 +87,9 @@ export function fillEmail(t: EmailTemplate, vars: EmailVars): EmailText {
 
 export function attachmentBaseName(t: EmailTemplate, vars: EmailVars): string {
   // Slashes and control characters would make a bad file name in a mail program.
-  return fill(t.attachmentName, vars).replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim();
+  return fill(t.attachmentName, vars)
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+    .trim();
 }
 
 /** What the edition's `office` does not give, by the placeholder the template would use. */
@@ -86,6 +108,10 @@ export function officeVars(edition: Edition): Pick<EmailVars, 'officeName' | (ty
 export function missingForEmail(t: EmailTemplate, edition: Edition): string[] {
   const have = officeVars(edition) as Record<string, string | undefined>;
   const used = new Set(t.body.flatMap((p) => [...p.matchAll(PLACEHOLDER)].map(([, k]) => k)));
-  const setting: Record<string, string> = { officeAddress: 'office.address', officePhone: 'office.phone', officeEmail: 'office.email' };
+  const setting: Record<string, string> = {
+    officeAddress: 'office.address',
+    officePhone: 'office.phone',
+    officeEmail: 'office.email',
+  };
   return OPTIONAL.filter((k) => used.has(k) && have[k] === undefined).map((k) => setting[k]);
 }

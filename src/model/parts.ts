@@ -1,5 +1,13 @@
 // What one level file holds before an edition's overrides are applied (the reader's output, the overlay's input).
-import type { CompetencyArea, CompetencyDetail, ImpactMap, LevelNumber, ListItem, Section, SourcePos } from './schema.js';
+import type {
+  CompetencyArea,
+  CompetencyDetail,
+  ImpactMap,
+  LevelNumber,
+  ListItem,
+  Section,
+  SourcePos,
+} from './schema.js';
 
 /** An edition's change to one area's competencies: bullets whose ids replace or add. */
 export interface AreaPatch {

@@ -44,7 +44,12 @@ export const ListItem: z.ZodType<ListItem> = z.object({
 });
 
 /** `id`: set by a line `{#id}` just before the block, so templates can pick it (e.g. the five steps). */
-export const Paragraph = z.object({ kind: z.literal('paragraph'), id: z.string().optional(), text: Inlines, pos: SourcePos });
+export const Paragraph = z.object({
+  kind: z.literal('paragraph'),
+  id: z.string().optional(),
+  text: Inlines,
+  pos: SourcePos,
+});
 export const List = z.object({
   kind: z.literal('list'),
   id: z.string().optional(),
@@ -148,7 +153,12 @@ export type Level = z.infer<typeof Level> & { level: LevelNumber };
 
 export const GlossaryEntry = z.object({ id: z.string(), term: z.string(), definition: Inlines, pos: SourcePos });
 export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
-export const Glossary = z.object({ id: z.string(), title: z.string(), entries: z.array(GlossaryEntry), pos: SourcePos });
+export const Glossary = z.object({
+  id: z.string(),
+  title: z.string(),
+  entries: z.array(GlossaryEntry),
+  pos: SourcePos,
+});
 export type Glossary = z.infer<typeof Glossary>;
 
 /** Everything one edition publishes, before layout. */

@@ -2,10 +2,20 @@
 import { z } from 'zod';
 
 /** A named envelope window, or a custom one in millimetres from the page's top-left corner. */
-export const EnvelopeSetting = z.union([
-  z.enum(['us-10', 'din5008-a', 'din5008-b', 'c5-6']),
-  z.object({ left: z.number().min(0), top: z.number().min(0), width: z.number().positive(), height: z.number().positive() }).strict(),
-], { error: 'us-10, din5008-a, din5008-b, c5-6, or a window in mm like { left: 20, top: 45, width: 85, height: 45 }' });
+export const EnvelopeSetting = z.union(
+  [
+    z.enum(['us-10', 'din5008-a', 'din5008-b', 'c5-6']),
+    z
+      .object({
+        left: z.number().min(0),
+        top: z.number().min(0),
+        width: z.number().positive(),
+        height: z.number().positive(),
+      })
+      .strict(),
+  ],
+  { error: 'us-10, din5008-a, din5008-b, c5-6, or a window in mm like { left: 20, top: 45, width: 85, height: 45 }' },
+);
 export type EnvelopeSetting = z.infer<typeof EnvelopeSetting>;
 
 const PAGE_MM = { LETTER: { width: 215.9, height: 279.4 }, A4: { width: 210, height: 297 } } as const;
@@ -22,7 +32,10 @@ export const EditionSettings = z
     subtitle: z.string().min(1).optional(),
     /** Extra line on the cover, e.g. "Level 3 revision". */
     editionLine: z.string().min(1).optional(),
-    language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a language tag such as en-US').default('en-US'),
+    language: z
+      .string()
+      .regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a language tag such as en-US')
+      .default('en-US'),
     pageSize: z.enum(['LETTER', 'A4']).default('LETTER'),
     /** The window envelope letters are folded for (compose/envelope.ts); by default us-10 on LETTER, din5008-b on A4. */
     envelope: EnvelopeSetting.optional(),
@@ -57,18 +70,37 @@ export const EditionSettings = z
       .strict()
       .optional(),
     /** Application fee by level, e.g. { 1: "$50" }: packets print it as written; a number is an amount in `currency`. */
-    fees: z.record(z.enum(['1', '2', '3', '4']), z.union([z.string().min(1), z.number().nonnegative()], { error: 'a fee as text ("$50") or an amount in currency (50)' })).optional(),
+    fees: z
+      .record(
+        z.enum(['1', '2', '3', '4']),
+        z.union([z.string().min(1), z.number().nonnegative()], {
+          error: 'a fee as text ("$50") or an amount in currency (50)',
+        }),
+      )
+      .optional(),
     /** ISO 4217 code (EUR, GBP) the fees given as numbers are in; written the edition's language's way. */
-    currency: z.string().regex(/^[A-Z]{3}$/, 'a currency code such as EUR').optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'a currency code such as EUR')
+      .optional(),
     applicationDeadline: z.string().min(1).optional(),
     /** Ids of base areas, competencies, sections, maps or glossary entries this edition leaves out. */
     remove: z.array(z.string().min(1)).default([]),
   })
   .strict()
   // A custom window lies on the page (US Letter 215.9 x 279.4 mm, A4 210 x 297 mm).
-  .refine((s) => typeof s.envelope !== 'object' || (s.envelope.left + s.envelope.width <= PAGE_MM[s.pageSize].width && s.envelope.top + s.envelope.height <= PAGE_MM[s.pageSize].height), {
-    message: 'a window inside the page (US Letter 215.9 × 279.4 mm, A4 210 × 297 mm)',
-    path: ['envelope'],
-  })
-  .refine((s) => s.currency || !Object.values(s.fees ?? {}).some((f) => typeof f === 'number'), { message: 'a currency such as USD or EUR for the fees given as numbers', path: ['currency'] });
+  .refine(
+    (s) =>
+      typeof s.envelope !== 'object' ||
+      (s.envelope.left + s.envelope.width <= PAGE_MM[s.pageSize].width &&
+        s.envelope.top + s.envelope.height <= PAGE_MM[s.pageSize].height),
+    {
+      message: 'a window inside the page (US Letter 215.9 × 279.4 mm, A4 210 × 297 mm)',
+      path: ['envelope'],
+    },
+  )
+  .refine((s) => s.currency || !Object.values(s.fees ?? {}).some((f) => typeof f === 'number'), {
+    message: 'a currency such as USD or EUR for the fees given as numbers',
+    path: ['currency'],
+  });
 export type EditionSettings = z.infer<typeof EditionSettings>;

@@ -12,7 +12,9 @@ const FieldSpec = z
     required: z.boolean().default(false),
   })
   .strict();
-const FormSpec = z.object({ title: Text, intro: z.array(Text).default([]), rows: z.array(z.array(FieldSpec).min(1)).min(1) }).strict();
+const FormSpec = z
+  .object({ title: Text, intro: z.array(Text).default([]), rows: z.array(z.array(FieldSpec).min(1)).min(1) })
+  .strict();
 const LogSpec = z
   .object({
     title: Text,
@@ -25,13 +27,33 @@ const LogSpec = z
 export const PacketTemplate = z
   .object({
     coverTitle: Text,
-    letter: z.object({ salutation: Text, genericSalutation: Text, paragraphs: z.array(Text).min(1), closing: z.array(Text) }).strict(),
-    headings: z
-      .object({ applying: Text, process: Text, requirements: Text, portfolio: Text, exam: Text, continuing: Text, office: Text, forms: Text })
+    letter: z
+      .object({ salutation: Text, genericSalutation: Text, paragraphs: z.array(Text).min(1), closing: z.array(Text) })
       .strict(),
-    officeLabels: z.object({ address: Text, phone: Text, email: Text, fee: Text, deadline: Text, missing: Text }).strict(),
+    headings: z
+      .object({
+        applying: Text,
+        process: Text,
+        requirements: Text,
+        portfolio: Text,
+        exam: Text,
+        continuing: Text,
+        office: Text,
+        forms: Text,
+      })
+      .strict(),
+    officeLabels: z
+      .object({ address: Text, phone: Text, email: Text, fee: Text, deadline: Text, missing: Text })
+      .strict(),
     forms: z
-      .object({ application: FormSpec, trainingLog: LogSpec, workLog: LogSpec, supervisionLog: LogSpec, reference: FormSpec, ethics: FormSpec })
+      .object({
+        application: FormSpec,
+        trainingLog: LogSpec,
+        workLog: LogSpec,
+        supervisionLog: LogSpec,
+        reference: FormSpec,
+        ethics: FormSpec,
+      })
       .strict(),
   })
   .strict();

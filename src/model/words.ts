@@ -6,16 +6,47 @@ import { z } from 'zod';
 const Text = z.string().min(1);
 
 /** The packet template's words in another language: any of its texts; form fields by name, log columns in order. */
-const FormWords = z.object({ title: Text, intro: z.array(Text), labels: z.record(z.string(), Text) }).partial().strict();
-const LogWords = z.object({ title: Text, intro: z.array(Text), columns: z.array(Text) }).partial().strict();
+const FormWords = z
+  .object({ title: Text, intro: z.array(Text), labels: z.record(z.string(), Text) })
+  .partial()
+  .strict();
+const LogWords = z
+  .object({ title: Text, intro: z.array(Text), columns: z.array(Text) })
+  .partial()
+  .strict();
 export const PacketWords = z
   .object({
     coverTitle: Text,
-    letter: z.object({ salutation: Text, genericSalutation: Text, paragraphs: z.array(Text).min(1), closing: z.array(Text) }).partial().strict(),
-    headings: z.object({ applying: Text, process: Text, requirements: Text, portfolio: Text, exam: Text, continuing: Text, office: Text, forms: Text }).partial().strict(),
-    officeLabels: z.object({ address: Text, phone: Text, email: Text, fee: Text, deadline: Text, missing: Text }).partial().strict(),
+    letter: z
+      .object({ salutation: Text, genericSalutation: Text, paragraphs: z.array(Text).min(1), closing: z.array(Text) })
+      .partial()
+      .strict(),
+    headings: z
+      .object({
+        applying: Text,
+        process: Text,
+        requirements: Text,
+        portfolio: Text,
+        exam: Text,
+        continuing: Text,
+        office: Text,
+        forms: Text,
+      })
+      .partial()
+      .strict(),
+    officeLabels: z
+      .object({ address: Text, phone: Text, email: Text, fee: Text, deadline: Text, missing: Text })
+      .partial()
+      .strict(),
     forms: z
-      .object({ application: FormWords, trainingLog: LogWords, workLog: LogWords, supervisionLog: LogWords, reference: FormWords, ethics: FormWords })
+      .object({
+        application: FormWords,
+        trainingLog: LogWords,
+        workLog: LogWords,
+        supervisionLog: LogWords,
+        reference: FormWords,
+        ethics: FormWords,
+      })
       .partial()
       .strict(),
   })

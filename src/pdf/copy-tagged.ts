@@ -4,7 +4,17 @@
 // The copied pages' elements become the first children of the target's Document element, and
 // their parent-tree entries are renumbered after the target's. The change can be undone, so the
 // mail merge can put one applicant's pages in front of the shared packet, save, and take them out.
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFObjectCopier, PDFPage, PDFPageLeaf, PDFRef, type PDFDocument } from '@cantoo/pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFName,
+  PDFNumber,
+  PDFObjectCopier,
+  PDFPage,
+  PDFPageLeaf,
+  PDFRef,
+  type PDFDocument,
+} from '@cantoo/pdf-lib';
 
 export interface CopiedPages {
   pages: PDFPage[];
@@ -28,7 +38,11 @@ function shiftKey(dict: PDFDict, key: PDFName, by: number): void {
 }
 
 /** `append`: the copied elements go after the target's (default: before them); `copier`: one the caller copies more with. */
-export function copyTaggedPages(dest: PDFDocument, src: PDFDocument, opts: { append?: boolean; copier?: PDFObjectCopier } = {}): CopiedPages {
+export function copyTaggedPages(
+  dest: PDFDocument,
+  src: PDFDocument,
+  opts: { append?: boolean; copier?: PDFObjectCopier } = {},
+): CopiedPages {
   const copier = opts.copier ?? PDFObjectCopier.for(src.context, dest.context);
   const srcRoot = src.catalog.lookupMaybe(STRUCT_TREE_ROOT, PDFDict);
   const destRoot = dest.catalog.lookupMaybe(STRUCT_TREE_ROOT, PDFDict);

@@ -81,7 +81,13 @@ export function selectEditions(tree: SourceTree, wanted: string[] | undefined): 
   if (!wanted || wanted.length === 0) return all;
   return wanted.map((id) => {
     const found = all.find((e) => e.id === id);
-    if (!found) throw new UsageError(unknownEdition(id, all.map((e) => e.id)));
+    if (!found)
+      throw new UsageError(
+        unknownEdition(
+          id,
+          all.map((e) => e.id),
+        ),
+      );
     return found;
   });
 }
@@ -90,10 +96,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const outDir = opts.outDir ?? join(opts.project, 'out');
   const waiting = opts.waiting ?? ((line: string) => process.stderr.write(line + '\n'));
   // One build of an out/ at a time: the second one starts from what the first one left.
-  const lock = await lockFolder(outDir, (pid) => waiting(`waiting for another build of ${basename(outDir)}/ (pid ${pid}) …`));
+  const lock = await lockFolder(outDir, (pid) =>
+    waiting(`waiting for another build of ${basename(outDir)}/ (pid ${pid}) …`),
+  );
   try {
     const swept = sweepLitter(outDir);
-    if (swept.restored) waiting(`a build of ${basename(outDir)}/ was interrupted while replacing it; the previous ${basename(outDir)}/ was put back`);
+    if (swept.restored)
+      waiting(
+        `a build of ${basename(outDir)}/ was interrupted while replacing it; the previous ${basename(outDir)}/ was put back`,
+      );
     if (swept.removed.length) opts.log?.(`removed what interrupted builds left: ${swept.removed.join(', ')}`);
     return await buildLocked(opts, outDir);
   } finally {
@@ -117,45 +128,88 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
   const editions = requested.filter((e) => !upToDate.includes(e.id));
   // Keep what is up to date and, in a one-edition build, the other editions that still exist.
   const existing = new Set(tree.editions.map((e) => e.id));
-  const carry = new Set([...upToDate, ...(opts.editions?.length ? [...existing].filter((id) => !requested.some((e) => e.id === id)) : [])]);
+  const carry = new Set([
+    ...upToDate,
+    ...(opts.editions?.length ? [...existing].filter((id) => !requested.some((e) => e.id === id)) : []),
+  ]);
   if (editions.length === 0 && readManifest(outDir).files.every((f) => existing.has(f.edition))) {
     return { editions: [], upToDate, manifest: readManifest(outDir).files, ms: performance.now() - started };
   }
   const staging = new Staging(outDir, carry);
-  const pool: RenderPool = opts.pool ?? (editions.length ? createRenderPool(opts.workers) : { run: () => Promise.reject(new Error('no work')), close: async () => {} });
+  const pool: RenderPool =
+    opts.pool ??
+    (editions.length
+      ? createRenderPool(opts.workers)
+      : { run: () => Promise.reject(new Error('no work')), close: async () => {} });
   // Documents and parts made before are reused unless forced (a forced build still draws each distinct part once).
   const render = (job: RenderJob) => renderKept(ctx.store, job, (j) => pool.run(j, ctx));
   try {
     // Compose every document first (cheap, in this thread), then render them all in parallel.
     const planned = editions.map((edition) => {
       const docs: { path: string; kind: 'booklet' | 'packet'; level?: number; document: Document }[] = [
-        { path: `${edition.id}/competency-guidelines`, kind: 'booklet', document: composeBooklet(edition.id, edition.settings, edition.guidelines, edition.logo, edition.words) },
+        {
+          path: `${edition.id}/competency-guidelines`,
+          kind: 'booklet',
+          document: composeBooklet(edition.id, edition.settings, edition.guidelines, edition.logo, edition.words),
+        },
       ];
       const missing = new Set<string>();
       for (const level of edition.guidelines.levels) {
         const packet = composePacket(edition, level, tree.packetTemplate);
         packet.missing.forEach((m) => missing.add(m));
-        docs.push({ path: `${edition.id}/packet-level-${level.level}`, kind: 'packet', level: level.level, document: packet.document });
+        docs.push({
+          path: `${edition.id}/packet-level-${level.level}`,
+          kind: 'packet',
+          level: level.level,
+          document: packet.document,
+        });
       }
       return { edition, docs, packetMissing: [...missing] };
     });
     // Longest first (a booklet's Word file lays out the whole booklet to number its contents),
     // so that no long job is left running alone at the end.
     const jobs = planned.flatMap(({ docs }, i) =>
-      docs.flatMap((d, k) => (['pdf', 'docx'] as const).map((format) => ({ i, k, format, document: d.document, cost: d.kind === 'booklet' ? (format === 'pdf' && opts.bookletPdfFirst ? BOOKLET_PDF_FIRST : format === 'docx' ? 3 : 2) : 1 }))),
+      docs.flatMap((d, k) =>
+        (['pdf', 'docx'] as const).map((format) => ({
+          i,
+          k,
+          format,
+          document: d.document,
+          cost:
+            d.kind === 'booklet'
+              ? format === 'pdf' && opts.bookletPdfFirst
+                ? BOOKLET_PDF_FIRST
+                : format === 'docx'
+                  ? 3
+                  : 2
+              : 1,
+        })),
+      ),
     );
     const done = new Map<string, RenderOutput>();
     const runJob = async (j: (typeof jobs)[number]) => {
       const t = performance.now();
       const { edition, docs } = planned[j.i];
       // Text the layout would cut is named by the source line it comes from: the edition's own files first.
-      const sources = [...edition.files, ...tree.files.filter((f) => !f.startsWith('source/editions/') || edition.files.includes(f))];
+      const sources = [
+        ...edition.files,
+        ...tree.files.filter((f) => !f.startsWith('source/editions/') || edition.files.includes(f)),
+      ];
       const out = await render({ format: j.format, document: j.document }).catch((e: unknown) => {
         throw asSourceProblem(e, opts.project, sources, `${docs[j.k].path}.${j.format}`);
       });
       done.set(`${j.i}/${j.k}/${j.format}`, out);
       opts.early?.(`${docs[j.k].path}.${j.format}`, out);
-      opts.rendered?.({ edition: edition.id, path: `${docs[j.k].path}.${j.format}`, format: j.format, pages: out.pages, ms: performance.now() - t, cached: out.cached, done: done.size, total: jobs.length });
+      opts.rendered?.({
+        edition: edition.id,
+        path: `${docs[j.k].path}.${j.format}`,
+        format: j.format,
+        pages: out.pages,
+        ms: performance.now() - t,
+        cached: out.cached,
+        done: done.size,
+        total: jobs.length,
+      });
     };
     const ordered = [...jobs].sort((a, b) => b.cost - a.cost);
     // dev: the booklet PDF alone first, with a core to itself (the other jobs shared the two cores with it and made
@@ -163,24 +217,71 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
     const first = opts.bookletPdfFirst ? ordered.filter((j) => j.cost === BOOKLET_PDF_FIRST) : [];
     await Promise.all(first.map(runJob));
     await Promise.all(ordered.filter((j) => !first.includes(j)).map(runJob));
-    const rendered = planned.map(({ docs }, i) => docs.map((_, k) => [done.get(`${i}/${k}/pdf`)!, done.get(`${i}/${k}/docx`)!] as const));
+    const rendered = planned.map(({ docs }, i) =>
+      docs.map((_, k) => [done.get(`${i}/${k}/pdf`)!, done.get(`${i}/${k}/docx`)!] as const),
+    );
     // The print PDF of each booklet: its screen PDF with bleed, trim and crop marks (cheap: nothing is laid out again).
-    const prints = await Promise.all(planned.map(({ edition, docs }, i) => printPdf(docs[0].document, ctx, { screen: rendered[i][0][0].bytes, cropMarks: edition.settings.cropMarks })));
+    const prints = await Promise.all(
+      planned.map(({ edition, docs }, i) =>
+        printPdf(docs[0].document, ctx, { screen: rendered[i][0][0].bytes, cropMarks: edition.settings.cropMarks }),
+      ),
+    );
     // The web edition of each booklet: a static site from the same tree, with its search index.
-    const webs: WebFile[][] = planned.map(({ docs }) => writeWebSite(docs[0].document, ctx, { pdf: '../competency-guidelines.pdf', docx: '../competency-guidelines.docx', print: '../competency-guidelines-print.pdf' }));
+    const webs: WebFile[][] = planned.map(({ docs }) =>
+      writeWebSite(docs[0].document, ctx, {
+        pdf: '../competency-guidelines.pdf',
+        docx: '../competency-guidelines.docx',
+        print: '../competency-guidelines-print.pdf',
+      }),
+    );
     const results: EditionResult[] = planned.map(({ edition, docs, packetMissing }, i) => {
       const files = docs.flatMap((d, k) => {
         const [pdf, docx] = rendered[i][k];
         const level = d.level ? { level: d.level } : {};
         return [
-          staging.write({ path: `${d.path}.pdf`, edition: edition.id, kind: d.kind, format: 'pdf', ...level, pages: pdf.pages }, pdf.bytes),
-          staging.write({ path: `${d.path}.docx`, edition: edition.id, kind: d.kind, format: 'docx', ...level }, docx.bytes),
+          staging.write(
+            { path: `${d.path}.pdf`, edition: edition.id, kind: d.kind, format: 'pdf', ...level, pages: pdf.pages },
+            pdf.bytes,
+          ),
+          staging.write(
+            { path: `${d.path}.docx`, edition: edition.id, kind: d.kind, format: 'docx', ...level },
+            docx.bytes,
+          ),
         ];
       });
-      files.push(staging.write({ path: `${edition.id}/competency-guidelines-print.pdf`, edition: edition.id, kind: 'print', format: 'pdf', pages: prints[i].pages }, prints[i].bytes));
-      for (const f of webs[i]) files.push(staging.write({ path: `${edition.id}/web/${f.path}`, edition: edition.id, kind: 'web', format: f.path.split('.').pop() ?? '' }, f.bytes));
-      files.push(staging.write({ path: `${edition.id}/report.md`, edition: edition.id, kind: 'report', format: 'md' }, editionReport(edition, packetMissing)));
-      opts.log?.(`${edition.id}: booklet ${rendered[i][0][0].pages} pages (print PDF ${prints[i].pages} pages, with bleed and trim) and ${docs.length - 1} level packets (PDF, Word)`);
+      files.push(
+        staging.write(
+          {
+            path: `${edition.id}/competency-guidelines-print.pdf`,
+            edition: edition.id,
+            kind: 'print',
+            format: 'pdf',
+            pages: prints[i].pages,
+          },
+          prints[i].bytes,
+        ),
+      );
+      for (const f of webs[i])
+        files.push(
+          staging.write(
+            {
+              path: `${edition.id}/web/${f.path}`,
+              edition: edition.id,
+              kind: 'web',
+              format: f.path.split('.').pop() ?? '',
+            },
+            f.bytes,
+          ),
+        );
+      files.push(
+        staging.write(
+          { path: `${edition.id}/report.md`, edition: edition.id, kind: 'report', format: 'md' },
+          editionReport(edition, packetMissing),
+        ),
+      );
+      opts.log?.(
+        `${edition.id}: booklet ${rendered[i][0][0].pages} pages (print PDF ${prints[i].pages} pages, with bleed and trim) and ${docs.length - 1} level packets (PDF, Word)`,
+      );
       return { edition, files, packetMissing };
     });
     // Rebuilt editions get their new key; carried-over ones keep the key they were built from.

@@ -37,18 +37,28 @@ function hashFiles(project: string, files: string[]): string {
  */
 export function generatorKey(): string {
   const root = packageRoot(import.meta.url);
-  const files = [...filesUnder(join(root, 'src')), ...filesUnder(join(root, 'patches')), join(root, 'package-lock.json')];
-  return hashFiles(root, files.filter((f) => existsSync(f) && statSync(f).isFile()));
+  const files = [
+    ...filesUnder(join(root, 'src')),
+    ...filesUnder(join(root, 'patches')),
+    join(root, 'package-lock.json'),
+  ];
+  return hashFiles(
+    root,
+    files.filter((f) => existsSync(f) && statSync(f).isFile()),
+  );
 }
 
 /** Keys of every edition folder in source/editions, by edition id. */
 export function editionKeys(project: string): Map<string, string> {
-  const shared = hashFiles(project, [
-    ...filesUnder(join(project, 'source', 'base')),
-    ...filesUnder(join(project, 'templates')),
-    ...filesUnder(join(project, 'src')),
-    join(project, 'package-lock.json'),
-  ].filter((f) => existsSync(f) && statSync(f).isFile()));
+  const shared = hashFiles(
+    project,
+    [
+      ...filesUnder(join(project, 'source', 'base')),
+      ...filesUnder(join(project, 'templates')),
+      ...filesUnder(join(project, 'src')),
+      join(project, 'package-lock.json'),
+    ].filter((f) => existsSync(f) && statSync(f).isFile()),
+  );
   const editionsDir = join(project, 'source', 'editions');
   const keys = new Map<string, string>();
   if (!existsSync(editionsDir)) return keys;
@@ -63,10 +73,16 @@ export function editionKeys(project: string): Map<string, string> {
 /** The keys the outputs in out/ were built from, if their files are all still there. */
 export function builtKeys(outDir: string): Map<string, string> {
   try {
-    const keys = new Map(Object.entries(JSON.parse(readFileSync(join(outDir, CACHE_FILE), 'utf8')) as Record<string, string>));
+    const keys = new Map(
+      Object.entries(JSON.parse(readFileSync(join(outDir, CACHE_FILE), 'utf8')) as Record<string, string>),
+    );
     const files = readManifest(outDir).files;
     for (const id of [...keys.keys()]) {
-      if (!files.some((f) => f.edition === id) || files.some((f) => f.edition === id && !existsSync(join(outDir, f.path)))) keys.delete(id);
+      if (
+        !files.some((f) => f.edition === id) ||
+        files.some((f) => f.edition === id && !existsSync(join(outDir, f.path)))
+      )
+        keys.delete(id);
     }
     return keys;
   } catch {

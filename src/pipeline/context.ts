@@ -44,7 +44,14 @@ export function createRenderContext(opts: RunOptions): RunContext {
     store?.prune();
     if (store && cacheDir) removeEarlierCaches(cacheDir);
   };
-  return { store, keeps: store?.dir ?? null, trace: traceFromEnv(), fittedMaps: new Map(), parts: newPartMemory(), prune };
+  return {
+    store,
+    keeps: store?.dir ?? null,
+    trace: traceFromEnv(),
+    fittedMaps: new Map(),
+    parts: newPartMemory(),
+    prune,
+  };
 }
 
 /**
@@ -59,6 +66,7 @@ function removeEarlierCaches(cacheDir: string): void {
     return;
   }
   for (const n of names) {
-    if (n === 'parts' || n === 'parsed' || /^[0-9a-f]{64}\.(bin|json)$/.test(n)) rmSync(join(cacheDir, n), { recursive: true, force: true });
+    if (n === 'parts' || n === 'parsed' || /^[0-9a-f]{64}\.(bin|json)$/.test(n))
+      rmSync(join(cacheDir, n), { recursive: true, force: true });
   }
 }

@@ -10,7 +10,9 @@ import type { RenderJob, RenderOutput } from './render-worker.js';
 /** The key of a render: the format and the tree (its edition id aside: it changes nothing printed). */
 export function documentKey(job: RenderJob): string {
   const { editionId: _ignored, ...content } = job.document as Document;
-  const json = JSON.stringify(content, (_k, v) => (v instanceof Uint8Array ? createHash('sha256').update(v).digest('hex') : v));
+  const json = JSON.stringify(content, (_k, v) =>
+    v instanceof Uint8Array ? createHash('sha256').update(v).digest('hex') : v,
+  );
   return createHash('sha256').update(job.format).update('\0').update(json).digest('hex');
 }
 
@@ -34,7 +36,11 @@ export function keepDocument(store: KeptStore, key: string, out: RenderOutput): 
 }
 
 /** Renders through the store (none: renders). */
-export async function renderKept(store: KeptStore | null, job: RenderJob, render: (job: RenderJob) => Promise<RenderOutput>): Promise<RenderOutput & { cached: boolean }> {
+export async function renderKept(
+  store: KeptStore | null,
+  job: RenderJob,
+  render: (job: RenderJob) => Promise<RenderOutput>,
+): Promise<RenderOutput & { cached: boolean }> {
   if (!store) return { ...(await render(job)), cached: false };
   const key = documentKey(job);
   const hit = keptDocument(store, key);

@@ -1,5 +1,17 @@
 // Atomic output: a build writes into a staging folder that replaces out/ only when it all succeeded.
-import { copyFileSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { sha256 } from '../util/hash.js';
 import { clearDeadLock, isAlive, lockPath } from './lock.js';
@@ -72,7 +84,12 @@ export class Staging {
     const manifest = join(this.dir, 'manifest.json');
     writingTo(manifest, () => writeFileSync(manifest, JSON.stringify({ files } satisfies Manifest, null, 2) + '\n'));
     if (existsSync(this.outDir)) {
-      const ours = new Set(['manifest.json', CACHE_NAME, ...readManifest(this.outDir).files.map((f) => f.path.split('/')[0]), ...files.map((f) => f.path.split('/')[0])]);
+      const ours = new Set([
+        'manifest.json',
+        CACHE_NAME,
+        ...readManifest(this.outDir).files.map((f) => f.path.split('/')[0]),
+        ...files.map((f) => f.path.split('/')[0]),
+      ]);
       for (const name of readdirSync(this.outDir)) {
         if (!ours.has(name) && !isLitter(name)) linkTree(join(this.outDir, name), join(this.dir, name));
       }

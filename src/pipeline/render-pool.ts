@@ -53,5 +53,8 @@ export function createRenderPool(threads = renderThreads()): RenderPool {
     maxThreads: threads,
     resourceLimits: { maxYoungGenerationSizeMb: RENDER_YOUNG_MB },
   });
-  return { run: (job, ctx) => pool.run({ ...job, keep: ctx.keeps ?? undefined } satisfies RenderJob), close: () => pool.destroy() };
+  return {
+    run: (job, ctx) => pool.run({ ...job, keep: ctx.keeps ?? undefined } satisfies RenderJob),
+    close: () => pool.destroy(),
+  };
 }

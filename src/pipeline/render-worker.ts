@@ -29,7 +29,9 @@ export async function renderIn(job: RenderJob, ctx: RenderContext): Promise<Rend
     }
     return { bytes: await writeDocx(job.document, ctx) };
   } finally {
-    ctx.trace(`${job.format} ${job.document.editionId} ${job.document.kind}${job.document.level ?? ''} ${Math.round(performance.now() - t)} ms`);
+    ctx.trace(
+      `${job.format} ${job.document.editionId} ${job.document.kind}${job.document.level ?? ''} ${Math.round(performance.now() - t)} ms`,
+    );
   }
 }
 
@@ -40,6 +42,7 @@ const threadContexts = new Map<string, RunContext>();
 export default function render(job: RenderJob): Promise<RenderOutput> {
   const which = job.keep ?? '';
   let ctx = threadContexts.get(which);
-  if (!ctx) threadContexts.set(which, (ctx = createRenderContext(job.keep ? { keep: true, dir: job.keep } : { keep: false })));
+  if (!ctx)
+    threadContexts.set(which, (ctx = createRenderContext(job.keep ? { keep: true, dir: job.keep } : { keep: false })));
   return renderIn(job, ctx);
 }

@@ -19,7 +19,10 @@ export function unprintableInFiles(project: string, files: string[]): string[] {
     }
     text.split('\n').forEach((line, i) => {
       const bad = unprintableInBase(line);
-      if (bad) problems.push(`${file}:${i + 1}:${bad.index + 1}: "${String.fromCodePoint(bad.cp)}" (${codePoint(bad.cp)}) is a character the booklet fonts cannot print; expected letters, digits and punctuation that Source Serif 4 and Source Sans 3 have (Latin, Greek, Cyrillic)`);
+      if (bad)
+        problems.push(
+          `${file}:${i + 1}:${bad.index + 1}: "${String.fromCodePoint(bad.cp)}" (${codePoint(bad.cp)}) is a character the booklet fonts cannot print; expected letters, digits and punctuation that Source Serif 4 and Source Sans 3 have (Latin, Greek, Cyrillic)`,
+        );
     });
   }
   return problems;

@@ -1,5 +1,12 @@
 // Shared block readers: paragraphs, lists (with ids and codes), tables, headings, sections.
-import type { Heading, List as MdList, ListItem as MdListItem, Paragraph as MdParagraph, RootContent, Table as MdTable } from 'mdast';
+import type {
+  Heading,
+  List as MdList,
+  ListItem as MdListItem,
+  Paragraph as MdParagraph,
+  RootContent,
+  Table as MdTable,
+} from 'mdast';
 import type { Block, Inline, ListItem, Section, SourcePos } from '../model/schema.js';
 import type { Diagnostics } from '../model/diagnostics.js';
 import { inlinesOf, plainText, trimRuns } from './inline.js';
@@ -16,7 +23,11 @@ export interface ReadContext {
 
 export function registerId(ctx: ReadContext, id: string, pos: SourcePos, explicit: boolean): string {
   if (explicit && !ID_PATTERN.test(id)) {
-    ctx.diag.error(pos, `"{#${id}}" is not a valid id`, 'lower-case letters, digits, "-" and "." such as {#l2.systems-expertise}');
+    ctx.diag.error(
+      pos,
+      `"{#${id}}" is not a valid id`,
+      'lower-case letters, digits, "-" and "." such as {#l2.systems-expertise}',
+    );
   }
   const first = ctx.ids.get(id);
   if (first) {
@@ -37,9 +48,14 @@ export function readHeading(ctx: ReadContext, h: Heading): { title: string; id: 
   const pos = posOf(ctx.file, h);
   const { id, runs } = takeId(inlinesOf(ctx.file, h.children, ctx.diag));
   const title = plainText(trimRuns(runs));
-  if (!title) ctx.diag.error(pos, 'heading has no text', 'a title such as "## Systems Expertise {#l2.systems-expertise}"');
+  if (!title)
+    ctx.diag.error(pos, 'heading has no text', 'a title such as "## Systems Expertise {#l2.systems-expertise}"');
   if (!id) {
-    ctx.diag.error(pos, `heading "${title}" has no id`, `an id at its end, like "${'#'.repeat(h.depth)} ${title} {#${slug(title)}}"`);
+    ctx.diag.error(
+      pos,
+      `heading "${title}" has no id`,
+      `an id at its end, like "${'#'.repeat(h.depth)} ${title} {#${slug(title)}}"`,
+    );
     return { title, id: slug(title) || 'untitled', pos };
   }
   return { title, id: registerId(ctx, id, pos, true), pos };
@@ -74,7 +90,11 @@ function readListItem(ctx: ReadContext, item: MdListItem, parentId: string): Lis
     } else if (child.type === 'list') {
       children.push(...readListItems(ctx, child, id || parentId));
     } else {
-      ctx.diag.error(posOf(ctx.file, child), `unexpected ${describe(child)} inside a bullet`, 'the bullet text, then indented sub-bullets');
+      ctx.diag.error(
+        posOf(ctx.file, child),
+        `unexpected ${describe(child)} inside a bullet`,
+        'the bullet text, then indented sub-bullets',
+      );
     }
   });
   if (!id) {
@@ -85,7 +105,9 @@ function readListItem(ctx: ReadContext, item: MdListItem, parentId: string): Lis
 }
 
 function readTable(ctx: ReadContext, t: MdTable): Block {
-  const cells = t.children.map((row) => row.children.map((cell) => trimRuns(inlinesOf(ctx.file, cell.children, ctx.diag))));
+  const cells = t.children.map((row) =>
+    row.children.map((cell) => trimRuns(inlinesOf(ctx.file, cell.children, ctx.diag))),
+  );
   return { kind: 'table', header: cells[0] ?? [], rows: cells.slice(1), pos: posOf(ctx.file, t) };
 }
 
@@ -118,7 +140,12 @@ export function readBlocks(ctx: ReadContext, nodes: RootContent[], idBase: strin
         const text = readParagraph(ctx, node);
         const only = text.length === 1 ? BLOCK_ID.exec(text[0].text.trim()) : null;
         if (only) {
-          if (pendingId) ctx.diag.error(pendingId.pos, `id line {#${pendingId.id}} is not followed by a paragraph, list or table`, 'the block right after the id line');
+          if (pendingId)
+            ctx.diag.error(
+              pendingId.pos,
+              `id line {#${pendingId.id}} is not followed by a paragraph, list or table`,
+              'the block right after the id line',
+            );
           pendingId = { id: registerId(ctx, only[1], pos, true), pos };
           continue;
         }
@@ -126,7 +153,13 @@ export function readBlocks(ctx: ReadContext, nodes: RootContent[], idBase: strin
         break;
       }
       case 'list':
-        out.push({ kind: 'list', ordered: !!node.ordered, ...(node.ordered && node.start != null ? { start: node.start } : {}), items: readListItems(ctx, node, idBase), pos });
+        out.push({
+          kind: 'list',
+          ordered: !!node.ordered,
+          ...(node.ordered && node.start != null ? { start: node.start } : {}),
+          items: readListItems(ctx, node, idBase),
+          pos,
+        });
         break;
       case 'table':
         out.push(readTable(ctx, node));
@@ -145,7 +178,12 @@ export function readBlocks(ctx: ReadContext, nodes: RootContent[], idBase: strin
       pendingId = null;
     }
   }
-  if (pendingId) ctx.diag.error(pendingId.pos, `id line {#${pendingId.id}} is not followed by a paragraph, list or table`, 'the block right after the id line');
+  if (pendingId)
+    ctx.diag.error(
+      pendingId.pos,
+      `id line {#${pendingId.id}} is not followed by a paragraph, list or table`,
+      'the block right after the id line',
+    );
   return out;
 }
 
@@ -175,17 +213,30 @@ export function readSection(ctx: ReadContext, heading: Heading, nodes: RootConte
   return readSectionBody(ctx, { id, title, pos }, heading.depth, nodes);
 }
 
-export function readSectionBody(ctx: ReadContext, head: { id: string; title: string; pos: SourcePos }, depth: number, nodes: RootContent[]): Section {
+export function readSectionBody(
+  ctx: ReadContext,
+  head: { id: string; title: string; pos: SourcePos },
+  depth: number,
+  nodes: RootContent[],
+): Section {
   const split = splitAtHeadings(nodes, depth + 1);
   const sections = split.parts.map((p) => {
     if (p.heading.depth <= depth) {
-      ctx.diag.error(posOf(ctx.file, p.heading), `unexpected ${describe(p.heading)}`, `a sub-heading of "${head.title}"`);
+      ctx.diag.error(
+        posOf(ctx.file, p.heading),
+        `unexpected ${describe(p.heading)}`,
+        `a sub-heading of "${head.title}"`,
+      );
     }
     return readSection(ctx, p.heading, p.nodes);
   });
   const blocks = readBlocks(ctx, split.before, head.id);
   if (blocks.length === 0 && sections.length === 0) {
-    ctx.diag.error(head.pos, `section "${head.title}" has no content`, 'at least one paragraph or list under the heading');
+    ctx.diag.error(
+      head.pos,
+      `section "${head.title}" has no content`,
+      'at least one paragraph or list under the heading',
+    );
   }
   return { ...head, blocks, sections };
 }

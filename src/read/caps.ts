@@ -36,7 +36,13 @@ const shown = (n: number) => n.toLocaleString('en-US');
 export function excerpt(value: string): string {
   const chars = [...value.slice(0, CAPS.quotedChars * 2)].slice(0, CAPS.quotedChars);
   const cut = chars.join('').length < value.length;
-  const safe = chars.map((c) => (/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/u.test(c) ? `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}` : c)).join('');
+  const safe = chars
+    .map((c) =>
+      /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/u.test(c)
+        ? `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`
+        : c,
+    )
+    .join('');
   return `"${safe}${cut ? '…' : ''}"`;
 }
 
@@ -45,7 +51,8 @@ export function charCount(value: string): number {
   let n = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c < 0xdc00 || c > 0xdfff || i === 0 || value.charCodeAt(i - 1) < 0xd800 || value.charCodeAt(i - 1) > 0xdbff) n++;
+    if (c < 0xdc00 || c > 0xdfff || i === 0 || value.charCodeAt(i - 1) < 0xd800 || value.charCodeAt(i - 1) > 0xdbff)
+      n++;
   }
   return n;
 }

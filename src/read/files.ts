@@ -27,12 +27,16 @@ export function readText(absPath: string, shownAs: string, diag: Diagnostics): s
   try {
     text = decoder.decode(bytes);
   } catch {
-    diag.error(lineAt(bytes, firstInvalidUtf8(bytes), shownAs), 'the file is not valid UTF-8', 'UTF-8 text (save it as "UTF-8" in your editor)');
+    diag.error(
+      lineAt(bytes, firstInvalidUtf8(bytes), shownAs),
+      'the file is not valid UTF-8',
+      'UTF-8 text (save it as "UTF-8" in your editor)',
+    );
     return null;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') {
-    diag.error(at, 'the file is empty', 'the section\'s text');
+    diag.error(at, 'the file is empty', "the section's text");
     return null;
   }
   return text.replace(/\r\n?/g, '\n');
@@ -51,7 +55,7 @@ function lineAt(bytes: Buffer, offset: number, file: string) {
 }
 
 function firstInvalidUtf8(bytes: Buffer): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
     const n = b < 0x80 ? 1 : b >> 5 === 0x6 ? 2 : b >> 4 === 0xe ? 3 : b >> 3 === 0x1e ? 4 : 0;
     if (n === 0) return i;

@@ -4,7 +4,12 @@ import type { Inline } from '../model/schema.js';
 import type { Diagnostics } from '../model/diagnostics.js';
 import { posOf } from './markdown.js';
 
-export function inlinesOf(file: string, nodes: PhrasingContent[], diag: Diagnostics, style: { bold?: boolean; italic?: boolean } = {}): Inline[] {
+export function inlinesOf(
+  file: string,
+  nodes: PhrasingContent[],
+  diag: Diagnostics,
+  style: { bold?: boolean; italic?: boolean } = {},
+): Inline[] {
   const out: Inline[] = [];
   const push = (text: string) => {
     const last = out[out.length - 1];
@@ -29,7 +34,11 @@ export function inlinesOf(file: string, nodes: PhrasingContent[], diag: Diagnost
         for (const r of inlinesOf(file, node.children, diag, { ...style, bold: true })) appendRun(out, r);
         break;
       case 'html':
-        diag.error(posOf(file, node), `raw HTML "${node.value.slice(0, 30)}" is not allowed`, 'plain Markdown (*italic*, **bold**, lists)');
+        diag.error(
+          posOf(file, node),
+          `raw HTML "${node.value.slice(0, 30)}" is not allowed`,
+          'plain Markdown (*italic*, **bold**, lists)',
+        );
         break;
       case 'link':
       case 'linkReference':

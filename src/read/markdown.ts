@@ -68,10 +68,16 @@ function parse(file: string, text: string, kept: KeptStore | null): Root {
 }
 
 /** `kept`: the run's store, where the parsed tree is kept for the next process (none: parsed in memory only). */
-export function parseMarkdown(file: string, text: string, _diag?: Diagnostics, kept: KeptStore | null = null): MarkdownFile {
+export function parseMarkdown(
+  file: string,
+  text: string,
+  _diag?: Diagnostics,
+  kept: KeptStore | null = null,
+): MarkdownFile {
   const tree = parse(file, text, kept);
   let frontMatter: MarkdownFile['frontMatter'] = null;
   const first = tree.children[0];
-  if (first && first.type === 'yaml') frontMatter = { text: first.value, firstLine: (first.position?.start.line ?? 1) + 1 };
+  if (first && first.type === 'yaml')
+    frontMatter = { text: first.value, firstLine: (first.position?.start.line ?? 1) + 1 };
   return { file, tree, frontMatter };
 }

@@ -1,7 +1,15 @@
 // Prose files: the endorsement introduction, committee, copyright notice and glossary.
 import type { Heading, RootContent } from 'mdast';
 import type { Glossary, GlossaryEntry, Section } from '../model/schema.js';
-import { type ReadContext, describe, readHeading, readParagraph, readSection, registerId, splitAtHeadings } from './blocks.js';
+import {
+  type ReadContext,
+  describe,
+  readHeading,
+  readParagraph,
+  readSection,
+  registerId,
+  splitAtHeadings,
+} from './blocks.js';
 import { plainText, trimRuns } from './inline.js';
 import { type MarkdownFile, posOf } from './markdown.js';
 import { slug } from './ids.js';
@@ -14,9 +22,14 @@ function bodyOf(md: MarkdownFile): RootContent[] {
 export function readSections(ctx: ReadContext, md: MarkdownFile): Section[] {
   const split = splitAtHeadings(bodyOf(md), 1);
   for (const stray of split.before) {
-    ctx.diag.error(posOf(ctx.file, stray), `${describe(stray)} before the first heading`, 'a "# Title {#id}" heading first');
+    ctx.diag.error(
+      posOf(ctx.file, stray),
+      `${describe(stray)} before the first heading`,
+      'a "# Title {#id}" heading first',
+    );
   }
-  if (split.parts.length === 0) ctx.diag.error(posOf(ctx.file, md.tree), 'the file has no sections', 'a "# Title {#id}" heading and its text');
+  if (split.parts.length === 0)
+    ctx.diag.error(posOf(ctx.file, md.tree), 'the file has no sections', 'a "# Title {#id}" heading and its text');
   return split.parts.map((p) => readSection(ctx, p.heading, p.nodes));
 }
 
@@ -24,7 +37,11 @@ export function readGlossary(ctx: ReadContext, md: MarkdownFile): Glossary | nul
   const split = splitAtHeadings(bodyOf(md), 1);
   const part = split.parts[0];
   if (!part || split.before.length || split.parts.length > 1) {
-    ctx.diag.error(posOf(ctx.file, part?.heading ?? md.tree), 'the glossary must be one "# Glossary {#glossary}" section', 'one heading, then one paragraph per entry');
+    ctx.diag.error(
+      posOf(ctx.file, part?.heading ?? md.tree),
+      'the glossary must be one "# Glossary {#glossary}" section',
+      'one heading, then one paragraph per entry',
+    );
     if (!part) return null;
   }
   const head = readHeading(ctx, part.heading as Heading);
@@ -37,7 +54,9 @@ export function readGlossary(ctx: ReadContext, md: MarkdownFile): Glossary | nul
       continue;
     }
     const runs = readParagraph(ctx, node);
-    const term = plainText(runs.filter((r) => r.bold)).replace(/:\s*$/, '').trim();
+    const term = plainText(runs.filter((r) => r.bold))
+      .replace(/:\s*$/, '')
+      .trim();
     const rest = trimRuns(runs.filter((r) => !r.bold));
     if (rest[0]) rest[0] = { ...rest[0], text: rest[0].text.replace(/^:\s*/, '') };
     const definition = trimRuns(rest);
@@ -47,6 +66,7 @@ export function readGlossary(ctx: ReadContext, md: MarkdownFile): Glossary | nul
     }
     entries.push({ id: registerId(ctx, `${head.id}.${slug(term)}`, pos, false), term, definition, pos });
   }
-  if (entries.length === 0) ctx.diag.error(head.pos, 'the glossary has no entries', '"**Term**: definition" paragraphs');
+  if (entries.length === 0)
+    ctx.diag.error(head.pos, 'the glossary has no entries', '"**Term**: definition" paragraphs');
   return { id: head.id, title: head.title, entries, pos: head.pos };
 }

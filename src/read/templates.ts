@@ -11,7 +11,11 @@ export const PACKET_TEMPLATE = 'templates/packet.yaml';
 export function readPacketTemplate(project: string, diag: Diagnostics): PacketTemplate | null {
   const abs = join(project, PACKET_TEMPLATE);
   if (!existsSync(abs)) {
-    diag.error({ file: PACKET_TEMPLATE, line: 1, column: 1 }, 'the packet template is missing', 'templates/packet.yaml (see the copy in the repository)');
+    diag.error(
+      { file: PACKET_TEMPLATE, line: 1, column: 1 },
+      'the packet template is missing',
+      'templates/packet.yaml (see the copy in the repository)',
+    );
     return null;
   }
   const text = readText(abs, PACKET_TEMPLATE, diag);

@@ -31,7 +31,12 @@ export interface WordsTable {
   locate: (path: (string | number)[]) => SourcePos;
 }
 
-export function readWords(project: string, language: string, diag: Diagnostics, cache: Map<string, WordsTable | null>): WordsRead | null {
+export function readWords(
+  project: string,
+  language: string,
+  diag: Diagnostics,
+  cache: Map<string, WordsTable | null>,
+): WordsRead | null {
   const tags = [language, language.split('-')[0]];
   const found = tags.find((t) => existsSync(join(project, TRANSLATIONS_DIR, `${t}.yaml`)));
   const tag = found ?? FALLBACK;
@@ -39,7 +44,11 @@ export function readWords(project: string, language: string, diag: Diagnostics, 
   if (!cache.has(tag)) {
     const abs = join(project, file);
     if (!existsSync(abs)) {
-      diag.error({ file, line: 1, column: 1 }, 'the English furniture table is missing', `${file} (see the copy in the repository)`);
+      diag.error(
+        { file, line: 1, column: 1 },
+        'the English furniture table is missing',
+        `${file} (see the copy in the repository)`,
+      );
       cache.set(tag, null);
     } else {
       const text = readText(abs, file, diag);
@@ -49,7 +58,9 @@ export function readWords(project: string, language: string, diag: Diagnostics, 
   }
   const words = cache.get(tag)?.words;
   if (!words) return null;
-  const fallback = found ? undefined : `no furniture table ${TRANSLATIONS_DIR}/${tags[1]}.yaml for language ${language}: its furniture is in English`;
+  const fallback = found
+    ? undefined
+    : `no furniture table ${TRANSLATIONS_DIR}/${tags[1]}.yaml for language ${language}: its furniture is in English`;
   return { words, file, ...(fallback ? { fallback } : {}) };
 }
 
@@ -64,11 +75,20 @@ export function checkPacketWords(table: WordsTable, t: PacketTemplate, diag: Dia
     if (fw && 'labels' in fw && fw.labels && Array.isArray(spec.rows)) {
       const names = spec.rows.flat().map((f) => f.name);
       for (const name of Object.keys(fw.labels)) {
-        if (!names.includes(name)) diag.error(table.locate(['packet', 'forms', key, 'labels', name]), `"${name}" is not a field of the ${key} form in templates/packet.yaml`, `one of ${names.join(', ')}`);
+        if (!names.includes(name))
+          diag.error(
+            table.locate(['packet', 'forms', key, 'labels', name]),
+            `"${name}" is not a field of the ${key} form in templates/packet.yaml`,
+            `one of ${names.join(', ')}`,
+          );
       }
     }
     if (fw && 'columns' in fw && fw.columns && 'columns' in spec && fw.columns.length > spec.columns.length) {
-      diag.error(table.locate(['packet', 'forms', key, 'columns']), `${fw.columns.length} column labels for the ${key}, which has ${spec.columns.length}`, `one label per column of templates/packet.yaml, in order`);
+      diag.error(
+        table.locate(['packet', 'forms', key, 'columns']),
+        `${fw.columns.length} column labels for the ${key}, which has ${spec.columns.length}`,
+        `one label per column of templates/packet.yaml, in order`,
+      );
     }
   }
 }

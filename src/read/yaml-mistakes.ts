@@ -21,11 +21,15 @@ const spaces = (n: number) => (n === 0 ? 'not indented' : `${n} space${n === 1 ?
  * The one problem behind the parser's indentation errors (it gives two for a key indented too far, and names the line
  * above), or null when the errors are about something else. `errorLine`: the 0-based line the first error is on.
  */
-export function misindentedKey(text: string, errors: { code: string; line: number }[]): { line: number; column: number; problem: string } | null {
+export function misindentedKey(
+  text: string,
+  errors: { code: string; line: number }[],
+): { line: number; column: number; problem: string } | null {
   const first = errors.find((e) => ['BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY'].includes(e.code));
   if (!first) return null;
   const lines = text.split('\n');
-  const meaningful = (i: number) => lines[i] !== undefined && lines[i].trim() !== '' && !lines[i].trim().startsWith('#');
+  const meaningful = (i: number) =>
+    lines[i] !== undefined && lines[i].trim() !== '' && !lines[i].trim().startsWith('#');
   // BAD_INDENT names the key's own line; the others name the line above it (the key that already has a value).
   let at = first.line;
   if (first.code !== 'BAD_INDENT') for (at = first.line + 1; at < lines.length && !meaningful(at); at++);
@@ -40,13 +44,19 @@ export function misindentedKey(text: string, errors: { code: string; line: numbe
   if (!prev) return null;
   const pos = { line: at, column: bad.indent + 1 };
   if (bad.indent > prev.indent && prev.value) {
-    return { ...pos, problem: `"${bad.key}" is indented further than "${prev.key}" on the line above, which holds a value; indent "${bad.key}" as far as "${prev.key}" (${spaces(prev.indent)})` };
+    return {
+      ...pos,
+      problem: `"${bad.key}" is indented further than "${prev.key}" on the line above, which holds a value; indent "${bad.key}" as far as "${prev.key}" (${spaces(prev.indent)})`,
+    };
   }
   // The keys it could belong with: the line above and the keys enclosing it, each less indented than the last.
   const chain: KeyLine[] = [];
   for (const k of above) if (!chain.length || k.indent < chain[chain.length - 1].indent) chain.push(k);
   const options = chain.filter((k) => k.indent !== bad.indent).map((k) => `"${k.key}" (${spaces(k.indent)})`);
-  return { ...pos, problem: `"${bad.key}" is indented ${bad.indent} space${bad.indent === 1 ? '' : 's'}, like no key above it; indent it as far as ${options.join(' or ')}` };
+  return {
+    ...pos,
+    problem: `"${bad.key}" is indented ${bad.indent} space${bad.indent === 1 ? '' : 's'}, like no key above it; indent it as far as ${options.join(' or ')}`,
+  };
 }
 
 /** For a key whose value YAML read as a comment (`coverColor: #00695c`): what to write instead, or null. */

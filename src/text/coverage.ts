@@ -24,7 +24,8 @@ function chainFor(text: string): Fallback[] {
     const language = eastAsianLanguage(text);
     if (language === 'japanese') cjk.push('NotoJP');
     else if (language === 'korean') cjk.push('NotoKR');
-    else if ([...text].filter((c) => HAN.test(c)).every((c) => face('NotoTC').hasGlyphForCodePoint(c.codePointAt(0)!))) cjk.push('NotoTC');
+    else if ([...text].filter((c) => HAN.test(c)).every((c) => face('NotoTC').hasGlyphForCodePoint(c.codePointAt(0)!)))
+      cjk.push('NotoTC');
     cjk.push('NotoSC', 'NotoTC', 'NotoJP', 'NotoKR');
   }
   return [...new Set<Fallback>(['NotoHebrew', 'NotoArabic', 'NotoDevanagari', ...cjk])];
@@ -52,7 +53,8 @@ export interface Piece {
 }
 
 // bidi-js is CommonJS whose types declare an ES default export: take the factory from whichever shape loads.
-const bidiFactory = ((bidiModule as unknown as { default?: unknown }).default ?? bidiModule) as unknown as typeof import('bidi-js').default;
+const bidiFactory = ((bidiModule as unknown as { default?: unknown }).default ??
+  bidiModule) as unknown as typeof import('bidi-js').default;
 const bidi = bidiFactory();
 
 /** The first character no font can print, or null. */
@@ -69,7 +71,8 @@ function assign(text: string, base: Base): { families: Family[]; missing: number
   chars.forEach((c, i) => {
     const cp = c.codePointAt(0)!;
     const prev = families[i - 1];
-    if (prev && (CLUSTER_CONTINUES.test(c) || (NEUTRAL.test(c) && face(prev).hasGlyphForCodePoint(cp)))) return families.push(prev);
+    if (prev && (CLUSTER_CONTINUES.test(c) || (NEUTRAL.test(c) && face(prev).hasGlyphForCodePoint(cp))))
+      return families.push(prev);
     if (face(base).hasGlyphForCodePoint(cp)) return families.push(base);
     chain ??= chainFor(text);
     const found = chain.find((f) => mayHold(f, cp) && face(f).hasGlyphForCodePoint(cp));
@@ -103,7 +106,8 @@ export function pieces(text: string, base: Base = 'Serif'): Piece[] {
     const last = runs[runs.length - 1];
     const rtl = units[i] % 2 === 1;
     const space = /\s/.test(c);
-    if (last && last.family === families[i] && last.level === units[i] && !(rtl && space !== /\s$/.test(last.text))) last.text += c;
+    if (last && last.family === families[i] && last.level === units[i] && !(rtl && space !== /\s$/.test(last.text)))
+      last.text += c;
     else runs.push({ text: c, family: families[i], level: units[i] });
   });
   // Rule L2 at the granularity of runs: from the highest level down to the lowest odd one, reverse every sequence
@@ -111,7 +115,7 @@ export function pieces(text: string, base: Base = 'Serif'): Piece[] {
   const max = Math.max(...runs.map((r) => r.level));
   const minOdd = Math.min(...runs.map((r) => r.level).filter((l) => l % 2 === 1), Infinity);
   for (let level = max; level >= minOdd && level > 0; level--) {
-    for (let i = 0; i < runs.length; ) {
+    for (let i = 0; i < runs.length;) {
       if (runs[i].level < level) {
         i++;
         continue;
@@ -153,7 +157,11 @@ export function unprintableInBase(text: string): { cp: number; index: number } |
   let index = 0;
   for (const c of text) {
     const cp = c.codePointAt(0)!;
-    if (!/[\p{Cc}\p{Cf}]/u.test(c) && !(face('Serif').hasGlyphForCodePoint(cp) && face('Sans').hasGlyphForCodePoint(cp))) return { cp, index };
+    if (
+      !/[\p{Cc}\p{Cf}]/u.test(c) &&
+      !(face('Serif').hasGlyphForCodePoint(cp) && face('Sans').hasGlyphForCodePoint(cp))
+    )
+      return { cp, index };
     index++;
   }
   return null;

@@ -52,7 +52,9 @@ export function fallbackFile(family: Fallback, weight: '400Regular' | '700Bold')
 
 // fontkit as pdfkit loads it; its own create(), not the shared-parse one write/pdf/pdfmake.ts installs (that one
 // resets the glyph cache of the font pdfkit is using, which a coverage check must not do).
-const fontkitPath = require.resolve('fontkit', { paths: [require.resolve('pdfkit', { paths: [require.resolve('pdfmake')] })] });
+const fontkitPath = require.resolve('fontkit', {
+  paths: [require.resolve('pdfkit', { paths: [require.resolve('pdfmake')] })],
+});
 export interface Face {
   unitsPerEm: number;
   ascent: number;
@@ -72,7 +74,8 @@ export function fontBytes(path: string): Buffer {
 
 /** The parsed regular face of a family (coverage and metrics are the same for its bold). */
 export function face(family: Family): Face {
-  const path = family === 'Serif' || family === 'Sans' ? FONT_FILES[family].normal.path : fallbackFile(family, '400Regular').path;
+  const path =
+    family === 'Serif' || family === 'Sans' ? FONT_FILES[family].normal.path : fallbackFile(family, '400Regular').path;
   let f = parsed.get(path);
   if (!f) {
     const b = fontBytes(path);

@@ -35,7 +35,11 @@ export interface RenderContext {
 }
 
 export function newPartMemory(): PartMemory {
-  return { loaded: new Map(), contentsLength: new Map(), counts: { rendered: 0, fromStore: 0, inMemory: 0, ownLaidOut: 0 } };
+  return {
+    loaded: new Map(),
+    contentsLength: new Map(),
+    counts: { rendered: 0, fromStore: 0, inMemory: 0, ownLaidOut: 0 },
+  };
 }
 
 /** A context that keeps nothing between runs and says nothing (a test rendering one tree, a letter). */

@@ -12,7 +12,11 @@ function textLines(text: string, chars: number): number {
 
 function itemLines(items: ListItem[], chars: number): number {
   // A little space after each item.
-  return items.reduce((n, it) => n + textLines(runsText(it.runs), chars - INDENT_CHARS) + 0.25 + itemLines(it.children, chars - INDENT_CHARS), 0);
+  return items.reduce(
+    (n, it) =>
+      n + textLines(runsText(it.runs), chars - INDENT_CHARS) + 0.25 + itemLines(it.children, chars - INDENT_CHARS),
+    0,
+  );
 }
 
 /** Lines the blocks fill at `chars` characters per line, spacing included. */
@@ -21,8 +25,13 @@ export function linesOf(blocks: Block[], chars: number): number {
   for (const b of blocks) {
     if (b.kind === 'heading') n += textLines(b.text, chars) + 0.5;
     else if (b.kind === 'paragraph') n += textLines(runsText(b.runs), chars) + 0.5;
-    else if (b.kind === 'list') n += b.style === 'plain' ? b.items.reduce((k, it) => k + textLines(runsText(it.runs), chars), 0) : itemLines(b.items, chars);
-    else if (b.kind === 'table') n += b.rows.reduce((k, r) => k + Math.max(...r.cells.map((c) => linesOf(c.blocks, chars / r.cells.length))), 1);
+    else if (b.kind === 'list')
+      n +=
+        b.style === 'plain'
+          ? b.items.reduce((k, it) => k + textLines(runsText(it.runs), chars), 0)
+          : itemLines(b.items, chars);
+    else if (b.kind === 'table')
+      n += b.rows.reduce((k, r) => k + Math.max(...r.cells.map((c) => linesOf(c.blocks, chars / r.cells.length))), 1);
   }
   return n;
 }

@@ -40,8 +40,11 @@ export interface Run {
 export function runCommand(cwd: string, script: Script, ...args: string[]): Promise<Run> {
   return new Promise((done) => {
     const [exe, before] = command(script);
-    execFile(exe, [...before, ...args], { cwd, env: { ...process.env, CG_WORKERS: '1' }, timeout: 180_000 }, (err, stdout, stderr) =>
-      done({ code: err ? ((err as { code?: number }).code ?? null) : 0, stdout, stderr }),
+    execFile(
+      exe,
+      [...before, ...args],
+      { cwd, env: { ...process.env, CG_WORKERS: '1' }, timeout: 180_000 },
+      (err, stdout, stderr) => done({ code: err ? ((err as { code?: number }).code ?? null) : 0, stdout, stderr }),
     );
   });
 }
@@ -52,7 +55,10 @@ export function hashTree(dir: string): Record<string, string> {
   const walk = (d: string, rel: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       if (e.isDirectory()) walk(join(d, e.name), `${rel}${e.name}/`);
-      else out[`${rel}${e.name}`] = createHash('sha256').update(readFileSync(join(d, e.name))).digest('hex');
+      else
+        out[`${rel}${e.name}`] = createHash('sha256')
+          .update(readFileSync(join(d, e.name)))
+          .digest('hex');
     }
   };
   walk(dir, '');

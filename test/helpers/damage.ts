@@ -13,7 +13,11 @@ export type Damage =
 export const damage: fc.Arbitrary<Damage> = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), line: fc.nat() }),
   fc.record({ kind: fc.constant('duplicate' as const), line: fc.nat() }),
-  fc.record({ kind: fc.constant('bytes' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
+  fc.record({
+    kind: fc.constant('bytes' as const),
+    at: fc.nat(),
+    bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }),
+  }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
 );
 
@@ -49,4 +53,3 @@ export async function withDamage<T>(project: string, file: string, d: Damage, ch
     writeFileSync(path, original);
   }
 }
-

@@ -16,7 +16,12 @@ export function docxText(xml: string): string {
 }
 
 export function decodeXml(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** Paragraphs (their text) that use a paragraph style. */
@@ -33,6 +38,8 @@ export function paragraphsWithStyle(xml: string, styleId: string): string[] {
  */
 export function tablesWith(xml: string, marker: string): string[][][] {
   return [...xml.matchAll(/<w:tbl>.*?<\/w:tbl>/g)]
-    .map(([t]) => [...t.matchAll(/<w:tr>.*?<\/w:tr>/g)].map(([r]) => [...r.matchAll(/<w:tc>.*?<\/w:tc>/g)].map(([c]) => c)))
+    .map(([t]) =>
+      [...t.matchAll(/<w:tr>.*?<\/w:tr>/g)].map(([r]) => [...r.matchAll(/<w:tc>.*?<\/w:tc>/g)].map(([c]) => c)),
+    )
     .filter((rows) => rows[0]?.some((c) => docxText(c).includes(marker)));
 }

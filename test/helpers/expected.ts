@@ -104,7 +104,12 @@ function baseLevel(path: string): ExpectedLevel {
   const file = readLevelFile(path);
   const detail = file.sections.find((s) => s.title === 'Competency Detail');
   const map = file.sections.find((s) => s.title === 'Impact Map');
-  return { level: file.level, title: file.title!, areas: detail ? sections(detail.lines, 2).map(readArea) : [], impactMap: map ? readImpactMap(map) : null };
+  return {
+    level: file.level,
+    title: file.title!,
+    areas: detail ? sections(detail.lines, 2).map(readArea) : [],
+    impactMap: map ? readImpactMap(map) : null,
+  };
 }
 
 /** An override: areas replaced by id (or added after the one before them), the Impact Map replaced or added. */
@@ -127,7 +132,10 @@ function overlay(edition: string, base: ExpectedLevel, path: string): ExpectedLe
 
 /** Each entry's term, then the first words of its definition: a lost entry loses both, wherever the term recurs. */
 function glossaryTexts(path: string): string[] {
-  return [...readFileSync(path, 'utf8').matchAll(/^\*\*(.+?)\*\*:\s*(.*)$/gm)].flatMap((m) => [plain(m[1]), plain(m[2]).split(/\s+/).slice(0, 6).join(' ')]);
+  return [...readFileSync(path, 'utf8').matchAll(/^\*\*(.+?)\*\*:\s*(.*)$/gm)].flatMap((m) => [
+    plain(m[1]),
+    plain(m[2]).split(/\s+/).slice(0, 6).join(' '),
+  ]);
 }
 
 /** Every edition of `project`'s source/: its levels (areas, competencies, Impact Map) and glossary terms. */
@@ -137,12 +145,19 @@ export function expectedEditions(project = process.cwd()): Map<string, ExpectedE
   const editions = new Map<string, ExpectedEdition>();
   for (const id of readdirSync(join(source, 'editions')).sort()) {
     const dir = join(source, 'editions', id);
-    const settings = parseYaml(readFileSync(join(dir, 'edition.yaml'), 'utf8')) as { levels?: number[]; remove?: string[] };
+    const settings = parseYaml(readFileSync(join(dir, 'edition.yaml'), 'utf8')) as {
+      levels?: number[];
+      remove?: string[];
+    };
     if (settings.remove?.length) throw new Error(`test reader: ${id} removes ids, which it does not read`);
     const levels = base
       .filter((l) => (settings.levels ?? [1, 2, 3, 4]).includes(l.level))
-      .map((l) => (existsSync(join(dir, `level-${l.level}.md`)) ? overlay(id, l, join(dir, `level-${l.level}.md`)) : l));
-    const glossary = existsSync(join(dir, 'glossary.md')) ? join(dir, 'glossary.md') : join(source, 'base', 'glossary.md');
+      .map((l) =>
+        existsSync(join(dir, `level-${l.level}.md`)) ? overlay(id, l, join(dir, `level-${l.level}.md`)) : l,
+      );
+    const glossary = existsSync(join(dir, 'glossary.md'))
+      ? join(dir, 'glossary.md')
+      : join(source, 'base', 'glossary.md');
     editions.set(id, { id, levels, glossary: glossaryTexts(glossary) });
   }
   return editions;
@@ -150,7 +165,9 @@ export function expectedEditions(project = process.cwd()): Map<string, ExpectedE
 
 /** The titles of the forms and logs every level packet carries, from templates/packet.yaml, in its order. */
 export function expectedFormTitles(level: number, project = process.cwd()): string[] {
-  const template = parseYaml(readFileSync(join(project, 'templates', 'packet.yaml'), 'utf8')) as { forms: Record<string, { title: string }> };
+  const template = parseYaml(readFileSync(join(project, 'templates', 'packet.yaml'), 'utf8')) as {
+    forms: Record<string, { title: string }>;
+  };
   return Object.values(template.forms).map((f) => f.title.replace('{level}', String(level)));
 }
 

@@ -18,4 +18,3 @@ export function summary(path: string): string {
   out.push(`# Language: ${r.stated.language ?? '(not stated)'}`);
   return `${out.join('\n')}\n`;
 }
-

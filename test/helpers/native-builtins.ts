@@ -29,5 +29,6 @@ export function keepNativeBuiltins(): void {
 export function restoreNativeBuiltins(): void {
   const kept = (globalThis as unknown as Record<symbol, Kept | undefined>)[KEY];
   // The same writable, non-enumerable property core-js redefined.
-  for (const [target, key, value] of kept ?? []) Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: false });
+  for (const [target, key, value] of kept ?? [])
+    Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: false });
 }

@@ -3,11 +3,26 @@
 import type { Block, ListItem, Part, Run } from '../../src/compose/tree.js';
 
 export function runs(rs: Run[]): string {
-  return rs.map((r) => (r.role === 'code' ? `{${r.text}}` : r.bold && r.italic ? `**_${r.text}_**` : r.bold ? `**${r.text}**` : r.italic ? `_${r.text}_` : r.text)).join('');
+  return rs
+    .map((r) =>
+      r.role === 'code'
+        ? `{${r.text}}`
+        : r.bold && r.italic
+          ? `**_${r.text}_**`
+          : r.bold
+            ? `**${r.text}**`
+            : r.italic
+              ? `_${r.text}_`
+              : r.text,
+    )
+    .join('');
 }
 
 function items(list: ListItem[], indent: string): string[] {
-  return list.flatMap((it) => [`${indent}* ${it.id ? `#${it.id} ` : ''}${runs(it.runs)}`, ...items(it.children, indent + '  ')]);
+  return list.flatMap((it) => [
+    `${indent}* ${it.id ? `#${it.id} ` : ''}${runs(it.runs)}`,
+    ...items(it.children, indent + '  '),
+  ]);
 }
 
 export function outline(blocks: Block[], indent = ''): string[] {
@@ -23,22 +38,38 @@ export function outline(blocks: Block[], indent = ''): string[] {
       case 'table':
         return [
           `${indent}table ${b.role}${b.id ? ` #${b.id}` : ''}: ${b.columns.map((c) => `${runs(c.title)} (${c.share})`).join(' | ')}`,
-          ...b.rows.flatMap((r) => [`${i2}row${r.id ? ` #${r.id}` : ''}`, ...r.cells.flatMap((c) => [`${i2}  cell${c.rowHeader ? ' (row header)' : ''}`, ...outline(c.blocks, i2 + '    ')])]),
+          ...b.rows.flatMap((r) => [
+            `${i2}row${r.id ? ` #${r.id}` : ''}`,
+            ...r.cells.flatMap((c) => [
+              `${i2}  cell${c.rowHeader ? ' (row header)' : ''}`,
+              ...outline(c.blocks, i2 + '    '),
+            ]),
+          ]),
         ];
       case 'definitions':
         return [`${indent}definitions`, ...b.entries.map((e) => `${i2}#${e.id} ${e.term}: ${runs(e.definition)}`)];
       case 'impactMap':
-        return [`${indent}map #${b.id} ${b.title}`, ...outline(b.notes, i2), ...b.columns.flatMap((c) => [`${i2}column ${c.title}`, ...items(c.items, i2 + '  ')])];
+        return [
+          `${indent}map #${b.id} ${b.title}`,
+          ...outline(b.notes, i2),
+          ...b.columns.flatMap((c) => [`${i2}column ${c.title}`, ...items(c.items, i2 + '  ')]),
+        ];
       case 'checklist':
         return [`${indent}checklist #${b.id}`, ...b.items.map((it) => `${i2}[ ] ${runs(it)}`)];
       case 'form':
         return [
           `${indent}form #${b.id}`,
           ...b.intro.map((p) => `${i2}intro: ${runs(p)}`),
-          ...b.rows.map((r) => `${i2}row: ${r.map((f) => `${f.name} "${f.label}" ${f.kind} ${f.width}${f.required ? ' required' : ''}${f.readOnly ? ' read-only' : ''}${f.value !== undefined ? ` = ${f.value}` : ''}`).join(' | ')}`),
+          ...b.rows.map(
+            (r) =>
+              `${i2}row: ${r.map((f) => `${f.name} "${f.label}" ${f.kind} ${f.width}${f.required ? ' required' : ''}${f.readOnly ? ' read-only' : ''}${f.value !== undefined ? ` = ${f.value}` : ''}`).join(' | ')}`,
+          ),
         ];
       case 'log':
-        return [`${indent}log #${b.id}, ${b.rows} rows: ${b.columns.map((c) => `${c.label} (${c.width})`).join(' | ')}`, ...b.intro.map((p) => `${i2}intro: ${runs(p)}`)];
+        return [
+          `${indent}log #${b.id}, ${b.rows} rows: ${b.columns.map((c) => `${c.label} (${c.width})`).join(' | ')}`,
+          ...b.intro.map((p) => `${i2}intro: ${runs(p)}`),
+        ];
       case 'letter':
         return [
           `${indent}letter from ${b.letterhead}, ${b.date}`,

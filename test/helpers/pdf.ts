@@ -16,7 +16,10 @@ export interface PdfFacts {
 }
 
 /** pdfjs's getDocument, then the native functions put back (native-builtins.ts). */
-export async function openPdf(data: Uint8Array, options: Record<string, unknown> = {}): Promise<Awaited<ReturnType<typeof getDocument>['promise']>> {
+export async function openPdf(
+  data: Uint8Array,
+  options: Record<string, unknown> = {},
+): Promise<Awaited<ReturnType<typeof getDocument>['promise']>> {
   const doc = await getDocument({ data, verbosity: 0, ...options }).promise;
   restoreNativeBuiltins(); // the first document loads pdfjs's worker module, which replaces them again
   return doc;
@@ -62,7 +65,11 @@ async function read(data: Uint8Array): Promise<PdfFacts> {
   for (const o of raw) {
     const dest = typeof o.dest === 'string' ? await doc.getDestination(o.dest) : o.dest;
     const page = dest ? (await doc.getPageIndex(dest[0] as never)) + 1 : 0;
-    outline.push({ title: o.title, page, children: (o.items ?? []).flatMap((c) => [c.title, ...(c.items ?? []).map((g: { title: string }) => g.title)]) });
+    outline.push({
+      title: o.title,
+      page,
+      children: (o.items ?? []).flatMap((c) => [c.title, ...(c.items ?? []).map((g: { title: string }) => g.title)]),
+    });
   }
   const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, unknown> };
   await doc.loadingTask.destroy();

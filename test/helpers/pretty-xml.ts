@@ -36,7 +36,8 @@ export function prettyXml(xml: string): string {
       .map(([k, v]) => ` ${k}="${escAttr(v)}"`)
       .join('')}`;
     if (el.children.length === 0) lines.push(`${pad}${open}/>`);
-    else if (el.children.every((c) => typeof c === 'string')) lines.push(`${pad}${open}>${escText(el.children.join(''))}</${el.name}>`);
+    else if (el.children.every((c) => typeof c === 'string'))
+      lines.push(`${pad}${open}>${escText(el.children.join(''))}</${el.name}>`);
     else {
       lines.push(`${pad}${open}>`);
       for (const c of el.children) {

@@ -27,7 +27,8 @@ export function readFixture(folder: string, inputPath: string): { model: unknown
   if (kind === 'settings') return { model: readSettings(shown, text, diag)?.settings ?? null, errors: diag.messages() };
   const ctx: ReadContext = { file: shown, diag, ids: new Map() };
   const md = parseMarkdown(shown, text, diag);
-  const model = kind === 'level' ? readLevel(ctx, md) : kind === 'glossary' ? readGlossary(ctx, md) : readSections(ctx, md);
+  const model =
+    kind === 'level' ? readLevel(ctx, md) : kind === 'glossary' ? readGlossary(ctx, md) : readSections(ctx, md);
   return { model, errors: diag.messages() };
 }
 
@@ -38,7 +39,8 @@ export function readExpected(path: string): string {
 function readSourceFixture(input: string): { model: unknown; errors: string[] } {
   const project = mkdtempSync(join(tmpdir(), 'cg-source-fixture-'));
   try {
-    for (const dir of ['source', 'templates']) cpSync(join(process.cwd(), dir), join(project, dir), { recursive: true });
+    for (const dir of ['source', 'templates'])
+      cpSync(join(process.cwd(), dir), join(project, dir), { recursive: true });
     cpSync(input, project, { recursive: true });
     return { model: loadSource(project).editions.map((e) => e.id), errors: [] };
   } catch (e) {

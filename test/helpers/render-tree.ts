@@ -24,7 +24,10 @@ export async function renderTree(doc: Document): Promise<RenderedTree> {
   const pdf = await writePdf(doc, ctx);
   const docx = unzipSync(await writeDocx(doc, ctx));
   const html = new Map<string, string>();
-  const site = doc.kind === 'booklet' ? writeWebSite(doc, ctx, { pdf: 'competency-guidelines.pdf', docx: 'competency-guidelines.docx' }) : [];
+  const site =
+    doc.kind === 'booklet'
+      ? writeWebSite(doc, ctx, { pdf: 'competency-guidelines.pdf', docx: 'competency-guidelines.docx' })
+      : [];
   for (const f of site) {
     if (f.path.endsWith('.html') && f.path !== 'search.html') html.set(f.path, strFromU8(f.bytes));
   }

@@ -2,7 +2,20 @@
 // (Matterhorn Protocol 1.1 failure conditions named in the README): two independent readers, pdf-lib for the
 // dictionaries (structure tree, parent tree, annotations, fonts, metadata) and pdfjs-dist for the content streams
 // (marked-content operators around every text and painting operator, the text of each marked sequence).
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFStream, PDFRawStream, decodePDFRawStream, PDFString, PDFHexString, type PDFObject } from '@cantoo/pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFStream,
+  PDFRawStream,
+  decodePDFRawStream,
+  PDFString,
+  PDFHexString,
+  type PDFObject,
+} from '@cantoo/pdf-lib';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { readFileSync } from 'node:fs';
 import { restoreNativeBuiltins } from './native-builtins.js';
@@ -33,13 +46,31 @@ export interface TaggedPdf {
 }
 
 const name = (o: PDFObject | undefined) => (o instanceof PDFName ? o.decodeText() : undefined);
-const text = (o: PDFObject | undefined) => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined);
+const text = (o: PDFObject | undefined) =>
+  o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined;
 
 const TEXT_OPS = new Set([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
-const PAINT_OPS = new Set([OPS.fill, OPS.stroke, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeStroke, OPS.closeFillStroke, OPS.closeEOFillStroke, OPS.shadingFill, OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject]);
+const PAINT_OPS = new Set([
+  OPS.fill,
+  OPS.stroke,
+  OPS.eoFill,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+  OPS.shadingFill,
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintImageMaskXObject,
+]);
 
 /** Checks the content streams: every text and painting operator inside tagged content or an Artifact. */
-async function readContent(bytes: Uint8Array, problems: string[], withText: boolean): Promise<{ mcids: Map<number, Set<number>>; mcidText: Map<string, string> }> {
+async function readContent(
+  bytes: Uint8Array,
+  problems: string[],
+  withText: boolean,
+): Promise<{ mcids: Map<number, Set<number>>; mcidText: Map<string, string> }> {
   const doc = await getDocument({ data: bytes.slice(), verbosity: 0 }).promise;
   restoreNativeBuiltins(); // the first document loads pdfjs's worker module, which replaces them again
   const mcids = new Map<number, Set<number>>();
@@ -70,12 +101,18 @@ async function readContent(bytes: Uint8Array, problems: string[], withText: bool
         } else stack.push('other');
       } else if (fn === OPS.endMarkedContent) stack.pop();
       else {
-        const paints = TEXT_OPS.has(fn) || PAINT_OPS.has(fn) || (fn === OPS.constructPath && args?.[0] !== OPS.endPath && args?.[1]?.[0] != null);
+        const paints =
+          TEXT_OPS.has(fn) ||
+          PAINT_OPS.has(fn) ||
+          (fn === OPS.constructPath && args?.[0] !== OPS.endPath && args?.[1]?.[0] != null);
         const inside = stack.some((s) => s === 'artifact' || typeof s === 'number');
         if (paints && !inside) untagged++;
       }
     });
-    if (untagged) problems.push(`page ${p + 1}: ${untagged} text or painting operators outside tagged content and Artifacts (Matterhorn 01-005)`);
+    if (untagged)
+      problems.push(
+        `page ${p + 1}: ${untagged} text or painting operators outside tagged content and Artifacts (Matterhorn 01-005)`,
+      );
     if (stack.length) problems.push(`page ${p + 1}: marked content left open`);
     mcids.set(p, own);
     if (!withText) continue;
@@ -107,8 +144,12 @@ function fontProblems(doc: PDFDocument, problems: string[]): void {
     const target = subtype === 'Type0' ? font.lookup(PDFName.of('DescendantFonts'), PDFArray).lookup(0, PDFDict) : font;
     const fd = target.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict);
     const embedded = fd && ['FontFile', 'FontFile2', 'FontFile3'].some((k) => fd.has(PDFName.of(k)));
-    if (!embedded) problems.push(`${where}: font ${name(font.get(PDFName.of('BaseFont')))} is not embedded (Matterhorn 31-009)`);
-    if (subtype === 'Type0' && !font.has(PDFName.of('ToUnicode'))) problems.push(`${where}: font ${name(font.get(PDFName.of('BaseFont')))} has no ToUnicode map (Matterhorn 31-027)`);
+    if (!embedded)
+      problems.push(`${where}: font ${name(font.get(PDFName.of('BaseFont')))} is not embedded (Matterhorn 31-009)`);
+    if (subtype === 'Type0' && !font.has(PDFName.of('ToUnicode')))
+      problems.push(
+        `${where}: font ${name(font.get(PDFName.of('BaseFont')))} has no ToUnicode map (Matterhorn 31-027)`,
+      );
   };
   const fontsOf = (resources: PDFDict | undefined, where: string) => {
     const fonts = resources?.lookupMaybe(PDFName.of('Font'), PDFDict);
@@ -121,7 +162,8 @@ function fontProblems(doc: PDFDocument, problems: string[]): void {
     const da = text(acroForm.get(PDFName.of('DA'))) ?? '';
     const used = /\/(\S+)\s+[\d.]+\s+Tf/.exec(da)?.[1];
     const dr = acroForm.lookupMaybe(PDFName.of('DR'), PDFDict)?.lookupMaybe(PDFName.of('Font'), PDFDict);
-    if (!used || !dr?.has(PDFName.of(used))) problems.push(`form fields: the default appearance names font ${used}, not in the form's resources`);
+    if (!used || !dr?.has(PDFName.of(used)))
+      problems.push(`form fields: the default appearance names font ${used}, not in the form's resources`);
   }
 }
 
@@ -141,7 +183,13 @@ export async function readTagged(path: string, { withText = false } = {}): Promi
   const marked = markInfo?.get(PDFName.of('Marked'))?.toString() === 'true';
   const viewer = catalog.lookupMaybe(PDFName.of('ViewerPreferences'), PDFDict);
   const metadata = catalog.lookupMaybe(PDFName.of('Metadata'), PDFStream);
-  const xmp = metadata ? new TextDecoder().decode(metadata instanceof PDFRawStream ? decodePDFRawStream(metadata).decode() : (metadata as PDFStream).getContents()) : '';
+  const xmp = metadata
+    ? new TextDecoder().decode(
+        metadata instanceof PDFRawStream
+          ? decodePDFRawStream(metadata).decode()
+          : (metadata as PDFStream).getContents(),
+      )
+    : '';
   const result: TaggedPdf = {
     root: null,
     lang: text(catalog.get(PDFName.of('Lang'))) ?? null,
@@ -208,7 +256,8 @@ export async function readTagged(path: string, { withText = false } = {}): Promi
   result.mcidText = mcidText;
   pages.forEach((page, i) => {
     const used = mcids.get(i) ?? new Set();
-    for (const mcid of used) if (!owners.has(`${i}:${mcid}`)) problems.push(`page ${i + 1}: MCID ${mcid} is in no structure element`);
+    for (const mcid of used)
+      if (!owners.has(`${i}:${mcid}`)) problems.push(`page ${i + 1}: MCID ${mcid} is in no structure element`);
     const key = page.node.lookupMaybe(PDFName.of('StructParents'), PDFNumber)?.asNumber();
     if (used.size && key === undefined) problems.push(`page ${i + 1}: no /StructParents`);
     if (key !== undefined) {
@@ -216,23 +265,31 @@ export async function readTagged(path: string, { withText = false } = {}): Promi
       if (!arr || arr.size() < used.size) problems.push(`page ${i + 1}: parent tree entry missing or short`);
     }
     const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
-    if (annots?.size() && name(page.node.get(PDFName.of('Tabs'))) !== 'S') problems.push(`page ${i + 1}: annotations but no /Tabs /S (Matterhorn 28-001... 28-017)`);
+    if (annots?.size() && name(page.node.get(PDFName.of('Tabs'))) !== 'S')
+      problems.push(`page ${i + 1}: annotations but no /Tabs /S (Matterhorn 28-001... 28-017)`);
     for (let a = 0; annots && a < annots.size(); a++) {
       const ref = annots.get(a) as PDFRef;
       const annot = annots.lookup(a, PDFDict);
       const subtype = name(annot.get(PDFName.of('Subtype')));
       const sp = annot.lookupMaybe(PDFName.of('StructParent'), PDFNumber)?.asNumber();
       const owner = annotOwners.get(ref.toString());
-      if (sp === undefined || !owner) problems.push(`page ${i + 1}: ${subtype} annotation not in the structure (OBJR, /StructParent) (Matterhorn 28-002)`);
-      else if (parentTree.get(sp)?.toString() === undefined) problems.push(`page ${i + 1}: ${subtype} annotation's /StructParent not in the parent tree`);
+      if (sp === undefined || !owner)
+        problems.push(
+          `page ${i + 1}: ${subtype} annotation not in the structure (OBJR, /StructParent) (Matterhorn 28-002)`,
+        );
+      else if (parentTree.get(sp)?.toString() === undefined)
+        problems.push(`page ${i + 1}: ${subtype} annotation's /StructParent not in the parent tree`);
       if (subtype === 'Link') {
-        if (owner && owner.role !== 'Link') problems.push(`page ${i + 1}: a link inside ${owner.role}, not Link (Matterhorn 28-011)`);
-        if (!text(annot.get(PDFName.of('Contents')))) problems.push(`page ${i + 1}: a link without /Contents (Matterhorn 28-004)`);
+        if (owner && owner.role !== 'Link')
+          problems.push(`page ${i + 1}: a link inside ${owner.role}, not Link (Matterhorn 28-011)`);
+        if (!text(annot.get(PDFName.of('Contents'))))
+          problems.push(`page ${i + 1}: a link without /Contents (Matterhorn 28-004)`);
       }
       if (subtype === 'Widget') {
         if (owner && owner.role !== 'Form') problems.push(`page ${i + 1}: a widget inside ${owner.role}, not Form`);
         const field = annot.lookupMaybe(PDFName.of('Parent'), PDFDict) ?? annot;
-        if (!text(field.get(PDFName.of('TU')))) problems.push(`page ${i + 1}: a form field without /TU (Matterhorn 28-005)`);
+        if (!text(field.get(PDFName.of('TU'))))
+          problems.push(`page ${i + 1}: a form field without /TU (Matterhorn 28-005)`);
       }
     }
   });
@@ -240,8 +297,10 @@ export async function readTagged(path: string, { withText = false } = {}): Promi
   if (!marked) problems.push('no /MarkInfo /Marked true (Matterhorn 01-002)');
   if (!result.lang) problems.push('no document /Lang (Matterhorn 11-006)');
   if (!result.displayDocTitle) problems.push('no /DisplayDocTitle (Matterhorn 07-001)');
-  if (!/<pdfuaid:part>1<\/pdfuaid:part>/.test(xmp)) problems.push('no PDF/UA identifier in the XMP (Matterhorn 06-002)');
-  if (!xmp.includes(`<rdf:li xml:lang="x-default">${result.title.replace(/&/g, '&amp;')}</rdf:li>`)) problems.push('XMP dc:title is not the title (Matterhorn 06-003)');
+  if (!/<pdfuaid:part>1<\/pdfuaid:part>/.test(xmp))
+    problems.push('no PDF/UA identifier in the XMP (Matterhorn 06-002)');
+  if (!xmp.includes(`<rdf:li xml:lang="x-default">${result.title.replace(/&/g, '&amp;')}</rdf:li>`))
+    problems.push('XMP dc:title is not the title (Matterhorn 06-003)');
   problems.push(...structureProblems(result.root));
   return result;
 }
@@ -262,27 +321,38 @@ export function structureProblems(root: StructNode): string[] {
     }
     const kidRoles = n.kids.map((k) => k.role);
     if (n.role === 'L') {
-      if (kidRoles.some((r) => r !== 'LI' && r !== 'L' && r !== 'Caption')) problems.push(`L holds ${kidRoles.join(', ')} (Matterhorn 16-001)`);
+      if (kidRoles.some((r) => r !== 'LI' && r !== 'L' && r !== 'Caption'))
+        problems.push(`L holds ${kidRoles.join(', ')} (Matterhorn 16-001)`);
       if (!n.numbering) problems.push('L without ListNumbering (Matterhorn 16-003)');
     }
     if (n.role === 'LI') {
       if (parent?.role !== 'L') problems.push(`LI inside ${parent?.role} (Matterhorn 16-001)`);
-      if (kidRoles.some((r) => r !== 'Lbl' && r !== 'LBody')) problems.push(`LI holds ${kidRoles.join(', ')} (Matterhorn 16-002)`);
+      if (kidRoles.some((r) => r !== 'Lbl' && r !== 'LBody'))
+        problems.push(`LI holds ${kidRoles.join(', ')} (Matterhorn 16-002)`);
     }
-    if ((n.role === 'Lbl' || n.role === 'LBody') && parent?.role !== 'LI') problems.push(`${n.role} inside ${parent?.role} (Matterhorn 16-002)`);
+    if ((n.role === 'Lbl' || n.role === 'LBody') && parent?.role !== 'LI')
+      problems.push(`${n.role} inside ${parent?.role} (Matterhorn 16-002)`);
     if (n.role === 'Table') {
-      if (kidRoles.some((r) => !['TR', 'THead', 'TBody', 'TFoot', 'Caption'].includes(r))) problems.push(`Table holds ${kidRoles.join(', ')} (Matterhorn 15)`);
+      if (kidRoles.some((r) => !['TR', 'THead', 'TBody', 'TFoot', 'Caption'].includes(r)))
+        problems.push(`Table holds ${kidRoles.join(', ')} (Matterhorn 15)`);
       const cells = n.kids.map((tr) => tr.kids.length);
-      if (new Set(cells).size > 1) problems.push(`a table's rows have ${[...new Set(cells)].join(', ')} cells (Matterhorn 15-004)`);
-      if (!n.kids[0]?.kids.every((c) => c.role === 'TH')) problems.push('a table without a header row of TH (Matterhorn 15-005)');
+      if (new Set(cells).size > 1)
+        problems.push(`a table's rows have ${[...new Set(cells)].join(', ')} cells (Matterhorn 15-004)`);
+      if (!n.kids[0]?.kids.every((c) => c.role === 'TH'))
+        problems.push('a table without a header row of TH (Matterhorn 15-005)');
     }
-    if (n.role === 'TR' && (parent?.role !== 'Table' || n.kids.some((c) => c.role !== 'TH' && c.role !== 'TD'))) problems.push(`TR misplaced or holding ${kidRoles.join(', ')}`);
-    if ((n.role === 'TH' || n.role === 'TD') && parent?.role !== 'TR') problems.push(`${n.role} inside ${parent?.role}`);
-    if (n.role === 'TH' && n.scope !== 'Column' && n.scope !== 'Row') problems.push('TH without Scope (Matterhorn 15-003)');
+    if (n.role === 'TR' && (parent?.role !== 'Table' || n.kids.some((c) => c.role !== 'TH' && c.role !== 'TD')))
+      problems.push(`TR misplaced or holding ${kidRoles.join(', ')}`);
+    if ((n.role === 'TH' || n.role === 'TD') && parent?.role !== 'TR')
+      problems.push(`${n.role} inside ${parent?.role}`);
+    if (n.role === 'TH' && n.scope !== 'Column' && n.scope !== 'Row')
+      problems.push('TH without Scope (Matterhorn 15-003)');
     if (n.role === 'TOCI' && parent?.role !== 'TOC') problems.push(`TOCI inside ${parent?.role}`);
-    if (n.role === 'TOC' && kidRoles.some((r) => !['TOCI', 'TOC', 'Caption', 'H1', 'H2', 'H3'].includes(r))) problems.push(`TOC holds ${kidRoles.join(', ')}`);
+    if (n.role === 'TOC' && kidRoles.some((r) => !['TOCI', 'TOC', 'Caption', 'H1', 'H2', 'H3'].includes(r)))
+      problems.push(`TOC holds ${kidRoles.join(', ')}`);
     if (n.role === 'Figure' && !n.alt) problems.push('a Figure without alternative text (Matterhorn 13-004)');
-    if (n.kids.length === 0 && n.content.length === 0 && n.role !== 'TD' && n.role !== 'TH') problems.push(`an empty ${n.role}`);
+    if (n.kids.length === 0 && n.content.length === 0 && n.role !== 'TD' && n.role !== 'TH')
+      problems.push(`an empty ${n.role}`);
     n.kids.forEach((k) => visit(k, n));
   };
   if (root.role !== 'Document') problems.push(`the root element is ${root.role}, not Document`);
@@ -292,7 +362,8 @@ export function structureProblems(root: StructNode): string[] {
 
 /** The text of the tagged content in structure order (what a screen reader reads). */
 export function structureText(pdf: TaggedPdf): string {
-  if (pdf.root && pdf.mcidText.size === 0) throw new Error('read the PDF with { withText: true } for its structure text');
+  if (pdf.root && pdf.mcidText.size === 0)
+    throw new Error('read the PDF with { withText: true } for its structure text');
   const out: string[] = [];
   const visit = (n: StructNode) => {
     for (const c of n.content) if ('mcid' in c) out.push(pdf.mcidText.get(`${c.page}:${c.mcid}`) ?? '');

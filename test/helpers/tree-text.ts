@@ -18,19 +18,37 @@ export function blockTexts(b: Block, structure = false): string[] {
     case 'list':
       return itemTexts(b.items);
     case 'table':
-      return [...b.columns.map((c) => runsText(c.title)), ...b.rows.flatMap((r) => r.cells.flatMap((c) => c.blocks.flatMap((x) => blockTexts(x, structure))))];
+      return [
+        ...b.columns.map((c) => runsText(c.title)),
+        ...b.rows.flatMap((r) => r.cells.flatMap((c) => c.blocks.flatMap((x) => blockTexts(x, structure)))),
+      ];
     case 'definitions':
       return b.entries.flatMap((e) => [e.term, runsText(e.definition)]);
     case 'impactMap':
       // Both writers lay the map out as a table: the column titles in a row, then each column's items; a map too
       // long for one page continues its columns on the next, so its items are found in any order (UNORDERED).
-      if (structure) return [b.title, ...b.notes.flatMap((x) => blockTexts(x, true)), ...b.columns.flatMap((c) => [c.title, ...itemTexts(c.items)])];
-      return [b.title, ...b.notes.flatMap((x) => blockTexts(x)), ...b.columns.map((c) => c.title), ...b.columns.flatMap((c) => itemTexts(c.items)).map((t) => UNORDERED + t)];
+      if (structure)
+        return [
+          b.title,
+          ...b.notes.flatMap((x) => blockTexts(x, true)),
+          ...b.columns.flatMap((c) => [c.title, ...itemTexts(c.items)]),
+        ];
+      return [
+        b.title,
+        ...b.notes.flatMap((x) => blockTexts(x)),
+        ...b.columns.map((c) => c.title),
+        ...b.columns.flatMap((c) => itemTexts(c.items)).map((t) => UNORDERED + t),
+      ];
     case 'checklist':
       return b.items.map(runsText);
     case 'form':
       // A read-only field's value (the packet id) is the form field's, not the page's text (collect.test.ts reads it).
-      return [...b.intro.map(runsText), ...b.rows.flatMap((r) => r.flatMap((f) => [f.label, ...(f.value && f.kind !== 'checkbox' && !f.readOnly ? [f.value] : [])]))];
+      return [
+        ...b.intro.map(runsText),
+        ...b.rows.flatMap((r) =>
+          r.flatMap((f) => [f.label, ...(f.value && f.kind !== 'checkbox' && !f.readOnly ? [f.value] : [])]),
+        ),
+      ];
     case 'log':
       return [...b.intro.map(runsText), ...b.columns.map((c) => c.label)];
     case 'letter':
@@ -43,7 +61,14 @@ export function blockTexts(b: Block, structure = false): string[] {
 export function partTexts(p: Part, structure = false): string[] {
   switch (p.kind) {
     case 'cover':
-      return [p.association, p.title, ...(p.subtitle ? [p.subtitle] : []), ...(p.editionLine ? [p.editionLine] : []), ...(p.levelsLine ? [p.levelsLine] : []), p.dateLine];
+      return [
+        p.association,
+        p.title,
+        ...(p.subtitle ? [p.subtitle] : []),
+        ...(p.editionLine ? [p.editionLine] : []),
+        ...(p.levelsLine ? [p.levelsLine] : []),
+        p.dateLine,
+      ];
     case 'contents':
       return [p.title, ...p.entries.map((e) => e.text)];
     case 'copyright':
@@ -55,7 +80,11 @@ export function partTexts(p: Part, structure = false): string[] {
 
 /** Every text of the document in reading order, each with the index of its part. */
 export function documentTexts(doc: Document, structure = false): { part: number; text: string }[] {
-  return doc.parts.flatMap((p, part) => partTexts(p, structure).filter((t) => t.trim() !== '').map((text) => ({ part, text })));
+  return doc.parts.flatMap((p, part) =>
+    partTexts(p, structure)
+      .filter((t) => t.trim() !== '')
+      .map((text) => ({ part, text })),
+  );
 }
 
 /** Headings that are bookmarks in the PDF and Heading 1–3 in Word, in order. */

@@ -24,12 +24,23 @@ export function headingNode(b: Heading, chapterId: string, style = `h${Math.min(
   if (listedInContents(b)) {
     const level = b.level;
     Object.assign(node, { tocItem: true, tocStyle: `toc${level}`, tocMargin: tocMargins[level] });
-    Object.assign(node, { outline: true, outlineId: b.id, ...(b.id !== chapterId ? { outlineParentId: chapterId } : {}) });
+    Object.assign(node, {
+      outline: true,
+      outlineId: b.id,
+      ...(b.id !== chapterId ? { outlineParentId: chapterId } : {}),
+    });
   }
   return node;
 }
 
-const PARAGRAPH_STYLES = { body: 'body', leadIn: 'leadIn', note: 'note', label: 'areasLabel', small: 'small', muted: 'muted' } as const;
+const PARAGRAPH_STYLES = {
+  body: 'body',
+  leadIn: 'leadIn',
+  note: 'note',
+  label: 'areasLabel',
+  small: 'small',
+  muted: 'muted',
+} as const;
 
 export function blockNodes(b: Block, ctx: BlockContext): Node[] {
   switch (b.kind) {
@@ -45,9 +56,32 @@ export function blockNodes(b: Block, ctx: BlockContext): Node[] {
       return [plainTable(b, ctx)];
     case 'definitions':
       // An entry is never split across pages, unless it might not fit one (pdfmake would drop it).
-      return b.entries.map((e) => ({ stack: [tag({ text: [{ text: e.term, style: 'glossTerm' }, { text: ': ' }, ...runs(e.definition)], style: 'body', id: e.id }, 'P')], unbreakable: linesOf([{ kind: 'paragraph', role: 'body', runs: [{ text: e.term + ': ' }, ...e.definition] }], BODY_CHARS) <= LONGEST_WHOLE_ROW }));
+      return b.entries.map((e) => ({
+        stack: [
+          tag(
+            {
+              text: [{ text: e.term, style: 'glossTerm' }, { text: ': ' }, ...runs(e.definition)],
+              style: 'body',
+              id: e.id,
+            },
+            'P',
+          ),
+        ],
+        unbreakable:
+          linesOf(
+            [{ kind: 'paragraph', role: 'body', runs: [{ text: e.term + ': ' }, ...e.definition] }],
+            BODY_CHARS,
+          ) <= LONGEST_WHOLE_ROW,
+      }));
     case 'impactMap':
-      return impactMapNodes(b, ctx.accent, ctx.chapterId, ctx.landscape, (notes) => notes.flatMap((n) => blockNodes(n, ctx)), ctx.mapFonts.get(b.id));
+      return impactMapNodes(
+        b,
+        ctx.accent,
+        ctx.chapterId,
+        ctx.landscape,
+        (notes) => notes.flatMap((n) => blockNodes(n, ctx)),
+        ctx.mapFonts.get(b.id),
+      );
     case 'checklist':
       return checklistNodes(b.id, b.items, ctx.spots);
     case 'form':
@@ -69,7 +103,11 @@ export function cellNodes(blocks: Block[], ctx: BlockContext): Node {
 /** A cell of plain text is its text, with no paragraph spacing; other cells stack their blocks. */
 function tableCell(blocks: Block[], ctx: BlockContext, row: ReturnType<typeof newTag>): Node {
   const [only] = blocks;
-  return tag(blocks.length === 1 && only.kind === 'paragraph' ? { text: runs(only.runs) } : cellNodes(blocks, ctx), 'TD', { via: [row] });
+  return tag(
+    blocks.length === 1 && only.kind === 'paragraph' ? { text: runs(only.runs) } : cellNodes(blocks, ctx),
+    'TD',
+    { via: [row] },
+  );
 }
 
 function plainTable(b: Extract<Block, { kind: 'table' }>, ctx: BlockContext): Node {
@@ -77,7 +115,9 @@ function plainTable(b: Extract<Block, { kind: 'table' }>, ctx: BlockContext): No
   const widths = b.columns.map((c) => Math.floor(ctx.contentWidth * c.share) - 2 * pad - 1);
   const head = newTag('TR');
   // Rows are kept whole, unless one might not fit a page (pdfmake would drop it).
-  const whole = b.rows.every((r) => r.cells.every((c, i) => linesOf(c.blocks, BODY_CHARS * (b.columns[i]?.share ?? 1)) <= LONGEST_WHOLE_ROW));
+  const whole = b.rows.every((r) =>
+    r.cells.every((c, i) => linesOf(c.blocks, BODY_CHARS * (b.columns[i]?.share ?? 1)) <= LONGEST_WHOLE_ROW),
+  );
   return {
     pdfTag: newTag('Table'),
     table: {
@@ -86,14 +126,28 @@ function plainTable(b: Extract<Block, { kind: 'table' }>, ctx: BlockContext): No
       dontBreakRows: whole,
       widths,
       body: [
-        b.columns.map((c) => tag({ text: runs(c.title), style: 'tableHeader', fillColor: HEADER_FILL }, 'TH', { scope: 'Column', via: [head] })),
+        b.columns.map((c) =>
+          tag({ text: runs(c.title), style: 'tableHeader', fillColor: HEADER_FILL }, 'TH', {
+            scope: 'Column',
+            via: [head],
+          }),
+        ),
         ...b.rows.map((r) => {
           const row = newTag('TR');
           return r.cells.map((c) => tableCell(c.blocks, ctx, row));
         }),
       ],
     },
-    layout: { hLineColor: () => RULE, vLineColor: () => RULE, hLineWidth: () => 0.75, vLineWidth: () => 0.75, paddingLeft: () => pad, paddingRight: () => pad, paddingTop: () => 4, paddingBottom: () => 4 },
+    layout: {
+      hLineColor: () => RULE,
+      vLineColor: () => RULE,
+      hLineWidth: () => 0.75,
+      vLineWidth: () => 0.75,
+      paddingLeft: () => pad,
+      paddingRight: () => pad,
+      paddingTop: () => 4,
+      paddingBottom: () => 4,
+    },
     margin: [0, 4, 0, 10],
   };
 }

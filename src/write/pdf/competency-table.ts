@@ -5,7 +5,15 @@
 // competencies, the rest hold one competency (with sub-bullets) each. So a page can break
 // between competencies but an area's title never sits alone at the foot of a page, and the
 // header row repeats on every page the table continues on.
-import { listedInContents, type Block, type Heading, type ListItem, type Paragraph, type Row, type Table } from '../../compose/tree.js';
+import {
+  listedInContents,
+  type Block,
+  type Heading,
+  type ListItem,
+  type Paragraph,
+  type Row,
+  type Table,
+} from '../../compose/tree.js';
 import { linesOf } from '../measure.js';
 import type { BlockContext, RenderBlock } from './block-context.js';
 import { HEADER_FILL, RULE } from './theme.js';
@@ -48,7 +56,13 @@ function unitsOf(blocks: Block[]): Unit[] {
       const list = newTag('L', { numbering: 'Disc' });
       b.items.forEach((item, i) => {
         const lead = i === 0 ? leadIn : null;
-        units.push({ leadIn: lead, item, list, other: null, lines: linesOf([{ kind: 'list', style: 'bullet', items: [item] }, ...(lead ? [lead] : [])], RIGHT_CHARS) });
+        units.push({
+          leadIn: lead,
+          item,
+          list,
+          other: null,
+          lines: linesOf([{ kind: 'list', style: 'bullet', items: [item] }, ...(lead ? [lead] : [])], RIGHT_CHARS),
+        });
       });
       leadIn = null;
     } else units.push({ leadIn: null, item: null, list: null, other: b, lines: linesOf([b], RIGHT_CHARS) });
@@ -77,7 +91,16 @@ function leftCell(blocks: Block[], ctx: BlockContext, render: RenderBlock): Node
 }
 
 function areaName(h: Heading, chapterId: string): Node {
-  return { pdfTag: newTag(headingRole(h.level)), text: h.text, style: 'areaName', id: h.id, tocItem: listedInContents(h), tocStyle: 'toc3', tocMargin: [24, 1, 0, 1], ...(listedInContents(h) ? { outline: true, outlineId: h.id, outlineParentId: chapterId } : {}) };
+  return {
+    pdfTag: newTag(headingRole(h.level)),
+    text: h.text,
+    style: 'areaName',
+    id: h.id,
+    tocItem: listedInContents(h),
+    tocStyle: 'toc3',
+    tocMargin: [24, 1, 0, 1],
+    ...(listedInContents(h) ? { outline: true, outlineId: h.id, outlineParentId: chapterId } : {}),
+  };
 }
 
 /** About how tall an area's first row is (it is kept whole), for keeping a heading with it. */
@@ -99,18 +122,27 @@ function areaRows(row: Row, ctx: BlockContext, render: RenderBlock): PdfRow[] {
   let taken = 0;
   let lines = 0;
   while (taken < units.length && lines < leftLines) lines += units[taken++].lines;
-  const rows: PdfRow[] = [{ startsArea: true, cells: [left, tag({ stack: units.slice(0, taken).map((u) => unitNode(u, render)) }, td)] }];
-  for (const u of units.slice(taken)) rows.push({ startsArea: false, cells: [tag({ text: '' }, th), tag(unitNode(u, render), td)] });
+  const rows: PdfRow[] = [
+    { startsArea: true, cells: [left, tag({ stack: units.slice(0, taken).map((u) => unitNode(u, render)) }, td)] },
+  ];
+  for (const u of units.slice(taken))
+    rows.push({ startsArea: false, cells: [tag({ text: '' }, th), tag(unitNode(u, render), td)] });
   return rows;
 }
 
 /** The table; `render` draws the blocks of its cells that are not its own (blocks.ts's renderer, in `ctx`). */
 export function competencyTable(table: Table, ctx: BlockContext, render: RenderBlock): Node {
   const head = newTag('TR');
-  const header = table.columns.map((c) => tag({ text: runs(c.title), style: 'tableHeader', fillColor: HEADER_FILL }, 'TH', { scope: 'Column', via: [head] }));
+  const header = table.columns.map((c) =>
+    tag({ text: runs(c.title), style: 'tableHeader', fillColor: HEADER_FILL }, 'TH', { scope: 'Column', via: [head] }),
+  );
   const rows = table.rows.flatMap((r) => areaRows(r, ctx, render));
   const startsArea = [true, ...rows.map((r) => r.startsArea)];
-  const whole = table.rows.every((r) => unitsOf(r.cells[1]?.blocks ?? []).every((u) => u.lines <= LONGEST_WHOLE_ROW) && linesOf(r.cells[0]?.blocks ?? [], LEFT_CHARS) <= LONGEST_WHOLE_ROW);
+  const whole = table.rows.every(
+    (r) =>
+      unitsOf(r.cells[1]?.blocks ?? []).every((u) => u.lines <= LONGEST_WHOLE_ROW) &&
+      linesOf(r.cells[0]?.blocks ?? [], LEFT_CHARS) <= LONGEST_WHOLE_ROW,
+  );
   return {
     pdfTag: newTag('Table'),
     table: {

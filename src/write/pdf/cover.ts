@@ -19,8 +19,19 @@ function logoNodes(logo: NonNullable<Cover['logo']>, pageWidth: number): Node[] 
   const scale = tile.room / Math.max(logo.image.width, logo.image.height);
   const [w, h] = [logo.image.width * scale, logo.image.height * scale];
   return [
-    { canvas: [{ type: 'rect', x: 0, y: 0, w: tile.size, h: tile.size, r: 6, color: 'white' }], absolutePosition: { x: tile.x, y: tile.y } },
-    tag({ image: `data:image/${logo.image.type === 'png' ? 'png' : 'jpeg'};base64,${Buffer.from(logo.image.bytes).toString('base64')}`, fit: [tile.room, tile.room], absolutePosition: { x: tile.x + (tile.size - w) / 2, y: tile.y + (tile.size - h) / 2 } }, 'Figure', { alt: logo.alt }),
+    {
+      canvas: [{ type: 'rect', x: 0, y: 0, w: tile.size, h: tile.size, r: 6, color: 'white' }],
+      absolutePosition: { x: tile.x, y: tile.y },
+    },
+    tag(
+      {
+        image: `data:image/${logo.image.type === 'png' ? 'png' : 'jpeg'};base64,${Buffer.from(logo.image.bytes).toString('base64')}`,
+        fit: [tile.room, tile.room],
+        absolutePosition: { x: tile.x + (tile.size - w) / 2, y: tile.y + (tile.size - h) / 2 },
+      },
+      'Figure',
+      { alt: logo.alt },
+    ),
   ];
 }
 
@@ -30,19 +41,42 @@ export function coverNodes(c: Cover, pageHeight: number, pageWidth: number): Nod
     {
       // The colour band is drawn with the cover (not as a page background), so the cover may be on any page.
       stack: [
-        { canvas: [{ type: 'rect', x: 0, y: 0, w: pageWidth, h: bandHeight, color: c.color }], absolutePosition: { x: 0, y: 0 } },
-        tag({ text: c.association, font: 'Sans', fontSize: 15, bold: true, color: 'white', margin: [0, 40, 0, 0] }, 'P'),
+        {
+          canvas: [{ type: 'rect', x: 0, y: 0, w: pageWidth, h: bandHeight, color: c.color }],
+          absolutePosition: { x: 0, y: 0 },
+        },
+        tag(
+          { text: c.association, font: 'Sans', fontSize: 15, bold: true, color: 'white', margin: [0, 40, 0, 0] },
+          'P',
+        ),
         // The logo on a white tile, so any logo reads on any band colour.
         ...(c.logo ? logoNodes(c.logo, pageWidth) : []),
       ],
     },
-    tag({ text: c.title, font: 'Sans', fontSize: 40, bold: true, color: 'white', lineHeight: 1.05, margin: [0, 120, 0, 10] }, 'H1'),
-    ...(c.subtitle ? [tag({ text: c.subtitle, fontSize: 14, italics: true, color: 'white', margin: [0, 0, 0, 10] }, 'P')] : []),
-    ...(c.editionLine ? [tag({ text: c.editionLine, font: 'Sans', fontSize: 12, color: 'white', margin: [0, 8, 0, 0] }, 'P')] : []),
+    tag(
+      {
+        text: c.title,
+        font: 'Sans',
+        fontSize: 40,
+        bold: true,
+        color: 'white',
+        lineHeight: 1.05,
+        margin: [0, 120, 0, 10],
+      },
+      'H1',
+    ),
+    ...(c.subtitle
+      ? [tag({ text: c.subtitle, fontSize: 14, italics: true, color: 'white', margin: [0, 0, 0, 10] }, 'P')]
+      : []),
+    ...(c.editionLine
+      ? [tag({ text: c.editionLine, font: 'Sans', fontSize: 12, color: 'white', margin: [0, 8, 0, 0] }, 'P')]
+      : []),
     // Below the band at a fixed place, whatever the length of the title above.
     {
       stack: [
-        ...(c.levelsLine ? [tag({ text: c.levelsLine, font: 'Sans', fontSize: 13, color: INK, margin: [0, 0, 0, 4] }, 'P')] : []),
+        ...(c.levelsLine
+          ? [tag({ text: c.levelsLine, font: 'Sans', fontSize: 13, color: INK, margin: [0, 0, 0, 4] }, 'P')]
+          : []),
         tag({ text: c.dateLine, font: 'Sans', fontSize: 11, color: MUTED }, 'P'),
       ],
       absolutePosition: { x: PAGE_MARGINS[0], y: bandHeight + 36 },
@@ -53,8 +87,25 @@ export function coverNodes(c: Cover, pageHeight: number, pageWidth: number): Nod
 /** The copyright page: its text sits low on the page, as a book's does. */
 export function copyrightNodes(page: CopyrightPage, ctx: BlockContext): Node[] {
   const nodes: Node[] = page.blocks.flatMap((b): Node[] => {
-    if (b.kind === 'heading') return [tag({ text: b.text, style: 'h3', id: b.id, headlineLevel: b.level, margin: [0, 10, 0, 6] }, headingRole(b.level))];
-    if (b.kind === 'paragraph') return [tag({ text: runs(b.runs), fontSize: 9, margin: [0, 0, 0, b.role === 'muted' ? 0 : 6], ...(b.role === 'muted' ? { color: MUTED } : {}) }, 'P')];
+    if (b.kind === 'heading')
+      return [
+        tag(
+          { text: b.text, style: 'h3', id: b.id, headlineLevel: b.level, margin: [0, 10, 0, 6] },
+          headingRole(b.level),
+        ),
+      ];
+    if (b.kind === 'paragraph')
+      return [
+        tag(
+          {
+            text: runs(b.runs),
+            fontSize: 9,
+            margin: [0, 0, 0, b.role === 'muted' ? 0 : 6],
+            ...(b.role === 'muted' ? { color: MUTED } : {}),
+          },
+          'P',
+        ),
+      ];
     return blockNodes(b, ctx).map((n) => ({ ...n, fontSize: 9 }));
   });
   if (nodes.length === 0) nodes.push({ text: '' });

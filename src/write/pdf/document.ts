@@ -26,11 +26,23 @@ export type { RenderedPdf, WholeOptions };
 
 function contextFor(doc: Document, chapterId: string, mapFonts: Map<string, number>, spots: FieldSpots): BlockContext {
   const size = PAGE_SIZES[doc.page.size];
-  return { chapterId, accent: doc.accent, landscape: landscapeGeometry(doc), mapFonts, spots, contentWidth: size.width - PAGE_MARGINS[0] - PAGE_MARGINS[2] };
+  return {
+    chapterId,
+    accent: doc.accent,
+    landscape: landscapeGeometry(doc),
+    mapFonts,
+    spots,
+    contentWidth: size.width - PAGE_MARGINS[0] - PAGE_MARGINS[2],
+  };
 }
 
 /** The parts' nodes in order, each part starting where its kind starts; and where each part is, for the running heads. */
-function partNodes(doc: Document, mapFonts: Map<string, number>, spots: FieldSpots, opts: WholeOptions): { content: Node[]; marks: PartMarks[] } {
+function partNodes(
+  doc: Document,
+  mapFonts: Map<string, number>,
+  spots: FieldSpots,
+  opts: WholeOptions,
+): { content: Node[]; marks: PartMarks[] } {
   const size = PAGE_SIZES[doc.page.size];
   // pdfmake counts pages from 0 here: 'beforeEven' starts on an even index, an odd (right-hand) page.
   const rightHand = doc.page.twoSided ? 'beforeEven' : 'before';
@@ -53,9 +65,17 @@ function partNodes(doc: Document, mapFonts: Map<string, number>, spots: FieldSpo
       case 'contents':
         // Its entries' pages are known only once the other parts are laid out: a document with contents is assembled
         // from parts (parts/assemble.ts), which lays the contents out last, with them.
-        if (!opts.contents) throw new Error('a document with a contents part is assembled from parts (parts/assemble.ts), not laid out whole');
+        if (!opts.contents)
+          throw new Error(
+            'a document with a contents part is assembled from parts (parts/assemble.ts), not laid out whole',
+          );
         content.push(contentsNode(part, opts.contents));
-        marks.push({ chapter: null, first: content[content.length - 1], last: content[content.length - 1], running: true });
+        marks.push({
+          chapter: null,
+          first: content[content.length - 1],
+          last: content[content.length - 1],
+          running: true,
+        });
         return;
       case 'chapter':
         chapter = part;
@@ -76,7 +96,14 @@ function partNodes(doc: Document, mapFonts: Map<string, number>, spots: FieldSpo
   return { content, marks };
 }
 
-function docDefinition(doc: Document, padPages: number, mapFonts: Map<string, number>, spots: FieldSpots, log: PageLog, opts: WholeOptions): Node {
+function docDefinition(
+  doc: Document,
+  padPages: number,
+  mapFonts: Map<string, number>,
+  spots: FieldSpots,
+  log: PageLog,
+  opts: WholeOptions,
+): Node {
   const { content, marks } = partNodes(doc, mapFonts, spots, opts);
   // A part rendered alone carries no page furniture: the assembled document draws it (parts/furniture.ts).
   if (!opts.furniture) for (const m of marks) m.running = false;
@@ -110,13 +137,19 @@ function roomAfterHeadings(doc: Document): Map<string, number> {
     if (part.kind !== 'chapter') continue;
     part.blocks.forEach((b, i) => {
       const next = part.blocks[i + 1];
-      if (b.kind === 'heading' && next?.kind === 'table' && next.role === 'competencyDetail' && next.rows[0]) room.set(b.id, Math.min(420, firstRowHeight(next.rows[0]) + 60));
+      if (b.kind === 'heading' && next?.kind === 'table' && next.role === 'competencyDetail' && next.rows[0])
+        room.set(b.id, Math.min(420, firstRowHeight(next.rows[0]) + 60));
     });
   }
   return room;
 }
 
-async function layout(doc: Document, padPages: number, mapFonts: Map<string, number>, opts: WholeOptions): Promise<{ bytes: Uint8Array; pages: number; spots: FieldSpots; log: PageLog; tags: TagSession }> {
+async function layout(
+  doc: Document,
+  padPages: number,
+  mapFonts: Map<string, number>,
+  opts: WholeOptions,
+): Promise<{ bytes: Uint8Array; pages: number; spots: FieldSpots; log: PageLog; tags: TagSession }> {
   const roomAfter = roomAfterHeadings(doc);
   let pages = 0;
   const spots = new FieldSpots();
@@ -139,13 +172,17 @@ async function layout(doc: Document, padPages: number, mapFonts: Map<string, num
   };
   // The document's own structure, carried by its own pdfmake run: nothing in a module another render could touch.
   const tags = new TagSession();
-  const bytes: Uint8Array = await getPdfmake().createPdf(withRun(def, newRun(tags))).getBuffer();
+  const bytes: Uint8Array = await getPdfmake()
+    .createPdf(withRun(def, newRun(tags)))
+    .getBuffer();
   return { bytes, pages, spots, log, tags };
 }
 
 /** The tree's bookmarks in order: what the contents list, in every part (loose pages' forms too). */
 function bookmarkIds(doc: Document): string[] {
-  return contentsEntries(doc.parts.flatMap((p) => (p.kind === 'chapter' || p.kind === 'loose' || p.kind === 'copyright' ? p.blocks : []))).map((e) => e.id);
+  return contentsEntries(
+    doc.parts.flatMap((p) => (p.kind === 'chapter' || p.kind === 'loose' || p.kind === 'copyright' ? p.blocks : [])),
+  ).map((e) => e.id);
 }
 
 /**
@@ -157,7 +194,8 @@ export function writePdf(doc: Document, ctx: RenderContext): Promise<RenderedPdf
   return doc.kind === 'personal' ? renderWhole(doc, ctx, { furniture: true }) : assemblePdf(doc, ctx, writerFor(ctx));
 }
 
-const notesOf = (doc: Document) => (blocks: Block[]) => blocks.flatMap((b) => blockNodes(b, contextFor(doc, '', new Map(), new FieldSpots())));
+const notesOf = (doc: Document) => (blocks: Block[]) =>
+  blocks.flatMap((b) => blockNodes(b, contextFor(doc, '', new Map(), new FieldSpots())));
 
 /** What the assembly of parts uses of this writer. */
 function writerFor(ctx: RenderContext): Writer {
@@ -165,8 +203,10 @@ function writerFor(ctx: RenderContext): Writer {
     whole: (doc, opts) => renderWhole(doc, ctx, opts),
     mapFonts: (doc, memory) => fitImpactMaps(doc, notesOf(doc), ctx.fittedMaps, memory),
     nodes: (doc, part, mapFonts) => {
-      if (part.kind === 'chapter') return part.blocks.flatMap((b) => blockNodes(b, contextFor(doc, part.id, mapFonts, new FieldSpots())));
-      if (part.kind === 'loose' || part.kind === 'copyright') return part.blocks.flatMap((b) => blockNodes(b, contextFor(doc, '', mapFonts, new FieldSpots())));
+      if (part.kind === 'chapter')
+        return part.blocks.flatMap((b) => blockNodes(b, contextFor(doc, part.id, mapFonts, new FieldSpots())));
+      if (part.kind === 'loose' || part.kind === 'copyright')
+        return part.blocks.flatMap((b) => blockNodes(b, contextFor(doc, '', mapFonts, new FieldSpots())));
       return [];
     },
   };
@@ -176,16 +216,28 @@ function writerFor(ctx: RenderContext): Writer {
 export async function renderWhole(doc: Document, ctx: RenderContext, opts: WholeOptions): Promise<RenderedPdf> {
   const mapFonts = opts.mapFonts ?? (await fitImpactMaps(doc, notesOf(doc), ctx.fittedMaps));
   let result = await layout(doc, 0, mapFonts, opts);
-  if (doc.page.padToMultipleOf4 && result.pages % 4 !== 0) result = await layout(doc, 4 - (result.pages % 4), mapFonts, opts);
+  if (doc.page.padToMultipleOf4 && result.pages % 4 !== 0)
+    result = await layout(doc, 4 - (result.pages % 4), mapFonts, opts);
   // Two-sided: the binding gutter, on the body's portrait pages (not the cover, a letter, or a landscape map).
   const shift = new Map<number, number>();
   if (doc.page.twoSided) {
-    for (const [page, orientation] of result.log.running) if (orientation === 'portrait') shift.set(page, page % 2 === 1 ? GUTTER_SHIFT : -GUTTER_SHIFT);
+    for (const [page, orientation] of result.log.running)
+      if (orientation === 'portrait') shift.set(page, page % 2 === 1 ? GUTTER_SHIFT : -GUTTER_SHIFT);
   }
   const { meta } = doc;
-  const facts = { title: meta.title, language: meta.language, author: meta.author, subject: meta.subject, keywords: meta.keywords, date: meta.date, creator: CREATOR, producer: PRODUCER };
+  const facts = {
+    title: meta.title,
+    language: meta.language,
+    author: meta.author,
+    subject: meta.subject,
+    keywords: meta.keywords,
+    date: meta.date,
+    creator: CREATOR,
+    producer: PRODUCER,
+  };
   const tagging = { session: result.tags, facts };
   const finish = { spots: result.spots.spots, shift, bookmarks: bookmarkIds(doc), tagging };
-  if (opts.unsaved) return { bytes: new Uint8Array(), pages: result.pages, pdf: await finishedDocument(result.bytes, finish) };
+  if (opts.unsaved)
+    return { bytes: new Uint8Array(), pages: result.pages, pdf: await finishedDocument(result.bytes, finish) };
   return { bytes: await finishPdf(result.bytes, finish), pages: result.pages };
 }

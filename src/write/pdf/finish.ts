@@ -5,7 +5,23 @@
 // (binding) margin is made afterwards: the content of right-hand pages moves right and that
 // of left-hand pages moves left, links and fields with it. pdfmake has no form fields, so
 // they are added where the layout drew their boxes.
-import { PDFAcroCheckBox, PDFAcroText, PDFArray, PDFCheckBox, PDFDict, PDFDocument, PDFHexString, PDFName, PDFBool, PDFNumber, PDFString, PDFTextField, type PDFForm, type PDFPage, type PDFRef } from '@cantoo/pdf-lib';
+import {
+  PDFAcroCheckBox,
+  PDFAcroText,
+  PDFArray,
+  PDFCheckBox,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFBool,
+  PDFNumber,
+  PDFString,
+  PDFTextField,
+  type PDFForm,
+  type PDFPage,
+  type PDFRef,
+} from '@cantoo/pdf-lib';
 import type { FieldSpot } from './forms.js';
 import { embedFieldFont, FIELD_FONT } from './tagging/field-font.js';
 import type { TagSession } from './tagging/session.js';
@@ -29,13 +45,18 @@ function bookmarksToHeadings(doc: PDFDocument, ids: string[]): void {
   const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
   const items: PDFDict[] = [];
   const walk = (parent: PDFDict) => {
-    for (let item = parent.lookupMaybe(PDFName.of('First'), PDFDict); item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+    for (
+      let item = parent.lookupMaybe(PDFName.of('First'), PDFDict);
+      item;
+      item = item.lookupMaybe(PDFName.of('Next'), PDFDict)
+    ) {
       items.push(item);
       walk(item);
     }
   };
   if (outlines) walk(outlines);
-  if (items.length !== ids.length) throw new Error(`the PDF has ${items.length} bookmarks, the document tree ${ids.length}`);
+  if (items.length !== ids.length)
+    throw new Error(`the PDF has ${items.length} bookmarks, the document tree ${ids.length}`);
   items.forEach((item, i) => item.set(PDFName.of('Dest'), PDFString.of(ids[i])));
 }
 
@@ -54,7 +75,12 @@ export function moveAnnotations(page: PDFPage, dx: number): void {
  * same name: that check decodes every field's name for each new field (a packet's hundreds of fields took a second).
  * FieldSpots already makes the names unique, and plain (no periods), so every field is at the top.
  */
-function topLevelField(doc: PDFDocument, form: PDFForm, name: string, kind: 'checkbox' | 'text'): PDFCheckBox | PDFTextField {
+function topLevelField(
+  doc: PDFDocument,
+  form: PDFForm,
+  name: string,
+  kind: 'checkbox' | 'text',
+): PDFCheckBox | PDFTextField {
   const acro = kind === 'checkbox' ? PDFAcroCheckBox.create(doc.context) : PDFAcroText.create(doc.context);
   acro.setPartialName(name);
   form.acroForm.addField(acro.ref);
@@ -91,7 +117,15 @@ export async function finishedDocument(bytes: Uint8Array, finish: Finish): Promi
       const pos = s.marker.positions[0];
       const page = pages[pos.pageNumber - 1];
       const dx = finish.shift.get(pos.pageNumber) ?? 0;
-      const rect = { x: pos.left + s.dx + dx, y: page.getHeight() - (pos.top + s.dy) - s.height, width: s.width, height: s.height, borderWidth: 0, backgroundColor: undefined, borderColor: undefined };
+      const rect = {
+        x: pos.left + s.dx + dx,
+        y: page.getHeight() - (pos.top + s.dy) - s.height,
+        width: s.width,
+        height: s.height,
+        borderWidth: 0,
+        backgroundColor: undefined,
+        borderColor: undefined,
+      };
       const field = topLevelField(doc, form, s.name, s.kind === 'checkbox' ? 'checkbox' : 'text');
       if (field instanceof PDFCheckBox) field.addToPage(page, rect);
       else {

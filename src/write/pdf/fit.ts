@@ -10,12 +10,25 @@ import { LANDSCAPE_MARGINS, PAGE_MARGINS, PAGE_SIZES, styles } from './theme.js'
 
 export function landscapeGeometry(doc: Document): MapGeometry {
   const size = PAGE_SIZES[doc.page.size];
-  return { usableWidth: size.height - LANDSCAPE_MARGINS[0] - LANDSCAPE_MARGINS[2], usableHeight: size.width - LANDSCAPE_MARGINS[1] - LANDSCAPE_MARGINS[3] };
+  return {
+    usableWidth: size.height - LANDSCAPE_MARGINS[0] - LANDSCAPE_MARGINS[2],
+    usableHeight: size.width - LANDSCAPE_MARGINS[1] - LANDSCAPE_MARGINS[3],
+  };
 }
 
 /** Whether the map fits one landscape page at a font size. */
-async function mapFits(doc: Document, map: ImpactMap, notes: (blocks: ImpactMap['notes']) => Node[], size: number): Promise<boolean> {
-  const nodes = impactMapNodes(map, doc.accent, '', landscapeGeometry(doc), notes, size).map((n) => ({ ...n, pageBreak: undefined, tocItem: undefined, outline: undefined }));
+async function mapFits(
+  doc: Document,
+  map: ImpactMap,
+  notes: (blocks: ImpactMap['notes']) => Node[],
+  size: number,
+): Promise<boolean> {
+  const nodes = impactMapNodes(map, doc.accent, '', landscapeGeometry(doc), notes, size).map((n) => ({
+    ...n,
+    pageBreak: undefined,
+    tocItem: undefined,
+    outline: undefined,
+  }));
   let pages = 0;
   const def = {
     pageSize: doc.page.size,
@@ -44,7 +57,12 @@ export interface FitMemory {
  * `fittedMaps`: the sizes fitted in this run (the context's), by the map's content; `memory`: sizes fitted by processes
  * before (the run's store keeps them).
  */
-export async function fitImpactMaps(doc: Document, notes: (blocks: ImpactMap['notes']) => Node[], fittedMaps: Map<string, number>, memory?: FitMemory): Promise<Map<string, number>> {
+export async function fitImpactMaps(
+  doc: Document,
+  notes: (blocks: ImpactMap['notes']) => Node[],
+  fittedMaps: Map<string, number>,
+  memory?: FitMemory,
+): Promise<Map<string, number>> {
   const fonts = new Map<string, number>();
   for (const part of doc.parts) {
     if (part.kind !== 'chapter') continue;

@@ -9,7 +9,10 @@ export type FontDescriptors = Record<keyof typeof FONT_FILES, Record<Style, stri
 export function loadFonts(): { files: Map<string, Buffer>; descriptors: FontDescriptors } {
   const files = new Map<string, Buffer>();
   const descriptors = {} as FontDescriptors;
-  for (const [family, styles] of Object.entries(FONT_FILES) as [keyof typeof FONT_FILES, Record<Style, { name: string; path: string }>][]) {
+  for (const [family, styles] of Object.entries(FONT_FILES) as [
+    keyof typeof FONT_FILES,
+    Record<Style, { name: string; path: string }>,
+  ][]) {
     descriptors[family] = {} as Record<Style, string>;
     for (const [style, f] of Object.entries(styles) as [Style, { name: string; path: string }][]) {
       files.set(f.name, readFileSync(f.path));

@@ -30,12 +30,32 @@ export class FieldSpots {
   readonly spots: FieldSpot[] = [];
   private readonly used = new Set<string>();
   /** A field at `marker`, which becomes the field's Form element (or sits inside `form`, when given). */
-  add(name: string, label: string, kind: FieldSpot['kind'], marker: Node, width: number, height: number, offset = { dx: 0, dy: 0 }, form?: Tag, readOnlyValue?: string): void {
+  add(
+    name: string,
+    label: string,
+    kind: FieldSpot['kind'],
+    marker: Node,
+    width: number,
+    height: number,
+    offset = { dx: 0, dy: 0 },
+    form?: Tag,
+    readOnlyValue?: string,
+  ): void {
     let unique = name.replace(/[^A-Za-z0-9_]/g, '_');
     for (let n = 2, plain = unique; this.used.has(unique); n++) unique = `${plain}_${n}`;
     this.used.add(unique);
     const own = form ?? tag(marker, 'Form').pdfTag;
-    this.spots.push({ name: unique, label, kind, marker, width, height, tag: own, ...offset, ...(readOnlyValue !== undefined ? { readOnlyValue } : {}) });
+    this.spots.push({
+      name: unique,
+      label,
+      kind,
+      marker,
+      width,
+      height,
+      tag: own,
+      ...offset,
+      ...(readOnlyValue !== undefined ? { readOnlyValue } : {}),
+    });
   }
 }
 
@@ -76,31 +96,67 @@ function wrappedLines(value: string, size: number, room: number): number {
 }
 
 function box(width: number, height: number): Node {
-  return { canvas: [{ type: 'rect', x: 0, y: 0, w: width, h: height, lineWidth: 0.75, lineColor: RULE, color: BOX_FILL }] };
+  return {
+    canvas: [{ type: 'rect', x: 0, y: 0, w: width, h: height, lineWidth: 0.75, lineColor: RULE, color: BOX_FILL }],
+  };
 }
 
 function fieldNode(f: FormField, width: number, formId: string, spots: FieldSpots): Node {
   if (f.kind === 'checkbox') {
     const marker = box(HEIGHTS.checkbox, HEIGHTS.checkbox);
-    if (f.value) marker.canvas.push({ type: 'polyline', points: [{ x: 2, y: 6 }, { x: 4.5, y: 9 }, { x: 9, y: 2 }], lineWidth: 1.2, lineColor: '#000' });
+    if (f.value)
+      marker.canvas.push({
+        type: 'polyline',
+        points: [
+          { x: 2, y: 6 },
+          { x: 4.5, y: 9 },
+          { x: 9, y: 2 },
+        ],
+        lineWidth: 1.2,
+        lineColor: '#000',
+      });
     else spots.add(`${formId}_${f.name}`, f.label, 'checkbox', marker, HEIGHTS.checkbox, HEIGHTS.checkbox);
-    return { columns: [{ width: 16, stack: [marker] }, tag({ width: '*', text: f.label, fontSize: 9.5 }, 'P')], margin: [0, 4, 0, 4] };
+    return {
+      columns: [{ width: 16, stack: [marker] }, tag({ width: '*', text: f.label, fontSize: 9.5 }, 'P')],
+      margin: [0, 4, 0, 4],
+    };
   }
   const height = HEIGHTS[f.kind];
   const marker = box(width, height);
-  const stack: Node[] = [tag({ text: f.label, fontSize: 7.5, font: 'Sans', bold: true, color: MUTED, margin: [0, 0, 0, 2] }, 'P'), marker];
+  const stack: Node[] = [
+    tag({ text: f.label, fontSize: 7.5, font: 'Sans', bold: true, color: MUTED, margin: [0, 0, 0, 2] }, 'P'),
+    marker,
+  ];
   if (f.readOnly) {
     // The packet id: a field, so a returned PDF still carries it, that no one types into.
     spots.add(`${formId}_${f.name}`, f.label, 'text', marker, width, height, undefined, undefined, f.value ?? '');
   } else if (f.value) {
     // Pre-filled: printed in the box with the embedded fonts, so every accent survives.
     const fit = fittedValue(f.value, width);
-    if (!fit) stack.push(tag({ text: scriptText(f.value, getPdfmake()), fontSize: VALUE.size, relativePosition: { x: VALUE.inset, y: -height + VALUE.inset } }, 'P'));
+    if (!fit)
+      stack.push(
+        tag(
+          {
+            text: scriptText(f.value, getPdfmake()),
+            fontSize: VALUE.size,
+            relativePosition: { x: VALUE.inset, y: -height + VALUE.inset },
+          },
+          'P',
+        ),
+      );
     else {
       // Too long for the box at the usual size (an e-mail address may have 254 characters): smaller, then wrapped,
       // inside a box grown to hold it.
       marker.canvas[0].h = fit.height;
-      const text = tag({ width: width - 2 * VALUE.inset, text: scriptText(f.value, getPdfmake()), fontSize: fit.size, lineHeight: VALUE.lineHeight }, 'P');
+      const text = tag(
+        {
+          width: width - 2 * VALUE.inset,
+          text: scriptText(f.value, getPdfmake()),
+          fontSize: fit.size,
+          lineHeight: VALUE.lineHeight,
+        },
+        'P',
+      );
       stack.push({ columns: [text], relativePosition: { x: VALUE.inset, y: -fit.height + VALUE.inset } });
     }
   } else {
@@ -129,14 +185,27 @@ export function logNodes(log: Log, contentWidth: number, spots: FieldSpots): Nod
   const rowHeight = 22;
   const widths = log.columns.map((c) => Math.floor(contentWidth * c.width) - pad * 2 - 1);
   const head = newTag('TR');
-  const body: Node[][] = [log.columns.map((c) => tag({ text: c.label, style: 'tableHeader', fillColor: '#e8eef4' }, 'TH', { scope: 'Column', via: [head] }))];
+  const body: Node[][] = [
+    log.columns.map((c) =>
+      tag({ text: c.label, style: 'tableHeader', fillColor: '#e8eef4' }, 'TH', { scope: 'Column', via: [head] }),
+    ),
+  ];
   for (let r = 0; r < log.rows; r++) {
     const row = newTag('TR');
     // A space in each cell tells, after layout, where the cell's text starts.
     body.push(
       log.columns.map((c, i) => {
         const marker: Node = tag({ text: ' ', fontSize: 8 }, 'Form', { via: [row, newTag('TD')] });
-        spots.add(`${log.id}_r${r + 1}_${c.label}`, `${c.label}, row ${r + 1}`, 'text', marker, widths[i] + pad * 2, rowHeight, { dx: -pad, dy: -pad }, marker.pdfTag);
+        spots.add(
+          `${log.id}_r${r + 1}_${c.label}`,
+          `${c.label}, row ${r + 1}`,
+          'text',
+          marker,
+          widths[i] + pad * 2,
+          rowHeight,
+          { dx: -pad, dy: -pad },
+          marker.pdfTag,
+        );
         return marker;
       }),
     );
@@ -145,8 +214,23 @@ export function logNodes(log: Log, contentWidth: number, spots: FieldSpots): Nod
     ...paragraphs(log.intro),
     {
       pdfTag: newTag('Table'),
-      table: { headerRows: 1, dontBreakRows: true, widths, heights: (i: number) => (i === 0 ? undefined : rowHeight), body },
-      layout: { hLineColor: () => RULE, vLineColor: () => RULE, hLineWidth: () => 0.75, vLineWidth: () => 0.75, paddingLeft: () => pad, paddingRight: () => pad, paddingTop: () => pad, paddingBottom: () => pad },
+      table: {
+        headerRows: 1,
+        dontBreakRows: true,
+        widths,
+        heights: (i: number) => (i === 0 ? undefined : rowHeight),
+        body,
+      },
+      layout: {
+        hLineColor: () => RULE,
+        vLineColor: () => RULE,
+        hLineWidth: () => 0.75,
+        vLineWidth: () => 0.75,
+        paddingLeft: () => pad,
+        paddingRight: () => pad,
+        paddingTop: () => pad,
+        paddingBottom: () => pad,
+      },
       margin: [0, 4, 0, 10],
     },
   ];
@@ -158,8 +242,24 @@ export function checklistNodes(id: string, items: Run[][], spots: FieldSpots): N
     const marker = box(11, 11);
     const label = plainText(item);
     // Each item: its checkbox (the item's label) and its text.
-    spots.add(`${id}_${i + 1}`, label, 'checkbox', marker, 11, 11, undefined, tag(marker, 'Form', { via: [newTag('Lbl')] }).pdfTag);
-    return tag({ columns: [{ width: 18, stack: [marker], margin: [0, 1, 0, 0] }, tag({ width: '*', text: runs(item) }, 'LBody')], margin: [0, 2, 0, 4] }, 'LI', { via: [list] });
+    spots.add(
+      `${id}_${i + 1}`,
+      label,
+      'checkbox',
+      marker,
+      11,
+      11,
+      undefined,
+      tag(marker, 'Form', { via: [newTag('Lbl')] }).pdfTag,
+    );
+    return tag(
+      {
+        columns: [{ width: 18, stack: [marker], margin: [0, 1, 0, 0] }, tag({ width: '*', text: runs(item) }, 'LBody')],
+        margin: [0, 2, 0, 4],
+      },
+      'LI',
+      { via: [list] },
+    );
   });
 }
 

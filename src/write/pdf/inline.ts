@@ -8,7 +8,12 @@ export type { Node };
 
 /** A run's look: emphasis as written; a responsibility code in the small coloured `code` style. */
 export function runs(text: Run[]): Node[] {
-  return text.map((r) => ({ text: r.text, ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}), ...(r.role === 'code' ? { style: 'code' } : {}) }));
+  return text.map((r) => ({
+    text: r.text,
+    ...(r.bold ? { bold: true } : {}),
+    ...(r.italic ? { italics: true } : {}),
+    ...(r.role === 'code' ? { style: 'code' } : {}),
+  }));
 }
 
 /** A bullet with its sub-bullets as a nested list: LI > LBody (> P, L); the marker is the item's Lbl. */
@@ -31,10 +36,23 @@ export function bulletList(items: ListItem[], depth = 0, extra: Node = {}, list?
 }
 
 export function orderedList(items: ListItem[], start = 1): Node {
-  return { pdfTag: newTag('L', { numbering: 'Decimal' }), ol: items.map((it) => listItem(it)), start, margin: [0, 0, 0, 6] };
+  return {
+    pdfTag: newTag('L', { numbering: 'Decimal' }),
+    ol: items.map((it) => listItem(it)),
+    start,
+    margin: [0, 0, 0, 6],
+  };
 }
 
 /** Items with no marker, one per line (the Knowledge Areas under an area's name). */
 export function plainList(items: ListItem[], style?: string): Node {
-  return tag({ stack: items.map((it) => tag({ text: runs(it.runs), ...(style ? { style } : {}) }, 'LBody', { via: [newTag('LI')] })) }, 'L', { numbering: 'None' });
+  return tag(
+    {
+      stack: items.map((it) =>
+        tag({ text: runs(it.runs), ...(style ? { style } : {}) }, 'LBody', { via: [newTag('LI')] }),
+      ),
+    },
+    'L',
+    { numbering: 'None' },
+  );
 }

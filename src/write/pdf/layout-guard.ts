@@ -43,7 +43,11 @@ export class LayoutFault extends Error {
   }
 }
 
-const lineText = (line: Any): string => line.inlines.map((i: Any) => String(i.text ?? '')).join('').trim();
+const lineText = (line: Any): string =>
+  line.inlines
+    .map((i: Any) => String(i.text ?? ''))
+    .join('')
+    .trim();
 
 /** Installed once, with pdfmake (pdfmake.ts); what it finds is kept on the run (pdfmake-run.ts). */
 export function installLayoutGuard(): void {
@@ -64,7 +68,9 @@ export function installLayoutGuard(): void {
   for (const furniture of ['addHeadersAndFooters', 'addBackground', 'addWatermark']) {
     if (typeof LayoutBuilder.prototype[furniture] === 'function') wrap(LayoutBuilder.prototype, furniture, placing);
   }
-  wrap(LayoutBuilder.prototype, 'processNode', (original, self, args) => (args[0]?.absolutePosition ? placing(original, self, args) : original.apply(self, args)));
+  wrap(LayoutBuilder.prototype, 'processNode', (original, self, args) =>
+    args[0]?.absolutePosition ? placing(original, self, args) : original.apply(self, args),
+  );
   wrap(ElementWriter.prototype, 'addLine', (original, self, args) => {
     if ((runOf(self)?.placedDepth ?? 0) > 0) args[0]._placed = true;
     return original.apply(self, args);
@@ -80,7 +86,10 @@ export function installLayoutGuard(): void {
     const result = original.apply(self, args);
     if (result === false) {
       // The line with the longest word names the block best (the first may be a table's header row).
-      const texts = args[0].items.filter((it: Any) => it.type === 'line').map((it: Any) => lineText(it.item)).filter(Boolean);
+      const texts = args[0].items
+        .filter((it: Any) => it.type === 'line')
+        .map((it: Any) => lineText(it.item))
+        .filter(Boolean);
       const longest = (t: string) => Math.max(...t.split(/\s+/).map((w) => w.length));
       const text = texts.reduce((a: string, b: string) => (longest(b) > longest(a) ? b : a), texts[0] ?? '');
       if (text) runOf(self)?.lost.push({ page: self.context().page + 1, text });
@@ -113,7 +122,11 @@ function firstFault(pages: Any[]): LayoutFault | null {
   return null;
 }
 
-function faultOf(line: Any, size: { width: number; height: number }, m: { left: number; top: number; right: number; bottom: number }): FaultKind | null {
+function faultOf(
+  line: Any,
+  size: { width: number; height: number },
+  m: { left: number; top: number; right: number; bottom: number },
+): FaultKind | null {
   const inked = line.inlines.filter((i: Any) => String(i.text ?? '').trim() !== '');
   if (inked.length === 0) return null;
   const left = line.x + Math.min(...inked.map((i: Any) => i.x + (i.leadingCut ?? 0)));

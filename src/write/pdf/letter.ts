@@ -9,13 +9,24 @@ import { tag } from './tagging/tags.js';
 /** Space between the letterhead's baseline area and the body when the letter has an address (the #10 window's). */
 const BELOW_WINDOW = 150;
 /** The same for another window: as much lower as its bottom edge is. */
-const belowWindow = (l: Letter) => BELOW_WINDOW + (l.window ? l.window.y + l.window.height - (ENVELOPE_WINDOW.y + ENVELOPE_WINDOW.height) : 0);
+const belowWindow = (l: Letter) =>
+  BELOW_WINDOW + (l.window ? l.window.y + l.window.height - (ENVELOPE_WINDOW.y + ENVELOPE_WINDOW.height) : 0);
 
 /** Fold marks in the left margin, for a letter that goes into a window envelope: short rules, decoration only. */
 export const FOLD_MARK = { x: 14, length: 14, width: 0.5, color: '#888888' } as const;
 function foldMarks(folds: number[]): Node[] {
   return folds.map((y) => ({
-    canvas: [{ type: 'line', x1: 0, y1: 0, x2: FOLD_MARK.length, y2: 0, lineWidth: FOLD_MARK.width, lineColor: FOLD_MARK.color }],
+    canvas: [
+      {
+        type: 'line',
+        x1: 0,
+        y1: 0,
+        x2: FOLD_MARK.length,
+        y2: 0,
+        lineWidth: FOLD_MARK.width,
+        lineColor: FOLD_MARK.color,
+      },
+    ],
     absolutePosition: { x: FOLD_MARK.x, y },
   }));
 }
@@ -31,9 +42,17 @@ export function letterNodes(letter: Letter, accent: string): Node[] {
   const pdfmake = getPdfmake();
   nodes.push(
     // Below the window: the fold of a letter in thirds is at 3.67 in.
-    tag({ text: scriptText(letter.salutation, pdfmake), margin: [0, letter.address.length ? belowWindow(letter) : 24, 0, 10] }, 'P'),
+    tag(
+      {
+        text: scriptText(letter.salutation, pdfmake),
+        margin: [0, letter.address.length ? belowWindow(letter) : 24, 0, 10],
+      },
+      'P',
+    ),
     ...letter.paragraphs.map((p) => tag({ text: scriptInlines(p, pdfmake), style: 'body', margin: [0, 0, 0, 9] }, 'P')),
-    ...letter.closing.map((c, i) => tag({ text: scriptText(c, pdfmake), margin: [0, i === 0 ? 10 : 0, 0, i === 0 ? 28 : 0] }, 'P')),
+    ...letter.closing.map((c, i) =>
+      tag({ text: scriptText(c, pdfmake), margin: [0, i === 0 ? 10 : 0, 0, i === 0 ? 28 : 0] }, 'P'),
+    ),
   );
   return nodes;
 }

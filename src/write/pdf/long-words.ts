@@ -26,7 +26,8 @@ export function installLongWordBreaks(): void {
   wrap(TextInlines.prototype, 'buildInlines', (original, self, args) => {
     const result = original.apply(self, args);
     if (result.minWidth > MIN_WIDTH_CAP && !result.items.some((i: Any) => i.noWrap)) {
-      const trimmed = (i: Any) => Math.min(MIN_WIDTH_CAP, Math.max(0, i.width - (i.leadingCut ?? 0) - (i.trailingCut ?? 0)));
+      const trimmed = (i: Any) =>
+        Math.min(MIN_WIDTH_CAP, Math.max(0, i.width - (i.leadingCut ?? 0) - (i.trailingCut ?? 0)));
       result.minWidth = result.items.reduce((m: number, i: Any) => Math.max(m, trimmed(i)), 0);
     }
     return result;

@@ -23,7 +23,8 @@ export function installMeasureOnce(): void {
       if (Array.isArray(node)) return node.forEach(walk);
       if (node.text !== undefined) text.push(node);
       if (Array.isArray(node.listMarker?.canvas)) marked.push(node);
-      for (const key of ['stack', 'columns', 'ul', 'ol', 'table', 'body', 'toc', '_table', 'title', 'section']) walk(node[key]);
+      for (const key of ['stack', 'columns', 'ul', 'ol', 'table', 'body', 'toc', '_table', 'title', 'section'])
+        walk(node[key]);
     };
     walk(root);
     return { text, marked };

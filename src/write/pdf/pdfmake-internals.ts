@@ -13,9 +13,14 @@ export function lib(name: string): Any {
   return require(root.replace(/package\.json$/, `js/${name}.js`)).default;
 }
 
-export function wrap(proto: Any, method: string, around: (original: (...a: Any[]) => Any, self: Any, args: Any[]) => Any): void {
+export function wrap(
+  proto: Any,
+  method: string,
+  around: (original: (...a: Any[]) => Any, self: Any, args: Any[]) => Any,
+): void {
   const original = proto[method];
-  if (typeof original !== 'function') throw new Error(`pdfmake ${PDFMAKE_VERSION}: ${method} not found; src/write/pdf's patches to it need updating`);
+  if (typeof original !== 'function')
+    throw new Error(`pdfmake ${PDFMAKE_VERSION}: ${method} not found; src/write/pdf's patches to it need updating`);
   proto[method] = function (this: Any, ...args: Any[]) {
     return around(original, this, args);
   };
@@ -23,5 +28,6 @@ export function wrap(proto: Any, method: string, around: (original: (...a: Any[]
 
 export function checkVersion(): void {
   const version = require('pdfmake/package.json').version;
-  if (version !== PDFMAKE_VERSION) throw new Error(`src/write/pdf patches pdfmake ${PDFMAKE_VERSION}; found ${version}`);
+  if (version !== PDFMAKE_VERSION)
+    throw new Error(`src/write/pdf patches pdfmake ${PDFMAKE_VERSION}; found ${version}`);
 }

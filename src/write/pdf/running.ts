@@ -29,7 +29,8 @@ function allPositions(node: Node): Node[] {
 
 function pageOf(node: Node, which: 'first' | 'last'): number {
   const own = node.positions ?? [];
-  const positions = which === 'first' && own.length ? own : allPositions(node).sort((a: Node, b: Node) => a.pageNumber - b.pageNumber);
+  const positions =
+    which === 'first' && own.length ? own : allPositions(node).sort((a: Node, b: Node) => a.pageNumber - b.pageNumber);
   const p = which === 'first' ? positions[0] : positions[positions.length - 1];
   return p?.pageNumber ?? 0;
 }
@@ -49,7 +50,8 @@ export function runningPages(doc: Document, marks: PartMarks[], log: PageLog): {
   // Blank pages (before a right-hand start, or padding), the cover and a letter carry no header or footer.
   // Read once, when the first header is drawn (the layout is done by then).
   let ranges: { from: number; to: number; running: boolean }[] | null = null;
-  const rangesOf = () => (ranges ??= marks.map((m) => ({ from: pageOf(m.first, 'first'), to: pageOf(m.last, 'last'), running: m.running })));
+  const rangesOf = () =>
+    (ranges ??= marks.map((m) => ({ from: pageOf(m.first, 'first'), to: pageOf(m.last, 'last'), running: m.running })));
   const chapterAt = (page: number) => {
     let found: Chapter | null = null;
     rangesOf().forEach((r, i) => {
@@ -65,7 +67,11 @@ export function runningPages(doc: Document, marks: PartMarks[], log: PageLog): {
 }
 
 /** Header and footer functions drawing each page's furniture as `plan` says (1-based pages). */
-export function furniture(doc: Document, plan: (page: number) => PagePlan, log: PageLog): { header: Node; footer: Node } {
+export function furniture(
+  doc: Document,
+  plan: (page: number) => PagePlan,
+  log: PageLog,
+): { header: Node; footer: Node } {
   const outside = (page: number) => (doc.page.twoSided && page % 2 === 0 ? 'left' : 'right');
   const inside = (page: number) => (outside(page) === 'left' ? 'right' : 'left');
   const mirrored = (page: number, a: Node, b: Node) => (outside(page) === 'right' ? [a, b] : [b, a]);
@@ -81,8 +87,18 @@ export function furniture(doc: Document, plan: (page: number) => PagePlan, log: 
       return {
         margin: [m[0], 34, m[2], 0],
         stack: [
-          { columns: mirrored(page, { text: headerLine, style: 'running', alignment: inside(page) }, { text: chapter?.runningHead ?? '', style: 'running', alignment: outside(page) }) },
-          { canvas: [{ type: 'line', x1: 0, y1: 3, x2: pageSize.width - m[0] - m[2], y2: 3, lineWidth: 0.5, lineColor: RULE }] },
+          {
+            columns: mirrored(
+              page,
+              { text: headerLine, style: 'running', alignment: inside(page) },
+              { text: chapter?.runningHead ?? '', style: 'running', alignment: outside(page) },
+            ),
+          },
+          {
+            canvas: [
+              { type: 'line', x1: 0, y1: 3, x2: pageSize.width - m[0] - m[2], y2: 3, lineWidth: 0.5, lineColor: RULE },
+            ],
+          },
         ],
       };
     },
@@ -92,7 +108,11 @@ export function furniture(doc: Document, plan: (page: number) => PagePlan, log: 
       const m = pageSize.orientation === 'landscape' ? LANDSCAPE_MARGINS : PAGE_MARGINS;
       return {
         margin: [m[0], 22, m[2], 0],
-        columns: mirrored(page, { text: footerLine, style: 'running', alignment: inside(page) }, { text: String(page), style: 'running', fontSize: 9, alignment: outside(page) }),
+        columns: mirrored(
+          page,
+          { text: footerLine, style: 'running', alignment: inside(page) },
+          { text: String(page), style: 'running', fontSize: 9, alignment: outside(page) },
+        ),
       };
     },
   };

@@ -15,7 +15,12 @@ function register(family: Fallback, pdfmake: Node): void {
   pdfmake.virtualfs.writeFileSync(normal.name, fontBytes(normal.path));
   pdfmake.virtualfs.writeFileSync(bold.name, fontBytes(bold.path));
   // These fonts have no italics: italic text in them prints upright.
-  const styles: Record<Style, string> = { normal: normal.name, bold: bold.name, italics: normal.name, bolditalics: bold.name };
+  const styles: Record<Style, string> = {
+    normal: normal.name,
+    bold: bold.name,
+    italics: normal.name,
+    bolditalics: bold.name,
+  };
   pdfmake.addFonts({ [family]: styles });
 }
 
@@ -27,7 +32,8 @@ export function scriptText(text: string, pdfmake: Node, base: Base = 'Serif'): s
   const ps = pieces(text, base);
   if (ps.length === 1 && ps[0].family === base) return text;
   return ps.map((p) => {
-    if (p.family === 'Serif' || p.family === 'Sans') return p.family === base ? { text: p.text } : { text: p.text, font: p.family };
+    if (p.family === 'Serif' || p.family === 'Sans')
+      return p.family === base ? { text: p.text } : { text: p.text, font: p.family };
     register(p.family, pdfmake);
     return { text: p.text, font: p.family };
   });
@@ -35,5 +41,9 @@ export function scriptText(text: string, pdfmake: Node, base: Base = 'Serif'): s
 
 /** Styled runs (a letter's paragraph) with each run's text in the fonts it needs. */
 export function scriptInlines(text: { text: string; bold?: boolean; italic?: boolean }[], pdfmake: Node): Node[] {
-  return text.map((r) => ({ text: scriptText(r.text, pdfmake), ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}) }));
+  return text.map((r) => ({
+    text: scriptText(r.text, pdfmake),
+    ...(r.bold ? { bold: true } : {}),
+    ...(r.italic ? { italics: true } : {}),
+  }));
 }

@@ -6,7 +6,24 @@
 // Impact Maps) are turned into the book's portrait sheet, the map's top towards the spine, as
 // a bound booklet needs (the reader turns the book). The content streams of the screen PDF are
 // kept as they are: the same text, the same folios, in the same places relative to the trim.
-import { beginMarkedContent, clip, concatTransformationMatrix, endMarkedContent, endPath, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFOperator, PDFPage, popGraphicsState, pushGraphicsState, rectangle, rgb } from '@cantoo/pdf-lib';
+import {
+  beginMarkedContent,
+  clip,
+  concatTransformationMatrix,
+  endMarkedContent,
+  endPath,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFOperator,
+  PDFPage,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  rgb,
+} from '@cantoo/pdf-lib';
 import type { Document } from '../../compose/tree.js';
 import type { RenderContext } from '../context.js';
 import { COVER_BAND } from '../pdf/theme.js';
@@ -36,14 +53,18 @@ function hexColor(hex: string) {
 }
 
 function box(page: PDFPage, name: string, x0: number, y0: number, x1: number, y1: number): void {
-  page.node.set(PDFName.of(name), page.doc.context.obj([x0, y0, x1, y1].map((v) => PDFNumber.of(Math.round(v * 1000) / 1000))));
+  page.node.set(
+    PDFName.of(name),
+    page.doc.context.obj([x0, y0, x1, y1].map((v) => PDFNumber.of(Math.round(v * 1000) / 1000))),
+  );
 }
 
 /** Puts operators before and after everything the page draws (in a saved graphics state). */
 function wrapContents(page: PDFPage, before: PDFOperator[]): void {
   const ctx = page.doc.context;
   const contents = page.node.Contents();
-  const streams = contents instanceof PDFArray ? contents.asArray() : contents ? [page.node.get(PDFName.of('Contents'))!] : [];
+  const streams =
+    contents instanceof PDFArray ? contents.asArray() : contents ? [page.node.get(PDFName.of('Contents'))!] : [];
   const open = ctx.register(ctx.contentStream([pushGraphicsState(), ...before]));
   const close = ctx.register(ctx.contentStream([popGraphicsState()]));
   page.node.set(PDFName.of('Contents'), ctx.obj([open, ...streams, close]));
@@ -68,7 +89,8 @@ function turnToPortrait(page: PDFPage): void {
 
 /** Crop marks at the four corners of the trim, outside the bleed. */
 function cropMarks(page: PDFPage, width: number, height: number): void {
-  const line = (x1: number, y1: number, x2: number, y2: number) => page.drawLine({ start: { x: x1, y: y1 }, end: { x: x2, y: y2 }, thickness: 0.25, color: rgb(0, 0, 0) });
+  const line = (x1: number, y1: number, x2: number, y2: number) =>
+    page.drawLine({ start: { x: x1, y: y1 }, end: { x: x2, y: y2 }, thickness: 0.25, color: rgb(0, 0, 0) });
   for (const x of [0, width]) {
     for (const y of [0, height]) {
       const sx = x === 0 ? -1 : 1;

@@ -27,6 +27,7 @@ export function contrast(a: string, b: string): number {
 /** The colour, darkened in steps towards black until it has `ratio` (AA body text: 4.5) against `background`. */
 export function readableOn(color: string, background: string, ratio = 4.5): string {
   let rgb = rgbOf(color);
-  for (let i = 0; i < 40 && contrast(hexOf(rgb), background) < ratio; i++) rgb = rgb.map((c) => c * 0.92) as [number, number, number];
+  for (let i = 0; i < 40 && contrast(hexOf(rgb), background) < ratio; i++)
+    rgb = rgb.map((c) => c * 0.92) as [number, number, number];
   return hexOf(rgb);
 }

@@ -44,14 +44,19 @@ export function blockHtml(b: Block, ctx: HtmlContext): string {
       return `<p class="${b.role}">${runsHtml(b.runs)}</p>`;
     case 'list':
       if (b.style === 'plain') return itemsHtml(b.items, 'ul', 'plain');
-      return b.style === 'number' ? itemsHtml(b.items, 'ol').replace('<ol>', b.start && b.start !== 1 ? `<ol start="${b.start}">` : '<ol>') : itemsHtml(b.items, 'ul');
+      return b.style === 'number'
+        ? itemsHtml(b.items, 'ol').replace('<ol>', b.start && b.start !== 1 ? `<ol start="${b.start}">` : '<ol>')
+        : itemsHtml(b.items, 'ul');
     case 'table': {
       const head = `<thead><tr>${b.columns.map((c) => `<th scope="col">${runsHtml(c.title)}</th>`).join('')}</tr></thead>`;
       // Each cell carries its column's title: on a phone the rows stack, and each cell shows it as its label.
       const titles = b.columns.map((c) => escapeHtml(textOf(c.title)));
       const cellLabel = (i: number) => (titles[i] ? ` data-label="${titles[i]}"` : '');
       const rows = b.rows
-        .map((r) => `<tr${r.id ? ` id="${anchor(r.id)}-row"` : ''}>${r.cells.map((c, i) => (c.rowHeader ? `<th scope="row"${cellLabel(i)}>${c.blocks.map((x) => blockHtml(x, ctx)).join('')}</th>` : `<td${cellLabel(i)}>${c.blocks.map((x) => blockHtml(x, ctx)).join('')}</td>`)).join('')}</tr>`)
+        .map(
+          (r) =>
+            `<tr${r.id ? ` id="${anchor(r.id)}-row"` : ''}>${r.cells.map((c, i) => (c.rowHeader ? `<th scope="row"${cellLabel(i)}>${c.blocks.map((x) => blockHtml(x, ctx)).join('')}</th>` : `<td${cellLabel(i)}>${c.blocks.map((x) => blockHtml(x, ctx)).join('')}</td>`)).join('')}</tr>`,
+        )
         .join('');
       const caption = b.role === 'competencyDetail' ? `<caption>${escapeHtml(ctx.tableCaption)}</caption>` : '';
       // A wide table scrolls in its own region, which the keyboard can reach.
@@ -63,7 +68,10 @@ export function blockHtml(b: Block, ctx: HtmlContext): string {
     case 'impactMap': {
       // Read in order: each column a headed list; the arrows between them are decoration.
       const cols = b.columns
-        .map((c, i) => `${i ? '<span class="arrow" aria-hidden="true">→</span>' : ''}<section class="map-column">${heading(3 + ctx.headingShift, `${b.id}.${i + 1}`, escapeHtml(c.title))}${c.items.length ? itemsHtml(c.items, 'ul') : ''}</section>`)
+        .map(
+          (c, i) =>
+            `${i ? '<span class="arrow" aria-hidden="true">→</span>' : ''}<section class="map-column">${heading(3 + ctx.headingShift, `${b.id}.${i + 1}`, escapeHtml(c.title))}${c.items.length ? itemsHtml(c.items, 'ul') : ''}</section>`,
+        )
         .join('');
       return `<section class="impact-map" aria-labelledby="${anchor(b.id)}">${heading(2 + ctx.headingShift, b.id, escapeHtml(b.title))}${b.notes.map((n) => blockHtml(n, ctx)).join('')}<div class="map-columns">${cols}</div></section>`;
     }

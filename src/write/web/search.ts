@@ -29,6 +29,9 @@ export function searchFiles(sections: Section[]): WebFile[] {
   return [
     { path: 'search-index.js', bytes: enc.encode(script) },
     // The browser build (UMD) beside the package's CommonJS one: its exports map names only the module builds.
-    { path: 'minisearch.js', bytes: new Uint8Array(readFileSync(join(dirname(require.resolve('minisearch')), '..', 'umd', 'index.js'))) },
+    {
+      path: 'minisearch.js',
+      bytes: new Uint8Array(readFileSync(join(dirname(require.resolve('minisearch')), '..', 'umd', 'index.js'))),
+    },
   ];
 }

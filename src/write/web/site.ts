@@ -35,7 +35,14 @@ interface Page {
 const require = createRequire(import.meta.url);
 const FONTS = [
   ['@expo-google-fonts/source-serif-4', '400Regular', 'SourceSerif4_400Regular.ttf', 'Source Serif 4', 400, 'normal'],
-  ['@expo-google-fonts/source-serif-4', '400Regular_Italic', 'SourceSerif4_400Regular_Italic.ttf', 'Source Serif 4', 400, 'italic'],
+  [
+    '@expo-google-fonts/source-serif-4',
+    '400Regular_Italic',
+    'SourceSerif4_400Regular_Italic.ttf',
+    'Source Serif 4',
+    400,
+    'italic',
+  ],
   ['@expo-google-fonts/source-serif-4', '700Bold', 'SourceSerif4_700Bold.ttf', 'Source Serif 4', 700, 'normal'],
   ['@expo-google-fonts/source-sans-3', '400Regular', 'SourceSans3_400Regular.ttf', 'Source Sans 3', 400, 'normal'],
   ['@expo-google-fonts/source-sans-3', '700Bold', 'SourceSans3_700Bold.ttf', 'Source Sans 3', 700, 'normal'],
@@ -78,7 +85,10 @@ function pageOfIds(pages: Page[]): Map<string, string> {
 }
 
 function css(accent: string): string {
-  const faces = FONTS.map(([, , file, family, weight, style]) => `@font-face{font-family:"${family}";src:url("fonts/${file}") format("truetype");font-weight:${weight};font-style:${style};font-display:swap}`).join('\n');
+  const faces = FONTS.map(
+    ([, , file, family, weight, style]) =>
+      `@font-face{font-family:"${family}";src:url("fonts/${file}") format("truetype");font-weight:${weight};font-style:${style};font-display:swap}`,
+  ).join('\n');
   return `${faces}
 :root{--accent:${accent};--band:${accent};--ink:#1a1a1a;--muted:#4a4a4a;--rule:#8a96a3}
 *{box-sizing:border-box}
@@ -123,7 +133,10 @@ th,td{overflow-wrap:break-word}
 `;
 }
 
-function layout(doc: Document, opts: { title: string; body: string; nav: string; footer: string; lang: string; skip: string }): string {
+function layout(
+  doc: Document,
+  opts: { title: string; body: string; nav: string; footer: string; lang: string; skip: string },
+): string {
   return `<!doctype html>
 <html lang="${escapeHtml(opts.lang)}">
 <head>
@@ -168,7 +181,15 @@ export function writeWebSite(doc: Document, _ctx: RenderContext, downloads: Down
   // The copyright notice on every page, as the booklet's copyright page says it.
   const footer =
     copyright?.kind === 'copyright'
-      ? copyright.blocks.map((b) => (b.kind === 'heading' ? `<h2>${escapeHtml(b.text)}</h2>` : b.kind === 'paragraph' ? `<p>${runsHtml(b.runs)}</p>` : '')).join('\n')
+      ? copyright.blocks
+          .map((b) =>
+            b.kind === 'heading'
+              ? `<h2>${escapeHtml(b.text)}</h2>`
+              : b.kind === 'paragraph'
+                ? `<p>${runsHtml(b.runs)}</p>`
+                : '',
+          )
+          .join('\n')
       : `<p>${escapeHtml(doc.furniture.footerLine)}</p>`;
 
   const files: WebFile[] = [];
@@ -192,7 +213,14 @@ ${toc}`;
   html('index.html', layout(doc, { title: c?.title ?? doc.meta.title, body: start, nav, footer, lang, skip }));
 
   for (const p of pages) {
-    const body = p.blocks.map((b) => blockHtml(b, { headingShift: 0, tableCaption: fill(w.detailCaption, { competencyDetail: words.competencyDetail, chapter: p.chapter.title }) })).join('\n');
+    const body = p.blocks
+      .map((b) =>
+        blockHtml(b, {
+          headingShift: 0,
+          tableCaption: fill(w.detailCaption, { competencyDetail: words.competencyDetail, chapter: p.chapter.title }),
+        }),
+      )
+      .join('\n');
     html(p.file, layout(doc, { title: `${p.title} – ${doc.meta.title}`, body, nav, footer, lang, skip }));
   }
 
@@ -223,7 +251,10 @@ ${toc}`;
   html('search.js', searchScript(w));
   files.push(...searchFiles(sectionsOf(pages)));
   for (const [pkg, dir, file] of FONTS) {
-    files.push({ path: `fonts/${file}`, bytes: new Uint8Array(readFileSync(join(dirname(require.resolve(`${pkg}/package.json`)), dir, file))) });
+    files.push({
+      path: `fonts/${file}`,
+      bytes: new Uint8Array(readFileSync(join(dirname(require.resolve(`${pkg}/package.json`)), dir, file))),
+    });
   }
   return files;
 }
@@ -279,7 +310,14 @@ function sectionsOf(pages: Page[]): Section[] {
       } else if (b.kind === 'paragraph') add(runsText(b.runs));
       else if (b.kind === 'list') add(itemText(b.items));
       else if (b.kind === 'definitions') {
-        for (const e of b.entries) sections.push({ id: `${p.file}#${e.id}`, href: `${p.file}#${anchor(e.id)}`, title: e.term, page: p.title, text: runsText(e.definition) });
+        for (const e of b.entries)
+          sections.push({
+            id: `${p.file}#${e.id}`,
+            href: `${p.file}#${anchor(e.id)}`,
+            title: e.term,
+            page: p.title,
+            text: runsText(e.definition),
+          });
       }
     }
   }
@@ -297,10 +335,15 @@ function contentsList(entries: { level: number; id: string; text: string }[], wh
   const stack: Node[] = [root];
   for (const e of entries) {
     while (stack.length > 1 && stack[stack.length - 1].level >= e.level) stack.pop();
-    const node: Node = { html: `<a href="${where.get(e.id) ?? 'index.html'}#${anchor(e.id)}">${escapeHtml(e.text)}</a>`, level: e.level, children: [] };
+    const node: Node = {
+      html: `<a href="${where.get(e.id) ?? 'index.html'}#${anchor(e.id)}">${escapeHtml(e.text)}</a>`,
+      level: e.level,
+      children: [],
+    };
     stack[stack.length - 1].children.push(node);
     stack.push(node);
   }
-  const render = (nodes: Node[]): string => `<ul>${nodes.map((n) => `<li>${n.html}${n.children.length ? render(n.children) : ''}</li>`).join('')}</ul>`;
+  const render = (nodes: Node[]): string =>
+    `<ul>${nodes.map((n) => `<li>${n.html}${n.children.length ? render(n.children) : ''}</li>`).join('')}</ul>`;
   return render(root.children);
 }

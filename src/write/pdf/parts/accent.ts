@@ -36,7 +36,12 @@ export function installAccentColour(): void {
       // Made when first painted: a document without the accent gets no object for it.
       const ref = self.ref(['Indexed', 'DeviceRGB', 1, Buffer.from([...PLACEHOLDER, ...PLACEHOLDER])]);
       ref.end();
-      self.spotColors[ACCENT] = Object.assign(Object.create(SpotColor.prototype), { id: ACCENT_SPACE, name: ACCENT_SPACE, values: [], ref });
+      self.spotColors[ACCENT] = Object.assign(Object.create(SpotColor.prototype), {
+        id: ACCENT_SPACE,
+        name: ACCENT_SPACE,
+        values: [],
+        ref,
+      });
     }
     return original.apply(self, args);
   });

@@ -53,7 +53,6 @@ interface LoadedPart {
 /** Parsed parts kept in the run's context (ctx.parts): a build's distinct parts, and a watch process's between saves. */
 const MAX_IN_MEMORY = 96;
 
-
 /**
  * The document a part is rendered as: the part alone, with nothing that names the document it is in, and only what
  * moves its text (the text, the page size, the language's fonts; the fitted map sizes go into its key). The accent is
@@ -66,7 +65,14 @@ function partDocument(doc: Document, part: Part): Document {
   return {
     editionId: 'part',
     kind: 'booklet',
-    meta: { title: '', author: '', subject: PART_SUBJECT, keywords: '', language: doc.meta.language, date: '2000-01-01' },
+    meta: {
+      title: '',
+      author: '',
+      subject: PART_SUBJECT,
+      keywords: '',
+      language: doc.meta.language,
+      date: '2000-01-01',
+    },
     page: { size: doc.page.size, twoSided: false, padToMultipleOf4: false },
     accent: ACCENT,
     furniture: { headerLine: '', footerLine: '' },
@@ -76,7 +82,8 @@ function partDocument(doc: Document, part: Part): Document {
 
 function keyOf(partDoc: Document, mapFonts: Map<string, number>): string {
   const maps = new Set<string>();
-  for (const p of partDoc.parts) if ('blocks' in p) for (const b of p.blocks as Block[]) if (b.kind === 'impactMap') maps.add(b.id);
+  for (const p of partDoc.parts)
+    if ('blocks' in p) for (const b of p.blocks as Block[]) if (b.kind === 'impactMap') maps.add(b.id);
   const fonts = [...mapFonts].filter(([id]) => maps.has(id));
   return sha256(jsonWithHashes([partDoc, fonts]));
 }
@@ -114,15 +121,27 @@ function loadedFrom(pdf: PDFDocument): LoadedPart {
   const index = new Map(pages.map((p, i) => [p.ref.toString(), i]));
   const dests = new Map<string, number>();
   for (const [name, value] of destEntries(pdf)) {
-    const target = value instanceof PDFArray ? value : value instanceof PDFDict ? value.lookup(PDFName.of('D'), PDFArray) : null;
+    const target =
+      value instanceof PDFArray ? value : value instanceof PDFDict ? value.lookup(PDFName.of('D'), PDFArray) : null;
     const page = target?.get(0);
     if (page instanceof PDFRef && index.has(page.toString())) dests.set(name.decodeText(), index.get(page.toString())!);
   }
   let link: PartLink | undefined;
-  return { pdf, landscape: pages.map((p) => p.getWidth() > p.getHeight()), dests, link: () => (link ??= partLink(pdf)) };
+  return {
+    pdf,
+    landscape: pages.map((p) => p.getWidth() > p.getHeight()),
+    dests,
+    link: () => (link ??= partLink(pdf)),
+  };
 }
 
-async function renderPart(doc: Document, part: Part, mapFonts: Map<string, number>, ctx: RenderContext, writer: Writer): Promise<LoadedPart> {
+async function renderPart(
+  doc: Document,
+  part: Part,
+  mapFonts: Map<string, number>,
+  ctx: RenderContext,
+  writer: Writer,
+): Promise<LoadedPart> {
   const { store, parts } = ctx;
   const loaded = parts.loaded as Map<string, Promise<LoadedPart>>;
   const partCounts = parts.counts;
@@ -146,7 +165,9 @@ async function renderPart(doc: Document, part: Part, mapFonts: Map<string, numbe
     const t = performance.now();
     const { pdf } = await writer.whole(partDoc, { furniture: false, mapFonts, unsaved: true });
     const read = await saved(pdf!, store, key);
-    ctx.trace(`part ${part.kind} ${'id' in part ? part.id : ''} ${pdf!.getPageCount()} ${Math.round(performance.now() - t)}`);
+    ctx.trace(
+      `part ${part.kind} ${'id' in part ? part.id : ''} ${pdf!.getPageCount()} ${Math.round(performance.now() - t)}`,
+    );
     return read;
   })();
   loaded.set(key, found);
@@ -189,7 +210,12 @@ function hashOf(value: unknown): string {
  * What only one document uses (its contents, its furniture): from the store when a build before made it, else made and
  * stored. Not kept in memory, where it would push out the parts that documents share.
  */
-async function kept(ctx: RenderContext, key: string, make: () => Promise<PDFDocument>, link = true): Promise<LoadedPart> {
+async function kept(
+  ctx: RenderContext,
+  key: string,
+  make: () => Promise<PDFDocument>,
+  link = true,
+): Promise<LoadedPart> {
   const stored = await loadKept(ctx.store, key, link);
   if (stored) return stored;
   ctx.parts.counts.ownLaidOut++;
@@ -207,7 +233,10 @@ interface Placed {
   blankBefore: boolean;
 }
 
-function place(doc: Document, parts: { part: Part; index: number; loaded: LoadedPart | null; pages: number }[]): { placed: Placed[]; total: number } {
+function place(
+  doc: Document,
+  parts: { part: Part; index: number; loaded: LoadedPart | null; pages: number }[],
+): { placed: Placed[]; total: number } {
   let count = 0;
   const placed: Placed[] = [];
   for (const p of parts) {
@@ -221,7 +250,13 @@ function place(doc: Document, parts: { part: Part; index: number; loaded: Loaded
   return { placed, total: count };
 }
 
-const RUNNING: Record<Part['kind'], boolean> = { cover: false, copyright: true, contents: true, chapter: true, loose: false };
+const RUNNING: Record<Part['kind'], boolean> = {
+  cover: false,
+  copyright: true,
+  contents: true,
+  chapter: true,
+  loose: false,
+};
 
 export async function assemblePdf(doc: Document, context: RenderContext, writer: Writer): Promise<RenderedPdf> {
   installAccentColour();
@@ -230,14 +265,20 @@ export async function assemblePdf(doc: Document, context: RenderContext, writer:
   // CG_TRACE: the time of each step (parts, contents, furniture laid out, pages copied, furniture drawn, saved).
   const steps: number[] = [performance.now()];
   // Fitting an Impact Map to its page lays it out several times: the sizes found are noted in the store.
-  const memory: FitMemory | undefined = store ? { get: (key) => readNote(store, `map-font:${hashOf(key)}`), set: (key, size) => writeNote(store, `map-font:${hashOf(key)}`, size) } : undefined;
+  const memory: FitMemory | undefined = store
+    ? {
+        get: (key) => readNote(store, `map-font:${hashOf(key)}`),
+        set: (key, size) => writeNote(store, `map-font:${hashOf(key)}`, size),
+      }
+    : undefined;
   const mapFonts = await writer.mapFonts(doc, memory);
   // Each part's nodes: whether it prints anything, and the headings the contents list.
   const nodes = doc.parts.map((part) => writer.nodes(doc, part, mapFonts));
   const parts = [];
   for (const [index, part] of doc.parts.entries()) {
     if (part.kind === 'contents') parts.push({ part, index, loaded: null as LoadedPart | null, pages: 1 });
-    else if ((part.kind === 'chapter' || part.kind === 'loose') && nodes[index].length === 0) continue; // nothing to print
+    else if ((part.kind === 'chapter' || part.kind === 'loose') && nodes[index].length === 0)
+      continue; // nothing to print
     else {
       const loadedPart = await renderPart(doc, part, mapFonts, context, writer);
       parts.push({ part, index, loaded: loadedPart, pages: loadedPart.pdf.getPageCount() });
@@ -257,10 +298,16 @@ export async function assemblePdf(doc: Document, context: RenderContext, writer:
   let layout = place(doc, parts);
   for (let attempt = 0; contentsPart && contentsSlot && attempt < 4; attempt++) {
     const pageOf = new Map<string, number>();
-    for (const p of layout.placed) for (const [id, page] of p.loaded?.dests ?? []) if (!pageOf.has(id)) pageOf.set(id, p.first + page + 1);
+    for (const p of layout.placed)
+      for (const [id, page] of p.loaded?.dests ?? []) if (!pageOf.has(id)) pageOf.set(id, p.first + page + 1);
     const entries: ContentsEntry[] = items.map((it) => ({ ...it, page: pageOf.get(it.id) ?? 0 }));
     const contentsDoc = partDocument(doc, contentsPart);
-    const contents = await kept(context, hashOf(['contents', contentsDoc, entries]), async () => (await writer.whole(contentsDoc, { furniture: false, contents: entries, mapFonts, unsaved: true })).pdf!);
+    const contents = await kept(
+      context,
+      hashOf(['contents', contentsDoc, entries]),
+      async () =>
+        (await writer.whole(contentsDoc, { furniture: false, contents: entries, mapFonts, unsaved: true })).pdf!,
+    );
     const pages = contents.pdf.getPageCount();
     const same = contentsSlot.pages === pages;
     contentsSlot.loaded = contents;
@@ -285,12 +332,36 @@ export async function assemblePdf(doc: Document, context: RenderContext, writer:
     }
   }
   steps.push(performance.now());
-  const furnitureKey = hashOf(['furniture', doc.page, doc.accent, doc.furniture, plan.map((p) => [p.running, p.chapter?.runningHead ?? null]), landscape]);
-  const furniture = await kept(context, furnitureKey, async () => PDFDocument.load(await furniturePdf(doc, plan, landscape), { updateMetadata: false }), false);
+  const furnitureKey = hashOf([
+    'furniture',
+    doc.page,
+    doc.accent,
+    doc.furniture,
+    plan.map((p) => [p.running, p.chapter?.runningHead ?? null]),
+    landscape,
+  ]);
+  const furniture = await kept(
+    context,
+    furnitureKey,
+    async () => PDFDocument.load(await furniturePdf(doc, plan, landscape), { updateMetadata: false }),
+    false,
+  );
   steps.push(performance.now());
 
-  const bytes = await linkDocument(doc, layout.placed.map((p) => ({ link: p.loaded!.link(), blankBefore: p.blankBefore })), pad, plan, landscape, furniture.pdf);
+  const bytes = await linkDocument(
+    doc,
+    layout.placed.map((p) => ({ link: p.loaded!.link(), blankBefore: p.blankBefore })),
+    pad,
+    plan,
+    landscape,
+    furniture.pdf,
+  );
   steps.push(performance.now());
-  context.trace(`assemble ${doc.editionId} ${doc.kind}${doc.level ?? ''}: ${steps.slice(1).map((t, i) => Math.round(t - steps[i])).join(' ')} ms`);
+  context.trace(
+    `assemble ${doc.editionId} ${doc.kind}${doc.level ?? ''}: ${steps
+      .slice(1)
+      .map((t, i) => Math.round(t - steps[i]))
+      .join(' ')} ms`,
+  );
   return { bytes, pages: total };
 }

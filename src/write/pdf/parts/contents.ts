@@ -27,7 +27,8 @@ export function tocItems(nodes: Node[]): Omit<ContentsEntry, 'page'>[] {
     if (!node || typeof node !== 'object' || seen.has(node)) return;
     seen.add(node);
     if (Array.isArray(node)) return node.forEach(walk);
-    if (node.tocItem) found.push({ text: node.text, id: node.id, style: node.tocStyle ?? {}, margin: node.tocMargin ?? [0, 0, 0, 0] });
+    if (node.tocItem)
+      found.push({ text: node.text, id: node.id, style: node.tocStyle ?? {}, margin: node.tocMargin ?? [0, 0, 0, 0] });
     for (const [key, value] of Object.entries(node)) if (key !== 'pdfTag' && key !== 'text') walk(value);
   };
   walk(nodes);
@@ -38,8 +39,20 @@ export function contentsNode(part: Contents, entries: ContentsEntry[]): Node {
   const body = entries.map((e) => {
     const entry = newTag('TOCI');
     return [
-      tag({ text: e.text, linkToDestination: e.id, alignment: 'left', style: e.style, margin: e.margin }, 'Link', { via: [entry] }),
-      tag({ text: String(e.page), linkToDestination: e.id, alignment: 'right', style: NUMBER_STYLE, margin: [0, e.margin[1], 0, e.margin[3]] }, 'Link', { via: [entry] }),
+      tag({ text: e.text, linkToDestination: e.id, alignment: 'left', style: e.style, margin: e.margin }, 'Link', {
+        via: [entry],
+      }),
+      tag(
+        {
+          text: String(e.page),
+          linkToDestination: e.id,
+          alignment: 'right',
+          style: NUMBER_STYLE,
+          margin: [0, e.margin[1], 0, e.margin[3]],
+        },
+        'Link',
+        { via: [entry] },
+      ),
     ];
   });
   const stack: Node[] = [tag({ text: part.title, style: 'tocTitle' }, 'H1')];

@@ -10,7 +10,15 @@ import { PART_SUBJECT } from './glyph-fonts.js';
 
 /** Pages 2i + 1 and 2i + 2 hold the header and the footer of page i + 1 of the document. */
 export async function furniturePdf(doc: Document, plan: PagePlan[], landscape: boolean[]): Promise<Uint8Array> {
-  const { header, footer } = furniture(doc, (drawn) => ({ ...plan[(drawn - 1) >> 1], number: ((drawn - 1) >> 1) + 1, only: drawn % 2 === 1 ? 'header' : 'footer' }), { running: new Map() });
+  const { header, footer } = furniture(
+    doc,
+    (drawn) => ({
+      ...plan[(drawn - 1) >> 1],
+      number: ((drawn - 1) >> 1) + 1,
+      only: drawn % 2 === 1 ? 'header' : 'footer',
+    }),
+    { running: new Map() },
+  );
   const orientation = (i: number) => (landscape[i >> 1] ? 'landscape' : 'portrait');
   const def = {
     pageSize: doc.page.size,
@@ -21,7 +29,10 @@ export async function furniturePdf(doc: Document, plan: PagePlan[], landscape: b
     styles: styles(doc.accent),
     header,
     footer,
-    content: [...plan, ...plan].map((_, i) => ({ text: '', ...(i > 0 ? { pageBreak: 'before', pageOrientation: orientation(i) } : {}) })),
+    content: [...plan, ...plan].map((_, i) => ({
+      text: '',
+      ...(i > 0 ? { pageBreak: 'before', pageOrientation: orientation(i) } : {}),
+    })),
   };
   return getPdfmake().createPdf(def).getBuffer();
 }

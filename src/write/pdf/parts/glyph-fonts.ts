@@ -72,7 +72,10 @@ export function toUnicodeCMap(unicode: Map<number, Buffer>): string {
   const ranges: string[] = [];
   let run: [number, Buffer][] = [];
   const close = () => {
-    if (run.length) ranges.push(`<${hex4(run[0][0])}> <${hex4(run[run.length - 1][0])}> [${run.map(([, u]) => `<${u.toString('hex')}>`).join(' ')}]`);
+    if (run.length)
+      ranges.push(
+        `<${hex4(run[0][0])}> <${hex4(run[run.length - 1][0])}> [${run.map(([, u]) => `<${u.toString('hex')}>`).join(' ')}]`,
+      );
     run = [];
   };
   for (const [gid, u] of [...unicode].sort((a, b) => a[0] - b[0])) {
@@ -82,7 +85,8 @@ export function toUnicodeCMap(unicode: Map<number, Buffer>): string {
   }
   close();
   const blocks: string[] = [];
-  for (let i = 0; i < ranges.length; i += 100) blocks.push(`${Math.min(100, ranges.length - i)} beginbfrange\n${ranges.slice(i, i + 100).join('\n')}\nendbfrange`);
+  for (let i = 0; i < ranges.length; i += 100)
+    blocks.push(`${Math.min(100, ranges.length - i)} beginbfrange\n${ranges.slice(i, i + 100).join('\n')}\nendbfrange`);
   return `/CIDInit /ProcSet findresource begin
 12 dict begin
 begincmap
@@ -115,10 +119,15 @@ export interface GlyphSource {
  * A TrueType subset keeping glyph ids: glyphs 0 … the highest used, each used one (and the components of a composite
  * one) with its outline from `sourceOf`, the others empty. Its tables other than the glyphs' come from `tables`.
  */
-export function glyphIdSubset(tables: Any, used: Iterable<number>, sourceOf: (gid: number) => GlyphSource | undefined): Uint8Array {
+export function glyphIdSubset(
+  tables: Any,
+  used: Iterable<number>,
+  sourceOf: (gid: number) => GlyphSource | undefined,
+): Uint8Array {
   const subset = tables.createSubset();
   const proto = Object.getPrototypeOf(subset);
-  if (typeof proto._addGlyph !== 'function' || typeof proto.encode !== 'function') throw new Error('fontkit: TTFSubset._addGlyph not found; src/write/pdf/parts/glyph-fonts.ts needs updating');
+  if (typeof proto._addGlyph !== 'function' || typeof proto.encode !== 'function')
+    throw new Error('fontkit: TTFSubset._addGlyph not found; src/write/pdf/parts/glyph-fonts.ts needs updating');
   // The closure under composite glyphs' components.
   const keep = new Set<number>();
   const pending = [0, ...used];
@@ -173,7 +182,8 @@ export function installGlyphIdFonts(): void {
   });
 }
 
-const byGlyphId = (font: Any) => font.document.info?.Subject === PART_SUBJECT && font.subset?.cff == null && font.font.numGlyphs <= MAX_GLYPHS;
+const byGlyphId = (font: Any) =>
+  font.document.info?.Subject === PART_SUBJECT && font.subset?.cff == null && font.font.numGlyphs <= MAX_GLYPHS;
 
 function patchEmbeddedFont(proto: Any): void {
   wrap(proto, 'encode', (original, self, args) => {
@@ -257,7 +267,14 @@ function embedByGlyphId(self: Any): void {
   descendantFont.end();
   const cmap = self.document.ref();
   cmap.end(toUnicodeCMap(unicode));
-  self.dictionary.data = { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [descendantFont], ToUnicode: cmap };
+  self.dictionary.data = {
+    Type: 'Font',
+    Subtype: 'Type0',
+    BaseFont: name,
+    Encoding: 'Identity-H',
+    DescendantFonts: [descendantFont],
+    ToUnicode: cmap,
+  };
   self.dictionary.end();
 }
 

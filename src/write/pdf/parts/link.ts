@@ -8,7 +8,15 @@
 // the pages (their parent, gutter, furniture, structure keys), their annotations (moved with the gutter), the part's
 // top bookmarks (linked to their neighbours), and the document's own objects (catalog, structure tree root, outline,
 // names, form, metadata). The file is written here from both (writeFile), with its cross-reference table.
-import { PDFArray, PDFDict, PDFRef, PDFStream, type PDFContext, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFRef,
+  PDFStream,
+  type PDFContext,
+  type PDFDocument,
+  type PDFObject,
+} from '@cantoo/pdf-lib';
 
 /** An object's bytes with holes for references: bytes[0], ref[0], bytes[1], …, bytes[n]. */
 export interface Compiled {
@@ -223,7 +231,13 @@ export function writeFile(ctx: PDFContext, linked: Map<number, Body>): Uint8Arra
   if (numbers.length !== last) throw new Error(`objects numbered with gaps: ${numbers.length} objects up to ${last}`);
   let table = `xref\n0 ${last + 1}\n0000000000 65535 f \n`;
   for (const n of numbers) table += `${String(offsets.get(n)).padStart(10, '0')} 00000 n \n`;
-  const trailer = compile(ctx.obj({ Size: last + 1, Root: ctx.trailerInfo.Root, ...(ctx.trailerInfo.Info ? { Info: ctx.trailerInfo.Info } : {}) }) as PDFDict);
+  const trailer = compile(
+    ctx.obj({
+      Size: last + 1,
+      Root: ctx.trailerInfo.Root,
+      ...(ctx.trailerInfo.Info ? { Info: ctx.trailerInfo.Info } : {}),
+    }) as PDFDict,
+  );
   const trailerBytes: Uint8Array[] = [trailer.bytes[0]];
   trailer.refs.forEach((r, i) => trailerBytes.push(latin1(`${r.objectNumber} 0 R`), trailer.bytes[i + 1]));
   push(latin1(table + 'trailer\n'));

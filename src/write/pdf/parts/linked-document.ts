@@ -4,14 +4,34 @@
 // one structure tree (the parts' top elements under one Document element, one parent tree with the parts' keys after
 // each other), one outline, the named destinations, the form, and the document's metadata.
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFContext } from '@cantoo/pdf-lib';
+import {
+  PDFArray,
+  PDFBool,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+  type PDFContext,
+} from '@cantoo/pdf-lib';
 import type { Document } from '../../../compose/tree.js';
 import type { PagePlan } from '../running.js';
 import { GUTTER_SHIFT, PAGE_SIZES } from '../theme.js';
 import { embedFieldFont, FIELD_FONT } from '../tagging/field-font.js';
 import { CREATOR, PRODUCER, writeTaggedFacts, type DocumentFacts } from '../tagging/write.js';
 import { accentSpace } from './accent.js';
-import { compile, latin1, relocated, relocation, writeFile, type Body, type Compiled, type Relocation } from './link.js';
+import {
+  compile,
+  latin1,
+  relocated,
+  relocation,
+  writeFile,
+  type Body,
+  type Compiled,
+  type Relocation,
+} from './link.js';
 import { furnitureLink, type PartLink } from './part-link.js';
 import { DocumentFonts } from './shared-fonts.js';
 
@@ -34,7 +54,14 @@ const HEAD = 'FurnitureHead';
 const FOOT = 'FurnitureFoot';
 const drawing = (xobject: string) => `/Artifact BMC\nq\n/${xobject} Do\nQ\nEMC\n`;
 
-export async function linkDocument(doc: Document, parts: LinkedPart[], pad: number, plan: PagePlan[], landscape: boolean[], furniturePdf: PDFDocument): Promise<Uint8Array> {
+export async function linkDocument(
+  doc: Document,
+  parts: LinkedPart[],
+  pad: number,
+  plan: PagePlan[],
+  landscape: boolean[],
+  furniturePdf: PDFDocument,
+): Promise<Uint8Array> {
   const out = await PDFDocument.create({ updateMetadata: false });
   const ctx = out.context;
   const linked = new Map<number, Body>();
@@ -137,16 +164,33 @@ export async function linkDocument(doc: Document, parts: LinkedPart[], pad: numb
   // One structure tree: the parts' top elements under one Document element, one parent tree (in the root itself, as
   // pdf-lib writes it: the mail merge changes it in place, and an incremental update then carries the root).
   const rootRef = PDFRef.of(reserve(ctx, 1) + 1);
-  linked.set(rootRef.objectNumber, [latin1(`<</Type /StructTreeRoot /K ${documentRef.objectNumber} 0 R /ParentTree <</Nums [`), ...treeEntries.map((e) => (typeof e === 'string' ? latin1(e) : e)), latin1(`]>> /ParentTreeNextKey ${nextKey}>>`)]);
+  linked.set(rootRef.objectNumber, [
+    latin1(`<</Type /StructTreeRoot /K ${documentRef.objectNumber} 0 R /ParentTree <</Nums [`),
+    ...treeEntries.map((e) => (typeof e === 'string' ? latin1(e) : e)),
+    latin1(`]>> /ParentTreeNextKey ${nextKey}>>`),
+  ]);
   ctx.assign(documentRef, ctx.obj({ Type: 'StructElem', S: 'Document', P: rootRef, K: documentKids }));
   out.catalog.set(name('StructTreeRoot'), rootRef);
 
   writeNames(ctx, out, dests, linked);
   writeOutline(ctx, out, outline);
-  if (fields.size) writeForm(out, [...fields].map((n) => PDFRef.of(n)));
+  if (fields.size)
+    writeForm(
+      out,
+      [...fields].map((n) => PDFRef.of(n)),
+    );
   const { meta } = doc;
   fonts.write();
-  writeFacts(out, { title: meta.title, language: meta.language, author: meta.author, subject: meta.subject, keywords: meta.keywords, date: meta.date, creator: CREATOR, producer: PRODUCER });
+  writeFacts(out, {
+    title: meta.title,
+    language: meta.language,
+    author: meta.author,
+    subject: meta.subject,
+    keywords: meta.keywords,
+    date: meta.date,
+    creator: CREATOR,
+    producer: PRODUCER,
+  });
   return writeFile(ctx, linked);
 }
 
@@ -167,7 +211,16 @@ function wrapContents(ctx: PDFContext, page: PDFDict, before: PDFRef, after: PDF
  * page's content and the folio after it, as Artifacts; each a form XObject with its own resources, so no font names
  * clash with the part's.
  */
-function drawFurniture(ctx: PDFContext, pages: { dict: PDFDict; resources: PDFDict | null }[], plan: PagePlan[], furniture: PDFDocument, linked: Map<number, Body>, push: PDFRef, pop: PDFRef, fonts: DocumentFonts): void {
+function drawFurniture(
+  ctx: PDFContext,
+  pages: { dict: PDFDict; resources: PDFDict | null }[],
+  plan: PagePlan[],
+  furniture: PDFDocument,
+  linked: Map<number, Body>,
+  push: PDFRef,
+  pop: PDFRef,
+  fonts: DocumentFonts,
+): void {
   const running = plan.flatMap((p, i) => (p.running ? [i] : []));
   if (!running.length) return;
   const src = furniture.context;
@@ -187,7 +240,11 @@ function drawFurniture(ctx: PDFContext, pages: { dict: PDFDict; resources: PDFDi
     drawnAs.set(k, first.get(key)!);
   }
   const link = furnitureLink(furniture, [...first.values()]);
-  const move = relocation(link.linkable, reserve(ctx, link.linkable.numbered.length), new Map(link.fonts.map((f) => [f.ref, fonts.refFor(f).objectNumber])));
+  const move = relocation(
+    link.linkable,
+    reserve(ctx, link.linkable.numbered.length),
+    new Map(link.fonts.map((f) => [f.ref, fonts.refFor(f).objectNumber])),
+  );
   for (const [n, compiled] of link.linkable.compiled) linked.set(move(PDFRef.of(n)), [{ compiled, move }]);
   const xobjects = new Map<number, PDFRef>();
   for (const k of first.values()) {
@@ -202,7 +259,9 @@ function drawFurniture(ctx: PDFContext, pages: { dict: PDFDict; resources: PDFDi
     dict.set(name('Resources'), PDFRef.of(move(page.node.get(name('Resources')) as PDFRef)));
     // The page's content stream as it is (its filter and length), made a form XObject by its dictionary.
     const xobject = PDFRef.of(move(ref));
-    linked.set(xobject.objectNumber, [{ compiled: compile(PDFRawStream.of(dict, stream.getContents())), move: (r) => r.objectNumber }]);
+    linked.set(xobject.objectNumber, [
+      { compiled: compile(PDFRawStream.of(dict, stream.getContents())), move: (r) => r.objectNumber },
+    ]);
     xobjects.set(k, xobject);
   }
   const head = ctx.register(ctx.stream(drawing(HEAD)));
@@ -224,12 +283,23 @@ function drawFurniture(ctx: PDFContext, pages: { dict: PDFDict; resources: PDFDi
   }
 }
 
-function writeNames(ctx: PDFContext, out: PDFDocument, dests: { key: string; name: PDFString; piece: { compiled: Compiled; move: Relocation } }[], linked: Map<number, Body>): void {
+function writeNames(
+  ctx: PDFContext,
+  out: PDFDocument,
+  dests: { key: string; name: PDFString; piece: { compiled: Compiled; move: Relocation } }[],
+  linked: Map<number, Body>,
+): void {
   if (!dests.length) return;
   const seen = new Set<string>();
-  const sorted = dests.filter((d) => !seen.has(d.key) && seen.add(d.key)).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const sorted = dests
+    .filter((d) => !seen.has(d.key) && seen.add(d.key))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const ref = PDFRef.of(reserve(ctx, 1) + 1);
-  linked.set(ref.objectNumber, [latin1('<</Dests <</Names ['), ...sorted.flatMap((d) => [latin1(`${d.name.toString()} `), d.piece, latin1('\n')]), latin1(']>>\n>>')]);
+  linked.set(ref.objectNumber, [
+    latin1('<</Dests <</Names ['),
+    ...sorted.flatMap((d) => [latin1(`${d.name.toString()} `), d.piece, latin1('\n')]),
+    latin1(']>>\n>>'),
+  ]);
   out.catalog.set(name('Names'), ref);
 }
 

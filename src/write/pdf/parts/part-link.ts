@@ -1,7 +1,16 @@
 // What the assembly takes from a laid-out part (a tagged PDF of its own), found once when the part is read: its pages
 // and their annotations, its structure (top elements, parent-tree entries), its named destinations and top bookmarks,
 // and its accent colour space, with everything a document copies unchanged compiled for linking (link.ts).
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, type PDFDocument, type PDFObject, type PDFString } from '@cantoo/pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  type PDFDocument,
+  type PDFObject,
+  type PDFString,
+} from '@cantoo/pdf-lib';
 import { compile, linkable, type Compiled, type Linkable } from './link.js';
 import { partAccentSpace } from './accent.js';
 import { partFonts, type PartFont } from './shared-fonts.js';
@@ -62,7 +71,8 @@ export function partLink(pdf: PDFDocument): PartLink {
   for (const ref of pages) {
     own.add(ref);
     const page = ctx.lookup(ref, PDFDict);
-    for (let parent = page.get(PARENT); parent instanceof PDFRef; parent = ctx.lookup(parent, PDFDict).get(PARENT)) stop.add(parent);
+    for (let parent = page.get(PARENT); parent instanceof PDFRef; parent = ctx.lookup(parent, PDFDict).get(PARENT))
+      stop.add(parent);
     seeds.push(...valuesOf(page, [PARENT, RESOURCES, ANNOTS]));
     // A page's resources are its own in each document (the furniture is added to them).
     const resources = page.get(RESOURCES);
@@ -101,7 +111,12 @@ export function partLink(pdf: PDFDocument): PartLink {
   const outline: PDFRef[] = [];
   if (outlineRoot instanceof PDFRef) {
     stop.add(outlineRoot);
-    for (let ref = ctx.lookup(outlineRoot, PDFDict).get(PDFName.of('First')); ref instanceof PDFRef; ref = ctx.lookup(ref, PDFDict).get(PDFName.of('Next'))) outline.push(ref);
+    for (
+      let ref = ctx.lookup(outlineRoot, PDFDict).get(PDFName.of('First'));
+      ref instanceof PDFRef;
+      ref = ctx.lookup(ref, PDFDict).get(PDFName.of('Next'))
+    )
+      outline.push(ref);
     for (const ref of outline) {
       own.add(ref);
       seeds.push(...valuesOf(ctx.lookup(ref, PDFDict), OUTLINE_LINKS));
@@ -109,7 +124,10 @@ export function partLink(pdf: PDFDocument): PartLink {
   }
   const accent = partAccentSpace(pdf);
   if (accent) stop.add(accent);
-  const fonts = partFonts(pdf, pages.map((ref) => ctx.lookup(ref, PDFDict).lookupMaybe(RESOURCES, PDFDict)));
+  const fonts = partFonts(
+    pdf,
+    pages.map((ref) => ctx.lookup(ref, PDFDict).lookupMaybe(RESOURCES, PDFDict)),
+  );
   for (const f of fonts) stop.add(f.ref);
 
   return {
@@ -146,6 +164,14 @@ export function furnitureLink(pdf: PDFDocument, used: number[]): FurnitureLink {
     contents.set(i, c);
     seeds.push(c, pages[i].node.get(RESOURCES)!);
   }
-  const fonts = partFonts(pdf, used.map((i) => pages[i].node.lookupMaybe(RESOURCES, PDFDict)));
-  return { linkable: linkable(pdf, seeds, new Set(contents.values()), new Set(fonts.map((f) => f.ref))), contents, pdf, fonts };
+  const fonts = partFonts(
+    pdf,
+    used.map((i) => pages[i].node.lookupMaybe(RESOURCES, PDFDict)),
+  );
+  return {
+    linkable: linkable(pdf, seeds, new Set(contents.values()), new Set(fonts.map((f) => f.ref))),
+    contents,
+    pdf,
+    fonts,
+  };
 }

@@ -4,12 +4,34 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
-import { decodePDFRawStream, PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFContext, type PDFDocument } from '@cantoo/pdf-lib';
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+  type PDFContext,
+  type PDFDocument,
+} from '@cantoo/pdf-lib';
 import type { Any } from '../pdfmake-internals.js';
-import { GLYPH_IDS_KEY, glyphIdSubset, toUnicodeCMap, UNICODE_KEY, widthsArray, type GlyphSource } from './glyph-fonts.js';
+import {
+  GLYPH_IDS_KEY,
+  glyphIdSubset,
+  toUnicodeCMap,
+  UNICODE_KEY,
+  widthsArray,
+  type GlyphSource,
+} from './glyph-fonts.js';
 
 const require = createRequire(import.meta.url);
-const fontkit = () => require(require.resolve('fontkit', { paths: [require.resolve('pdfkit', { paths: [require.resolve('pdfmake')] })] })) as { create(b: Uint8Array): Any };
+const fontkit = () =>
+  require(
+    require.resolve('fontkit', { paths: [require.resolve('pdfkit', { paths: [require.resolve('pdfmake')] })] }),
+  ) as { create(b: Uint8Array): Any };
 
 /** A font a part draws by glyph id: what the document's one subset of it takes from this part. */
 export interface PartFont {
@@ -51,7 +73,8 @@ export function partFonts(pdf: PDFDocument, resources: (PDFDict | undefined)[]):
         for (let k = 0; k < run.size(); k++) widths.set(first + k, run.lookup(k, PDFNumber).asNumber());
       }
       const unicode = new Map<number, Buffer>();
-      for (let i = 0; i + 1 < chars.size(); i += 2) unicode.set(chars.lookup(i, PDFNumber).asNumber(), Buffer.from(chars.lookup(i + 1, PDFHexString).asBytes()));
+      for (let i = 0; i + 1 < chars.size(); i += 2)
+        unicode.set(chars.lookup(i, PDFNumber).asNumber(), Buffer.from(chars.lookup(i + 1, PDFHexString).asBytes()));
       const descriptor = cid.lookup(name('FontDescriptor'), PDFDict);
       const ids = cid.lookup(name(GLYPH_IDS_KEY), PDFArray);
       const glyphIds = Array.from({ length: ids.size() }, (_, i) => ids.lookup(i, PDFNumber).asNumber());
@@ -65,7 +88,10 @@ export function partFonts(pdf: PDFDocument, resources: (PDFDict | undefined)[]):
         descriptor,
         glyphIds,
         indexOf: new Map(glyphIds.map((gid, i) => [gid, i])),
-        program: () => (program ??= fontkit().create(decodePDFRawStream(descriptor.lookup(name('FontFile2')) as PDFRawStream).decode())),
+        program: () =>
+          (program ??= fontkit().create(
+            decodePDFRawStream(descriptor.lookup(name('FontFile2')) as PDFRawStream).decode(),
+          )),
       });
     }
   }
@@ -108,7 +134,10 @@ export class DocumentFonts {
       const descriptor = ctx.obj({});
       for (const [k, v] of parts[0].descriptor.entries()) if (k !== name('FontFile2')) descriptor.set(k, v);
       descriptor.set(name('FontName'), name(baseFont));
-      descriptor.set(name('FontFile2'), ctx.register(ctx.stream(deflateSync(program), { Filter: 'FlateDecode', Length1: program.length })));
+      descriptor.set(
+        name('FontFile2'),
+        ctx.register(ctx.stream(deflateSync(program), { Filter: 'FlateDecode', Length1: program.length })),
+      );
       const cidFont = ctx.obj({
         Type: 'Font',
         Subtype: 'CIDFontType2',
@@ -118,8 +147,20 @@ export class DocumentFonts {
         W: widthsArray(widths).map((v) => (Array.isArray(v) ? ctx.obj(v) : v)),
         CIDToGIDMap: 'Identity',
       });
-      const toUnicode = ctx.register(ctx.stream(deflateSync(Buffer.from(toUnicodeCMap(unicode), 'latin1')), { Filter: 'FlateDecode' }));
-      ctx.assign(ref, ctx.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: baseFont, Encoding: 'Identity-H', DescendantFonts: [ctx.register(cidFont)], ToUnicode: toUnicode }));
+      const toUnicode = ctx.register(
+        ctx.stream(deflateSync(Buffer.from(toUnicodeCMap(unicode), 'latin1')), { Filter: 'FlateDecode' }),
+      );
+      ctx.assign(
+        ref,
+        ctx.obj({
+          Type: 'Font',
+          Subtype: 'Type0',
+          BaseFont: baseFont,
+          Encoding: 'Identity-H',
+          DescendantFonts: [ctx.register(cidFont)],
+          ToUnicode: toUnicode,
+        }),
+      );
     }
   }
 }

@@ -32,7 +32,9 @@ const load = ((): (() => Metrics) => {
 function measure(): Metrics {
   const raw = readFileSync(FONT_FILES.Sans.normal.path);
   // pdfkit's fontkit, already installed with pdfmake.
-  const fontkit = require(require.resolve('fontkit', { paths: [require.resolve('pdfkit', { paths: [require.resolve('pdfmake')] })] }));
+  const fontkit = require(
+    require.resolve('fontkit', { paths: [require.resolve('pdfkit', { paths: [require.resolve('pdfmake')] })] }),
+  );
   const font = fontkit.create(raw);
   const scale = 1000 / font.unitsPerEm;
   const b = font.bbox;
@@ -49,7 +51,11 @@ function measure(): Metrics {
 }
 
 /** Widths of codes 32–255 in WinAnsi (the font's /Widths), in 1/1000 em; codes without a character get .notdef's. */
-export function fieldFontWidths(font: { unitsPerEm: number; getGlyph(id: number): { advanceWidth: number }; glyphForCodePoint(cp: number): { advanceWidth: number } }): number[] {
+export function fieldFontWidths(font: {
+  unitsPerEm: number;
+  getGlyph(id: number): { advanceWidth: number };
+  glyphForCodePoint(cp: number): { advanceWidth: number };
+}): number[] {
   const scale = 1000 / font.unitsPerEm;
   const widths: number[] = [];
   for (let code = 32; code <= 255; code++) {
@@ -77,6 +83,15 @@ export function embedFieldFont(doc: PDFDocument): PDFRef {
     StemV: 80,
     FontFile2: ctx.register(stream),
   });
-  const font = ctx.obj({ Type: 'Font', Subtype: 'TrueType', BaseFont: m.name, FirstChar: 32, LastChar: 255, Widths: m.widths, Encoding: 'WinAnsiEncoding', FontDescriptor: ctx.register(descriptor) });
+  const font = ctx.obj({
+    Type: 'Font',
+    Subtype: 'TrueType',
+    BaseFont: m.name,
+    FirstChar: 32,
+    LastChar: 255,
+    Widths: m.widths,
+    Encoding: 'WinAnsiEncoding',
+    FontDescriptor: ctx.register(descriptor),
+  });
   return ctx.register(font);
 }

@@ -85,7 +85,11 @@ export function installTaggingHooks(): void {
       // A repeated header row: the header is in the structure once, where it was first laid out.
       const [fragment, ...rest] = args;
       const items = fragment.items.map((it: Any) =>
-        it.type === 'line' ? { type: 'line', item: Object.assign(it.item.clone(), { pdfElement: s.artifact }) } : it.type === 'image' ? { type: 'image', item: { ...it.item, pdfElement: s.artifact } } : it,
+        it.type === 'line'
+          ? { type: 'line', item: Object.assign(it.item.clone(), { pdfElement: s.artifact }) }
+          : it.type === 'image'
+            ? { type: 'image', item: { ...it.item, pdfElement: s.artifact } }
+            : it,
       );
       return original.call(self, { ...fragment, items }, ...rest);
     }
@@ -122,7 +126,9 @@ export function installTaggingHooks(): void {
     let result: Any;
     if (s.reordered(owner, text)) {
       // pdfkit writes one text object per inline that has text.
-      const texts = line.inlines.map((i: Any) => String(i.text ?? '').replace(/\n/g, '')).filter((t: string) => t.length > 0);
+      const texts = line.inlines
+        .map((i: Any) => String(i.text ?? '').replace(/\n/g, ''))
+        .filter((t: string) => t.length > 0);
       s.drawReordered(self.pdfDocument, owner!, texts, () => (result = original.apply(self, args)));
     } else {
       s.mark(self.pdfDocument, owner, text);

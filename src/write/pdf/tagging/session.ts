@@ -37,7 +37,14 @@ interface PdfKitDoc {
 }
 
 export class TagSession {
-  readonly root: Element = { role: 'Document', tag: { role: 'Document' }, parent: null, kids: [], content: [], text: '' };
+  readonly root: Element = {
+    role: 'Document',
+    tag: { role: 'Document' },
+    parent: null,
+    kids: [],
+    content: [],
+    text: '',
+  };
   /** Stands for "draw as an Artifact": page furniture, and whatever is inside an Artifact node. */
   readonly artifact: Element = { role: 'Artifact', tag: ARTIFACT_TAG, parent: null, kids: [], content: [], text: '' };
   private readonly elements = new Map<Tag, Element>();

@@ -8,9 +8,30 @@ import type { Node } from '../node.js';
 
 /** The standard structure types we use (PDF 1.7, 14.8.4). */
 export type Role =
-  | 'Document' | 'Sect' | 'Div' | 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'P'
-  | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Table' | 'TR' | 'TH' | 'TD' | 'TOC' | 'TOCI'
-  | 'Link' | 'Figure' | 'Form' | 'Artifact';
+  | 'Document'
+  | 'Sect'
+  | 'Div'
+  | 'H1'
+  | 'H2'
+  | 'H3'
+  | 'H4'
+  | 'H5'
+  | 'H6'
+  | 'P'
+  | 'L'
+  | 'LI'
+  | 'Lbl'
+  | 'LBody'
+  | 'Table'
+  | 'TR'
+  | 'TH'
+  | 'TD'
+  | 'TOC'
+  | 'TOCI'
+  | 'Link'
+  | 'Figure'
+  | 'Form'
+  | 'Artifact';
 
 export interface Tag {
   role: Role;

@@ -1,7 +1,17 @@
 // Writes the structure a TagSession collected into the laid-out PDF (pdf-lib): the structure tree
 // with its parent tree, links and form widgets tied to their elements, and the document-level
 // entries PDF/UA-1 asks for (Lang, MarkInfo, DisplayDocTitle, XMP with the PDF/UA identifier).
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from '@cantoo/pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFString,
+  type PDFObject,
+} from '@cantoo/pdf-lib';
 import type { Element, TagSession } from './session.js';
 import { escapeXml as xml } from '../../../text/escape.js';
 
@@ -106,7 +116,9 @@ export function writeStructure(doc: PDFDocument, s: TagSession, widgetList: Widg
     const firstPage = el.content[0]?.page;
     for (const c of el.content) {
       if ('mcid' in c) {
-        kids.push(c.page === firstPage ? PDFNumber.of(c.mcid) : ctx.obj({ Type: 'MCR', Pg: pages[c.page].ref, MCID: c.mcid }));
+        kids.push(
+          c.page === firstPage ? PDFNumber.of(c.mcid) : ctx.obj({ Type: 'MCR', Pg: pages[c.page].ref, MCID: c.mcid }),
+        );
       } else {
         const annots = pages[c.page].node.lookup(PDFName.of('Annots'), PDFArray);
         const annot = annots.get(c.annot) as PDFRef;
@@ -116,7 +128,7 @@ export function writeStructure(doc: PDFDocument, s: TagSession, widgetList: Widg
       }
     }
     for (const w of widgets.get(el) ?? []) kids.push(tieAnnotation(w.ref, ref, w.page));
-    for (const k of el.kids) if (refs.has(k)) kids.push(refs.get(k)!), write(k, ref);
+    for (const k of el.kids) if (refs.has(k)) (kids.push(refs.get(k)!), write(k, ref));
     const dict = ctx.obj({ Type: 'StructElem', S: el.role, P: parent, K: kids });
     if (firstPage !== undefined) dict.set(PDFName.of('Pg'), pages[firstPage].ref);
     const attrs = attributes(el, doc);
@@ -126,7 +138,15 @@ export function writeStructure(doc: PDFDocument, s: TagSession, widgetList: Widg
   };
   const rootRef = ctx.nextRef();
   write(s.root, rootRef);
-  ctx.assign(rootRef, ctx.obj({ Type: 'StructTreeRoot', K: refs.get(s.root)!, ParentTree: ctx.obj({ Nums: nums }), ParentTreeNextKey: nextKey }));
+  ctx.assign(
+    rootRef,
+    ctx.obj({
+      Type: 'StructTreeRoot',
+      K: refs.get(s.root)!,
+      ParentTree: ctx.obj({ Nums: nums }),
+      ParentTreeNextKey: nextKey,
+    }),
+  );
 
   doc.catalog.set(PDFName.of('StructTreeRoot'), rootRef);
   writeTaggedFacts(doc, facts);
