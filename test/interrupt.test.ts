@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Worker } from 'node:worker_threads';
-import { removeOnInterrupt, removeStaging } from '../src/pipeline/interrupt.js';
+import { removeOnInterrupt, removeStaging } from '../src/util/interrupt.js';
 import { hashTree, litter } from './helpers/cli.js';
 
 const project = process.cwd();

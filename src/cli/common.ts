@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommanderError, type Command } from 'commander';
 import { packageRoot } from '../util/package-root.js';
-import { removeStaging } from '../pipeline/interrupt.js';
+import { removeStaging } from '../util/interrupt.js';
 import { machineFault } from '../util/machine-fault.js';
 
 /** The version in package.json, for `--version` on every command. */

@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import { unzipSync, zipSync } from 'fflate';
 import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
 import type { Collected } from './collect.js';
-import { removeOnInterrupt } from '../pipeline/interrupt.js';
+import { removeOnInterrupt } from '../util/interrupt.js';
 
 export const FIXED_COLUMNS = ['File', 'Edition', 'Level', 'Applicant', 'Roster line'] as const;
 

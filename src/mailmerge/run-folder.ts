@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type FolderLock, isAlive, lockFolder } from '../pipeline/lock.js';
-import { removeOnInterrupt } from '../pipeline/interrupt.js';
+import { removeOnInterrupt } from '../util/interrupt.js';
 import { linkTree, stagingDir, swapIn, sweepLitter } from '../pipeline/output.js';
 
 export const SUMMARY = 'summary.json';

@@ -15,7 +15,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { sha256 } from '../util/hash.js';
 import { clearDeadLock, isAlive, lockPath } from './lock.js';
-import { removeOnInterrupt } from './interrupt.js';
+import { removeOnInterrupt } from '../util/interrupt.js';
 import { writingTo } from '../util/machine-fault.js';
 
 export interface ManifestEntry {

@@ -20,13 +20,14 @@ export const ACCENT_SPACE = 'Accent';
 /** What a part's own accent space holds: never seen in a document, whose assembly replaces it. */
 const PLACEHOLDER = [0x80, 0x80, 0x80];
 
-let installed = false;
+/** Marks pdfkit as taught (once per process, on pdfkit itself: this module keeps nothing). */
+const INSTALLED = Symbol.for('competency-guidelines.accent-colour');
 
 /** Teaches pdfkit the colour ACCENT: painted as index 1 of the `/Accent` space (pdfkit sets a spot colour with `1 scn`). */
 export function installAccentColour(): void {
-  if (installed) return;
-  installed = true;
   const PDFKitDocument = require(require.resolve('pdfkit', { paths: [require.resolve('pdfmake')] }));
+  if (PDFKitDocument.prototype[INSTALLED]) return;
+  PDFKitDocument.prototype[INSTALLED] = true;
   // pdfkit's SpotColor class, for its `instanceof` checks; made on a stand-in, so no object is written anywhere.
   const standIn: Any = { spotColors: {}, ref: () => ({ end() {} }) };
   PDFKitDocument.prototype.addSpotColor.call(standIn, 'x', 0, 0, 0, 0);

@@ -163,20 +163,23 @@ export function glyphIdSubset(
   return subset.encode();
 }
 
-let installed = false;
+/** Marks what is patched (once per process, on pdfkit's own prototypes: this module keeps nothing). */
+const INSTALLED = Symbol.for('competency-guidelines.glyph-id-fonts');
 
 /** Patches pdfkit's EmbeddedFont (found on the first embedded font a document sets) to draw and embed by glyph id. */
 export function installGlyphIdFonts(): void {
-  if (installed) return;
-  installed = true;
   const PDFKitDocument = require(require.resolve('pdfkit', { paths: [require.resolve('pdfmake')] }));
-  let patched = false;
+  if (PDFKitDocument.prototype[INSTALLED]) return;
+  PDFKitDocument.prototype[INSTALLED] = true;
   wrap(PDFKitDocument.prototype, 'font', (original, self, args) => {
     const result = original.apply(self, args);
     const font = self._font;
-    if (!patched && font && font.subset && typeof font.embed === 'function') {
-      patched = true;
-      patchEmbeddedFont(Object.getPrototypeOf(font));
+    if (font && font.subset && typeof font.embed === 'function') {
+      const proto = Object.getPrototypeOf(font);
+      if (!proto[INSTALLED]) {
+        proto[INSTALLED] = true;
+        patchEmbeddedFont(proto);
+      }
     }
     return result;
   });

@@ -4,6 +4,8 @@
 // after the signal is handled, so a staging folder can never be swapped in after the user was told "unchanged".
 import { renameSync, rmSync } from 'node:fs';
 
+// The process's own list (a signal stops the whole process, whatever runs in it): the one module-level set the
+// commands share, here in util/ rather than in a stage's module.
 const staging = new Set<string>();
 
 /** Registers a staging folder to remove if the process is stopped; the function returned forgets it (committed, abandoned). */
