@@ -13,7 +13,7 @@ import type { Node } from './inline.js';
 import { getPdfmake } from './pdfmake.js';
 import { runningPages, type PageLog, type PartMarks } from './running.js';
 import { DEFAULT_STYLE, GUTTER_SHIFT, PAGE_MARGINS, PAGE_SIZES, styles } from './theme.js';
-import { CREATOR, PRODUCER } from './tagging/write.js';
+import { CREATOR, factsOf, PRODUCER } from './tagging/write.js';
 import { TagSession } from './tagging/session.js';
 import { inSection, newTag } from './tagging/tags.js';
 import { assemblePdf, type Writer } from './parts/assemble.js';
@@ -224,17 +224,7 @@ export async function renderWhole(doc: Document, ctx: RenderContext, opts: Whole
     for (const [page, orientation] of result.log.running)
       if (orientation === 'portrait') shift.set(page, page % 2 === 1 ? GUTTER_SHIFT : -GUTTER_SHIFT);
   }
-  const { meta } = doc;
-  const facts = {
-    title: meta.title,
-    language: meta.language,
-    author: meta.author,
-    subject: meta.subject,
-    keywords: meta.keywords,
-    date: meta.date,
-    creator: CREATOR,
-    producer: PRODUCER,
-  };
+  const facts = factsOf(doc.meta);
   const tagging = { session: result.tags, facts };
   const finish = { spots: result.spots.spots, shift, bookmarks: bookmarkIds(doc), tagging };
   if (opts.unsaved)

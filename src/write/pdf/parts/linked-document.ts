@@ -20,7 +20,7 @@ import type { Document } from '../../../compose/tree.js';
 import type { PagePlan } from '../running.js';
 import { GUTTER_SHIFT, PAGE_SIZES } from '../theme.js';
 import { embedFieldFont, FIELD_FONT } from '../tagging/field-font.js';
-import { CREATOR, PRODUCER, writeTaggedFacts, type DocumentFacts } from '../tagging/write.js';
+import { factsOf, writeTaggedFacts, type DocumentFacts } from '../tagging/write.js';
 import { accentSpace } from './accent.js';
 import {
   compile,
@@ -179,18 +179,8 @@ export async function linkDocument(
       out,
       [...fields].map((n) => PDFRef.of(n)),
     );
-  const { meta } = doc;
   fonts.write();
-  writeFacts(out, {
-    title: meta.title,
-    language: meta.language,
-    author: meta.author,
-    subject: meta.subject,
-    keywords: meta.keywords,
-    date: meta.date,
-    creator: CREATOR,
-    producer: PRODUCER,
-  });
+  writeFacts(out, factsOf(doc.meta));
   return writeFile(ctx, linked);
 }
 

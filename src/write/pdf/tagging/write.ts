@@ -38,6 +38,12 @@ export interface DocumentFacts {
   producer: string;
 }
 
+/** A document's facts (its Info and XMP) from the tree's metadata: the one place they are put together. */
+export function factsOf(meta: Omit<DocumentFacts, 'creator' | 'producer'>): DocumentFacts {
+  const { title, language, author, subject, keywords, date } = meta;
+  return { title, language, author, subject, keywords, date, creator: CREATOR, producer: PRODUCER };
+}
+
 /** Whether an element holds anything a reader gets: content, an annotation, a widget, below it. */
 function live(el: Element, widgets: Map<Element, Widget[]>): boolean {
   // A table keeps its empty cells: its rows must have as many cells as its header.
