@@ -20,6 +20,18 @@ import { paragraph, proseBlocks, text } from './blocks.js';
 import type { Block, Chapter, Document, Form, Letter, Log, Run } from './tree.js';
 import { addressLines, envelopeWindow, foldsFor, type PostalAddress } from './envelope.js';
 
+/** An Addressee's fields in the roster's order: the columns a roster row prints (mailmerge/ builds on this list). */
+export const ADDRESSEE_FIELDS = [
+  'first_name',
+  'last_name',
+  'address_line1',
+  'address_line2',
+  'city',
+  'state',
+  'postal_code',
+  'email',
+] as const;
+
 /** Whom a personalized packet is addressed to: their postal address (envelope.ts) and e-mail (a roster row, mailmerge/roster.ts, is one). */
 export interface Addressee extends PostalAddress {
   email: string;

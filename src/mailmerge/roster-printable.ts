@@ -1,5 +1,5 @@
 // Whether a roster row prints whole: every character in an embedded font, every address line inside the envelope window.
-import type { Addressee } from '../compose/packet.js';
+import { ADDRESSEE_FIELDS, type Addressee } from '../compose/packet.js';
 import {
   ADDRESS_TYPE,
   addressArea,
@@ -12,16 +12,7 @@ import {
 import { printedMetrics, unprintable } from '../text/coverage.js';
 import { excerpt } from '../read/caps.js';
 
-const PRINTED = [
-  'first_name',
-  'last_name',
-  'address_line1',
-  'address_line2',
-  'city',
-  'state',
-  'postal_code',
-  'email',
-] as const;
+const PRINTED = ADDRESSEE_FIELDS;
 
 const codePoint = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 

@@ -8,6 +8,7 @@ import type { Edition } from '../editions/edition.js';
 import { CAPS, excerpt, fileOverCap } from '../read/caps.js';
 import { printProblems } from './roster-printable.js';
 import { envelopeWindow } from '../compose/envelope.js';
+import { ADDRESSEE_FIELDS } from '../compose/packet.js';
 import { capProblems, Duplicates, lostLetters, splitAddressLines, textProblems, type Cells } from './roster-checks.js';
 import { RosterError, SAVE_FROM_EXCEL } from './roster-error.js';
 import { readCsvTable } from './roster-csv.js';
@@ -15,18 +16,7 @@ import { isZip, readXlsxTable, type RosterTable } from './roster-xlsx.js';
 
 export { RosterError };
 
-export const ROSTER_COLUMNS = [
-  'first_name',
-  'last_name',
-  'address_line1',
-  'address_line2',
-  'city',
-  'state',
-  'postal_code',
-  'email',
-  'edition',
-  'level',
-] as const;
+export const ROSTER_COLUMNS = [...ADDRESSEE_FIELDS, 'edition', 'level'] as const;
 const OPTIONAL = new Set(['address_line2']);
 
 const required = (name: string) => z.string().trim().min(1, `missing ${name}`);

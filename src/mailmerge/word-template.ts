@@ -3,23 +3,13 @@
 // The template is the packet as the Word writer makes it for an "applicant" whose every detail
 // is a token such as ⟦first_name⟧; each token is written whole into one run, so filling the
 // template is replacing the tokens in word/document.xml (values XML-escaped) and zipping again.
-import type { Addressee } from '../compose/packet.js';
+import { ADDRESSEE_FIELDS, type Addressee } from '../compose/packet.js';
 import { preparePart, unzipParts, zipPrepared, type Parts, type PreparedPart } from '../write/docx/zip.js';
 import { strFromU8, strToU8 } from 'fflate';
 import { needsScriptRuns, runsXml } from '../write/docx/scripts.js';
 import { escapeXml } from '../text/escape.js';
 
-const FIELDS = [
-  'first_name',
-  'last_name',
-  'address_line1',
-  'address_line2',
-  'city',
-  'state',
-  'postal_code',
-  'email',
-  'line',
-] as const;
+const FIELDS = [...ADDRESSEE_FIELDS, 'line'] as const;
 const token = (name: string) => `\u27e6${name}\u27e7`;
 
 export const TOKEN_APPLICANT: Addressee = Object.fromEntries(FIELDS.map((f) => [f, token(f)])) as unknown as Addressee;
