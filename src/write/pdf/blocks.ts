@@ -8,7 +8,7 @@ import { bulletList, orderedList, plainList, runs, type Node } from './inline.js
 import { letterNodes } from './letter.js';
 import { linesOf } from '../measure.js';
 import type { BlockContext } from './block-context.js';
-import { HEADER_FILL, RULE } from './theme.js';
+import { HEADER_FILL, ruledLayout } from './theme.js';
 
 /** Characters on a line of body text across the page, for the rough measure of what a page holds. */
 const BODY_CHARS = 90;
@@ -138,16 +138,7 @@ function plainTable(b: Extract<Block, { kind: 'table' }>, ctx: BlockContext): No
         }),
       ],
     },
-    layout: {
-      hLineColor: () => RULE,
-      vLineColor: () => RULE,
-      hLineWidth: () => 0.75,
-      vLineWidth: () => 0.75,
-      paddingLeft: () => pad,
-      paddingRight: () => pad,
-      paddingTop: () => 4,
-      paddingBottom: () => 4,
-    },
+    layout: ruledLayout(pad, 4),
     margin: [0, 4, 0, 10],
   };
 }

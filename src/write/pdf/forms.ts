@@ -1,6 +1,6 @@
 // Forms, logs and checklists: ruled boxes on paper, and the rectangles where fillable fields go.
 import type { Form, FormField, Log, Run } from '../../compose/tree.js';
-import { MUTED, RULE } from './theme.js';
+import { MUTED, RULE, ruledLayout } from './theme.js';
 import { runs, type Node } from './inline.js';
 import { getPdfmake } from './pdfmake.js';
 import { printedMetrics } from '../../text/coverage.js';
@@ -221,16 +221,7 @@ export function logNodes(log: Log, contentWidth: number, spots: FieldSpots): Nod
         heights: (i: number) => (i === 0 ? undefined : rowHeight),
         body,
       },
-      layout: {
-        hLineColor: () => RULE,
-        vLineColor: () => RULE,
-        hLineWidth: () => 0.75,
-        vLineWidth: () => 0.75,
-        paddingLeft: () => pad,
-        paddingRight: () => pad,
-        paddingTop: () => pad,
-        paddingBottom: () => pad,
-      },
+      layout: ruledLayout(pad, pad),
       margin: [0, 4, 0, 10],
     },
   ];

@@ -22,6 +22,20 @@ export const COVER_BAND = { heightShare: 0.62 } as const;
 export const INK = '#1a1a1a';
 export const MUTED = '#555555';
 export const RULE = '#9aa5b1';
+
+/** A table ruled all round in RULE, its cells padded `x` at the sides and `y` above and below (pdfmake's table layout). */
+export function ruledLayout(x: number, y: number) {
+  return {
+    hLineColor: () => RULE,
+    vLineColor: () => RULE,
+    hLineWidth: () => 0.75,
+    vLineWidth: () => 0.75,
+    paddingLeft: () => x,
+    paddingRight: () => x,
+    paddingTop: () => y,
+    paddingBottom: () => y,
+  };
+}
 export const HEADER_FILL = '#e8eef4';
 
 /** The body text every style starts from. */
