@@ -21,8 +21,3 @@ export function loadFonts(): { files: Map<string, Buffer>; descriptors: FontDesc
   }
   return { files, descriptors };
 }
-
-/** Every file the fonts come from, for cache keys. */
-export function fontPaths(): string[] {
-  return Object.values(FONT_FILES).flatMap((s) => Object.values(s).map((f) => f.path));
-}
