@@ -82,7 +82,7 @@ async function main(): Promise<number> {
       console.error(
         `stats: wall_ms=${Math.round(r.ms)} packets=${r.made.length} max_rss_kb=${process.resourceUsage().maxRSS}`,
       );
-    return r.rejected.length ? 1 : 0;
+    return r.rejected.length ? EXIT.input : EXIT.ok;
   } catch (e) {
     if (e instanceof ForeignFilesError) {
       console.error(`error: ${e.message}`);
@@ -90,11 +90,11 @@ async function main(): Promise<number> {
     }
     if (e instanceof RosterError) {
       console.error(e.message);
-      return 1;
+      return EXIT.input;
     }
     if (e instanceof InputError) {
       for (const m of e.messages) console.error(m);
-      return 1;
+      return EXIT.input;
     }
     return internalError(e, opts.debug, `${opts.out}/ is unchanged`);
   }
