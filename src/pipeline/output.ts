@@ -1,7 +1,6 @@
 // Atomic output: a build writes into a staging folder that replaces out/ only when it all succeeded.
 import {
   copyFileSync,
-  cpSync,
   existsSync,
   linkSync,
   lstatSync,
@@ -54,7 +53,8 @@ export class Staging {
         const from = join(outDir, e.path);
         if (!existsSync(from)) continue;
         mkdirSync(dirname(join(this.dir, e.path)), { recursive: true });
-        cpSync(from, join(this.dir, e.path));
+        // Linked, not copied: every file is written whole under a new name, never changed in place.
+        linkTree(from, join(this.dir, e.path));
         this.entries.push(e);
       }
     }

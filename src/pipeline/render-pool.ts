@@ -54,7 +54,7 @@ export function createRenderPool(threads = renderThreads()): RenderPool {
     resourceLimits: { maxYoungGenerationSizeMb: RENDER_YOUNG_MB },
   });
   return {
-    run: (job, ctx) => pool.run({ ...job, keep: ctx.keeps ?? undefined } satisfies RenderJob),
+    run: (job, ctx) => pool.run({ ...job, keep: ctx.keeps ?? undefined, fresh: ctx.fresh } satisfies RenderJob),
     close: () => pool.destroy(),
   };
 }

@@ -20,8 +20,12 @@ import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { KeptStore } from '../write/context.js';
 
-/** Files kept on disk; the least recently used go first. A build keeps about 100 parts of 10–200 kB and 124 documents. */
-const MAX_FILES = 2000;
+/**
+ * What is kept on disk; the least recently used go first. A build of 4 editions keeps about 600 files (parts of 10–200
+ * kB, 124 documents); one of 40 editions about 1,500 files, 250 MB: room for a few of those.
+ */
+const MAX_FILES = 10_000;
+const MAX_BYTES = 1024 * 1024 * 1024;
 /** Bytes kept in memory, and the largest entry kept there (a booklet is under 1 MB). */
 const MEMORY_BYTES = 48 * 1024 * 1024;
 const MEMORY_ENTRY = 4 * 1024 * 1024;
@@ -29,11 +33,17 @@ const MEMORY_ENTRY = 4 * 1024 * 1024;
 export class ContentStore implements KeptStore {
   private readonly memory = new Map<string, Uint8Array>();
   private memoryBytes = 0;
+  /** A fresh store's keys put in this run: the only ones it gives back. */
+  private readonly putHere = new Set<string>();
 
-  /** `dir`: the folder kept between processes (null: memory only). */
+  /**
+   * `dir`: the folder kept between processes (null: memory only). `fresh`: a forced build's store, which reads nothing
+   * kept before this run (it gives back only what it was given) but keeps all it makes, for the builds after it.
+   */
   constructor(
     readonly dir: string | null,
     private readonly generator: string,
+    readonly fresh = false,
   ) {}
 
   /** `kind:hash.` file names: what an entry is shows in a listing (a part, a document, a parsed tree, a note). */
@@ -44,6 +54,7 @@ export class ContentStore implements KeptStore {
   }
 
   get(key: string): Uint8Array | null {
+    if (this.fresh && !this.putHere.has(key)) return null;
     const held = this.memory.get(key);
     if (held) {
       this.memory.delete(key);
@@ -65,6 +76,7 @@ export class ContentStore implements KeptStore {
   }
 
   put(key: string, bytes: Uint8Array): void {
+    if (this.fresh) this.putHere.add(key);
     this.remember(key, bytes);
     if (!this.dir) return;
     try {
@@ -93,8 +105,11 @@ export class ContentStore implements KeptStore {
     }
   }
 
-  /** Keeps the MAX_FILES most recently used files on disk (and removes what an interrupted write left). */
-  prune(maxFiles = MAX_FILES): void {
+  /**
+   * Keeps the most recently used files on disk, at most MAX_FILES and MAX_BYTES (and removes what an interrupted write
+   * left).
+   */
+  prune(maxFiles = MAX_FILES, maxBytes = MAX_BYTES): void {
     if (!this.dir) return;
     let names: string[];
     try {
@@ -109,20 +124,24 @@ export class ContentStore implements KeptStore {
         /* already gone */
       }
     };
-    const entries: { n: string; t: number }[] = [];
+    const entries: { n: string; t: number; size: number }[] = [];
     for (const n of names) {
       try {
-        const t = statSync(join(this.dir, n)).mtimeMs;
+        const { mtimeMs: t, size } = statSync(join(this.dir, n));
         // A temporary file older than a minute was left by a process that stopped while writing it.
         if (n.endsWith('.tmp')) {
           if (Date.now() - t > 60_000) remove(n);
-        } else entries.push({ n, t });
+        } else entries.push({ n, t, size });
       } catch {
         /* removed meanwhile */
       }
     }
-    if (entries.length <= maxFiles) return;
-    entries.sort((a, b) => a.t - b.t);
-    for (const { n } of entries.slice(0, entries.length - maxFiles)) remove(n);
+    // Newest first: kept while both limits hold.
+    entries.sort((a, b) => b.t - a.t);
+    let bytes = 0;
+    entries.forEach(({ n, size }, i) => {
+      bytes += size;
+      if (i >= maxFiles || bytes > maxBytes) remove(n);
+    });
   }
 }
