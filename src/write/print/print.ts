@@ -15,6 +15,7 @@ import {
   PDFArray,
   PDFDict,
   PDFDocument,
+  PDFFlateStream,
   PDFName,
   PDFNumber,
   PDFOperator,
@@ -22,8 +23,10 @@ import {
   popGraphicsState,
   pushGraphicsState,
   rectangle,
+  ParseSpeeds,
   rgb,
 } from '@cantoo/pdf-lib';
+import { deflateSync } from 'node:zlib';
 import type { Document } from '../../compose/tree.js';
 import type { RenderContext } from '../context.js';
 import { COVER_BAND } from '../pdf/theme.js';
@@ -106,7 +109,8 @@ function cropMarks(page: PDFPage, width: number, height: number): void {
  * or after the letters before it) and its colour. Keeps nothing between calls (`_ctx`: the writers' one signature).
  */
 export async function printPdf(doc: Document, _ctx: RenderContext, options: PrintOptions): Promise<PrintPdf> {
-  const pdf = await PDFDocument.load(options.screen, { updateMetadata: false });
+  // Fastest: pdf-lib otherwise waits for a timer every 100 objects it parses.
+  const pdf = await PDFDocument.load(options.screen, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const coverIndex = doc.parts.findIndex((p) => p.kind === 'cover');
   const cover = doc.parts[coverIndex];
   const pages = pdf.getPages();
@@ -136,6 +140,19 @@ export async function printPdf(doc: Document, _ctx: RenderContext, options: Prin
     box(page, 'BleedBox', -BLEED, -BLEED, width + BLEED, height + BLEED);
     box(page, 'TrimBox', 0, 0, width, height);
   });
+  compressAddedStreams(pdf);
   const bytes = await pdf.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
   return { bytes, pages: pages.length };
+}
+
+/**
+ * The streams added here (three a page: the clip, its end, the band and marks) compressed by node:zlib: pdf-lib's own
+ * compressor (fflate) costs about a millisecond to start for each stream, whatever its size; the bytes are the same
+ * kind (a zlib stream under /FlateDecode).
+ */
+function compressAddedStreams(pdf: PDFDocument): void {
+  for (const [, obj] of pdf.context.enumerateIndirectObjects()) {
+    if (obj instanceof PDFFlateStream && (obj as unknown as { encode: boolean }).encode)
+      obj.updateContents(deflateSync(obj.getUnencodedContents()));
+  }
 }
