@@ -170,6 +170,31 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
       keep: opts.cache ?? true,
       fresh: opts.cache === undefined && opts.force,
     });
+  // The render threads start while the source is read (they take about half a second to load their code) when an
+  // edition will be rebuilt: one whose key is not the one it was built from.
+  let ownPool: RenderPool | null = null;
+  const poolOf = (): RenderPool => opts.pool ?? (ownPool ??= createRenderPool(opts.workers));
+  const named = opts.editions?.length ? opts.editions : [...keys.keys()];
+  if (named.some((id) => built.get(id) !== keys.get(id))) poolOf();
+  try {
+    return await buildEditions(opts, outDir, { started, keys, built, ctx, poolOf });
+  } finally {
+    await (ownPool as RenderPool | null)?.close();
+  }
+}
+
+async function buildEditions(
+  opts: BuildOptions,
+  outDir: string,
+  run: {
+    started: number;
+    keys: Map<string, string>;
+    built: Map<string, string>;
+    ctx: RunContext;
+    poolOf: () => RenderPool;
+  },
+): Promise<BuildResult> {
+  const { started, keys, built, ctx } = run;
   const tree = loadSource(opts.project, ctx.store);
   checkPrintable(opts.project, tree.files);
   const requested = selectEditions(tree, opts.editions);
@@ -185,11 +210,9 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
     return { editions: [], upToDate, manifest: readManifest(outDir).files, ms: performance.now() - started };
   }
   const staging = new Staging(outDir, carry);
-  const pool: RenderPool =
-    opts.pool ??
-    (editions.length
-      ? createRenderPool(opts.workers)
-      : { run: () => Promise.reject(new Error('no work')), close: async () => {} });
+  const pool: RenderPool = editions.length
+    ? run.poolOf()
+    : { run: () => Promise.reject(new Error('no work')), close: async () => {} };
   // Documents and parts made before are reused unless forced (a forced build still draws each distinct part once).
   const render = (job: RenderJob) => renderKept(ctx.store, job, (j) => pool.run(j, ctx));
   try {
@@ -344,7 +367,5 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
   } catch (e) {
     staging.abandon();
     throw e;
-  } finally {
-    if (!opts.pool) await pool.close();
   }
 }
