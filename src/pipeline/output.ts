@@ -12,7 +12,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { sha256 } from '../util/hash.js';
+import { hashOfBytes, sha256 } from '../util/hash.js';
 import { clearDeadLock, isAlive, lockPath } from './lock.js';
 import { removeOnInterrupt } from '../util/interrupt.js';
 import { writingTo } from '../util/machine-fault.js';
@@ -66,7 +66,8 @@ export class Staging {
   write(entry: Omit<ManifestEntry, 'sha256'>, bytes: Uint8Array | string): ManifestEntry {
     const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
     const file = join(this.dir, entry.path);
-    const hash = sha256(data);
+    // A file every rebuilt edition writes (a web font) is hashed once.
+    const hash = typeof bytes === 'string' ? sha256(data) : hashOfBytes(data);
     writingTo(file, () => {
       mkdirSync(dirname(file), { recursive: true });
       if (!this.linkedUnchanged(entry.path, hash, data, file)) writeFileSync(file, data);

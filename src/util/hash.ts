@@ -11,7 +11,8 @@ export function sha256(...parts: (string | Uint8Array)[]): string {
 /** Hashes of byte arrays seen before: a logo is in every document of its edition, and in each part key of a cover. */
 const arrayHashes = new WeakMap<Uint8Array, string>();
 
-function hashOfBytes(bytes: Uint8Array): string {
+/** The SHA-256 of bytes, made once for each array (an array is never changed once made: a font, a logo, a file). */
+export function hashOfBytes(bytes: Uint8Array): string {
   let h = arrayHashes.get(bytes);
   if (h === undefined) arrayHashes.set(bytes, (h = sha256(bytes)));
   return h;
