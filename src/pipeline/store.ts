@@ -26,9 +26,13 @@ import type { KeptStore } from '../write/context.js';
  */
 const MAX_FILES = 10_000;
 const MAX_BYTES = 1024 * 1024 * 1024;
-/** Bytes kept in memory, and the largest entry kept there (a booklet is under 1 MB). */
-const MEMORY_BYTES = 48 * 1024 * 1024;
-const MEMORY_ENTRY = 4 * 1024 * 1024;
+/**
+ * Bytes kept in memory, and the largest entry kept there: each thread has a store (the build's, each render thread's),
+ * and what it reads again soon is small (notes, parsed trees, parts of 10–200 kB; a render thread keeps the parts it
+ * uses parsed besides). The disk's page cache holds the rest.
+ */
+const MEMORY_BYTES = 16 * 1024 * 1024;
+const MEMORY_ENTRY = 1024 * 1024;
 
 export class ContentStore implements KeptStore {
   private readonly memory = new Map<string, Uint8Array>();
