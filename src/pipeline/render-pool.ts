@@ -3,6 +3,9 @@ import { availableParallelism } from 'node:os';
 import Tinypool from 'tinypool';
 import { renderIn, type RenderJob, type RenderOutput } from './render-worker.js';
 import type { RunContext } from './context.js';
+import { compiledSource } from './compiled-code.js';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const fromEnv = (): number | null => {
   const env = process.env.CG_WORKERS;
@@ -47,8 +50,11 @@ export function createRenderPool(threads = renderThreads()): RenderPool {
     };
     return { run, close: async () => {} };
   }
+  const code = compiledSource();
   const pool = new Tinypool({
-    filename: new URL('./render-worker-entry.mjs', import.meta.url).href,
+    filename: code
+      ? pathToFileURL(join(code, 'pipeline', 'render-worker-entry.mjs')).href
+      : new URL('./render-worker-entry.mjs', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
     resourceLimits: { maxYoungGenerationSizeMb: RENDER_YOUNG_MB },
