@@ -1,7 +1,7 @@
 // The .docx package of a document from its sections' XML: the holes filled (bookmark ids, `_Toc` names, list
 // instances, section properties, the picture's relationship), the headers and footers as parts of their own, the
 // relationships, content types, core properties and settings, and docx's styles, numbering and fixed parts; zipped
-// with fflate (entries in a fixed order, dated the publication's date).
+// (entries in a fixed order, dated the publication's date; zip.ts).
 import { strToU8 } from 'fflate';
 import type { Cover, Document } from '../../compose/tree.js';
 import { el, escapeWordml, writeXml } from '../../xml/wordml.js';
@@ -11,7 +11,7 @@ import type { KeptSection } from './part.js';
 import { CONTENT_TYPES_START, DOCUMENT_START, EMPTY_RELS, PACKAGE_RELS, SETTINGS_START } from './part-roots.js';
 import { runningHeadAndFoot, sectionProperties } from './page.js';
 import { hex } from './styles.js';
-import { zipParts, type Parts } from './zip.js';
+import { zipParts, type DeflatedEntries, type Parts } from './zip.js';
 
 /** A section of the document: its XML with holes, its measures, and the part whose holes it has. */
 export interface Section extends KeptSection {
@@ -29,7 +29,14 @@ export interface Fillers {
   logo?: Cover['logo'];
 }
 
-export function writePackage(doc: Document, sections: Section[], frame: Frame, f: Fillers): Uint8Array {
+/** `deflated`: the run's deflated entries (every entry but the body recurs in other documents). */
+export function writePackage(
+  doc: Document,
+  sections: Section[],
+  frame: Frame,
+  f: Fillers,
+  deflated: DeflatedEntries,
+): Uint8Array {
   const { hasContents, tocName, logo } = f;
   // Headers and footers (relationship ids after styles, numbering, notes and settings), then the body.
   const parts: Parts = {};
@@ -111,7 +118,7 @@ export function writePackage(doc: Document, sections: Section[], frame: Frame, f
   parts['_rels/.rels'] = strToU8(PACKAGE_RELS);
   parts['docProps/core.xml'] = strToU8(coreProperties(doc));
   parts['word/settings.xml'] = strToU8(settings(doc));
-  return zipParts(parts, doc.meta.date);
+  return zipParts(parts, doc.meta.date, deflated, ['word/document.xml']);
 }
 
 function rel(n: number, type: string, target: string): string {

@@ -7,6 +7,7 @@ import type { Cover, Document } from '../../compose/tree.js';
 import { parseXml, writeXml, type El } from '../../xml/wordml.js';
 import { bareContext, type RenderContext } from '../context.js';
 import { frameOf, type ListUse } from './frame.js';
+import { docxMemory } from './memory.js';
 import { contents, cover, type ContentsEntry } from './front-matter.js';
 import type { Hole } from './holes.js';
 import { forEachHole, writePackage, type Section } from './package.js';
@@ -105,7 +106,13 @@ export async function writeDocx(doc: Document, ctx: RenderContext = bareContext(
       .join('');
   }
 
-  return writePackage(doc, sections, frame, { hasContents, tocName, numId: lists.numId, logo });
+  return writePackage(
+    doc,
+    sections,
+    frame,
+    { hasContents, tocName, numId: lists.numId, logo },
+    docxMemory(ctx).deflated,
+  );
 }
 
 /**
