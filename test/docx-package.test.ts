@@ -73,6 +73,21 @@ describe('the Word package', () => {
     expect(counts.deflated - before).toBeLessThan(deflatedByFirst);
   });
 
+  it('makes each part once in a run with no store (a forced build), with the bytes of a run that made it for the document', async () => {
+    const made: string[] = [];
+    const ctx = { ...bareContext(), trace: (line: string) => void made.push(line) };
+    const first = booklet('#1f4e79', 'Reworded');
+    await writeDocx(first, ctx);
+    expect(made).toEqual(['docx part level1 made']);
+    // Another edition's colour and a packet of the same chapter: the part and its measures come from the run.
+    const green = booklet('#2e7d32', 'Reworded');
+    const packet: Document = { ...first, kind: 'packet', parts: first.parts.filter((p) => p.kind !== 'contents') };
+    const fromRun = [await writeDocx(green, ctx), await writeDocx(packet, ctx), await writeDocx(first, ctx)];
+    expect(made).toEqual(['docx part level1 made']);
+    const alone = [await writeDocx(green), await writeDocx(packet), await writeDocx(first)];
+    fromRun.forEach((bytes, i) => expect(same(bytes, alone[i]), `document ${i}`).toBe(true));
+  });
+
   it('zips every part as given, in Word’s order, each entry a raw deflate stream', () => {
     const parts = {
       'word/document.xml': new TextEncoder().encode('<w:document>' + 'text '.repeat(500) + '</w:document>'),

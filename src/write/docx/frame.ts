@@ -7,6 +7,7 @@ import { Document as WordDocument, Packer, Paragraph } from 'docx';
 import { unzipSync, zipSync } from 'fflate';
 import type { Document } from '../../compose/tree.js';
 import type { RenderContext } from '../context.js';
+import type { Held } from './held.js';
 import { BULLETS, numberingFor, orderedDefinition } from './numbering.js';
 import { stylesFor } from './styles.js';
 
@@ -34,12 +35,19 @@ const TAKEN = [
   'docProps/custom.xml',
 ];
 
-export async function frameOf(doc: Document, lists: ListUse[], ctx: RenderContext): Promise<Frame> {
+/** `held`: the frames of this run (memory.ts), in front of the store. */
+export async function frameOf(doc: Document, lists: ListUse[], ctx: RenderContext, held: Held<Frame>): Promise<Frame> {
   const key = `docx-frame:${createHash('sha256')
     .update(JSON.stringify({ v: 1, accent: doc.accent, language: doc.meta.language, lists }))
     .digest('hex')}`;
+  const inRun = held.get(key);
+  if (inRun) return inRun;
   const kept = ctx.store?.get(key);
-  if (kept) return unzipSync(kept);
+  if (kept) {
+    const read = unzipSync(kept);
+    held.set(key, read);
+    return read;
+  }
   const word = new WordDocument({
     ...stylesFor(doc),
     numbering: numberingFor(),
@@ -63,5 +71,6 @@ export async function frameOf(doc: Document, lists: ListUse[], ctx: RenderContex
     frame[name] = all[name];
   }
   ctx.store?.put(key, zipSync(frame, { level: 0, mtime: new Date(1980, 0, 1) }));
+  held.set(key, frame);
   return frame;
 }
