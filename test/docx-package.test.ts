@@ -1,12 +1,17 @@
 // The Word package's zip (write/docx/zip.ts): entries deflated by Node's zlib, and those that recur from document to
 // document (styles, numbering, theme, font table, logo, headers and footers) deflated once in a run; a document's
 // bytes never depend on what the run wrote before. Read back with fflate (an independent zip reader).
+import { Document as WordDocument, Packer } from 'docx';
 import { unzipSync } from 'fflate';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Block, Document, Part } from '../src/compose/tree.js';
 import { bareContext } from '../src/write/context.js';
+import { frameOf } from '../src/write/docx/frame.js';
+import { Held } from '../src/write/docx/held.js';
 import { docxMemory } from '../src/write/docx/memory.js';
+import { numberingFor } from '../src/write/docx/numbering.js';
+import { stylesFor } from '../src/write/docx/styles.js';
 import { writeDocx } from '../src/write/docx/write-docx.js';
 import { DeflatedEntries, zipParts } from '../src/write/docx/zip.js';
 
@@ -86,6 +91,28 @@ describe('the Word package', () => {
     expect(made).toEqual(['docx part level1 made']);
     const alone = [await writeDocx(green), await writeDocx(packet), await writeDocx(first)];
     fromRun.forEach((bytes, i) => expect(same(bytes, alone[i]), `document ${i}`).toBe(true));
+  });
+
+  it('gives every edition the frame docx makes for its own colour, from one frame made once', async () => {
+    const held = new Held<Record<string, Uint8Array>>(4);
+    const kept = new Map<string, Uint8Array>();
+    const ctx = {
+      ...bareContext(),
+      store: { get: (k: string) => kept.get(k) ?? null, put: (k: string, b: Uint8Array) => void kept.set(k, b) },
+    };
+    for (const accent of ['#1f4e79', '#8a1a1a', '#595959', '#acce57', '#000000']) {
+      const doc = booklet(accent, 'Words');
+      const { frame } = await frameOf(doc, [], ctx, held);
+      const direct = unzipSync(
+        new Uint8Array(
+          await Packer.toBuffer(
+            new WordDocument({ ...stylesFor(doc), numbering: numberingFor(), sections: [{ children: [] }] }),
+          ),
+        ),
+      );
+      for (const name of Object.keys(frame)) expect(same(frame[name], direct[name]), `${accent} ${name}`).toBe(true);
+    }
+    expect([...kept.keys()].filter((k) => k.startsWith('docx-frame:'))).toHaveLength(1);
   });
 
   it('zips every part as given, in Word’s order, each entry a raw deflate stream', () => {

@@ -27,7 +27,7 @@ export function docxMemory(ctx: RenderContext): DocxMemory {
   ctx.docx ??= {
     deflated: new DeflatedEntries(),
     parts: new Held(64),
-    frames: new Held(16),
+    frames: new Held(64),
     styles: new WeakMap(),
     faces: new Faces(ctx.store),
   } satisfies DocxMemory;

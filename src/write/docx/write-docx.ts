@@ -55,12 +55,12 @@ export async function writeDocx(doc: Document, ctx: RenderContext = bareContext(
   // 2. List instances, numbered in the order the document first uses them (as docx numbers them), and the styles and
   // numbering parts for them.
   const lists = listUses(sections);
-  const frame = await frameOf(doc, lists.uses, ctx, memory.frames);
+  const { frame, shared } = await frameOf(doc, lists.uses, ctx, memory.frames);
 
   // 3. Measures of what was made now (kept with its part: another document may need them even if this one has no
   // Contents), and the Contents' pages from every part's measures.
   let metrics: Metrics | undefined;
-  const measuring = (): Metrics => (metrics ??= { styles: stylesOf(frame, memory), faces: memory.faces });
+  const measuring = (): Metrics => (metrics ??= { styles: stylesOf(shared, memory), faces: memory.faces });
   for (const { at, part } of made)
     finishPart(doc, part, measuring(), ctx, memory.parts).sections.forEach(
       (s, k) => (sections[at + k].measure = s.measure),
@@ -115,7 +115,7 @@ export async function writeDocx(doc: Document, ctx: RenderContext = bareContext(
   );
 }
 
-/** The styles of a frame as Word resolves them, read once a run. */
+/** The styles of a frame as Word resolves them, read once a run (in any colour: measures do not depend on it). */
 function stylesOf(frame: Frame, memory: DocxMemory): Styles {
   const xml = frame['word/styles.xml'];
   let styles = memory.styles.get(xml);
