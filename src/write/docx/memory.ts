@@ -25,9 +25,9 @@ export interface DocxMemory {
 
 export function docxMemory(ctx: RenderContext): DocxMemory {
   ctx.docx ??= {
-    deflated: new DeflatedEntries(),
-    parts: new Held(64),
-    frames: new Held(64),
+    deflated: new DeflatedEntries(8 * 1024 * 1024),
+    parts: new Held(32),
+    frames: new Held(16),
     styles: new WeakMap(),
     faces: new Faces(ctx.store),
   } satisfies DocxMemory;
