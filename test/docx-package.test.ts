@@ -7,7 +7,9 @@ import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Block, Document, Part } from '../src/compose/tree.js';
 import { bareContext } from '../src/write/context.js';
+import { cutXml, Utf8Joiner } from '../src/write/docx/cut.js';
 import { frameOf } from '../src/write/docx/frame.js';
+import { CLOSE, OPEN } from '../src/write/docx/holes.js';
 import { Held } from '../src/write/docx/held.js';
 import { docxMemory } from '../src/write/docx/memory.js';
 import { numberingFor } from '../src/write/docx/numbering.js';
@@ -113,6 +115,23 @@ describe('the Word package', () => {
       for (const name of Object.keys(frame)) expect(same(frame[name], direct[name]), `${accent} ${name}`).toBe(true);
     }
     expect([...kept.keys()].filter((k) => k.startsWith('docx-frame:'))).toHaveLength(1);
+  });
+
+  it('fills a section cut at its holes into the UTF-8 of the section filled as text', () => {
+    const hole = (h: object) => `${OPEN}${JSON.stringify(h)}${CLOSE}`;
+    const xml = `<w:p>${hole({ kind: 'bookmark', name: 'ä 😀' })}<w:t>Zoë 😀 “quoted”</w:t>${hole({ kind: 'end' })}</w:p>${hole({ kind: 'section', i: 0 })}é`;
+    const fill = (h: { kind: string }) =>
+      h.kind === 'bookmark' ? '<b n="ä 😀"/>' : h.kind === 'end' ? '<e/>' : '<s/>';
+    const cut = cutXml(xml);
+    expect(cut.holes.map((h) => h.kind)).toEqual(['bookmark', 'end', 'section']);
+    const joined = new Utf8Joiner();
+    joined.add('<body>');
+    cut.holes.forEach((h, k) => (joined.add(cut.texts[k]), joined.add(fill(h))));
+    joined.add(cut.texts[cut.holes.length]);
+    joined.add('</body>');
+    let k = 0;
+    const filled = xml.replace(new RegExp(`${OPEN}[^${CLOSE}]*${CLOSE}`, 'g'), () => fill(cut.holes[k++]));
+    expect(Buffer.from(joined.bytes()).toString('utf8')).toBe(`<body>${filled}</body>`);
   });
 
   it('zips every part as given, in Word’s order, each entry a raw deflate stream', () => {

@@ -3,6 +3,7 @@
 // key, an entry's bytes), so a document's bytes never depend on what the run wrote before; a forced build, which has
 // no store, still makes each part and frame once.
 import type { RenderContext } from '../context.js';
+import type { CutXml } from './cut.js';
 import type { Frame } from './frame.js';
 import { Held } from './held.js';
 import type { KeptPart } from './part.js';
@@ -19,6 +20,8 @@ export interface DocxMemory {
   frames: Held<Frame>;
   /** The styles read from a frame's styles.xml, for measuring. */
   styles: WeakMap<Uint8Array, Styles>;
+  /** Kept parts' sections cut at their holes (cut.ts), by section. */
+  cuts: WeakMap<object, CutXml>;
   /** The faces of Word's fonts (their widths read once a run). */
   faces: Faces;
 }
@@ -29,6 +32,7 @@ export function docxMemory(ctx: RenderContext): DocxMemory {
     parts: new Held(32),
     frames: new Held(16),
     styles: new WeakMap(),
+    cuts: new WeakMap(),
     faces: new Faces(ctx.store),
   } satisfies DocxMemory;
   return ctx.docx as DocxMemory;

@@ -6,7 +6,8 @@ import { strToU8 } from 'fflate';
 import type { Cover, Document } from '../../compose/tree.js';
 import { el, escapeWordml, writeXml } from '../../xml/wordml.js';
 import type { Frame } from './frame.js';
-import { CLOSE, OPEN, type Hole } from './holes.js';
+import { cutXml, Utf8Joiner, type CutXml } from './cut.js';
+import type { Hole } from './holes.js';
 import type { KeptSection } from './part.js';
 import { CONTENT_TYPES_START, DOCUMENT_START, EMPTY_RELS, PACKAGE_RELS, SETTINGS_START } from './part-roots.js';
 import { runningHeadAndFoot, sectionProperties } from './page.js';
@@ -16,7 +17,12 @@ import { zipParts, type DeflatedEntries, type Parts } from './zip.js';
 /** A section of the document: its XML with holes, its measures, and the part whose holes it has. */
 export interface Section extends KeptSection {
   part: number;
+  /** Its XML cut at the holes, when the run has it already (a kept part's section). */
+  cut?: CutXml;
 }
+
+/** A section's XML cut at its holes: the run's, or cut now. */
+export const cutOf = (s: Section): CutXml => s.cut ?? cutXml(s.xml);
 
 /** What fills the holes besides the sections themselves. */
 export interface Fillers {
@@ -78,12 +84,13 @@ export function writePackage(
 
   let bookmarkId = 0;
   const open: (number | null)[] = [];
-  let body = '';
+  const body = new Utf8Joiner();
+  body.add(`${DOCUMENT_START}<w:body>`);
   let sectionInPart = 0;
   sections.forEach((s, i) => {
     sectionInPart = i > 0 && sections[i - 1].part === s.part ? sectionInPart + 1 : 0;
     const first = i - sectionInPart;
-    body += fillHoles(s.xml, (h) => {
+    fillHoles(cutOf(s), body, (h) => {
       switch (h.kind) {
         case 'bookmark':
           open.push(++bookmarkId);
@@ -107,10 +114,10 @@ export function writePackage(
       }
     });
   });
-  body += sectPrs[sectPrs.length - 1];
+  body.add(`${sectPrs[sectPrs.length - 1]}</w:body></w:document>`);
 
   Object.assign(parts, frame);
-  parts['word/document.xml'] = strToU8(`${DOCUMENT_START}<w:body>${body}</w:body></w:document>`);
+  parts['word/document.xml'] = body.bytes();
   parts['word/_rels/document.xml.rels'] = strToU8(
     `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
   );
@@ -125,20 +132,12 @@ function rel(n: number, type: string, target: string): string {
   return `<Relationship Id="rId${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
 }
 
-export function forEachHole(xml: string, f: (h: Hole) => void): void {
-  for (let at = xml.indexOf(OPEN); at >= 0; at = xml.indexOf(OPEN, at + 1))
-    f(JSON.parse(xml.slice(at + 1, xml.indexOf(CLOSE, at))) as Hole);
-}
-
-function fillHoles(xml: string, fill: (h: Hole) => string): string {
-  let out = '';
-  let from = 0;
-  for (let at = xml.indexOf(OPEN); at >= 0; at = xml.indexOf(OPEN, from)) {
-    const end = xml.indexOf(CLOSE, at);
-    out += xml.slice(from, at) + fill(JSON.parse(xml.slice(at + 1, end)) as Hole);
-    from = end + 1;
-  }
-  return out + xml.slice(from);
+function fillHoles(cut: CutXml, out: Utf8Joiner, fill: (h: Hole) => string): void {
+  cut.holes.forEach((h, k) => {
+    out.add(cut.texts[k]);
+    out.add(fill(h));
+  });
+  out.add(cut.texts[cut.holes.length]);
 }
 
 /** docProps/core.xml: the publication's metadata, every timestamp its date. */

@@ -7,10 +7,11 @@ import type { Cover, Document } from '../../compose/tree.js';
 import { parseXml, writeXml, type El } from '../../xml/wordml.js';
 import { bareContext, type RenderContext } from '../context.js';
 import { frameOf, type Frame, type ListUse } from './frame.js';
+import { cutXml, type CutXml } from './cut.js';
 import { docxMemory, type DocxMemory } from './memory.js';
 import { contents, cover, type ContentsEntry } from './front-matter.js';
 import type { Hole } from './holes.js';
-import { forEachHole, writePackage, type Section } from './package.js';
+import { cutOf, writePackage, type Section } from './package.js';
 import { endSection, finishPart, keptPart, type Metrics, type PartInProgress } from './part.js';
 import { geometryOf, textBox, type Start } from './page.js';
 import { measureSection, pagesOf, tocOfMark } from './pagination/layout.js';
@@ -47,7 +48,7 @@ export async function writeDocx(doc: Document, ctx: RenderContext = bareContext(
     } else {
       const p = keptPart(doc, part, startOf(i), i === lastPart, ctx, memory.parts);
       if ('key' in p) made.push({ at: sections.length, part: p });
-      for (const s of p.sections) sections.push({ measure: [], ...s, part: i });
+      for (const s of p.sections) sections.push({ measure: [], ...s, part: i, cut: cutOnce(s, memory) });
       for (const h of p.headings) headings.push({ part: i, ...h });
     }
   });
@@ -115,6 +116,13 @@ export async function writeDocx(doc: Document, ctx: RenderContext = bareContext(
   );
 }
 
+/** A part's section cut at its holes: a kept section once a run. */
+function cutOnce(s: { xml: string }, memory: DocxMemory): CutXml {
+  let cut = memory.cuts.get(s);
+  if (!cut) memory.cuts.set(s, (cut = cutXml(s.xml)));
+  return cut;
+}
+
 /** The styles of a frame as Word resolves them, read once a run (in any colour: measures do not depend on it). */
 function stylesOf(frame: Frame, memory: DocxMemory): Styles {
   const xml = frame['word/styles.xml'];
@@ -142,12 +150,12 @@ function listUses(sections: Section[]): {
   const key = (u: ListUse) => (u.ordered ? `${u.start}/${u.instance}` : 'bullets');
   for (const s of sections) {
     if (!before.has(s.part)) before.set(s.part, ordered);
-    forEachHole(s.xml, (h) => {
-      if (h.kind !== 'num') return;
+    for (const h of cutOf(s).holes) {
+      if (h.kind !== 'num') continue;
       const u = use(s.part, h);
       if (!ids.has(key(u))) ids.set(key(u), uses.push(u) + 1);
       if (u.ordered) ordered = Math.max(ordered, u.instance);
-    });
+    }
   }
   return { uses, numId: (part, h) => ids.get(key(use(part, h)))! };
 }
