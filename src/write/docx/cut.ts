@@ -54,7 +54,10 @@ export class Utf8Joiner {
     this.flush();
     const out = new Uint8Array(this.length);
     let at = 0;
-    for (const p of this.pieces) (out.set(p, at), (at += p.length));
+    for (const p of this.pieces) {
+      out.set(p, at);
+      at += p.length;
+    }
     return out;
   }
 }
