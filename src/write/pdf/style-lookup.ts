@@ -1,8 +1,10 @@
 // pdfmake 0.3.11 looks a style property up ~22 times per word it measures (font, bold, size, colour, …), and each
 // lookup allocates: a closure for the stack, a closure and a Set per named style on it. That garbage was a third of
 // all a layout allocates. The same lookups, with the same answers, without allocating: the item is not pushed on
-// the stack and popped again, its own styles are read in the order the stack would read them.
-import { checkVersion, lib, type Any } from './pdfmake-internals.js';
+// the stack and popped again, its own styles are read in the order the stack would read them. And while a text's
+// words are measured the stack does not change (nothing is pushed; the words are new objects, not on it): each
+// property is looked up in it once per text, not once per word.
+import { checkVersion, lib, wrap, type Any } from './pdfmake-internals.js';
 
 const isValue = (v: unknown) => v !== undefined && v !== null;
 const isString = (v: unknown) => typeof v === 'string' || v instanceof String;
@@ -68,4 +70,22 @@ export function installStyleLookup(): void {
     const value = stack.getProperty(property);
     return isValue(value) ? value : defaultValue;
   };
+
+  const getProperty = StyleContextStack.prototype.getProperty;
+  wrap(lib('TextInlines').prototype, 'buildInlines', (original, self, args) => {
+    const stack = args[1];
+    if (!stack || Object.hasOwn(stack, 'getProperty')) return original.apply(self, args);
+    const known = new Map<string, Any>();
+    stack.getProperty = (property: string) => {
+      if (known.has(property)) return known.get(property);
+      const value = getProperty.call(stack, property);
+      known.set(property, value);
+      return value;
+    };
+    try {
+      return original.apply(self, args);
+    } finally {
+      delete stack.getProperty;
+    }
+  });
 }
