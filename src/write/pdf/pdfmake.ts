@@ -8,6 +8,7 @@ import { installRunCarrier } from './pdfmake-run.js';
 import { installStyleLookup } from './style-lookup.js';
 import { installTaggingHooks } from './tagging/hooks.js';
 import { keepScaledRuns, shapeOnce } from './shaping.js';
+import { batchStreamWrites } from './content-writes.js';
 
 const require = createRequire(import.meta.url);
 
@@ -57,9 +58,11 @@ export function getPdfmake(): any {
   if (!pdfmake[READY]) {
     const { files, descriptors } = loadFonts();
     for (const [name, bytes] of files) pdfmake.virtualfs.writeFileSync(name, bytes);
-    // pdfkit's font class is not exported: found on a font of a document of its own, made for that.
+    // pdfkit's font and reference classes are not exported: found on a document of its own, made for that.
     const PDFKit = require(require.resolve('pdfkit', { paths: [require.resolve('pdfmake')] }));
-    keepScaledRuns(new PDFKit({ autoFirstPage: false }).font(files.values().next().value)._font);
+    const probe = new PDFKit({ autoFirstPage: false });
+    keepScaledRuns(probe.font(files.values().next().value)._font);
+    batchStreamWrites(probe.ref());
     pdfmake.setFonts(descriptors);
     // Everything the PDF embeds is already in memory (fonts; a logo as a data: URL, which no
     // policy is asked about): refuse every URL and local path.
