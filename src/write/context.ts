@@ -17,6 +17,8 @@ export interface KeptStore {
 export interface PartMemory {
   /** Parsed parts by key, least recently used first (the value is assemble.ts's LoadedPart). */
   loaded: Map<string, Promise<unknown>>;
+  /** The bytes each part in `loaded` holds, about, once read (the parts kept are bounded by their bytes). */
+  held: Map<string, number>;
   /** Pages of a contents, by its entries. */
   contentsLength: Map<string, number>;
   /** How parts were found: rendered, read from the store, already in memory; contents and furniture laid out. */
@@ -37,6 +39,7 @@ export interface RenderContext {
 export function newPartMemory(): PartMemory {
   return {
     loaded: new Map(),
+    held: new Map(),
     contentsLength: new Map(),
     counts: { rendered: 0, fromStore: 0, inMemory: 0, ownLaidOut: 0 },
   };

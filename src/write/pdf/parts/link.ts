@@ -125,7 +125,6 @@ export type Relocation = (ref: PDFRef) => number;
  * left to it.
  */
 export interface Linkable {
-  pdf: PDFDocument;
   /** The part's object numbers, in order: the document numbers them base + 1, base + 2, … */
   numbered: number[];
   /** Compiled objects, by the part's object number. */
@@ -160,7 +159,40 @@ export function linkable(pdf: PDFDocument, seeds: PDFObject[], own: Set<PDFRef>,
   const ownNumbers = new Set([...own].map((r) => r.objectNumber));
   const compiled = new Map<number, Compiled>();
   for (const n of numbered) if (!ownNumbers.has(n)) compiled.set(n, compile(ctx.lookup(PDFRef.of(n)) as PDFObject));
-  return { pdf, numbered, compiled };
+  return { numbered, compiled };
+}
+
+/** The bytes a linkable part holds in memory, about (what the parts kept in memory are bounded by). */
+export function linkableBytes(part: Linkable): number {
+  let bytes = 16 * part.numbered.length;
+  for (const c of part.compiled.values()) bytes += compiledBytes(c);
+  return bytes;
+}
+
+/** The bytes a compiled object holds, about: its byte runs (each an array of its own) and its references. */
+export function compiledBytes(c: Compiled): number {
+  let bytes = 64 + 8 * c.refs.length;
+  for (const b of c.bytes) bytes += 96 + b.length;
+  return bytes;
+}
+
+/**
+ * A copy of a part's object that holds nothing of the parsed part (pdf-lib's dictionaries and arrays keep their whole
+ * document alive): direct values copied, references kept as references, into `ctx` (a small context of its own).
+ */
+export function detached<T extends PDFObject>(obj: T, ctx: PDFContext): T {
+  if (obj instanceof PDFDict) {
+    const out = ctx.obj({});
+    for (const [k, v] of obj.entries()) out.set(k, detached(v, ctx));
+    return out as unknown as T;
+  }
+  if (obj instanceof PDFArray) {
+    const out = ctx.obj([]);
+    for (let i = 0; i < obj.size(); i++) out.push(detached(obj.get(i), ctx));
+    return out as unknown as T;
+  }
+  if (obj instanceof PDFStream) throw new Error('a part keeps a stream inside an object a document makes its own');
+  return obj;
 }
 
 /** A part's object numbers in a document: base + its place in the part; `outside` maps what the document gives it. */

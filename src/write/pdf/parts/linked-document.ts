@@ -89,7 +89,7 @@ export async function linkDocument(
   for (const part of parts) {
     if (part.blankBefore) blank();
     const { link } = part;
-    const src = link.linkable.pdf.context;
+    const own = (ref: PDFRef) => link.own.get(ref)!;
     const base = reserve(ctx, link.linkable.numbered.length);
     const outside = new Map<PDFRef, number>();
     if (link.documentElement) outside.set(link.documentElement, documentRef.objectNumber);
@@ -102,18 +102,18 @@ export async function linkDocument(
     // Parent-tree keys: the part's, after the parts' before it.
     const offset = nextKey;
     link.pages.forEach((ref, i) => {
-      const original = src.lookup(ref, PDFDict);
+      const original = own(ref);
       const dict = relocated(original, move, ctx, ['Parent']);
       dict.set(name('Parent'), pagesRef);
       shiftKey(dict, 'StructParents', offset);
       const resourcesRef = original.get(name('Resources'));
       let resources: PDFDict;
       if (resourcesRef instanceof PDFRef) {
-        resources = relocated(src.lookup(resourcesRef, PDFDict), move, ctx);
+        resources = relocated(own(resourcesRef), move, ctx);
         ctx.assign(at(resourcesRef), resources);
       } else resources = dict.lookup(name('Resources'), PDFDict);
       const annots = link.annots[i].map((a) => {
-        const annot = relocated(src.lookup(a, PDFDict), move, ctx);
+        const annot = relocated(own(a), move, ctx);
         shiftKey(annot, 'StructParent', offset);
         ctx.assign(at(a), annot);
         if (annot.get(name('Subtype')) === name('Widget')) {
@@ -131,7 +131,7 @@ export async function linkDocument(
     documentKids.push(...link.top.map(at));
     for (const [n, compiled] of link.dests) dests.push({ key: n.decodeText(), name: n, piece: { compiled, move } });
     for (const ref of link.outline) {
-      const item = relocated(src.lookup(ref, PDFDict), move, ctx, ['Parent', 'Prev', 'Next']);
+      const item = relocated(own(ref), move, ctx, ['Parent', 'Prev', 'Next']);
       ctx.assign(at(ref), item);
       outline.push(at(ref));
     }

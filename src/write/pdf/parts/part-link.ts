@@ -3,6 +3,7 @@
 // and its accent colour space, with everything a document copies unchanged compiled for linking (link.ts).
 import {
   PDFArray,
+  PDFContext,
   PDFDict,
   PDFName,
   PDFNumber,
@@ -11,13 +12,18 @@ import {
   type PDFObject,
   type PDFString,
 } from '@cantoo/pdf-lib';
-import { compile, linkable, type Compiled, type Linkable } from './link.js';
+import { compile, compiledBytes, detached, linkable, linkableBytes, type Compiled, type Linkable } from './link.js';
 import { partAccentSpace } from './accent.js';
 import { partFonts, type PartFont } from './shared-fonts.js';
 
 export interface PartLink {
   linkable: Linkable;
   pages: PDFRef[];
+  /**
+   * What each document makes its own (the pages, their resources when indirect, annotations, top bookmarks), copied out
+   * of the parsed part: a part kept for linking holds no pdf-lib document.
+   */
+  own: Map<PDFRef, PDFDict>;
   /** Each page's annotations (links, form widgets). */
   annots: PDFRef[][];
   /** The part's Document element: its top elements' parent, which becomes the document's. */
@@ -33,6 +39,8 @@ export interface PartLink {
   accent: PDFRef | undefined;
   /** Fonts drawn by glyph id: the document embeds one subset of each instead (shared-fonts.ts). */
   fonts: PartFont[];
+  /** The bytes it holds in memory, about. */
+  bytes: number;
 }
 
 const K = PDFName.of('K');
@@ -130,18 +138,31 @@ export function partLink(pdf: PDFDocument): PartLink {
   );
   for (const f of fonts) stop.add(f.ref);
 
+  const spare = PDFContext.create();
+  const ownObjects = new Map<PDFRef, PDFDict>();
+  for (const ref of own) ownObjects.set(ref, detached(ctx.lookup(ref, PDFDict), spare));
+  const linked = linkable(pdf, seeds, own, stop);
+  const compiledTree = parentTree.map(([k, v]): [number, Compiled] => [k, compile(v)]);
+  const compiledDests = dests.map(([name, v]): [PDFString, Compiled] => [name, compile(v)]);
+  const bytes =
+    linkableBytes(linked) +
+    400 * ownObjects.size +
+    fonts.reduce((n, f) => n + f.bytes, 0) +
+    [...compiledTree, ...compiledDests].reduce((n, [, c]) => n + 32 + compiledBytes(c), 0);
   return {
-    linkable: linkable(pdf, seeds, own, stop),
+    linkable: linked,
     pages,
+    own: ownObjects,
     annots,
     documentElement,
     top,
-    parentTree: parentTree.map(([k, v]) => [k, compile(v)]),
+    parentTree: compiledTree,
     nextKey,
-    dests: dests.map(([name, v]) => [name, compile(v)]),
+    dests: compiledDests,
     outline,
     accent,
     fonts,
+    bytes,
   };
 }
 
