@@ -55,7 +55,7 @@ interface LoadedPart {
  * Parts kept compiled in the run's context (ctx.parts), up to this many bytes (as PartLink counts them) per thread: a
  * build's distinct parts (the 40-edition build's are about 40 MB), and a watch process's between saves.
  */
-const MEMORY_BYTES = 64 * 1024 * 1024;
+const MEMORY_BYTES = 48 * 1024 * 1024;
 
 /**
  * The document a part is rendered as: the part alone, with nothing that names the document it is in, and only what

@@ -29,8 +29,7 @@ import {
   relocation,
   writeFile,
   type Body,
-  type Compiled,
-  type Relocation,
+  type Piece,
 } from './link.js';
 import { furnitureLink, type PartLink } from './part-link.js';
 import { DocumentFonts } from './shared-fonts.js';
@@ -80,9 +79,9 @@ export async function linkDocument(
     pageRefs.push(ctx.register(dict));
     pageFacts.push({ dict, resources: null, annots: [] });
   };
-  const treeEntries: (string | { compiled: Compiled; move: Relocation })[] = [];
+  const treeEntries: (string | Piece)[] = [];
   let nextKey = 0;
-  const dests: { key: string; name: PDFString; piece: { compiled: Compiled; move: Relocation } }[] = [];
+  const dests: { key: string; name: PDFString; piece: Piece }[] = [];
   const outline: PDFRef[] = [];
   const fields = new Set<number>();
 
@@ -91,13 +90,15 @@ export async function linkDocument(
     const { link } = part;
     const own = (ref: PDFRef) => link.own.get(ref)!;
     const base = reserve(ctx, link.linkable.numbered.length);
-    const outside = new Map<PDFRef, number>();
-    if (link.documentElement) outside.set(link.documentElement, documentRef.objectNumber);
-    if (link.accent) outside.set(link.accent, (accent ??= accentSpace(ctx, doc.accent)).objectNumber);
-    for (const f of link.fonts) outside.set(f.ref, fonts.refFor(f).objectNumber);
+    const outside = new Map<number, number>();
+    if (link.documentElement) outside.set(link.documentElement.objectNumber, documentRef.objectNumber);
+    if (link.accent) outside.set(link.accent.objectNumber, (accent ??= accentSpace(ctx, doc.accent)).objectNumber);
+    for (const f of link.fonts) outside.set(f.ref.objectNumber, fonts.refFor(f).objectNumber);
     const move = relocation(link.linkable, base, outside);
-    const at = (ref: PDFRef) => PDFRef.of(move(ref));
-    for (const [n, compiled] of link.linkable.compiled) linked.set(move(PDFRef.of(n)), [{ compiled, move }]);
+    const at = (ref: PDFRef) => PDFRef.of(move(ref.objectNumber));
+    const { compiled, compiledNumbers } = link.linkable;
+    for (let i = 0; i < compiledNumbers.length; i++)
+      linked.set(move(compiledNumbers[i]), [{ set: compiled, index: i, move }]);
 
     // Parent-tree keys: the part's, after the parts' before it.
     const offset = nextKey;
@@ -118,7 +119,7 @@ export async function linkDocument(
         ctx.assign(at(a), annot);
         if (annot.get(name('Subtype')) === name('Widget')) {
           const parent = annot.get(name('Parent'));
-          fields.add(parent instanceof PDFRef ? parent.objectNumber : move(a));
+          fields.add(parent instanceof PDFRef ? parent.objectNumber : move(a.objectNumber));
         }
         return annot;
       });
@@ -126,10 +127,14 @@ export async function linkDocument(
       pageRefs.push(at(ref));
       pageFacts.push({ dict, resources, annots });
     });
-    for (const [key, compiled] of link.parentTree) treeEntries.push(`${key + offset} `, { compiled, move }, ' ');
+    link.parentTree.keys.forEach((key, index) =>
+      treeEntries.push(`${key + offset} `, { set: link.parentTree.values, index, move }, ' '),
+    );
     nextKey += link.nextKey;
     documentKids.push(...link.top.map(at));
-    for (const [n, compiled] of link.dests) dests.push({ key: n.decodeText(), name: n, piece: { compiled, move } });
+    link.dests.names.forEach((n, index) =>
+      dests.push({ key: n.decodeText(), name: n, piece: { set: link.dests.values, index, move } }),
+    );
     for (const ref of link.outline) {
       const item = relocated(own(ref), move, ctx, ['Parent', 'Prev', 'Next']);
       ctx.assign(at(ref), item);
@@ -223,8 +228,8 @@ function drawFurniture(
     const resources = compile(src.lookup(node.get(name('Resources')) as PDFRef) as PDFDict);
     const key = createHash('sha256')
       .update((src.lookup(node.get(name('Contents')) as PDFRef) as PDFRawStream).getContents())
-      .update(Buffer.concat(resources.bytes))
-      .update(resources.refs.map((r) => r.objectNumber).join(' '))
+      .update(resources.data)
+      .update(resources.holeRef.join(' '))
       .digest('hex');
     if (!first.has(key)) first.set(key, k);
     drawnAs.set(k, first.get(key)!);
@@ -233,9 +238,11 @@ function drawFurniture(
   const move = relocation(
     link.linkable,
     reserve(ctx, link.linkable.numbered.length),
-    new Map(link.fonts.map((f) => [f.ref, fonts.refFor(f).objectNumber])),
+    new Map(link.fonts.map((f) => [f.ref.objectNumber, fonts.refFor(f).objectNumber])),
   );
-  for (const [n, compiled] of link.linkable.compiled) linked.set(move(PDFRef.of(n)), [{ compiled, move }]);
+  const { compiled, compiledNumbers } = link.linkable;
+  for (let i = 0; i < compiledNumbers.length; i++)
+    linked.set(move(compiledNumbers[i]), [{ set: compiled, index: i, move }]);
   const xobjects = new Map<number, PDFRef>();
   for (const k of first.values()) {
     const ref = link.contents.get(k)!;
@@ -246,11 +253,11 @@ function drawFurniture(
     dict.set(name('Type'), name('XObject'));
     dict.set(name('Subtype'), name('Form'));
     dict.set(name('BBox'), ctx.obj([0, 0, width, height]));
-    dict.set(name('Resources'), PDFRef.of(move(page.node.get(name('Resources')) as PDFRef)));
+    dict.set(name('Resources'), PDFRef.of(move((page.node.get(name('Resources')) as PDFRef).objectNumber)));
     // The page's content stream as it is (its filter and length), made a form XObject by its dictionary.
-    const xobject = PDFRef.of(move(ref));
+    const xobject = PDFRef.of(move(ref.objectNumber));
     linked.set(xobject.objectNumber, [
-      { compiled: compile(PDFRawStream.of(dict, stream.getContents())), move: (r) => r.objectNumber },
+      { set: compile(PDFRawStream.of(dict, stream.getContents())), index: 0, move: (n) => n },
     ]);
     xobjects.set(k, xobject);
   }
@@ -276,7 +283,7 @@ function drawFurniture(
 function writeNames(
   ctx: PDFContext,
   out: PDFDocument,
-  dests: { key: string; name: PDFString; piece: { compiled: Compiled; move: Relocation } }[],
+  dests: { key: string; name: PDFString; piece: Piece }[],
   linked: Map<number, Body>,
 ): void {
   if (!dests.length) return;

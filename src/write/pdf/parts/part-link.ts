@@ -12,7 +12,7 @@ import {
   type PDFObject,
   type PDFString,
 } from '@cantoo/pdf-lib';
-import { compile, compiledBytes, detached, linkable, linkableBytes, type Compiled, type Linkable } from './link.js';
+import { compileAll, detached, heldBytes, linkable, linkableBytes, type Compiled, type Linkable } from './link.js';
 import { partAccentSpace } from './accent.js';
 import { partFonts, type PartFont } from './shared-fonts.js';
 
@@ -30,10 +30,11 @@ export interface PartLink {
   documentElement: PDFRef | undefined;
   /** The Document element's children. */
   top: PDFRef[];
-  /** Parent-tree entries: the part's key and its value (an array of elements, or one element). */
-  parentTree: [number, Compiled][];
+  /** Parent-tree entries: the part's keys, and their values (an array of elements, or one element) compiled in order. */
+  parentTree: { keys: number[]; values: Compiled };
   nextKey: number;
-  dests: [PDFString, Compiled][];
+  /** Named destinations: their names, and their values compiled in order. */
+  dests: { names: PDFString[]; values: Compiled };
   /** Top-level bookmarks (their children come with them). */
   outline: PDFRef[];
   accent: PDFRef | undefined;
@@ -142,13 +143,16 @@ export function partLink(pdf: PDFDocument): PartLink {
   const ownObjects = new Map<PDFRef, PDFDict>();
   for (const ref of own) ownObjects.set(ref, detached(ctx.lookup(ref, PDFDict), spare));
   const linked = linkable(pdf, seeds, own, stop);
-  const compiledTree = parentTree.map(([k, v]): [number, Compiled] => [k, compile(v)]);
-  const compiledDests = dests.map(([name, v]): [PDFString, Compiled] => [name, compile(v)]);
+  const compiledTree = { keys: parentTree.map(([k]) => k), values: compileAll(parentTree.map(([, v]) => v)) };
+  const compiledDests = { names: dests.map(([n]) => n), values: compileAll(dests.map(([, v]) => v)) };
   const bytes =
     linkableBytes(linked) +
-    400 * ownObjects.size +
+    [...ownObjects.values()].reduce((n, d) => n + heldBytes(d), 0) +
     fonts.reduce((n, f) => n + f.bytes, 0) +
-    [...compiledTree, ...compiledDests].reduce((n, [, c]) => n + 32 + compiledBytes(c), 0);
+    compiledTree.values.size +
+    8 * compiledTree.keys.length +
+    compiledDests.values.size +
+    100 * compiledDests.names.length;
   return {
     linkable: linked,
     pages,
