@@ -372,20 +372,21 @@ export async function assemblePdf(doc: Document, context: RenderContext, writer:
   );
   steps.push(performance.now());
 
-  const bytes = await linkDocument(
+  const { bytes, subsets } = await linkDocument(
     doc,
     layout.placed.map((p) => ({ link: p.loaded!.link, blankBefore: p.blankBefore })),
     pad,
     plan,
     landscape,
     furniture,
+    context.parts.subsets,
   );
   steps.push(performance.now());
   context.trace(
     `assemble ${doc.editionId} ${doc.kind}${doc.level ?? ''}: ${steps
       .slice(1)
       .map((t, i) => Math.round(t - steps[i]))
-      .join(' ')} ms`,
+      .join(' ')} ms; font subsets ${subsets.reused} reused, ${subsets.made} made`,
   );
   return { bytes, pages: total };
 }

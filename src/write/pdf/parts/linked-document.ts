@@ -32,7 +32,7 @@ import {
   type Piece,
 } from './link.js';
 import { furnitureLink, type PartLink } from './part-link.js';
-import { DocumentFonts } from './shared-fonts.js';
+import { DocumentFonts, type KeptSubset } from './shared-fonts.js';
 
 export interface LinkedPart {
   link: PartLink;
@@ -60,7 +60,8 @@ export async function linkDocument(
   plan: PagePlan[],
   landscape: boolean[],
   furniturePdf: PDFDocument,
-): Promise<Uint8Array> {
+  subsets?: Map<string, KeptSubset>,
+): Promise<{ bytes: Uint8Array; subsets: { reused: number; made: number } }> {
   const out = await PDFDocument.create({ updateMetadata: false });
   const ctx = out.context;
   const linked = new Map<number, Body>();
@@ -68,7 +69,7 @@ export async function linkDocument(
   const documentRef = ctx.nextRef();
   const documentKids: PDFRef[] = [];
   let accent: PDFRef | undefined;
-  const fonts = new DocumentFonts(ctx);
+  const fonts = new DocumentFonts(ctx, subsets);
 
   const size = PAGE_SIZES[doc.page.size];
   const pageRefs: PDFRef[] = [];
@@ -186,7 +187,7 @@ export async function linkDocument(
     );
   fonts.write();
   writeFacts(out, factsOf(doc.meta));
-  return writeFile(ctx, linked);
+  return { bytes: writeFile(ctx, linked), subsets: fonts.counts };
 }
 
 function shiftKey(dict: PDFDict, key: string, by: number): void {

@@ -112,11 +112,38 @@ export function partFonts(pdf: PDFDocument, resources: (PDFDict | undefined)[]):
   return [...found.values()];
 }
 
+/** A font subset made for a document: its file deflated, and its length before. */
+export interface KeptSubset {
+  file: Uint8Array;
+  length: number;
+}
+
+/** The subsets a run keeps, in bytes (a booklet's are about 250 kB). */
+const SUBSET_BYTES = 16 * 1024 * 1024;
+
+/** Lets go of the least recently used subsets beyond `budget` bytes. */
+function keepWithin(subsets: Map<string, KeptSubset>, budget: number): void {
+  let total = 0;
+  for (const s of subsets.values()) total += s.file.length + 200;
+  for (const [key, s] of subsets) {
+    if (total <= budget || subsets.size <= 1) break;
+    total -= s.file.length + 200;
+    subsets.delete(key);
+  }
+}
+
 /** The document's fonts: one Type0 font per font name, made when the parts that use it are all known. */
 export class DocumentFonts {
   private readonly byName = new Map<string, { ref: PDFRef; parts: PartFont[] }>();
 
-  constructor(private readonly ctx: PDFContext) {}
+  /** `subsets`: those made before in the run (a map the run keeps, least recently used first), reused and added to. */
+  constructor(
+    private readonly ctx: PDFContext,
+    private readonly subsets: Map<string, KeptSubset> = new Map(),
+  ) {}
+
+  /** How many subsets this document took from `subsets`, and made. */
+  readonly counts = { reused: 0, made: 0 };
 
   /** The document's font for a part's (what the part's references to its own font become). */
   refFor(font: PartFont): PDFRef {
@@ -147,8 +174,21 @@ export class DocumentFonts {
         const p = parts.find((f) => f.indexOf.has(gid));
         return p && { font: program(p), index: p.indexOf.get(gid)!, gidOf: (index) => p.glyphIds[index] };
       };
-      const subset = glyphIdSubset(program(parts[0]), widths.keys(), sourceOf);
       const gids = [...widths.keys()].sort((a, b) => a - b);
+      // A subset depends only on the font and its glyphs: every part's subset keeps the glyph ids, outlines and
+      // tables of the one font file.
+      const key = `${fontName}\0${gids.join(',')}`;
+      let kept = this.subsets.get(key);
+      if (kept) {
+        this.counts.reused++;
+        this.subsets.delete(key);
+      } else {
+        this.counts.made++;
+        const subset = glyphIdSubset(program(parts[0]), gids, sourceOf);
+        kept = { file: deflateSync(subset), length: subset.length };
+      }
+      this.subsets.set(key, kept);
+      keepWithin(this.subsets, SUBSET_BYTES);
       const digest = createHash('sha256').update(fontName).update(gids.join(',')).digest();
       const tag = [...digest.subarray(0, 6)].map((b) => String.fromCharCode(65 + (b % 26))).join('');
       const baseFont = `${tag}+${fontName}`;
@@ -157,7 +197,7 @@ export class DocumentFonts {
       descriptor.set(name('FontName'), name(baseFont));
       descriptor.set(
         name('FontFile2'),
-        ctx.register(ctx.stream(deflateSync(subset), { Filter: 'FlateDecode', Length1: subset.length })),
+        ctx.register(ctx.stream(kept.file, { Filter: 'FlateDecode', Length1: kept.length })),
       );
       const cidFont = ctx.obj({
         Type: 'Font',
