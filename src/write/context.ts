@@ -17,6 +17,10 @@ export interface KeptStore {
 export interface PartMemory {
   /** Parsed parts by key, least recently used first (the value is assemble.ts's LoadedPart). */
   loaded: Map<string, Promise<unknown>>;
+  /** The bytes each part in `loaded` holds, about, once read (the parts kept are bounded by their bytes). */
+  held: Map<string, number>;
+  /** Font subsets made for documents in this run, deflated, by font and glyphs (write/pdf/parts/shared-fonts.ts). */
+  subsets: Map<string, { file: Uint8Array; length: number }>;
   /** Pages of a contents, by its entries. */
   contentsLength: Map<string, number>;
   /** How parts were found: rendered, read from the store, already in memory; contents and furniture laid out. */
@@ -42,6 +46,8 @@ export interface RenderContext {
 export function newPartMemory(): PartMemory {
   return {
     loaded: new Map(),
+    held: new Map(),
+    subsets: new Map(),
     contentsLength: new Map(),
     counts: { rendered: 0, fromStore: 0, inMemory: 0, ownLaidOut: 0 },
   };

@@ -41,17 +41,21 @@ export interface Writer {
   nodes(doc: Document, part: Part, mapFonts: Map<string, number>): unknown[];
 }
 
+/** A part as the assembly keeps it: what linking needs, not the parsed PDF it came from. */
 interface LoadedPart {
-  pdf: PDFDocument;
+  pages: number;
   landscape: boolean[];
   /** Page index (0-based) of each named destination (a heading's id). */
   dests: Map<string, number>;
-  /** What the document links of it (made when first linked, then kept with it). */
-  link(): PartLink;
+  /** What the document links of it. */
+  link: PartLink;
 }
 
-/** Parsed parts kept in the run's context (ctx.parts): a build's distinct parts, and a watch process's between saves. */
-const MAX_IN_MEMORY = 96;
+/**
+ * Parts kept compiled in the run's context (ctx.parts), up to this many bytes (as PartLink counts them) per thread: a
+ * build's distinct parts (the 40-edition build's are about 40 MB), and a watch process's between saves.
+ */
+const MEMORY_BYTES = 48 * 1024 * 1024;
 
 /**
  * The document a part is rendered as: the part alone, with nothing that names the document it is in, and only what
@@ -88,19 +92,19 @@ function keyOf(partDoc: Document, mapFonts: Map<string, number>): string {
   return sha256(jsonWithHashes([partDoc, fonts]));
 }
 
-async function load(bytes: Uint8Array): Promise<LoadedPart> {
-  return loadedFrom(await PDFDocument.load(bytes, { updateMetadata: false }));
+function parse(bytes: Uint8Array): Promise<PDFDocument> {
+  return PDFDocument.load(bytes, { updateMetadata: false });
 }
 
 /**
  * A part as read from its saved bytes, whether it was just laid out or kept: what is linked is then the same objects
  * either way, so a document from kept parts is byte-identical to one whose parts were all laid out.
  */
-async function saved(pdf: PDFDocument, store: PartStore | null, key: string): Promise<LoadedPart> {
+async function saved(pdf: PDFDocument, store: PartStore | null, key: string): Promise<PDFDocument> {
   compressMadeStreams(pdf);
   const bytes = await pdf.save(SAVE_OPTIONS);
   if (store) store.put(key, bytes);
-  return load(bytes);
+  return parse(bytes);
 }
 
 /**
@@ -117,6 +121,7 @@ function compressMadeStreams(pdf: PDFDocument): void {
 }
 
 function loadedFrom(pdf: PDFDocument): LoadedPart {
+  const link = partLink(pdf);
   const pages = pdf.getPages();
   const index = new Map(pages.map((p, i) => [p.ref.toString(), i]));
   const dests = new Map<string, number>();
@@ -126,12 +131,11 @@ function loadedFrom(pdf: PDFDocument): LoadedPart {
     const page = target?.get(0);
     if (page instanceof PDFRef && index.has(page.toString())) dests.set(name.decodeText(), index.get(page.toString())!);
   }
-  let link: PartLink | undefined;
   return {
-    pdf,
+    pages: pages.length,
     landscape: pages.map((p) => p.getWidth() > p.getHeight()),
     dests,
-    link: () => (link ??= partLink(pdf)),
+    link,
   };
 }
 
@@ -156,7 +160,7 @@ async function renderPart(
     return found;
   }
   found = (async () => {
-    const kept = await loadKept(store, key);
+    const kept = await loadKept(store, key, loadedFrom);
     if (kept) {
       partCounts.fromStore++;
       return kept;
@@ -164,29 +168,48 @@ async function renderPart(
     partCounts.rendered++;
     const t = performance.now();
     const { pdf } = await writer.whole(partDoc, { furniture: false, mapFonts, unsaved: true });
-    const read = await saved(pdf!, store, key);
-    ctx.trace(
-      `part ${part.kind} ${'id' in part ? part.id : ''} ${pdf!.getPageCount()} ${Math.round(performance.now() - t)}`,
-    );
+    const pages = pdf!.getPageCount();
+    const read = loadedFrom(await saved(pdf!, store, key));
+    ctx.trace(`part ${part.kind} ${'id' in part ? part.id : ''} ${pages} ${Math.round(performance.now() - t)}`);
     return read;
   })();
-  loaded.set(key, found);
-  found.catch(() => loaded.delete(key));
-  while (loaded.size > MAX_IN_MEMORY) loaded.delete(loaded.keys().next().value!);
+  const mine = found;
+  loaded.set(key, mine);
+  mine.then(
+    (p) => {
+      if (loaded.get(key) !== mine) return;
+      parts.held.set(key, p.link.bytes);
+      forgetBeyond(parts, MEMORY_BYTES);
+    },
+    () => {
+      if (loaded.get(key) === mine) loaded.delete(key);
+      parts.held.delete(key);
+    },
+  );
   return found;
 }
 
+/** Lets go of the least recently used parts until those kept hold at most `budget` bytes (always keeping the newest). */
+function forgetBeyond(parts: RenderContext['parts'], budget: number): void {
+  let total = 0;
+  for (const n of parts.held.values()) total += n;
+  for (const key of parts.loaded.keys()) {
+    if (total <= budget || parts.loaded.size <= 1) break;
+    total -= parts.held.get(key) ?? 0;
+    parts.loaded.delete(key);
+    parts.held.delete(key);
+  }
+}
+
 /**
- * A part from the store; a file that is not a PDF any more (a damaged disk, a hand edit), or not one the assembly can
- * link, counts as missing. `link`: compiled for linking at once (the furniture is linked its own way).
+ * A part from the store, read by `read`; a file that is not a PDF any more (a damaged disk, a hand edit), or not one the
+ * assembly can link, counts as missing.
  */
-async function loadKept(store: PartStore | null, key: string, link = true): Promise<LoadedPart | null> {
+async function loadKept<T>(store: PartStore | null, key: string, read: (pdf: PDFDocument) => T): Promise<T | null> {
   const bytes = store?.get(key);
   if (!bytes) return null;
   try {
-    const part = await load(bytes);
-    if (link) part.link();
-    return part;
+    return read(await parse(bytes));
   } catch {
     return null;
   }
@@ -210,16 +233,16 @@ function hashOf(value: unknown): string {
  * What only one document uses (its contents, its furniture): from the store when a build before made it, else made and
  * stored. Not kept in memory, where it would push out the parts that documents share.
  */
-async function kept(
+async function kept<T>(
   ctx: RenderContext,
   key: string,
   make: () => Promise<PDFDocument>,
-  link = true,
-): Promise<LoadedPart> {
-  const stored = await loadKept(ctx.store, key, link);
+  read: (pdf: PDFDocument) => T,
+): Promise<T> {
+  const stored = await loadKept(ctx.store, key, read);
   if (stored) return stored;
   ctx.parts.counts.ownLaidOut++;
-  return saved(await make(), ctx.store, key);
+  return read(await saved(await make(), ctx.store, key));
 }
 
 /** Where each part goes: its first page (0-based) in the document, after any blank page before it. */
@@ -281,7 +304,7 @@ export async function assemblePdf(doc: Document, context: RenderContext, writer:
       continue; // nothing to print
     else {
       const loadedPart = await renderPart(doc, part, mapFonts, context, writer);
-      parts.push({ part, index, loaded: loadedPart, pages: loadedPart.pdf.getPageCount() });
+      parts.push({ part, index, loaded: loadedPart, pages: loadedPart.pages });
     }
   }
 
@@ -307,8 +330,9 @@ export async function assemblePdf(doc: Document, context: RenderContext, writer:
       hashOf(['contents', contentsDoc, entries]),
       async () =>
         (await writer.whole(contentsDoc, { furniture: false, contents: entries, mapFonts, unsaved: true })).pdf!,
+      loadedFrom,
     );
-    const pages = contents.pdf.getPageCount();
+    const pages = contents.pages;
     const same = contentsSlot.pages === pages;
     contentsSlot.loaded = contents;
     contentsSlot.pages = pages;
@@ -343,25 +367,26 @@ export async function assemblePdf(doc: Document, context: RenderContext, writer:
   const furniture = await kept(
     context,
     furnitureKey,
-    async () => PDFDocument.load(await furniturePdf(doc, plan, landscape), { updateMetadata: false }),
-    false,
+    async () => parse(await furniturePdf(doc, plan, landscape)),
+    (pdf) => pdf,
   );
   steps.push(performance.now());
 
-  const bytes = await linkDocument(
+  const { bytes, subsets } = await linkDocument(
     doc,
-    layout.placed.map((p) => ({ link: p.loaded!.link(), blankBefore: p.blankBefore })),
+    layout.placed.map((p) => ({ link: p.loaded!.link, blankBefore: p.blankBefore })),
     pad,
     plan,
     landscape,
-    furniture.pdf,
+    furniture,
+    context.parts.subsets,
   );
   steps.push(performance.now());
   context.trace(
     `assemble ${doc.editionId} ${doc.kind}${doc.level ?? ''}: ${steps
       .slice(1)
       .map((t, i) => Math.round(t - steps[i]))
-      .join(' ')} ms`,
+      .join(' ')} ms; font subsets ${subsets.reused} reused, ${subsets.made} made`,
   );
   return { bytes, pages: total };
 }

@@ -18,10 +18,36 @@ import {
   type PDFObject,
 } from '@cantoo/pdf-lib';
 
-/** An object's bytes with holes for references: bytes[0], ref[0], bytes[1], …, bytes[n]. */
-export interface Compiled {
-  bytes: Uint8Array[];
-  refs: PDFRef[];
+/**
+ * Objects compiled back to back into one array of bytes, with holes where their references go: object i is
+ * data[start[i] … start[i + 1]), its holes are holeAt[h] (a place in data) for h from firstHole[i] to
+ * firstHole[i + 1] - 1, each filled with the relocated number of the object holeRef[h]. A part's thousands of small
+ * objects are a few arrays, not thousands of them.
+ */
+export class Compiled {
+  constructor(
+    readonly data: Uint8Array,
+    readonly start: Int32Array,
+    readonly firstHole: Int32Array,
+    readonly holeAt: Int32Array,
+    readonly holeRef: Int32Array,
+  ) {}
+
+  get count(): number {
+    return this.start.length - 1;
+  }
+
+  /** The bytes it holds. */
+  get size(): number {
+    return 200 + this.data.length + 4 * (this.start.length + this.firstHole.length + 2 * this.holeAt.length);
+  }
+}
+
+/** One object of a compiled set, and where its references go in the document. */
+export interface Piece {
+  set: Compiled;
+  index: number;
+  move: Relocation;
 }
 
 // PDF syntax is bytes; pdf-lib's strings hold one byte per character.
@@ -30,12 +56,22 @@ export const latin1 = (s: string): Uint8Array => Buffer.from(s, 'latin1');
 /** PDF's delimiters: no space is needed next to one. */
 const DELIMITER = /[()<>[\]{}/%\s]/;
 
+/** Compiles objects one after another into one Compiled. */
 class Compiler {
+  private readonly chunks: (string | Uint8Array)[] = [];
   private text = '';
-  private readonly bytes: Uint8Array[] = [];
-  private readonly refs: PDFRef[] = [];
+  /** Bytes in `chunks`. */
+  private length = 0;
+  private readonly starts: number[] = [];
+  private readonly firstHoles: number[] = [];
+  private readonly holeAt: number[] = [];
+  private readonly holeRef: number[] = [];
   /** The last character written: a token of regular characters after a regular one needs a space between. */
   private last = ' ';
+
+  private get at(): number {
+    return this.length + this.text.length;
+  }
 
   private token(t: string): void {
     // Between regular characters a space is needed; before a name one is kept for the reader ("/Subtype /Image").
@@ -44,12 +80,21 @@ class Compiler {
     this.last = t[t.length - 1];
   }
 
-  write(obj: PDFObject): this {
+  /** The next object. */
+  add(obj: PDFObject): this {
+    this.starts.push(this.at);
+    this.firstHoles.push(this.holeAt.length);
+    this.last = ' ';
+    this.write(obj);
+    return this;
+  }
+
+  private write(obj: PDFObject): void {
     if (obj instanceof PDFRef) {
       // "n 0 R", written when linked: starts and ends with a regular character.
       if (!DELIMITER.test(this.last)) this.text += ' ';
-      this.cut();
-      this.refs.push(obj);
+      this.holeAt.push(this.at);
+      this.holeRef.push(obj.objectNumber);
       this.last = 'R';
     } else if (obj instanceof PDFDict) {
       this.token('<<');
@@ -68,56 +113,63 @@ class Compiler {
       this.write(obj.dict);
       this.text += '\nstream\n';
       this.flush();
-      this.bytes.push(obj.getContents());
+      const contents = obj.getContents();
+      this.chunks.push(contents);
+      this.length += contents.length;
       this.text += '\nendstream';
       this.last = 'm';
     } else {
       this.token(obj.toString());
     }
-    return this;
   }
 
   private flush(): void {
-    if (this.text) this.bytes.push(latin1(this.text));
+    if (!this.text) return;
+    this.chunks.push(this.text);
+    this.length += this.text.length;
     this.text = '';
-  }
-
-  /** Closes the bytes before a hole. */
-  private cut(): void {
-    this.flush();
-    this.bytes.push(SEPARATOR);
   }
 
   done(): Compiled {
     this.flush();
-    // Regroup: the byte runs between holes, each joined into one array.
-    const bytes: Uint8Array[] = [];
-    let run: Uint8Array[] = [];
-    for (const b of this.bytes) {
-      if (b === SEPARATOR) {
-        bytes.push(join(run));
-        run = [];
-      } else run.push(b);
+    this.starts.push(this.length);
+    this.firstHoles.push(this.holeAt.length);
+    const data = new Uint8Array(this.length);
+    const view = Buffer.from(data.buffer, data.byteOffset, data.length);
+    let at = 0;
+    for (const c of this.chunks) {
+      if (typeof c === 'string') at += view.write(c, at, 'latin1');
+      else {
+        data.set(c, at);
+        at += c.length;
+      }
     }
-    bytes.push(join(run));
-    return { bytes, refs: this.refs };
+    return new Compiled(
+      data,
+      Int32Array.from(this.starts),
+      Int32Array.from(this.firstHoles),
+      Int32Array.from(this.holeAt),
+      Int32Array.from(this.holeRef),
+    );
   }
 }
 
-const SEPARATOR = new Uint8Array(0);
-
-function join(runs: Uint8Array[]): Uint8Array {
-  if (runs.length === 1) return runs[0];
-  const joined = Buffer.concat(runs);
-  return new Uint8Array(joined.buffer, joined.byteOffset, joined.length);
+/** Objects compiled into one set, in order. */
+export function compileAll(objects: Iterable<PDFObject>): Compiled {
+  const compiler = new Compiler();
+  for (const obj of objects) compiler.add(obj);
+  return compiler.done();
 }
 
+/** One object, compiled. */
 export function compile(obj: PDFObject): Compiled {
-  return new Compiler().write(obj).done();
+  return new Compiler().add(obj).done();
 }
 
-/** Where a reference of a part goes in the document: its object number there. */
-export type Relocation = (ref: PDFRef) => number;
+/** Where a reference of a part goes in the document: its object number there, by its number in the part. */
+export type Relocation = (objectNumber: number) => number;
+
+const IDENTITY: Relocation = (n) => n;
 
 /**
  * A part ready to be linked: its objects numbered 1… in the order of their numbers in the part, the objects every
@@ -125,11 +177,14 @@ export type Relocation = (ref: PDFRef) => number;
  * left to it.
  */
 export interface Linkable {
-  pdf: PDFDocument;
   /** The part's object numbers, in order: the document numbers them base + 1, base + 2, … */
   numbered: number[];
-  /** Compiled objects, by the part's object number. */
-  compiled: Map<number, Compiled>;
+  /** By the part's object number: its index in `numbered`, or -1. */
+  place: Int32Array;
+  /** The compiled objects, in the order of their numbers in the part. */
+  compiled: Compiled;
+  /** The part's object number of each compiled object. */
+  compiledNumbers: Int32Array;
 }
 
 /**
@@ -158,24 +213,67 @@ export function linkable(pdf: PDFDocument, seeds: PDFObject[], own: Set<PDFRef>,
   while (pending.length) visit(pending.pop());
   const numbered = [...reached].sort((a, b) => a - b);
   const ownNumbers = new Set([...own].map((r) => r.objectNumber));
-  const compiled = new Map<number, Compiled>();
-  for (const n of numbered) if (!ownNumbers.has(n)) compiled.set(n, compile(ctx.lookup(PDFRef.of(n)) as PDFObject));
-  return { pdf, numbered, compiled };
+  const place = new Int32Array((numbered[numbered.length - 1] ?? 0) + 1).fill(-1);
+  numbered.forEach((n, i) => (place[n] = i));
+  const compiledNumbers = Int32Array.from(numbered.filter((n) => !ownNumbers.has(n)));
+  const compiled = compileAll([...compiledNumbers].map((n) => ctx.lookup(PDFRef.of(n)) as PDFObject));
+  return { numbered, place, compiled, compiledNumbers };
+}
+
+/** The bytes a linkable part holds in memory, about (what the parts kept in memory are bounded by). */
+export function linkableBytes(part: Linkable): number {
+  return 8 * part.numbered.length + part.place.byteLength + part.compiledNumbers.byteLength + part.compiled.size;
+}
+
+/**
+ * A copy of a part's object that holds nothing of the parsed part (pdf-lib's dictionaries and arrays keep their whole
+ * document alive): direct values copied, references kept as references, into `ctx` (a small context of its own).
+ */
+export function detached<T extends PDFObject>(obj: T, ctx: PDFContext): T {
+  if (obj instanceof PDFDict) {
+    const out = ctx.obj({});
+    for (const [k, v] of obj.entries()) out.set(k, detached(v, ctx));
+    return out as unknown as T;
+  }
+  if (obj instanceof PDFArray) {
+    const out = ctx.obj([]);
+    for (let i = 0; i < obj.size(); i++) out.push(detached(obj.get(i), ctx));
+    return out as unknown as T;
+  }
+  if (obj instanceof PDFStream) throw new Error('a part keeps a stream inside an object a document makes its own');
+  return obj;
+}
+
+/** The bytes a pdf-lib object holds, about: each dictionary or array some hundreds (its map, its context), each value a few dozen. */
+export function heldBytes(obj: PDFObject): number {
+  if (obj instanceof PDFDict) {
+    let n = 400;
+    for (const [, v] of obj.entries()) n += 32 + heldBytes(v);
+    return n;
+  }
+  if (obj instanceof PDFArray) {
+    let n = 300;
+    for (let i = 0; i < obj.size(); i++) n += 16 + heldBytes(obj.get(i));
+    return n;
+  }
+  return 32;
 }
 
 /** A part's object numbers in a document: base + its place in the part; `outside` maps what the document gives it. */
-export function relocation(part: Linkable, base: number, outside: Map<PDFRef, number>): Relocation {
-  const place = new Map(part.numbered.map((n, i) => [n, base + i + 1]));
-  return (ref) => {
-    const n = place.get(ref.objectNumber) ?? outside.get(ref);
-    if (n === undefined) throw new Error(`a part refers to its object ${ref.toString()}, which no document takes`);
-    return n;
+export function relocation(part: Linkable, base: number, outside: Map<number, number>): Relocation {
+  const { place } = part;
+  return (n) => {
+    const i = n < place.length ? place[n] : -1;
+    if (i >= 0) return base + i + 1;
+    const there = outside.get(n);
+    if (there === undefined) throw new Error(`a part refers to its object ${n} 0 R, which no document takes`);
+    return there;
   };
 }
 
 /** A copy of a part's object with its references relocated: the document's own version of a page or annotation. */
 export function relocated<T extends PDFObject>(obj: T, move: Relocation, ctx: PDFContext, without: string[] = []): T {
-  if (obj instanceof PDFRef) return PDFRef.of(move(obj)) as unknown as T;
+  if (obj instanceof PDFRef) return PDFRef.of(move(obj.objectNumber)) as unknown as T;
   if (obj instanceof PDFDict) {
     const out = ctx.obj({});
     for (const [k, v] of obj.entries()) if (!without.includes(k.decodeText())) out.set(k, relocated(v, move, ctx));
@@ -189,48 +287,76 @@ export function relocated<T extends PDFObject>(obj: T, move: Relocation, ctx: PD
   return obj;
 }
 
-/** What goes into one indirect object of the file: bytes and compiled pieces, each with its relocation. */
-export type Body = (Uint8Array | { compiled: Compiled; move: Relocation })[];
+/** What goes into one indirect object of the file: bytes and compiled objects, each with its relocation. */
+export type Body = (Uint8Array | Piece)[];
+
+/** The file's bytes, written into one growing array. */
+class Output {
+  private buf = Buffer.allocUnsafeSlow(1 << 20);
+  length = 0;
+
+  private room(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafeSlow(Math.max(2 * this.buf.length, this.length + n));
+    this.buf.copy(bigger, 0, 0, this.length);
+    this.buf = bigger;
+  }
+
+  bytes(b: Uint8Array, from = 0, to = b.length): void {
+    this.room(to - from);
+    this.buf.set(from === 0 && to === b.length ? b : b.subarray(from, to), this.length);
+    this.length += to - from;
+  }
+
+  text(s: string): void {
+    this.room(s.length);
+    this.length += this.buf.write(s, this.length, 'latin1');
+  }
+
+  piece({ set, index, move }: Piece): void {
+    let at = set.start[index];
+    for (let h = set.firstHole[index]; h < set.firstHole[index + 1]; h++) {
+      this.bytes(set.data, at, set.holeAt[h]);
+      this.text(`${move(set.holeRef[h])} 0 R`);
+      at = set.holeAt[h];
+    }
+    this.bytes(set.data, at, set.start[index + 1]);
+  }
+
+  done(): Uint8Array {
+    return new Uint8Array(this.buf.subarray(0, this.length));
+  }
+}
 
 /** Writes the file: the document's objects made with pdf-lib (in `ctx`) and the ones linked from parts (`linked`). */
 export function writeFile(ctx: PDFContext, linked: Map<number, Body>): Uint8Array {
   const bodies = new Map<number, Body>(linked);
-  const identity: Relocation = (ref) => ref.objectNumber;
-  for (const [ref, obj] of ctx.enumerateIndirectObjects()) {
+  const made = ctx.enumerateIndirectObjects();
+  const compiled = compileAll(made.map(([, obj]) => obj));
+  made.forEach(([ref], index) => {
     if (bodies.has(ref.objectNumber)) throw new Error(`object ${ref.objectNumber} written twice`);
-    bodies.set(ref.objectNumber, [{ compiled: compile(obj), move: identity }]);
-  }
+    bodies.set(ref.objectNumber, [{ set: compiled, index, move: IDENTITY }]);
+  });
   const numbers = [...bodies.keys()].sort((a, b) => a - b);
-  const chunks: Uint8Array[] = [latin1('%PDF-1.7\n%\x81\x81\x81\x81\n\n')];
-  let size = chunks[0].length;
-  const push = (b: Uint8Array) => {
-    chunks.push(b);
-    size += b.length;
-  };
-  const offsets = new Map<number, number>();
+  const out = new Output();
+  out.text('%PDF-1.7\n%\x81\x81\x81\x81\n\n');
+  const offsets: number[] = [];
   for (const n of numbers) {
-    offsets.set(n, size);
-    push(latin1(`${n} 0 obj\n`));
+    offsets.push(out.length);
+    out.text(`${n} 0 obj\n`);
     for (const piece of bodies.get(n)!) {
-      if (piece instanceof Uint8Array) {
-        push(piece);
-        continue;
-      }
-      const { compiled, move } = piece;
-      push(compiled.bytes[0]);
-      for (let i = 0; i < compiled.refs.length; i++) {
-        push(latin1(`${move(compiled.refs[i])} 0 R`));
-        push(compiled.bytes[i + 1]);
-      }
+      if (piece instanceof Uint8Array) out.bytes(piece);
+      else out.piece(piece);
     }
-    push(latin1('\nendobj\n'));
+    out.text('\nendobj\n');
   }
   // The cross-reference table: every number from 1 to the last is an object (a gap would be a numbering mistake).
-  const xref = size;
+  const xref = out.length;
   const last = numbers[numbers.length - 1];
   if (numbers.length !== last) throw new Error(`objects numbered with gaps: ${numbers.length} objects up to ${last}`);
   let table = `xref\n0 ${last + 1}\n0000000000 65535 f \n`;
-  for (const n of numbers) table += `${String(offsets.get(n)).padStart(10, '0')} 00000 n \n`;
+  for (const offset of offsets) table += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  out.text(table + 'trailer\n');
   const trailer = compile(
     ctx.obj({
       Size: last + 1,
@@ -238,10 +364,7 @@ export function writeFile(ctx: PDFContext, linked: Map<number, Body>): Uint8Arra
       ...(ctx.trailerInfo.Info ? { Info: ctx.trailerInfo.Info } : {}),
     }) as PDFDict,
   );
-  const trailerBytes: Uint8Array[] = [trailer.bytes[0]];
-  trailer.refs.forEach((r, i) => trailerBytes.push(latin1(`${r.objectNumber} 0 R`), trailer.bytes[i + 1]));
-  push(latin1(table + 'trailer\n'));
-  for (const b of trailerBytes) push(b);
-  push(latin1(`\nstartxref\n${xref}\n%%EOF`));
-  return join(chunks);
+  out.piece({ set: trailer, index: 0, move: IDENTITY });
+  out.text(`\nstartxref\n${xref}\n%%EOF`);
+  return out.done();
 }

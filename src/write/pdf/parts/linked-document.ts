@@ -29,11 +29,10 @@ import {
   relocation,
   writeFile,
   type Body,
-  type Compiled,
-  type Relocation,
+  type Piece,
 } from './link.js';
 import { furnitureLink, type PartLink } from './part-link.js';
-import { DocumentFonts } from './shared-fonts.js';
+import { DocumentFonts, type KeptSubset } from './shared-fonts.js';
 
 export interface LinkedPart {
   link: PartLink;
@@ -61,7 +60,8 @@ export async function linkDocument(
   plan: PagePlan[],
   landscape: boolean[],
   furniturePdf: PDFDocument,
-): Promise<Uint8Array> {
+  subsets?: Map<string, KeptSubset>,
+): Promise<{ bytes: Uint8Array; subsets: { reused: number; made: number } }> {
   const out = await PDFDocument.create({ updateMetadata: false });
   const ctx = out.context;
   const linked = new Map<number, Body>();
@@ -69,7 +69,7 @@ export async function linkDocument(
   const documentRef = ctx.nextRef();
   const documentKids: PDFRef[] = [];
   let accent: PDFRef | undefined;
-  const fonts = new DocumentFonts(ctx);
+  const fonts = new DocumentFonts(ctx, subsets);
 
   const size = PAGE_SIZES[doc.page.size];
   const pageRefs: PDFRef[] = [];
@@ -80,45 +80,47 @@ export async function linkDocument(
     pageRefs.push(ctx.register(dict));
     pageFacts.push({ dict, resources: null, annots: [] });
   };
-  const treeEntries: (string | { compiled: Compiled; move: Relocation })[] = [];
+  const treeEntries: (string | Piece)[] = [];
   let nextKey = 0;
-  const dests: { key: string; name: PDFString; piece: { compiled: Compiled; move: Relocation } }[] = [];
+  const dests: { key: string; name: PDFString; piece: Piece }[] = [];
   const outline: PDFRef[] = [];
   const fields = new Set<number>();
 
   for (const part of parts) {
     if (part.blankBefore) blank();
     const { link } = part;
-    const src = link.linkable.pdf.context;
+    const own = (ref: PDFRef) => link.own.get(ref)!;
     const base = reserve(ctx, link.linkable.numbered.length);
-    const outside = new Map<PDFRef, number>();
-    if (link.documentElement) outside.set(link.documentElement, documentRef.objectNumber);
-    if (link.accent) outside.set(link.accent, (accent ??= accentSpace(ctx, doc.accent)).objectNumber);
-    for (const f of link.fonts) outside.set(f.ref, fonts.refFor(f).objectNumber);
+    const outside = new Map<number, number>();
+    if (link.documentElement) outside.set(link.documentElement.objectNumber, documentRef.objectNumber);
+    if (link.accent) outside.set(link.accent.objectNumber, (accent ??= accentSpace(ctx, doc.accent)).objectNumber);
+    for (const f of link.fonts) outside.set(f.ref.objectNumber, fonts.refFor(f).objectNumber);
     const move = relocation(link.linkable, base, outside);
-    const at = (ref: PDFRef) => PDFRef.of(move(ref));
-    for (const [n, compiled] of link.linkable.compiled) linked.set(move(PDFRef.of(n)), [{ compiled, move }]);
+    const at = (ref: PDFRef) => PDFRef.of(move(ref.objectNumber));
+    const { compiled, compiledNumbers } = link.linkable;
+    for (let i = 0; i < compiledNumbers.length; i++)
+      linked.set(move(compiledNumbers[i]), [{ set: compiled, index: i, move }]);
 
     // Parent-tree keys: the part's, after the parts' before it.
     const offset = nextKey;
     link.pages.forEach((ref, i) => {
-      const original = src.lookup(ref, PDFDict);
+      const original = own(ref);
       const dict = relocated(original, move, ctx, ['Parent']);
       dict.set(name('Parent'), pagesRef);
       shiftKey(dict, 'StructParents', offset);
       const resourcesRef = original.get(name('Resources'));
       let resources: PDFDict;
       if (resourcesRef instanceof PDFRef) {
-        resources = relocated(src.lookup(resourcesRef, PDFDict), move, ctx);
+        resources = relocated(own(resourcesRef), move, ctx);
         ctx.assign(at(resourcesRef), resources);
       } else resources = dict.lookup(name('Resources'), PDFDict);
       const annots = link.annots[i].map((a) => {
-        const annot = relocated(src.lookup(a, PDFDict), move, ctx);
+        const annot = relocated(own(a), move, ctx);
         shiftKey(annot, 'StructParent', offset);
         ctx.assign(at(a), annot);
         if (annot.get(name('Subtype')) === name('Widget')) {
           const parent = annot.get(name('Parent'));
-          fields.add(parent instanceof PDFRef ? parent.objectNumber : move(a));
+          fields.add(parent instanceof PDFRef ? parent.objectNumber : move(a.objectNumber));
         }
         return annot;
       });
@@ -126,12 +128,16 @@ export async function linkDocument(
       pageRefs.push(at(ref));
       pageFacts.push({ dict, resources, annots });
     });
-    for (const [key, compiled] of link.parentTree) treeEntries.push(`${key + offset} `, { compiled, move }, ' ');
+    link.parentTree.keys.forEach((key, index) =>
+      treeEntries.push(`${key + offset} `, { set: link.parentTree.values, index, move }, ' '),
+    );
     nextKey += link.nextKey;
     documentKids.push(...link.top.map(at));
-    for (const [n, compiled] of link.dests) dests.push({ key: n.decodeText(), name: n, piece: { compiled, move } });
+    link.dests.names.forEach((n, index) =>
+      dests.push({ key: n.decodeText(), name: n, piece: { set: link.dests.values, index, move } }),
+    );
     for (const ref of link.outline) {
-      const item = relocated(src.lookup(ref, PDFDict), move, ctx, ['Parent', 'Prev', 'Next']);
+      const item = relocated(own(ref), move, ctx, ['Parent', 'Prev', 'Next']);
       ctx.assign(at(ref), item);
       outline.push(at(ref));
     }
@@ -181,7 +187,7 @@ export async function linkDocument(
     );
   fonts.write();
   writeFacts(out, factsOf(doc.meta));
-  return writeFile(ctx, linked);
+  return { bytes: writeFile(ctx, linked), subsets: fonts.counts };
 }
 
 function shiftKey(dict: PDFDict, key: string, by: number): void {
@@ -223,8 +229,8 @@ function drawFurniture(
     const resources = compile(src.lookup(node.get(name('Resources')) as PDFRef) as PDFDict);
     const key = createHash('sha256')
       .update((src.lookup(node.get(name('Contents')) as PDFRef) as PDFRawStream).getContents())
-      .update(Buffer.concat(resources.bytes))
-      .update(resources.refs.map((r) => r.objectNumber).join(' '))
+      .update(resources.data)
+      .update(resources.holeRef.join(' '))
       .digest('hex');
     if (!first.has(key)) first.set(key, k);
     drawnAs.set(k, first.get(key)!);
@@ -233,9 +239,11 @@ function drawFurniture(
   const move = relocation(
     link.linkable,
     reserve(ctx, link.linkable.numbered.length),
-    new Map(link.fonts.map((f) => [f.ref, fonts.refFor(f).objectNumber])),
+    new Map(link.fonts.map((f) => [f.ref.objectNumber, fonts.refFor(f).objectNumber])),
   );
-  for (const [n, compiled] of link.linkable.compiled) linked.set(move(PDFRef.of(n)), [{ compiled, move }]);
+  const { compiled, compiledNumbers } = link.linkable;
+  for (let i = 0; i < compiledNumbers.length; i++)
+    linked.set(move(compiledNumbers[i]), [{ set: compiled, index: i, move }]);
   const xobjects = new Map<number, PDFRef>();
   for (const k of first.values()) {
     const ref = link.contents.get(k)!;
@@ -246,11 +254,11 @@ function drawFurniture(
     dict.set(name('Type'), name('XObject'));
     dict.set(name('Subtype'), name('Form'));
     dict.set(name('BBox'), ctx.obj([0, 0, width, height]));
-    dict.set(name('Resources'), PDFRef.of(move(page.node.get(name('Resources')) as PDFRef)));
+    dict.set(name('Resources'), PDFRef.of(move((page.node.get(name('Resources')) as PDFRef).objectNumber)));
     // The page's content stream as it is (its filter and length), made a form XObject by its dictionary.
-    const xobject = PDFRef.of(move(ref));
+    const xobject = PDFRef.of(move(ref.objectNumber));
     linked.set(xobject.objectNumber, [
-      { compiled: compile(PDFRawStream.of(dict, stream.getContents())), move: (r) => r.objectNumber },
+      { set: compile(PDFRawStream.of(dict, stream.getContents())), index: 0, move: (n) => n },
     ]);
     xobjects.set(k, xobject);
   }
@@ -276,7 +284,7 @@ function drawFurniture(
 function writeNames(
   ctx: PDFContext,
   out: PDFDocument,
-  dests: { key: string; name: PDFString; piece: { compiled: Compiled; move: Relocation } }[],
+  dests: { key: string; name: PDFString; piece: Piece }[],
   linked: Map<number, Body>,
 ): void {
   if (!dests.length) return;

@@ -3,6 +3,7 @@
 // and its accent colour space, with everything a document copies unchanged compiled for linking (link.ts).
 import {
   PDFArray,
+  PDFContext,
   PDFDict,
   PDFName,
   PDFNumber,
@@ -11,28 +12,36 @@ import {
   type PDFObject,
   type PDFString,
 } from '@cantoo/pdf-lib';
-import { compile, linkable, type Compiled, type Linkable } from './link.js';
+import { compileAll, detached, heldBytes, linkable, linkableBytes, type Compiled, type Linkable } from './link.js';
 import { partAccentSpace } from './accent.js';
 import { partFonts, type PartFont } from './shared-fonts.js';
 
 export interface PartLink {
   linkable: Linkable;
   pages: PDFRef[];
+  /**
+   * What each document makes its own (the pages, their resources when indirect, annotations, top bookmarks), copied out
+   * of the parsed part: a part kept for linking holds no pdf-lib document.
+   */
+  own: Map<PDFRef, PDFDict>;
   /** Each page's annotations (links, form widgets). */
   annots: PDFRef[][];
   /** The part's Document element: its top elements' parent, which becomes the document's. */
   documentElement: PDFRef | undefined;
   /** The Document element's children. */
   top: PDFRef[];
-  /** Parent-tree entries: the part's key and its value (an array of elements, or one element). */
-  parentTree: [number, Compiled][];
+  /** Parent-tree entries: the part's keys, and their values (an array of elements, or one element) compiled in order. */
+  parentTree: { keys: number[]; values: Compiled };
   nextKey: number;
-  dests: [PDFString, Compiled][];
+  /** Named destinations: their names, and their values compiled in order. */
+  dests: { names: PDFString[]; values: Compiled };
   /** Top-level bookmarks (their children come with them). */
   outline: PDFRef[];
   accent: PDFRef | undefined;
   /** Fonts drawn by glyph id: the document embeds one subset of each instead (shared-fonts.ts). */
   fonts: PartFont[];
+  /** The bytes it holds in memory, about. */
+  bytes: number;
 }
 
 const K = PDFName.of('K');
@@ -130,18 +139,34 @@ export function partLink(pdf: PDFDocument): PartLink {
   );
   for (const f of fonts) stop.add(f.ref);
 
+  const spare = PDFContext.create();
+  const ownObjects = new Map<PDFRef, PDFDict>();
+  for (const ref of own) ownObjects.set(ref, detached(ctx.lookup(ref, PDFDict), spare));
+  const linked = linkable(pdf, seeds, own, stop);
+  const compiledTree = { keys: parentTree.map(([k]) => k), values: compileAll(parentTree.map(([, v]) => v)) };
+  const compiledDests = { names: dests.map(([n]) => n), values: compileAll(dests.map(([, v]) => v)) };
+  const bytes =
+    linkableBytes(linked) +
+    [...ownObjects.values()].reduce((n, d) => n + heldBytes(d), 0) +
+    fonts.reduce((n, f) => n + f.bytes, 0) +
+    compiledTree.values.size +
+    8 * compiledTree.keys.length +
+    compiledDests.values.size +
+    100 * compiledDests.names.length;
   return {
-    linkable: linkable(pdf, seeds, own, stop),
+    linkable: linked,
     pages,
+    own: ownObjects,
     annots,
     documentElement,
     top,
-    parentTree: parentTree.map(([k, v]) => [k, compile(v)]),
+    parentTree: compiledTree,
     nextKey,
-    dests: dests.map(([name, v]) => [name, compile(v)]),
+    dests: compiledDests,
     outline,
     accent,
     fonts,
+    bytes,
   };
 }
 

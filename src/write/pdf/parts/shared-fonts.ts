@@ -3,10 +3,11 @@
 // The outlines come from the parts' own subsets (each keeps glyph ids), so nothing outside the parts is read.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { deflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 import {
   decodePDFRawStream,
   PDFArray,
+  PDFContext,
   PDFDict,
   PDFHexString,
   PDFName,
@@ -14,10 +15,10 @@ import {
   PDFRawStream,
   PDFRef,
   PDFString,
-  type PDFContext,
   type PDFDocument,
 } from '@cantoo/pdf-lib';
 import type { Any } from '../pdfmake-internals.js';
+import { detached } from './link.js';
 import {
   GLYPH_IDS_KEY,
   glyphIdSubset,
@@ -41,13 +42,25 @@ export interface PartFont {
   name: string;
   widths: Map<number, number>;
   unicode: Map<number, Buffer>;
+  /** The part's font descriptor, but its font file (held apart from the parsed part). */
   descriptor: PDFDict;
-  /** The part's subset, parsed (when a document first builds a subset from it). */
-  program(): Any;
+  /** The part's subset (its font file decoded): parsed by a document that builds a subset from it. */
+  fontFile(): Uint8Array;
   /** The glyph id of each glyph of the part's subset, in its order. */
   glyphIds: number[];
   /** Its index in the part's subset, by glyph id. */
   indexOf: Map<number, number>;
+  /** The bytes it holds in memory, about. */
+  bytes: number;
+}
+
+/** The font file of a part's subset, decoded: with zlib when deflated (as pdfkit writes it), else by pdf-lib. */
+function decodedFontFile(stream: PDFRawStream): () => Uint8Array {
+  const filter = stream.dict.get(name('Filter'));
+  const contents = stream.getContents();
+  if (filter === name('FlateDecode') && !stream.dict.has(name('DecodeParms'))) return () => inflateSync(contents);
+  const decoded = decodePDFRawStream(stream).decode();
+  return () => decoded;
 }
 
 const name = (s: string) => PDFName.of(s);
@@ -55,6 +68,7 @@ const name = (s: string) => PDFName.of(s);
 /** The fonts drawn by glyph id among those the given resource dictionaries name. */
 export function partFonts(pdf: PDFDocument, resources: (PDFDict | undefined)[]): PartFont[] {
   const ctx = pdf.context;
+  const spare = PDFContext.create();
   const found = new Map<PDFRef, PartFont>();
   for (const r of resources) {
     const fonts = r?.lookupMaybe(name('Font'), PDFDict);
@@ -75,34 +89,61 @@ export function partFonts(pdf: PDFDocument, resources: (PDFDict | undefined)[]):
       const unicode = new Map<number, Buffer>();
       for (let i = 0; i + 1 < chars.size(); i += 2)
         unicode.set(chars.lookup(i, PDFNumber).asNumber(), Buffer.from(chars.lookup(i + 1, PDFHexString).asBytes()));
-      const descriptor = cid.lookup(name('FontDescriptor'), PDFDict);
+      const partDescriptor = cid.lookup(name('FontDescriptor'), PDFDict);
+      const descriptor = spare.obj({});
+      for (const [k, v] of partDescriptor.entries()) if (k !== name('FontFile2')) descriptor.set(k, detached(v, spare));
+      const file = partDescriptor.lookup(name('FontFile2')) as PDFRawStream;
       const ids = cid.lookup(name(GLYPH_IDS_KEY), PDFArray);
       const glyphIds = Array.from({ length: ids.size() }, (_, i) => ids.lookup(i, PDFNumber).asNumber());
       const baseFont = (type0.get(name('BaseFont')) as PDFName).decodeText();
-      let program: Any;
       found.set(ref, {
         ref,
         name: baseFont.replace(/^[A-Z]{6}\+/, ''),
         widths,
         unicode,
         descriptor,
+        fontFile: decodedFontFile(file),
         glyphIds,
         indexOf: new Map(glyphIds.map((gid, i) => [gid, i])),
-        program: () =>
-          (program ??= fontkit().create(
-            decodePDFRawStream(descriptor.lookup(name('FontFile2')) as PDFRawStream).decode(),
-          )),
+        bytes: file.getContentsSize() + 64 * widths.size + 96 * unicode.size + 48 * glyphIds.length + 1000,
       });
     }
   }
   return [...found.values()];
 }
 
+/** A font subset made for a document: its file deflated, and its length before. */
+export interface KeptSubset {
+  file: Uint8Array;
+  length: number;
+}
+
+/** The subsets a run keeps, in bytes (a booklet's are about 250 kB). */
+const SUBSET_BYTES = 16 * 1024 * 1024;
+
+/** Lets go of the least recently used subsets beyond `budget` bytes. */
+function keepWithin(subsets: Map<string, KeptSubset>, budget: number): void {
+  let total = 0;
+  for (const s of subsets.values()) total += s.file.length + 200;
+  for (const [key, s] of subsets) {
+    if (total <= budget || subsets.size <= 1) break;
+    total -= s.file.length + 200;
+    subsets.delete(key);
+  }
+}
+
 /** The document's fonts: one Type0 font per font name, made when the parts that use it are all known. */
 export class DocumentFonts {
   private readonly byName = new Map<string, { ref: PDFRef; parts: PartFont[] }>();
 
-  constructor(private readonly ctx: PDFContext) {}
+  /** `subsets`: those made before in the run (a map the run keeps, least recently used first), reused and added to. */
+  constructor(
+    private readonly ctx: PDFContext,
+    private readonly subsets: Map<string, KeptSubset> = new Map(),
+  ) {}
+
+  /** How many subsets this document took from `subsets`, and made. */
+  readonly counts = { reused: 0, made: 0 };
 
   /** The document's font for a part's (what the part's references to its own font become). */
   refFor(font: PartFont): PDFRef {
@@ -115,6 +156,13 @@ export class DocumentFonts {
   /** Each font's one subset: the glyphs of all its parts, each glyph's outline from the first part that has it. */
   write(): void {
     const ctx = this.ctx;
+    // Each part's subset parsed once for this document (not kept with the part, which would hold it for the run).
+    const programs = new Map<PartFont, Any>();
+    const program = (p: PartFont) => {
+      let font = programs.get(p);
+      if (!font) programs.set(p, (font = fontkit().create(p.fontFile())));
+      return font;
+    };
     for (const [fontName, { ref, parts }] of this.byName) {
       const widths = new Map<number, number>();
       const unicode = new Map<number, Buffer>();
@@ -124,10 +172,23 @@ export class DocumentFonts {
       }
       const sourceOf = (gid: number): GlyphSource | undefined => {
         const p = parts.find((f) => f.indexOf.has(gid));
-        return p && { font: p.program(), index: p.indexOf.get(gid)!, gidOf: (index) => p.glyphIds[index] };
+        return p && { font: program(p), index: p.indexOf.get(gid)!, gidOf: (index) => p.glyphIds[index] };
       };
-      const program = glyphIdSubset(parts[0].program(), widths.keys(), sourceOf);
       const gids = [...widths.keys()].sort((a, b) => a - b);
+      // A subset depends only on the font and its glyphs: every part's subset keeps the glyph ids, outlines and
+      // tables of the one font file.
+      const key = `${fontName}\0${gids.join(',')}`;
+      let kept = this.subsets.get(key);
+      if (kept) {
+        this.counts.reused++;
+        this.subsets.delete(key);
+      } else {
+        this.counts.made++;
+        const subset = glyphIdSubset(program(parts[0]), gids, sourceOf);
+        kept = { file: deflateSync(subset), length: subset.length };
+      }
+      this.subsets.set(key, kept);
+      keepWithin(this.subsets, SUBSET_BYTES);
       const digest = createHash('sha256').update(fontName).update(gids.join(',')).digest();
       const tag = [...digest.subarray(0, 6)].map((b) => String.fromCharCode(65 + (b % 26))).join('');
       const baseFont = `${tag}+${fontName}`;
@@ -136,7 +197,7 @@ export class DocumentFonts {
       descriptor.set(name('FontName'), name(baseFont));
       descriptor.set(
         name('FontFile2'),
-        ctx.register(ctx.stream(deflateSync(program), { Filter: 'FlateDecode', Length1: program.length })),
+        ctx.register(ctx.stream(kept.file, { Filter: 'FlateDecode', Length1: kept.length })),
       );
       const cidFont = ctx.obj({
         Type: 'Font',
