@@ -74,14 +74,20 @@ describe('the content store', () => {
     }
   });
 
-  it('fresh (a forced build): reads nothing kept before, keeps and gives back what it is given', () => {
+  it('fresh (a forced build): reads nothing kept before, but what the run made, in this thread or another', () => {
     const folder = mkdtempSync(join(tmpdir(), 'cg-store-fresh-'));
     try {
       new ContentStore(folder, 'g1').put('before', bytes('kept before'));
-      const fresh = new ContentStore(folder, 'g1', true);
+      for (const n of readdirSync(folder)) utimesSync(join(folder, n), 1000, 1000);
+      const since = Date.now();
+      const fresh = new ContentStore(folder, 'g1', since);
       expect(fresh.get('before')).toBeNull();
       fresh.put('made', bytes('made now'));
       expect(text(fresh.get('made'))).toBe('made now');
+      // Another thread's store of the same run reads what this one wrote, and nothing older.
+      const other = new ContentStore(folder, 'g1', since);
+      expect(text(other.get('made'))).toBe('made now');
+      expect(other.get('before')).toBeNull();
       // Put again by this run: now it is this run's.
       fresh.put('before', bytes('kept before'));
       expect(text(fresh.get('before'))).toBe('kept before');

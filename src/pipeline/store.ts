@@ -37,17 +37,18 @@ const MEMORY_ENTRY = 1024 * 1024;
 export class ContentStore implements KeptStore {
   private readonly memory = new Map<string, Uint8Array>();
   private memoryBytes = 0;
-  /** A fresh store's keys put in this run: the only ones it gives back. */
+  /** A fresh store's keys put by this store (in this thread). */
   private readonly putHere = new Set<string>();
 
   /**
-   * `dir`: the folder kept between processes (null: memory only). `fresh`: a forced build's store, which reads nothing
-   * kept before this run (it gives back only what it was given) but keeps all it makes, for the builds after it.
+   * `dir`: the folder kept between processes (null: memory only). `fresh`: a forced build's store, given the time its run
+   * began: it reads nothing kept before that (only what it was given, and what the run's other threads wrote since),
+   * but keeps all it makes, for the builds after it.
    */
   constructor(
     readonly dir: string | null,
     private readonly generator: string,
-    readonly fresh = false,
+    readonly fresh: number | null = null,
   ) {}
 
   /** `kind:hash.` file names: what an entry is shows in a listing (a part, a document, a parsed tree, a note). */
@@ -58,7 +59,7 @@ export class ContentStore implements KeptStore {
   }
 
   get(key: string): Uint8Array | null {
-    if (this.fresh && !this.putHere.has(key)) return null;
+    if (this.fresh !== null && !this.putHere.has(key) && !this.madeInThisRun(key)) return null;
     const held = this.memory.get(key);
     if (held) {
       this.memory.delete(key);
@@ -79,8 +80,18 @@ export class ContentStore implements KeptStore {
     }
   }
 
+  /** An entry another thread of a fresh store's run wrote: its file is newer than the run. */
+  private madeInThisRun(key: string): boolean {
+    if (!this.dir) return false;
+    try {
+      return statSync(join(this.dir, this.fileOf(key))).mtimeMs >= this.fresh!;
+    } catch {
+      return false;
+    }
+  }
+
   put(key: string, bytes: Uint8Array): void {
-    if (this.fresh) this.putHere.add(key);
+    if (this.fresh !== null) this.putHere.add(key);
     this.remember(key, bytes);
     if (!this.dir) return;
     try {
