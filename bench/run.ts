@@ -37,10 +37,27 @@ const rssMb = (pid: number): number | null => {
   }
 };
 
-/** `node --import tsx src/cli/<script>` with `args`, as `npm run …` runs it. */
+/** The Node options package.json's script gives `src/cli/<script>` (`node --max-semi-space-size=8 --import tsx …`). */
+function nodeOptions(script: string): string[] {
+  const scripts = (
+    JSON.parse(readFileSync(join(PROJECT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+  ).scripts;
+  const command = Object.values(scripts).find((c) => c.includes(`src/cli/${script}`)) ?? '';
+  const m = /^node((?: --[\w-]+(?:=\S+)?)*?) --import tsx /.exec(command);
+  return m ? m[1].trim().split(' ').filter(Boolean) : [];
+}
+
+/** `node --import tsx src/cli/<script>` with `args`, as `npm run …` runs it (with the script's Node options). */
 export function runCli(script: string, args: string[], opts: RunOptions = {}): Promise<Measured> {
   // tsx as the project has it: `--import tsx` would look for it from the working folder, a copy without node_modules.
-  const node = [process.execPath, '--import', import.meta.resolve('tsx'), join(PROJECT, 'src', 'cli', script), ...args];
+  const node = [
+    process.execPath,
+    ...nodeOptions(script),
+    '--import',
+    import.meta.resolve('tsx'),
+    join(PROJECT, 'src', 'cli', script),
+    ...args,
+  ];
   const [exe, ...argv] = opts.cpus ? ['taskset', '-c', opts.cpus, ...node] : node;
   return measure(exe, argv, opts);
 }

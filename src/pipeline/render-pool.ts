@@ -26,10 +26,12 @@ export function renderThreads(): number {
 }
 
 /**
- * Each render thread's young generation. Node 22+ sizes it from the heap limit (up to 3 × 64 MB a thread); the forced
- * build with two threads peaked at 1,113 MB without a limit and 975 MB with this one (one thread: 496 MB).
+ * Each worker thread's young generation, as the commands' main thread has it (`--max-semi-space-size=8` in
+ * package.json's scripts). Node 22+ sizes it from the heap limit (up to 3 × 64 MB a thread): the forced build of 40
+ * editions peaked at 1,102 MB with 48 MB here and no limit on the main thread, 969 MB with 8 MB semi-spaces there,
+ * for the same CPU.
  */
-const RENDER_YOUNG_MB = 48;
+const RENDER_YOUNG_MB = 24;
 
 export interface RenderPool {
   /** Renders in `ctx` (in this thread), or in a worker thread's own context over the same store. */
