@@ -20,5 +20,9 @@ export function hashOfBytes(bytes: Uint8Array): string {
 
 /** A value as JSON with each byte array (an image, a font) as its SHA-256: a short, exact text of its content. */
 export function jsonWithHashes(value: unknown): string {
-  return JSON.stringify(value, (_k, v) => (v instanceof Uint8Array ? hashOfBytes(v) : v));
+  // The holder's own value: JSON.stringify gives a replacer a Buffer already turned into {type, data: [every byte]}.
+  return JSON.stringify(value, function (this: Record<string, unknown>, key, v: unknown) {
+    const own = this[key];
+    return own instanceof Uint8Array ? hashOfBytes(own) : v;
+  });
 }
