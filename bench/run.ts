@@ -37,27 +37,23 @@ const rssMb = (pid: number): number | null => {
   }
 };
 
-/** The Node options package.json's script gives `src/cli/<script>` (`node --max-semi-space-size=8 --import tsx …`). */
-function nodeOptions(script: string): string[] {
+/** How package.json's scripts run a command: `node [options] src/cli/run.mjs <command>` (e.g. build.ts → build). */
+function scriptOf(script: string): { options: string[]; command: string } {
+  const command = script.replace(/\.ts$/, '');
   const scripts = (
     JSON.parse(readFileSync(join(PROJECT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
   ).scripts;
-  const command = Object.values(scripts).find((c) => c.includes(`src/cli/${script}`)) ?? '';
-  const m = /^node((?: --[\w-]+(?:=\S+)?)*?) --import tsx /.exec(command);
-  return m ? m[1].trim().split(' ').filter(Boolean) : [];
+  for (const line of Object.values(scripts)) {
+    const m = /^node((?: --[\w-]+(?:=\S+)?)*) src\/cli\/run\.mjs (\S+)/.exec(line);
+    if (m && m[2] === command) return { options: m[1].trim().split(' ').filter(Boolean), command };
+  }
+  return { options: [], command };
 }
 
-/** `node --import tsx src/cli/<script>` with `args`, as `npm run …` runs it (with the script's Node options). */
+/** `src/cli/<script>` with `args`, as `npm run …` runs it: through the launcher, with the script's Node options. */
 export function runCli(script: string, args: string[], opts: RunOptions = {}): Promise<Measured> {
-  // tsx as the project has it: `--import tsx` would look for it from the working folder, a copy without node_modules.
-  const node = [
-    process.execPath,
-    ...nodeOptions(script),
-    '--import',
-    import.meta.resolve('tsx'),
-    join(PROJECT, 'src', 'cli', script),
-    ...args,
-  ];
+  const { options, command } = scriptOf(script);
+  const node = [process.execPath, ...options, join(PROJECT, 'src', 'cli', 'run.mjs'), command, ...args];
   const [exe, ...argv] = opts.cpus ? ['taskset', '-c', opts.cpus, ...node] : node;
   return measure(exe, argv, opts);
 }

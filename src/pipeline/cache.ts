@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readManifest } from './output.js';
 import { packageRoot } from '../util/package-root.js';
+import { codeKey } from '../util/code-copy.mjs';
 
 export const CACHE_FILE = 'build-cache.json';
 
@@ -40,18 +41,8 @@ const generators = new Map<string, string>();
 
 export function generatorKey(): string {
   const root = packageRoot(import.meta.url);
-  const known = generators.get(root);
-  if (known) return known;
-  const files = [
-    ...filesUnder(join(root, 'src')),
-    ...filesUnder(join(root, 'patches')),
-    join(root, 'package-lock.json'),
-  ];
-  const key = hashFiles(
-    root,
-    files.filter((f) => existsSync(f) && statSync(f).isFile()),
-  );
-  generators.set(root, key);
+  let key = generators.get(root);
+  if (!key) generators.set(root, (key = codeKey(root)));
   return key;
 }
 
