@@ -190,7 +190,7 @@ async function renderPart(
 }
 
 /** Lets go of the least recently used parts until those kept hold at most `budget` bytes (always keeping the newest). */
-function forgetBeyond(parts: RenderContext['parts'], budget: number): void {
+export function forgetBeyond(parts: RenderContext['parts'], budget: number): void {
   let total = 0;
   for (const n of parts.held.values()) total += n;
   for (const key of parts.loaded.keys()) {

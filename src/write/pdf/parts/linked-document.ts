@@ -22,15 +22,7 @@ import { GUTTER_SHIFT, PAGE_SIZES } from '../theme.js';
 import { embedFieldFont, FIELD_FONT } from '../tagging/field-font.js';
 import { factsOf, writeTaggedFacts, type DocumentFacts } from '../tagging/write.js';
 import { accentSpace } from './accent.js';
-import {
-  compile,
-  latin1,
-  relocated,
-  relocation,
-  writeFile,
-  type Body,
-  type Piece,
-} from './link.js';
+import { compile, latin1, relocated, relocation, writeFile, type Body, type Piece } from './link.js';
 import { furnitureLink, type PartLink } from './part-link.js';
 import { DocumentFonts, type KeptSubset } from './shared-fonts.js';
 
