@@ -97,14 +97,17 @@ function parse(bytes: Uint8Array): Promise<PDFDocument> {
 }
 
 /**
- * A part as read from its saved bytes, whether it was just laid out or kept: what is linked is then the same objects
- * either way, so a document from kept parts is byte-identical to one whose parts were all laid out.
+ * What a document made for assembly is linked from: the part as saving would leave it (its pending embeds done, its
+ * made streams compressed), kept in the store as saved, and compiled from the document itself rather than parsed again
+ * from those bytes. A saved file parses back to the same objects (their numbers, entries in order, values written as
+ * read), so what is linked is the same either way, and a document from kept parts is byte-identical to one whose parts
+ * were all laid out (test/document-cache.test.ts, test/part-memory.test.ts).
  */
 async function saved(pdf: PDFDocument, store: PartStore | null, key: string): Promise<PDFDocument> {
   compressMadeStreams(pdf);
-  const bytes = await pdf.save(SAVE_OPTIONS);
-  if (store) store.put(key, bytes);
-  return parse(bytes);
+  if (store) store.put(key, await pdf.save(SAVE_OPTIONS));
+  else await (pdf as unknown as { prepareForSave(o: typeof SAVE_OPTIONS): Promise<void> }).prepareForSave(SAVE_OPTIONS);
+  return pdf;
 }
 
 /**

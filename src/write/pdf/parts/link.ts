@@ -14,6 +14,7 @@ import {
   PDFRef,
   PDFStream,
   type PDFContext,
+  type PDFName,
   type PDFDocument,
   type PDFObject,
 } from '@cantoo/pdf-lib';
@@ -49,6 +50,13 @@ export interface Piece {
   index: number;
   move: Relocation;
 }
+
+/** A dictionary's entries, in order, without the array pdf-lib's entries() copies them into on each call. */
+export const entriesOf = (dict: PDFDict): Map<PDFName, PDFObject> =>
+  (dict as unknown as { dict: Map<PDFName, PDFObject> }).dict;
+
+/** An array's items, without a copy. */
+export const itemsOf = (array: PDFArray): readonly PDFObject[] => (array as unknown as { array: PDFObject[] }).array;
 
 // PDF syntax is bytes; pdf-lib's strings hold one byte per character.
 export const latin1 = (s: string): Uint8Array => Buffer.from(s, 'latin1');
@@ -98,14 +106,14 @@ class Compiler {
       this.last = 'R';
     } else if (obj instanceof PDFDict) {
       this.token('<<');
-      for (const [key, value] of obj.entries()) {
+      for (const [key, value] of entriesOf(obj)) {
         this.token(key.toString());
         this.write(value);
       }
       this.token('>>');
     } else if (obj instanceof PDFArray) {
       this.token('[');
-      for (let i = 0; i < obj.size(); i++) this.write(obj.get(i));
+      for (const item of itemsOf(obj)) this.write(item);
       this.token(']');
     } else if (obj instanceof PDFStream) {
       // A parsed stream is written as it was read, one made here as pdf-lib encodes it; either with its length.
@@ -202,9 +210,9 @@ export function linkable(pdf: PDFDocument, seeds: PDFObject[], own: Set<PDFRef>,
       reached.add(obj.objectNumber);
       pending.push(ctx.lookup(obj) as PDFObject);
     } else if (obj instanceof PDFDict) {
-      for (const [, v] of obj.entries()) visit(v);
+      for (const v of entriesOf(obj).values()) visit(v);
     } else if (obj instanceof PDFArray) {
-      for (let i = 0; i < obj.size(); i++) visit(obj.get(i));
+      for (const v of itemsOf(obj)) visit(v);
     } else if (obj instanceof PDFStream) {
       visit(obj.dict);
     }
@@ -232,12 +240,12 @@ export function linkableBytes(part: Linkable): number {
 export function detached<T extends PDFObject>(obj: T, ctx: PDFContext): T {
   if (obj instanceof PDFDict) {
     const out = ctx.obj({});
-    for (const [k, v] of obj.entries()) out.set(k, detached(v, ctx));
+    for (const [k, v] of entriesOf(obj)) out.set(k, detached(v, ctx));
     return out as unknown as T;
   }
   if (obj instanceof PDFArray) {
     const out = ctx.obj([]);
-    for (let i = 0; i < obj.size(); i++) out.push(detached(obj.get(i), ctx));
+    for (const v of itemsOf(obj)) out.push(detached(v, ctx));
     return out as unknown as T;
   }
   if (obj instanceof PDFStream) throw new Error('a part keeps a stream inside an object a document makes its own');
@@ -248,12 +256,12 @@ export function detached<T extends PDFObject>(obj: T, ctx: PDFContext): T {
 export function heldBytes(obj: PDFObject): number {
   if (obj instanceof PDFDict) {
     let n = 400;
-    for (const [, v] of obj.entries()) n += 32 + heldBytes(v);
+    for (const v of entriesOf(obj).values()) n += 32 + heldBytes(v);
     return n;
   }
   if (obj instanceof PDFArray) {
     let n = 300;
-    for (let i = 0; i < obj.size(); i++) n += 16 + heldBytes(obj.get(i));
+    for (const v of itemsOf(obj)) n += 16 + heldBytes(v);
     return n;
   }
   return 32;
@@ -276,12 +284,12 @@ export function relocated<T extends PDFObject>(obj: T, move: Relocation, ctx: PD
   if (obj instanceof PDFRef) return PDFRef.of(move(obj.objectNumber)) as unknown as T;
   if (obj instanceof PDFDict) {
     const out = ctx.obj({});
-    for (const [k, v] of obj.entries()) if (!without.includes(k.decodeText())) out.set(k, relocated(v, move, ctx));
+    for (const [k, v] of entriesOf(obj)) if (!without.includes(k.decodeText())) out.set(k, relocated(v, move, ctx));
     return out as unknown as T;
   }
   if (obj instanceof PDFArray) {
     const out = ctx.obj([]);
-    for (let i = 0; i < obj.size(); i++) out.push(relocated(obj.get(i), move, ctx));
+    for (const v of itemsOf(obj)) out.push(relocated(v, move, ctx));
     return out as unknown as T;
   }
   return obj;
