@@ -55,7 +55,9 @@ export async function buildFigures(work: string, opts: { cores: boolean; dev: bo
   });
   const assembled: Measured[] = [];
   for (let i = 0; i < 3; i++) {
-    for (const f of readdirSync(partsCache)) if (/\.(bin|json)$/.test(f)) rmSync(join(partsCache, f));
+    // The store's finished documents (`document.…`, `document-meta.…`) go; its parts and notes stay.
+    const store = join(partsCache, 'store');
+    for (const f of readdirSync(store)) if (f.startsWith('document')) rmSync(join(store, f));
     assembled.push(
       await build('the build from cached parts', ['--out', join(work, `out-parts-${i}`)], { CG_CACHE_DIR: partsCache }),
     );

@@ -31,11 +31,8 @@ function halves(rss: number[]): [number, number] {
   return [Math.max(0, ...rss.slice(0, mid)), Math.max(0, ...rss.slice(mid))];
 }
 
-/**
- * The largest roster the merge takes: 20,000 rows with the header (src/read/caps.ts), so 19,999 applicants. (Issue
- * #29 asks for 20,000 applicants; that needs the cap to count applicants, not rows.)
- */
-const LARGE = 19_999;
+/** The largest roster the merge takes: 20,000 applicants below the header (src/read/caps.ts). */
+const LARGE = 20_000;
 
 export async function mergeFigures(
   work: string,

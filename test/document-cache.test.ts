@@ -8,6 +8,7 @@ import { build, type RenderedDoc } from '../src/pipeline/build.js';
 import { manifest } from './helpers/built.js';
 import { readPdf } from './helpers/pdf.js';
 import { createRenderContext, STORE_DIR } from '../src/pipeline/context.js';
+import { sha256 } from '../src/util/hash.js';
 
 describe('the document cache', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cg-cache-'));
@@ -75,6 +76,65 @@ describe('the document cache', () => {
       'Remains open, curious and patient',
     );
   }, 180_000);
+});
+
+describe('a forced build', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-forced-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('lays out every part, keeps them, and the build after an edit lays out only what the edit changed', async () => {
+    const project = join(dir, 'project');
+    cpSync(join(process.cwd(), 'source'), join(project, 'source'), { recursive: true });
+    cpSync(join(process.cwd(), 'templates'), join(project, 'templates'), { recursive: true });
+    const before = process.env.CG_CACHE_DIR;
+    process.env.CG_CACHE_DIR = join(dir, 'cache');
+    try {
+      const seen: RenderedDoc[] = [];
+      const forced = createRenderContext({ project, keep: true, fresh: true });
+      // Two threads (this one and a worker, each laying out the parts the other has not kept yet): the test build's bytes.
+      const two = await build({
+        project,
+        editions: ['michigan'],
+        force: true,
+        context: forced,
+        workers: 2,
+        rendered: (d) => seen.push(d),
+      });
+      const michigan = (files: { path: string; edition: string; sha256: string }[]) =>
+        files.filter((f) => f.edition === 'michigan').map((f) => [f.path, f.sha256]);
+      expect(michigan(two.manifest)).toEqual(michigan(manifest().files));
+      expect(seen.filter((d) => d.cached)).toEqual([]);
+      // A second forced build, in this thread only, reads nothing the first one kept.
+      const again = createRenderContext({ project, keep: true, fresh: true });
+      await build({ project, editions: ['michigan'], force: true, context: again, workers: 1 });
+      expect(again.parts.counts.fromStore).toBe(0);
+      expect(again.parts.counts.rendered).toBeGreaterThan(10);
+
+      const level1 = join(project, 'source', 'base', 'level-1.md');
+      const text = readFileSync(level1, 'utf8');
+      const edited = text.replace(
+        'that optimize early infant brain development',
+        'that support early infant brain development',
+      );
+      expect(edited).not.toBe(text);
+      writeFileSync(level1, edited);
+      // A file of out/ changed by hand, its size kept: written again, not linked from the previous out/ by its hash.
+      const packet3 = join(project, 'out', 'michigan', 'packet-level-3.pdf');
+      const good = readFileSync(packet3);
+      const damaged = Buffer.from(good);
+      damaged[damaged.length - 10] ^= 1;
+      writeFileSync(packet3, damaged);
+      const next = createRenderContext({ project, keep: true });
+      const r = await build({ project, editions: ['michigan'], context: next });
+      expect(readFileSync(packet3).equals(good)).toBe(true);
+      expect(r.manifest.find((f) => f.path === 'michigan/packet-level-3.pdf')?.sha256).toBe(sha256(good));
+      // Only the Level 1 chapter (shared by the booklet and the Level 1 packet) is laid out again.
+      expect(next.parts.counts.rendered).toBe(1);
+      expect(next.parts.counts.fromStore).toBeGreaterThan(10);
+    } finally {
+      process.env.CG_CACHE_DIR = before;
+    }
+  }, 300_000);
 });
 
 describe('parts laid out once', () => {

@@ -334,7 +334,7 @@ describe('rosters kept as .xlsx', () => {
       },
     );
     expect(await refusal('far.xlsx', sparse)).toMatch(
-      /^far\.xlsx: a sheet reaches row 1,048,576; expected a roster of at most 20,000 rows and 256 columns/,
+      /^far\.xlsx: a sheet reaches row 1,048,576; expected a roster of at most 20,000 applicants below its header \(row 20,001\) and 256 columns/,
     );
     const doctype = xlsx(sheets(), {
       'xl/sharedStrings.xml':
@@ -447,9 +447,29 @@ describe('caps before any costly work', () => {
     await expect(readRoster(path, editionsOf())).rejects.toThrow(
       'huge.csv: the file is 17.0 MB; expected a roster of at most 16 MB',
     );
-    const many = Array.from({ length: 20_000 }, (_, i) => row('A', `N${i}`, `n${i}@example.org`));
+    const many = Array.from({ length: 20_001 }, (_, i) => row('A', `N${i}`, `n${i}@example.org`));
     expect(await refusal('many.csv', csv(many))).toBe(
-      'many.csv: the roster has 20,001 rows; expected at most 20,000 (split it into several rosters)',
+      'many.csv: the roster has 20,001 applicants; expected at most 20,000 (split it into several rosters)',
+    );
+  });
+
+  it('takes a roster of 20,000 applicants: the cap does not count the header row', async () => {
+    // Rows refused for their level (before any font measures them): the roster itself is read, every row judged.
+    const full = Array.from({ length: 20_000 }, (_, i) => row('A', `N${i}`, `n${i}@example.org`, { level: 'x' }));
+    const roster = await read('full.csv', csv(full));
+    expect(roster.rejected).toHaveLength(20_000);
+    expect(roster.rejected.at(-1)!.message).toMatch(/^full\.csv line 20001: /);
+    // An .xlsx whose last applicant is on row 20,001 (below the header) is read; one on row 20,002 is refused.
+    const sheet = (lastRow: number) =>
+      xlsx(
+        { Applicants: [HEADER] },
+        {
+          'xl/worksheets/sheet1.xml': `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${HEADER.map((h, i) => `<c r="${String.fromCharCode(65 + i)}1" t="inlineStr"><is><t>${h}</t></is></c>`).join('')}</row><row r="${lastRow}"><c r="A${lastRow}" t="inlineStr"><is><t>Ann</t></is></c></row></sheetData></worksheet>`,
+        },
+      );
+    expect((await read('full.xlsx', sheet(20_001))).rejected.map((r) => r.line)).toEqual([20_001]);
+    expect(await refusal('over.xlsx', sheet(20_002))).toMatch(
+      /^over\.xlsx: a sheet reaches row 20,002; expected a roster of at most 20,000 applicants below its header \(row 20,001\) and 256 columns/,
     );
   });
 });

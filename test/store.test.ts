@@ -57,6 +57,46 @@ describe('the content store', () => {
     expect(left.every((n) => !n.endsWith('.tmp'))).toBe(true);
     expect(left.map((n) => readFileSync(join(dir, n), 'utf8'))).toContain('k1');
   });
+
+  it('prunes to a size too, the most recently used kept', () => {
+    const sized = mkdtempSync(join(tmpdir(), 'cg-store-size-'));
+    try {
+      const store = new ContentStore(sized, 'g1');
+      store.put('old', bytes('x'.repeat(600)));
+      for (const n of readdirSync(sized)) utimesSync(join(sized, n), 1000, 1000);
+      store.put('new', bytes('y'.repeat(600)));
+      store.prune(100, 1000);
+      const reader = new ContentStore(sized, 'g1');
+      expect(reader.get('old')).toBeNull();
+      expect(text(reader.get('new'))).toBe('y'.repeat(600));
+    } finally {
+      rmSync(sized, { recursive: true, force: true });
+    }
+  });
+
+  it('fresh (a forced build): reads nothing kept before, but what the run made, in this thread or another', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cg-store-fresh-'));
+    try {
+      new ContentStore(folder, 'g1').put('before', bytes('kept before'));
+      for (const n of readdirSync(folder)) utimesSync(join(folder, n), 1000, 1000);
+      const since = Date.now();
+      const fresh = new ContentStore(folder, 'g1', since);
+      expect(fresh.get('before')).toBeNull();
+      fresh.put('made', bytes('made now'));
+      expect(text(fresh.get('made'))).toBe('made now');
+      // Another thread's store of the same run reads what this one wrote, and nothing older.
+      const other = new ContentStore(folder, 'g1', since);
+      expect(text(other.get('made'))).toBe('made now');
+      expect(other.get('before')).toBeNull();
+      // Put again by this run: now it is this run's.
+      fresh.put('before', bytes('kept before'));
+      expect(text(fresh.get('before'))).toBe('kept before');
+      // The next run reads what the fresh one made.
+      expect(text(new ContentStore(folder, 'g1').get('made'))).toBe('made now');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('a run context over a cache folder', () => {

@@ -15,7 +15,7 @@ export function printFileSizes(packets: number, most = PACKETS_PER_PRINT_FILE): 
   return Array.from({ length: files }, (_, i) => small + (i < packets % files ? 1 : 0));
 }
 
-/** `all-packets-001.pdf`, …: numbered so they sort in roster order (a roster has at most 20,000 rows: 40 files). */
+/** `all-packets-001.pdf`, …: numbered so they sort in roster order (a roster has at most 20,000 applicants: 40 files). */
 export const printFileName = (index: number): string => `all-packets-${String(index + 1).padStart(3, '0')}.pdf`;
 
 export interface PrintFile {

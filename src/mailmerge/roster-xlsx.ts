@@ -68,9 +68,11 @@ function checkArchive(bytes: Uint8Array, name: string): void {
       rows = Math.max(rows, Number(m[2]));
       if (m[1]) columns = Math.max(columns, columnNumber(m[1]));
     }
-    if (rows > CAPS.rosterRows || columns > CAPS.rosterColumns) {
+    // The header and the applicants below it: a full roster reaches row CAPS.rosterApplicants + 1.
+    const lastRow = CAPS.rosterApplicants + 1;
+    if (rows > lastRow || columns > CAPS.rosterColumns) {
       throw new RosterError(
-        `${name}: a sheet reaches ${rows > CAPS.rosterRows ? `row ${rows.toLocaleString('en-US')}` : `column ${columnLetters(columns)}`}; expected a roster of at most ${CAPS.rosterRows.toLocaleString('en-US')} rows and ${CAPS.rosterColumns} columns (delete the rows and columns past the roster)`,
+        `${name}: a sheet reaches ${rows > lastRow ? `row ${rows.toLocaleString('en-US')}` : `column ${columnLetters(columns)}`}; expected a roster of at most ${CAPS.rosterApplicants.toLocaleString('en-US')} applicants below its header (row ${lastRow.toLocaleString('en-US')}) and ${CAPS.rosterColumns} columns (delete the rows and columns past the roster)`,
       );
     }
   }

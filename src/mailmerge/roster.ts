@@ -96,9 +96,11 @@ async function readTable(path: string, name: string, sheet: string | undefined):
 
 function checkRows(table: RosterTable, name: string, editions: Map<string, Edition>): Roster {
   const rows = table.rows.filter((r) => r.cells.some((c) => c !== ''));
-  if (rows.length > CAPS.rosterRows)
+  // The cap counts applicants: the header row is not one.
+  const applicants = rows.length - 1;
+  if (applicants > CAPS.rosterApplicants)
     throw new RosterError(
-      `${name}: the roster has ${rows.length.toLocaleString('en-US')} rows; expected at most ${CAPS.rosterRows.toLocaleString('en-US')} (split it into several rosters)`,
+      `${name}: the roster has ${applicants.toLocaleString('en-US')} applicants; expected at most ${CAPS.rosterApplicants.toLocaleString('en-US')} (split it into several rosters)`,
     );
   const [head, ...body] = rows;
   const header = (head?.cells ?? []).map((c) => c.trim().toLowerCase());

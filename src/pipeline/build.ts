@@ -16,7 +16,7 @@ import { builtKeys, CACHE_FILE, editionKeys } from './cache.js';
 import { editionReport } from '../reports/edition-report.js';
 import { composePacket } from '../compose/packet.js';
 import { printPdf } from '../write/print/print.js';
-import { writeWebSite, type WebFile } from '../write/web/site.js';
+import { writeWebSite } from '../write/web/site.js';
 import { unknownEdition } from '../editions/names.js';
 
 export class UsageError extends Error {}
@@ -34,13 +34,16 @@ export interface BuildOptions {
   rendered?: (doc: RenderedDoc) => void;
   /** Render threads (default: CG_WORKERS or one per core; 1 renders in this thread). */
   workers?: number;
-  /** Reuse documents rendered before from the same tree (default: yes, unless `force`). */
+  /**
+   * Keep what is made in the project's cache folder, and reuse what was made before (default: yes; `force` reuses
+   * nothing made before this build, but keeps what it makes). false: keep and reuse nothing.
+   */
   cache?: boolean;
   /** A render pool kept between builds (a watch process: its threads keep their parsed fonts); not closed here. */
   pool?: RenderPool;
   /**
    * The run's context, kept between builds by a watch process (its parts laid out, its fitted sizes); default: one made
-   * for this build, keeping its store in the project's cache folder unless `force` or `cache: false`.
+   * for this build, keeping its store in the project's cache folder unless `cache: false` (fresh if `force`).
    */
   context?: RunContext;
   /** Render the booklet PDFs before everything else (what someone editing looks at first). */
@@ -112,15 +115,86 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/** The cost that puts a booklet PDF before everything else (dev). */
-const BOOKLET_PDF_FIRST = 9;
+/**
+ * Editions built at once: enough queued renders to keep every render thread busy while this thread finishes the
+ * editions before them; few enough that memory does not grow with the number of editions.
+ */
+const EDITIONS_AT_ONCE = 4;
+
+interface PlannedDoc {
+  path: string;
+  kind: 'booklet' | 'packet';
+  level?: number;
+  document: Document;
+}
+
+interface Planned {
+  edition: Edition;
+  docs: PlannedDoc[];
+  packetMissing: string[];
+}
+
+/**
+ * `work` on each item, at most `atOnce` at a time, results in the items' order. After a failure nothing new starts;
+ * what is running is let finish (it writes into the staging folder that the caller then removes), and the first
+ * failure is thrown.
+ */
+async function inTurn<T, R>(items: T[], atOnce: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const lane = async () => {
+    while (!failure && next < items.length) {
+      const i = next++;
+      try {
+        results[i] = await work(items[i]);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(atOnce, items.length) }, lane));
+  if (failure) throw (failure as { error: unknown }).error;
+  return results;
+}
 
 async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildResult> {
   const started = performance.now();
   const keys = editionKeys(opts.project);
   const built = opts.force ? new Map<string, string>() : builtKeys(outDir);
-  const useCache = opts.cache ?? !opts.force;
-  const ctx = opts.context ?? createRenderContext({ project: opts.project, keep: useCache });
+  // A forced build reads nothing kept before it, but keeps what it makes: the builds after it start from that.
+  const ctx =
+    opts.context ??
+    createRenderContext({
+      project: opts.project,
+      keep: opts.cache ?? true,
+      fresh: opts.cache === undefined && opts.force,
+    });
+  // The render threads start while the source is read (they take about half a second to load their code) when an
+  // edition will be rebuilt: one whose key is not the one it was built from.
+  let ownPool: RenderPool | null = null;
+  const poolOf = (): RenderPool => opts.pool ?? (ownPool ??= createRenderPool(opts.workers));
+  const named = opts.editions?.length ? opts.editions : [...keys.keys()];
+  if (named.some((id) => built.get(id) !== keys.get(id))) poolOf();
+  try {
+    return await buildEditions(opts, outDir, { started, keys, built, ctx, poolOf });
+  } finally {
+    await (ownPool as RenderPool | null)?.close();
+  }
+}
+
+async function buildEditions(
+  opts: BuildOptions,
+  outDir: string,
+  run: {
+    started: number;
+    keys: Map<string, string>;
+    built: Map<string, string>;
+    ctx: RunContext;
+    poolOf: () => RenderPool;
+  },
+): Promise<BuildResult> {
+  const { started, keys, built, ctx } = run;
   const tree = loadSource(opts.project, ctx.store);
   checkPrintable(opts.project, tree.files);
   const requested = selectEditions(tree, opts.editions);
@@ -136,17 +210,20 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
     return { editions: [], upToDate, manifest: readManifest(outDir).files, ms: performance.now() - started };
   }
   const staging = new Staging(outDir, carry);
-  const pool: RenderPool =
-    opts.pool ??
-    (editions.length
-      ? createRenderPool(opts.workers)
-      : { run: () => Promise.reject(new Error('no work')), close: async () => {} });
+  const pool: RenderPool = editions.length
+    ? run.poolOf()
+    : { run: () => Promise.reject(new Error('no work')), close: async () => {} };
   // Documents and parts made before are reused unless forced (a forced build still draws each distinct part once).
   const render = (job: RenderJob) => renderKept(ctx.store, job, (j) => pool.run(j, ctx));
   try {
-    // Compose every document first (cheap, in this thread), then render them all in parallel.
-    const planned = editions.map((edition) => {
-      const docs: { path: string; kind: 'booklet' | 'packet'; level?: number; document: Document }[] = [
+    // Each edition on its own, a few at a time: its documents are composed, rendered in the pool, joined by its print
+    // PDF, web edition and report, written to the staging folder and let go. Memory holds a few editions' documents
+    // whatever their number, and this thread's share (composing, print PDFs, web editions, writing) runs while the
+    // render threads work on the editions beside it.
+    const total = editions.reduce((n, e) => n + 2 * (1 + e.guidelines.levels.length), 0);
+    let done = 0;
+    const plan = (edition: Edition): Planned => {
+      const docs: PlannedDoc[] = [
         {
           path: `${edition.id}/competency-guidelines`,
           kind: 'booklet',
@@ -165,78 +242,72 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
         });
       }
       return { edition, docs, packetMissing: [...missing] };
-    });
-    // Longest first (a booklet's Word file lays out the whole booklet to number its contents),
-    // so that no long job is left running alone at the end.
-    const jobs = planned.flatMap(({ docs }, i) =>
-      docs.flatMap((d, k) =>
-        (['pdf', 'docx'] as const).map((format) => ({
-          i,
-          k,
-          format,
-          document: d.document,
-          cost:
-            d.kind === 'booklet'
-              ? format === 'pdf' && opts.bookletPdfFirst
-                ? BOOKLET_PDF_FIRST
-                : format === 'docx'
-                  ? 3
-                  : 2
-              : 1,
-        })),
-      ),
-    );
-    const done = new Map<string, RenderOutput>();
-    const runJob = async (j: (typeof jobs)[number]) => {
+    };
+    const renderDoc = async (edition: Edition, d: PlannedDoc, format: 'pdf' | 'docx'): Promise<RenderOutput> => {
       const t = performance.now();
-      const { edition, docs } = planned[j.i];
       // Text the layout would cut is named by the source line it comes from: the edition's own files first.
       const sources = [
         ...edition.files,
         ...tree.files.filter((f) => !f.startsWith('source/editions/') || edition.files.includes(f)),
       ];
-      const out = await render({ format: j.format, document: j.document }).catch((e: unknown) => {
-        throw asSourceProblem(e, opts.project, sources, `${docs[j.k].path}.${j.format}`);
+      const out = await render({ format, document: d.document }).catch((e: unknown) => {
+        throw asSourceProblem(e, opts.project, sources, `${d.path}.${format}`);
       });
-      done.set(`${j.i}/${j.k}/${j.format}`, out);
-      opts.early?.(`${docs[j.k].path}.${j.format}`, out);
+      opts.early?.(`${d.path}.${format}`, out);
       opts.rendered?.({
         edition: edition.id,
-        path: `${docs[j.k].path}.${j.format}`,
-        format: j.format,
+        path: `${d.path}.${format}`,
+        format,
         pages: out.pages,
         ms: performance.now() - t,
         cached: out.cached,
-        done: done.size,
-        total: jobs.length,
+        done: ++done,
+        total,
       });
+      return out;
     };
-    const ordered = [...jobs].sort((a, b) => b.cost - a.cost);
-    // dev: the booklet PDF alone first, with a core to itself (the other jobs shared the two cores with it and made
-    // the one waiting on it wait longer); then the rest.
-    const first = opts.bookletPdfFirst ? ordered.filter((j) => j.cost === BOOKLET_PDF_FIRST) : [];
-    await Promise.all(first.map(runJob));
-    await Promise.all(ordered.filter((j) => !first.includes(j)).map(runJob));
-    const rendered = planned.map(({ docs }, i) =>
-      docs.map((_, k) => [done.get(`${i}/${k}/pdf`)!, done.get(`${i}/${k}/docx`)!] as const),
-    );
-    // The print PDF of each booklet: its screen PDF with bleed, trim and crop marks (cheap: nothing is laid out again).
-    const prints = await Promise.all(
-      planned.map(({ edition, docs }, i) =>
-        printPdf(docs[0].document, ctx, { screen: rendered[i][0][0].bytes, cropMarks: edition.settings.cropMarks }),
-      ),
-    );
-    // The web edition of each booklet: a static site from the same tree, with its search index.
-    const webs: WebFile[][] = planned.map(({ docs }) =>
-      writeWebSite(docs[0].document, ctx, {
+    // dev: every booklet PDF first, each with a core to itself (other jobs beside it made the one waiting on it wait
+    // longer); then the rest, edition by edition.
+    const planned = new Map<Edition, Planned>();
+    const bookletPdfs = new Map<Edition, Promise<RenderOutput>>();
+    if (opts.bookletPdfFirst) {
+      for (const e of editions) {
+        const p = plan(e);
+        planned.set(e, p);
+        bookletPdfs.set(e, renderDoc(e, p.docs[0], 'pdf'));
+      }
+      await Promise.all(bookletPdfs.values());
+    }
+    const buildEdition = async (edition: Edition): Promise<EditionResult> => {
+      const { docs, packetMissing } = planned.get(edition) ?? plan(edition);
+      planned.delete(edition);
+      // Longest first (a booklet's Word file lays out the whole booklet to number its contents), so that no long job
+      // is left running alone at the end.
+      const booklet = {
+        docx: renderDoc(edition, docs[0], 'docx'),
+        pdf: bookletPdfs.get(edition) ?? renderDoc(edition, docs[0], 'pdf'),
+      };
+      const packets = docs
+        .slice(1)
+        .map((d) => ({ pdf: renderDoc(edition, d, 'pdf'), docx: renderDoc(edition, d, 'docx') }));
+      const rendered = [booklet, ...packets].map(({ pdf, docx }) => Promise.all([pdf, docx]));
+      // Settled before anything can throw: a failed edition leaves no render of its own still writing.
+      await Promise.allSettled(rendered);
+      const outputs = await Promise.all(rendered);
+      const screen = outputs[0][0];
+      // The print PDF of the booklet: its screen PDF with bleed, trim and crop marks (nothing is laid out again).
+      const print = await printPdf(docs[0].document, ctx, {
+        screen: screen.bytes,
+        cropMarks: edition.settings.cropMarks,
+      });
+      // The web edition of the booklet: a static site from the same tree, with its search index.
+      const web = writeWebSite(docs[0].document, ctx, {
         pdf: '../competency-guidelines.pdf',
         docx: '../competency-guidelines.docx',
         print: '../competency-guidelines-print.pdf',
-      }),
-    );
-    const results: EditionResult[] = planned.map(({ edition, docs, packetMissing }, i) => {
+      });
       const files = docs.flatMap((d, k) => {
-        const [pdf, docx] = rendered[i][k];
+        const [pdf, docx] = outputs[k];
         const level = d.level ? { level: d.level } : {};
         return [
           staging.write(
@@ -256,12 +327,12 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
             edition: edition.id,
             kind: 'print',
             format: 'pdf',
-            pages: prints[i].pages,
+            pages: print.pages,
           },
-          prints[i].bytes,
+          print.bytes,
         ),
       );
-      for (const f of webs[i])
+      for (const f of web)
         files.push(
           staging.write(
             {
@@ -280,10 +351,11 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
         ),
       );
       opts.log?.(
-        `${edition.id}: booklet ${rendered[i][0][0].pages} pages (print PDF ${prints[i].pages} pages, with bleed and trim) and ${docs.length - 1} level packets (PDF, Word)`,
+        `${edition.id}: booklet ${screen.pages} pages (print PDF ${print.pages} pages, with bleed and trim) and ${docs.length - 1} level packets (PDF, Word)`,
       );
       return { edition, files, packetMissing };
-    });
+    };
+    const results = await inTurn(editions, EDITIONS_AT_ONCE, buildEdition);
     // Rebuilt editions get their new key; carried-over ones keep the key they were built from.
     const cache: Record<string, string> = {};
     for (const id of [...carry].sort()) if (built.has(id)) cache[id] = built.get(id)!;
@@ -295,7 +367,5 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
   } catch (e) {
     staging.abandon();
     throw e;
-  } finally {
-    if (!opts.pool) await pool.close();
   }
 }

@@ -35,29 +35,37 @@ function hashFiles(project: string, files: string[]): string {
  * The generator: the running code (src/, patches/) and its locked package versions (which pin the fonts and
  * the libraries), wherever the sources it builds are. Read when a run's context is made (pipeline/context.ts).
  */
+/** By the code's folder: the code does not change while it runs. */
+const generators = new Map<string, string>();
+
 export function generatorKey(): string {
   const root = packageRoot(import.meta.url);
+  const known = generators.get(root);
+  if (known) return known;
   const files = [
     ...filesUnder(join(root, 'src')),
     ...filesUnder(join(root, 'patches')),
     join(root, 'package-lock.json'),
   ];
-  return hashFiles(
+  const key = hashFiles(
     root,
     files.filter((f) => existsSync(f) && statSync(f).isFile()),
   );
+  generators.set(root, key);
+  return key;
 }
 
 /** Keys of every edition folder in source/editions, by edition id. */
 export function editionKeys(project: string): Map<string, string> {
-  const shared = hashFiles(
-    project,
-    [
-      ...filesUnder(join(project, 'source', 'base')),
-      ...filesUnder(join(project, 'templates')),
-      ...filesUnder(join(project, 'src')),
-      join(project, 'package-lock.json'),
-    ].filter((f) => existsSync(f) && statSync(f).isFile()),
+  // The generator is the running code's (generatorKey), not the project's: the sources may be a folder of their own.
+  const shared = sha256(
+    hashFiles(
+      project,
+      [...filesUnder(join(project, 'source', 'base')), ...filesUnder(join(project, 'templates'))].filter(
+        (f) => existsSync(f) && statSync(f).isFile(),
+      ),
+    ),
+    generatorKey(),
   );
   const editionsDir = join(project, 'source', 'editions');
   const keys = new Map<string, string>();

@@ -10,13 +10,25 @@ export interface RunContext extends RenderContext {
   store: ContentStore | null;
   /** The folder of this run's store (a worker thread keeps a context of its own over it); null: none. */
   keeps: string | null;
+  /**
+   * When the run began, if its store reads nothing kept before it (a forced build) but keeps what the run makes; null:
+   * it reads all it has.
+   */
+  fresh: number | null;
   /** Trims the store on disk to what was used most recently (at the end of a run). */
   prune(): void;
 }
 
 export interface RunOptions {
-  /** Keep and reuse what was made before (false: a forced build, which keeps nothing and reads nothing). */
+  /** Keep what the run makes, and reuse what was made before (false: nothing is kept or read). */
   keep: boolean;
+  /**
+   * Keep what the run makes but read nothing made before it (a forced build: every part is laid out again, and the
+   * builds after it start from what it made).
+   */
+  fresh?: boolean;
+  /** A fresh store's run began then (a worker thread's, from its run); default: now. */
+  since?: number;
   /** The project whose cache folder keeps the store (cacheDirOf); none: the store is in memory only. */
   project?: string;
   /** The store's folder itself (a worker thread's, from its run). */
@@ -39,7 +51,8 @@ export function traceFromEnv(): (line: string) => void {
 export function createRenderContext(opts: RunOptions): RunContext {
   const cacheDir = opts.project ? cacheDirOf(opts.project) : null;
   const dir = opts.dir ?? (cacheDir ? join(cacheDir, STORE_DIR) : null);
-  const store = opts.keep ? new ContentStore(dir, generatorKey()) : null;
+  const fresh = opts.fresh ? (opts.since ?? Date.now()) : null;
+  const store = opts.keep ? new ContentStore(dir, generatorKey(), fresh) : null;
   const prune = () => {
     store?.prune();
     if (store && cacheDir) removeEarlierCaches(cacheDir);
@@ -47,6 +60,7 @@ export function createRenderContext(opts: RunOptions): RunContext {
   return {
     store,
     keeps: store?.dir ?? null,
+    fresh: store?.fresh ?? null,
     trace: traceFromEnv(),
     fittedMaps: new Map(),
     parts: newPartMemory(),

@@ -2,18 +2,27 @@
 // before is not laid out again. Two editions that publish the same packet, a rebuild after an edit to one level (the
 // other levels' packets are unchanged), a mail merge run again (its shared packets) all reuse what was rendered. Same
 // tree and generator give the same bytes, so a kept file is the file a render would make; `--force` keeps nothing.
-import { createHash } from 'node:crypto';
 import type { Document } from '../compose/tree.js';
+import { jsonWithHashes, sha256 } from '../util/hash.js';
 import type { KeptStore } from '../write/context.js';
 import type { RenderJob, RenderOutput } from './render-worker.js';
 
-/** The key of a render: the format and the tree (its edition id aside: it changes nothing printed). */
+/** Each tree's hash, made once (a document is rendered in two formats; its tree is never changed once composed). */
+const treeHashes = new WeakMap<Document, string>();
+
+/** The tree's content (its edition id aside: it changes nothing printed). */
+function treeHash(document: Document): string {
+  let h = treeHashes.get(document);
+  if (h === undefined) {
+    const { editionId: _ignored, ...content } = document;
+    treeHashes.set(document, (h = sha256(jsonWithHashes(content))));
+  }
+  return h;
+}
+
+/** The key of a render: the format and the tree. */
 export function documentKey(job: RenderJob): string {
-  const { editionId: _ignored, ...content } = job.document as Document;
-  const json = JSON.stringify(content, (_k, v) =>
-    v instanceof Uint8Array ? createHash('sha256').update(v).digest('hex') : v,
-  );
-  return createHash('sha256').update(job.format).update('\0').update(json).digest('hex');
+  return sha256(job.format, '\0', treeHash(job.document));
 }
 
 /** A document kept before: its bytes and, beside them, what else the render said (its pages). */

@@ -1,7 +1,6 @@
 // Atomic output: a build writes into a staging folder that replaces out/ only when it all succeeded.
 import {
   copyFileSync,
-  cpSync,
   existsSync,
   linkSync,
   lstatSync,
@@ -13,7 +12,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { sha256 } from '../util/hash.js';
+import { hashOfBytes, sha256 } from '../util/hash.js';
 import { clearDeadLock, isAlive, lockPath } from './lock.js';
 import { removeOnInterrupt } from '../util/interrupt.js';
 import { writingTo } from '../util/machine-fault.js';
@@ -37,6 +36,8 @@ export class Staging {
   readonly dir: string;
   private readonly entries: ManifestEntry[] = [];
   private readonly forget: () => void;
+  /** The previous out/'s files by path: one written again with the same bytes is linked, not written. */
+  private readonly previous = new Map<string, ManifestEntry>();
 
   /** `carryOver`: editions whose files in the previous out/ are kept as they are. */
   constructor(
@@ -47,14 +48,16 @@ export class Staging {
     rmSync(this.dir, { recursive: true, force: true });
     this.forget = removeOnInterrupt(this.dir);
     mkdirSync(this.dir, { recursive: true });
-    if (carryOver.size && existsSync(outDir)) {
+    if (existsSync(outDir)) {
       const previous = readManifest(outDir);
       for (const e of previous.files) {
+        this.previous.set(e.path, e);
         if (!carryOver.has(e.edition)) continue;
         const from = join(outDir, e.path);
         if (!existsSync(from)) continue;
         mkdirSync(dirname(join(this.dir, e.path)), { recursive: true });
-        cpSync(from, join(this.dir, e.path));
+        // Linked, not copied: every file is written whole under a new name, never changed in place.
+        linkTree(from, join(this.dir, e.path));
         this.entries.push(e);
       }
     }
@@ -63,13 +66,32 @@ export class Staging {
   write(entry: Omit<ManifestEntry, 'sha256'>, bytes: Uint8Array | string): ManifestEntry {
     const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
     const file = join(this.dir, entry.path);
+    // A file every rebuilt edition writes (a web font) is hashed once.
+    const hash = typeof bytes === 'string' ? sha256(data) : hashOfBytes(data);
     writingTo(file, () => {
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, data);
+      if (!this.linkedUnchanged(entry.path, hash, data, file)) writeFileSync(file, data);
     });
-    const full: ManifestEntry = { ...entry, sha256: sha256(data) };
+    const full: ManifestEntry = { ...entry, sha256: hash };
     this.entries.push(full);
     return full;
+  }
+
+  /**
+   * The previous out/'s file linked in its place when it has these bytes (most files of a rebuilt edition: its web
+   * fonts and scripts, the documents an edit did not change). Compared byte for byte: the manifest says what the
+   * build wrote, not what the file holds now.
+   */
+  private linkedUnchanged(path: string, hash: string, data: Uint8Array, file: string): boolean {
+    if (this.previous.get(path)?.sha256 !== hash) return false;
+    const from = join(this.outDir, path);
+    try {
+      if (!Buffer.from(data.buffer, data.byteOffset, data.byteLength).equals(readFileSync(from))) return false;
+      linkSync(from, file);
+      return true;
+    } catch {
+      return false; // gone, or not linkable (another file system): written
+    }
   }
 
   /** A file that is not an output (the build cache): not listed in the manifest. */

@@ -12,6 +12,8 @@ export interface RenderJob {
   document: Document;
   /** For a worker thread: the folder of the run's store (pipeline/context.ts); none: the run keeps nothing. */
   keep?: string;
+  /** The run's store is fresh (a forced build): it began then, and nothing kept before is read. */
+  fresh?: number;
 }
 
 export interface RenderOutput {
@@ -40,9 +42,14 @@ const threadContexts = new Map<string, RunContext>();
 
 /** The entry of a worker thread (render-worker-entry.mjs). */
 export default function render(job: RenderJob): Promise<RenderOutput> {
-  const which = job.keep ?? '';
+  const which = `${job.fresh ?? ''}:${job.keep ?? ''}`;
   let ctx = threadContexts.get(which);
   if (!ctx)
-    threadContexts.set(which, (ctx = createRenderContext(job.keep ? { keep: true, dir: job.keep } : { keep: false })));
+    threadContexts.set(
+      which,
+      (ctx = createRenderContext(
+        job.keep ? { keep: true, dir: job.keep, fresh: job.fresh !== undefined, since: job.fresh } : { keep: false },
+      )),
+    );
   return renderIn(job, ctx);
 }

@@ -20,20 +20,35 @@ import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { KeptStore } from '../write/context.js';
 
-/** Files kept on disk; the least recently used go first. A build keeps about 100 parts of 10–200 kB and 124 documents. */
-const MAX_FILES = 2000;
-/** Bytes kept in memory, and the largest entry kept there (a booklet is under 1 MB). */
-const MEMORY_BYTES = 48 * 1024 * 1024;
-const MEMORY_ENTRY = 4 * 1024 * 1024;
+/**
+ * What is kept on disk; the least recently used go first. A build of 4 editions keeps about 600 files (parts of 10–200
+ * kB, 124 documents); one of 40 editions about 1,500 files, 250 MB: room for a few of those.
+ */
+const MAX_FILES = 10_000;
+const MAX_BYTES = 1024 * 1024 * 1024;
+/**
+ * Bytes kept in memory, and the largest entry kept there: each thread has a store (the build's, each render thread's),
+ * and what it reads again soon is small (notes, parsed trees, parts of 10–200 kB; a render thread keeps the parts it
+ * uses parsed besides). The disk's page cache holds the rest.
+ */
+const MEMORY_BYTES = 16 * 1024 * 1024;
+const MEMORY_ENTRY = 1024 * 1024;
 
 export class ContentStore implements KeptStore {
   private readonly memory = new Map<string, Uint8Array>();
   private memoryBytes = 0;
+  /** A fresh store's keys put by this store (in this thread). */
+  private readonly putHere = new Set<string>();
 
-  /** `dir`: the folder kept between processes (null: memory only). */
+  /**
+   * `dir`: the folder kept between processes (null: memory only). `fresh`: a forced build's store, given the time its run
+   * began: it reads nothing kept before that (only what it was given, and what the run's other threads wrote since),
+   * but keeps all it makes, for the builds after it.
+   */
   constructor(
     readonly dir: string | null,
     private readonly generator: string,
+    readonly fresh: number | null = null,
   ) {}
 
   /** `kind:hash.` file names: what an entry is shows in a listing (a part, a document, a parsed tree, a note). */
@@ -44,6 +59,7 @@ export class ContentStore implements KeptStore {
   }
 
   get(key: string): Uint8Array | null {
+    if (this.fresh !== null && !this.putHere.has(key) && !this.madeInThisRun(key)) return null;
     const held = this.memory.get(key);
     if (held) {
       this.memory.delete(key);
@@ -64,7 +80,18 @@ export class ContentStore implements KeptStore {
     }
   }
 
+  /** An entry another thread of a fresh store's run wrote: its file is newer than the run. */
+  private madeInThisRun(key: string): boolean {
+    if (!this.dir) return false;
+    try {
+      return statSync(join(this.dir, this.fileOf(key))).mtimeMs >= this.fresh!;
+    } catch {
+      return false;
+    }
+  }
+
   put(key: string, bytes: Uint8Array): void {
+    if (this.fresh !== null) this.putHere.add(key);
     this.remember(key, bytes);
     if (!this.dir) return;
     try {
@@ -93,8 +120,11 @@ export class ContentStore implements KeptStore {
     }
   }
 
-  /** Keeps the MAX_FILES most recently used files on disk (and removes what an interrupted write left). */
-  prune(maxFiles = MAX_FILES): void {
+  /**
+   * Keeps the most recently used files on disk, at most MAX_FILES and MAX_BYTES (and removes what an interrupted write
+   * left).
+   */
+  prune(maxFiles = MAX_FILES, maxBytes = MAX_BYTES): void {
     if (!this.dir) return;
     let names: string[];
     try {
@@ -109,20 +139,24 @@ export class ContentStore implements KeptStore {
         /* already gone */
       }
     };
-    const entries: { n: string; t: number }[] = [];
+    const entries: { n: string; t: number; size: number }[] = [];
     for (const n of names) {
       try {
-        const t = statSync(join(this.dir, n)).mtimeMs;
+        const { mtimeMs: t, size } = statSync(join(this.dir, n));
         // A temporary file older than a minute was left by a process that stopped while writing it.
         if (n.endsWith('.tmp')) {
           if (Date.now() - t > 60_000) remove(n);
-        } else entries.push({ n, t });
+        } else entries.push({ n, t, size });
       } catch {
         /* removed meanwhile */
       }
     }
-    if (entries.length <= maxFiles) return;
-    entries.sort((a, b) => a.t - b.t);
-    for (const { n } of entries.slice(0, entries.length - maxFiles)) remove(n);
+    // Newest first: kept while both limits hold.
+    entries.sort((a, b) => b.t - a.t);
+    let bytes = 0;
+    entries.forEach(({ n, size }, i) => {
+      bytes += size;
+      if (i >= maxFiles || bytes > maxBytes) remove(n);
+    });
   }
 }

@@ -10,8 +10,8 @@ export const CAPS = {
   /** What an .xlsx (a zip) may expand to, all its parts together, and how many parts it may have. */
   xlsxExpandedBytes: 64 * MiB,
   xlsxEntries: 2_000,
-  /** Rows and columns of a roster (the header included). */
-  rosterRows: 20_000,
+  /** Applicants of a roster (its rows below the header), and its columns. */
+  rosterApplicants: 20_000,
   rosterColumns: 256,
   /** RFC 5321: the longest address a mail server takes. */
   emailChars: 254,

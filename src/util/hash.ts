@@ -8,7 +8,17 @@ export function sha256(...parts: (string | Uint8Array)[]): string {
   return h.digest('hex');
 }
 
+/** Hashes of byte arrays seen before: a logo is in every document of its edition, and in each part key of a cover. */
+const arrayHashes = new WeakMap<Uint8Array, string>();
+
+/** The SHA-256 of bytes, made once for each array (an array is never changed once made: a font, a logo, a file). */
+export function hashOfBytes(bytes: Uint8Array): string {
+  let h = arrayHashes.get(bytes);
+  if (h === undefined) arrayHashes.set(bytes, (h = sha256(bytes)));
+  return h;
+}
+
 /** A value as JSON with each byte array (an image, a font) as its SHA-256: a short, exact text of its content. */
 export function jsonWithHashes(value: unknown): string {
-  return JSON.stringify(value, (_k, v) => (v instanceof Uint8Array ? sha256(v) : v));
+  return JSON.stringify(value, (_k, v) => (v instanceof Uint8Array ? hashOfBytes(v) : v));
 }

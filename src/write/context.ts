@@ -36,6 +36,11 @@ export interface RenderContext {
   fittedMaps: Map<string, number>;
   /** The PDF parts of this run. */
   parts: PartMemory;
+  /**
+   * What the Word writer keeps for the run (write/docx/memory.ts: deflated package entries, parts, frames), made by
+   * its first document; what it holds is that module's.
+   */
+  docx?: object;
 }
 
 export function newPartMemory(): PartMemory {

@@ -1,22 +1,28 @@
 // The .docx package of a document from its sections' XML: the holes filled (bookmark ids, `_Toc` names, list
 // instances, section properties, the picture's relationship), the headers and footers as parts of their own, the
 // relationships, content types, core properties and settings, and docx's styles, numbering and fixed parts; zipped
-// with fflate (entries in a fixed order, dated the publication's date).
+// (entries in a fixed order, dated the publication's date; zip.ts).
 import { strToU8 } from 'fflate';
 import type { Cover, Document } from '../../compose/tree.js';
 import { el, escapeWordml, writeXml } from '../../xml/wordml.js';
 import type { Frame } from './frame.js';
-import { CLOSE, OPEN, type Hole } from './holes.js';
+import { cutXml, Utf8Joiner, type CutXml } from './cut.js';
+import type { Hole } from './holes.js';
 import type { KeptSection } from './part.js';
 import { CONTENT_TYPES_START, DOCUMENT_START, EMPTY_RELS, PACKAGE_RELS, SETTINGS_START } from './part-roots.js';
 import { runningHeadAndFoot, sectionProperties } from './page.js';
 import { hex } from './styles.js';
-import { zipParts, type Parts } from './zip.js';
+import { zipParts, type DeflatedEntries, type Parts } from './zip.js';
 
 /** A section of the document: its XML with holes, its measures, and the part whose holes it has. */
 export interface Section extends KeptSection {
   part: number;
+  /** Its XML cut at the holes, when the run has it already (a kept part's section). */
+  cut?: CutXml;
 }
+
+/** A section's XML cut at its holes: the run's, or cut now. */
+export const cutOf = (s: Section): CutXml => s.cut ?? cutXml(s.xml);
 
 /** What fills the holes besides the sections themselves. */
 export interface Fillers {
@@ -29,7 +35,14 @@ export interface Fillers {
   logo?: Cover['logo'];
 }
 
-export function writePackage(doc: Document, sections: Section[], frame: Frame, f: Fillers): Uint8Array {
+/** `deflated`: the run's deflated entries (every entry but the body recurs in other documents). */
+export function writePackage(
+  doc: Document,
+  sections: Section[],
+  frame: Frame,
+  f: Fillers,
+  deflated: DeflatedEntries,
+): Uint8Array {
   const { hasContents, tocName, logo } = f;
   // Headers and footers (relationship ids after styles, numbering, notes and settings), then the body.
   const parts: Parts = {};
@@ -71,12 +84,13 @@ export function writePackage(doc: Document, sections: Section[], frame: Frame, f
 
   let bookmarkId = 0;
   const open: (number | null)[] = [];
-  let body = '';
+  const body = new Utf8Joiner();
+  body.add(`${DOCUMENT_START}<w:body>`);
   let sectionInPart = 0;
   sections.forEach((s, i) => {
     sectionInPart = i > 0 && sections[i - 1].part === s.part ? sectionInPart + 1 : 0;
     const first = i - sectionInPart;
-    body += fillHoles(s.xml, (h) => {
+    fillHoles(cutOf(s), body, (h) => {
       switch (h.kind) {
         case 'bookmark':
           open.push(++bookmarkId);
@@ -100,10 +114,10 @@ export function writePackage(doc: Document, sections: Section[], frame: Frame, f
       }
     });
   });
-  body += sectPrs[sectPrs.length - 1];
+  body.add(`${sectPrs[sectPrs.length - 1]}</w:body></w:document>`);
 
   Object.assign(parts, frame);
-  parts['word/document.xml'] = strToU8(`${DOCUMENT_START}<w:body>${body}</w:body></w:document>`);
+  parts['word/document.xml'] = body.bytes();
   parts['word/_rels/document.xml.rels'] = strToU8(
     `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
   );
@@ -111,27 +125,19 @@ export function writePackage(doc: Document, sections: Section[], frame: Frame, f
   parts['_rels/.rels'] = strToU8(PACKAGE_RELS);
   parts['docProps/core.xml'] = strToU8(coreProperties(doc));
   parts['word/settings.xml'] = strToU8(settings(doc));
-  return zipParts(parts, doc.meta.date);
+  return zipParts(parts, doc.meta.date, deflated, ['word/document.xml']);
 }
 
 function rel(n: number, type: string, target: string): string {
   return `<Relationship Id="rId${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
 }
 
-export function forEachHole(xml: string, f: (h: Hole) => void): void {
-  for (let at = xml.indexOf(OPEN); at >= 0; at = xml.indexOf(OPEN, at + 1))
-    f(JSON.parse(xml.slice(at + 1, xml.indexOf(CLOSE, at))) as Hole);
-}
-
-function fillHoles(xml: string, fill: (h: Hole) => string): string {
-  let out = '';
-  let from = 0;
-  for (let at = xml.indexOf(OPEN); at >= 0; at = xml.indexOf(OPEN, from)) {
-    const end = xml.indexOf(CLOSE, at);
-    out += xml.slice(from, at) + fill(JSON.parse(xml.slice(at + 1, end)) as Hole);
-    from = end + 1;
-  }
-  return out + xml.slice(from);
+function fillHoles(cut: CutXml, out: Utf8Joiner, fill: (h: Hole) => string): void {
+  cut.holes.forEach((h, k) => {
+    out.add(cut.texts[k]);
+    out.add(fill(h));
+  });
+  out.add(cut.texts[cut.holes.length]);
 }
 
 /** docProps/core.xml: the publication's metadata, every timestamp its date. */

@@ -1,12 +1,14 @@
 // One part of a document (a level's chapter, the glossary, a packet's forms, a letter) as WordprocessingML with holes
 // (holes.ts) and its measures for the pagination: made once, kept in ctx.store under a hash of everything the XML and
 // the measures depend on (the part's tree, the page, how it starts, whether it ends the document; not the edition's
-// colour, which is a hole), and reused by the booklet, the packets and every edition that shares the part.
+// colour, which is a hole), and reused by the booklet, the packets and every edition that shares the part. The run
+// holds the parts it made or read (memory.ts), so a forced build, which has no store, makes each part once too.
 import { createHash } from 'node:crypto';
 import { strFromU8, strToU8 } from 'fflate';
 import type { Block, Document, Letter, Part } from '../../compose/tree.js';
 import { writeXml, el, type El } from '../../xml/wordml.js';
 import type { RenderContext } from '../context.js';
+import type { Held } from './held.js';
 import { PartCounters, type BlockContext } from './block-context.js';
 import { renderBlocks } from './blocks.js';
 import { copyrightPage } from './front-matter.js';
@@ -61,18 +63,31 @@ export function keptPart(
   start: Start,
   last: boolean,
   ctx: RenderContext,
+  held: Held<KeptPart>,
 ): KeptPart | PartInProgress {
   const key = `docx-part:${createHash('sha256')
     .update(JSON.stringify({ v: WRITER_VERSION, part, start, last, page: doc.page }))
     .digest('hex')}`;
+  const inRun = held.get(key);
+  if (inRun) return inRun;
   const kept = ctx.store?.get(key);
-  if (kept) return JSON.parse(strFromU8(kept)) as KeptPart;
+  if (kept) {
+    const read = JSON.parse(strFromU8(kept)) as KeptPart;
+    held.set(key, read);
+    return read;
+  }
   ctx.trace(`docx part ${part.kind === 'chapter' ? part.id : part.kind} made`);
   return makePart(doc, part, start, last, key);
 }
 
 /** Measures a part made now and keeps it. */
-export function finishPart(doc: Document, made: PartInProgress, m: Metrics, ctx: RenderContext): KeptPart {
+export function finishPart(
+  doc: Document,
+  made: PartInProgress,
+  m: Metrics,
+  ctx: RenderContext,
+  held: Held<KeptPart>,
+): KeptPart {
   const part: KeptPart = {
     sections: made.sections.map(({ children, ...s }) => ({
       ...s,
@@ -81,6 +96,7 @@ export function finishPart(doc: Document, made: PartInProgress, m: Metrics, ctx:
     headings: made.headings,
   };
   ctx.store?.put(made.key, strToU8(JSON.stringify(part)));
+  held.set(made.key, part);
   return part;
 }
 

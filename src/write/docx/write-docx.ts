@@ -6,13 +6,14 @@ import { strFromU8 } from 'fflate';
 import type { Cover, Document } from '../../compose/tree.js';
 import { parseXml, writeXml, type El } from '../../xml/wordml.js';
 import { bareContext, type RenderContext } from '../context.js';
-import { frameOf, type ListUse } from './frame.js';
+import { frameOf, type Frame, type ListUse } from './frame.js';
+import { cutXml, type CutXml } from './cut.js';
+import { docxMemory, type DocxMemory } from './memory.js';
 import { contents, cover, type ContentsEntry } from './front-matter.js';
 import type { Hole } from './holes.js';
-import { forEachHole, writePackage, type Section } from './package.js';
+import { cutOf, writePackage, type Section } from './package.js';
 import { endSection, finishPart, keptPart, type Metrics, type PartInProgress } from './part.js';
 import { geometryOf, textBox, type Start } from './page.js';
-import { Faces } from './pagination/fonts.js';
 import { measureSection, pagesOf, tocOfMark } from './pagination/layout.js';
 import { Styles } from './pagination/properties.js';
 
@@ -20,6 +21,7 @@ export async function writeDocx(doc: Document, ctx: RenderContext = bareContext(
   const g = geometryOf(doc);
   const hasContents = doc.parts.some((p) => p.kind === 'contents');
   const lastPart = doc.parts.length - 1;
+  const memory = docxMemory(ctx);
   // Every part after the first starts on a right-hand page, but the copyright page, the back of the cover.
   const startOf = (i: number): Start => (i === 0 || doc.parts[i].kind === 'copyright' ? 'newPage' : 'rightHandPage');
 
@@ -44,9 +46,9 @@ export async function writeDocx(doc: Document, ctx: RenderContext = bareContext(
     } else if (part.kind === 'contents') {
       sections.push({ part: i, layout, runningHead: part.title, xml: '', measure: [] });
     } else {
-      const p = keptPart(doc, part, startOf(i), i === lastPart, ctx);
+      const p = keptPart(doc, part, startOf(i), i === lastPart, ctx, memory.parts);
       if ('key' in p) made.push({ at: sections.length, part: p });
-      for (const s of p.sections) sections.push({ measure: [], ...s, part: i });
+      for (const s of p.sections) sections.push({ measure: [], ...s, part: i, cut: cutOnce(s, memory) });
       for (const h of p.headings) headings.push({ part: i, ...h });
     }
   });
@@ -54,16 +56,16 @@ export async function writeDocx(doc: Document, ctx: RenderContext = bareContext(
   // 2. List instances, numbered in the order the document first uses them (as docx numbers them), and the styles and
   // numbering parts for them.
   const lists = listUses(sections);
-  const frame = await frameOf(doc, lists.uses, ctx);
+  const { frame, shared } = await frameOf(doc, lists.uses, ctx, memory.frames);
 
-  // 3. Measures of what was made now (kept with its part), and the Contents' pages from every part's measures.
+  // 3. Measures of what was made now (kept with its part: another document may need them even if this one has no
+  // Contents), and the Contents' pages from every part's measures.
   let metrics: Metrics | undefined;
-  const measuring = (): Metrics =>
-    (metrics ??= { styles: new Styles(parseXml(strFromU8(frame['word/styles.xml']))), faces: new Faces(ctx.store) });
-  if (hasContents || ctx.store) {
-    for (const { at, part } of made)
-      finishPart(doc, part, measuring(), ctx).sections.forEach((s, k) => (sections[at + k].measure = s.measure));
-  }
+  const measuring = (): Metrics => (metrics ??= { styles: stylesOf(shared, memory), faces: memory.faces });
+  for (const { at, part } of made)
+    finishPart(doc, part, measuring(), ctx, memory.parts).sections.forEach(
+      (s, k) => (sections[at + k].measure = s.measure),
+    );
   const tocFirst = new Map<number, number>();
   headings.forEach((h, k) => tocFirst.set(h.part, tocFirst.get(h.part) ?? k));
   const tocName = (part: number, k: number) => `_Toc${(tocFirst.get(part) ?? 0) + k + 1}`;
@@ -105,7 +107,28 @@ export async function writeDocx(doc: Document, ctx: RenderContext = bareContext(
       .join('');
   }
 
-  return writePackage(doc, sections, frame, { hasContents, tocName, numId: lists.numId, logo });
+  return writePackage(
+    doc,
+    sections,
+    frame,
+    { hasContents, tocName, numId: lists.numId, logo },
+    docxMemory(ctx).deflated,
+  );
+}
+
+/** A part's section cut at its holes: a kept section once a run. */
+function cutOnce(s: { xml: string }, memory: DocxMemory): CutXml {
+  let cut = memory.cuts.get(s);
+  if (!cut) memory.cuts.set(s, (cut = cutXml(s.xml)));
+  return cut;
+}
+
+/** The styles of a frame as Word resolves them, read once a run (in any colour: measures do not depend on it). */
+function stylesOf(frame: Frame, memory: DocxMemory): Styles {
+  const xml = frame['word/styles.xml'];
+  let styles = memory.styles.get(xml);
+  if (!styles) memory.styles.set(xml, (styles = new Styles(parseXml(strFromU8(xml)))));
+  return styles;
 }
 
 /**
@@ -127,12 +150,12 @@ function listUses(sections: Section[]): {
   const key = (u: ListUse) => (u.ordered ? `${u.start}/${u.instance}` : 'bullets');
   for (const s of sections) {
     if (!before.has(s.part)) before.set(s.part, ordered);
-    forEachHole(s.xml, (h) => {
-      if (h.kind !== 'num') return;
+    for (const h of cutOf(s).holes) {
+      if (h.kind !== 'num') continue;
       const u = use(s.part, h);
       if (!ids.has(key(u))) ids.set(key(u), uses.push(u) + 1);
       if (u.ordered) ordered = Math.max(ordered, u.instance);
-    });
+    }
   }
   return { uses, numId: (part, h) => ids.get(key(use(part, h)))! };
 }

@@ -107,16 +107,20 @@ export function installLayoutGuard(): void {
   });
 }
 
+/** The margins of a line bound by the page itself (page furniture, placed text). */
+const NO_MARGINS = { left: 0, top: 0, right: 0, bottom: 0 };
+/** Text other than spaces (what String.trim leaves something of). */
+const INKED = /\S/;
+
+// Every line of every page is looked at: no text is joined (only a fault's), nothing allocated per line.
 function firstFault(pages: Any[]): LayoutFault | null {
   for (let p = 0; p < pages.length; p++) {
     const { pageSize, pageMargins: m } = pages[p];
     for (const it of pages[p].items) {
       if (it.type !== 'line') continue;
       const line = it.item;
-      const text = lineText(line);
-      if (!text) continue;
-      const kind = faultOf(line, pageSize, line._placed ? { left: 0, top: 0, right: 0, bottom: 0 } : m);
-      if (kind) return new LayoutFault(p + 1, text, kind);
+      const kind = faultOf(line, pageSize, line._placed ? NO_MARGINS : m);
+      if (kind) return new LayoutFault(p + 1, lineText(line), kind);
     }
   }
   return null;
@@ -127,11 +131,19 @@ function faultOf(
   size: { width: number; height: number },
   m: { left: number; top: number; right: number; bottom: number },
 ): FaultKind | null {
-  const inked = line.inlines.filter((i: Any) => String(i.text ?? '').trim() !== '');
-  if (inked.length === 0) return null;
-  const left = line.x + Math.min(...inked.map((i: Any) => i.x + (i.leadingCut ?? 0)));
-  const right = line.x + Math.max(...inked.map((i: Any) => i.x + i.width - (i.trailingCut ?? 0)));
-  const noWrap = line.inlines.some((i: Any) => i.noWrap);
+  // The ink's extent: inlines with text other than spaces (a line with none is not text).
+  let left = Infinity;
+  let right = -Infinity;
+  let noWrap = false;
+  for (const i of line.inlines) {
+    if (i.noWrap) noWrap = true;
+    if (!INKED.test(String(i.text ?? ''))) continue;
+    left = Math.min(left, i.x + (i.leadingCut ?? 0));
+    right = Math.max(right, i.x + i.width - (i.trailingCut ?? 0));
+  }
+  if (left === Infinity) return null;
+  left += line.x;
+  right += line.x;
   if (right > size.width - m.right + (m.right > 0 ? SIDE_ALLOWANCE : TOLERANCE)) return 'right';
   if (left < m.left - (m.left > 0 ? SIDE_ALLOWANCE : TOLERANCE)) return 'left';
   if (line.y + line.getHeight() > size.height - m.bottom + TOLERANCE) return 'bottom';

@@ -5,7 +5,10 @@ import { installLayoutGuard } from './layout-guard.js';
 import { installLongWordBreaks } from './long-words.js';
 import { installMeasureOnce } from './measure-once.js';
 import { installRunCarrier } from './pdfmake-run.js';
+import { installStyleLookup } from './style-lookup.js';
 import { installTaggingHooks } from './tagging/hooks.js';
+import { keepScaledRuns, shapeOnce } from './shaping.js';
+import { batchStreamWrites } from './content-writes.js';
 
 const require = createRequire(import.meta.url);
 
@@ -40,40 +43,6 @@ function shareParsedFonts(): void {
   const cached = require.cache[fontkitPath]!;
   cached.exports = { ...fontkit, create, [SHARED]: true };
 }
-/**
- * Shaping a word (fontkit's layout) is most of the time pdfmake spends measuring text, and every document shapes
- * the same words again (each packet its letter, each booklet the same levels). So a parsed font keeps the runs it
- * shaped, by text and options, for every document after. A run is shaped with an empty glyph cache, so its
- * glyphs' characters (which go to the ToUnicode map) come from its own text alone, never from what was shaped
- * before: the bytes of a document do not depend on the documents rendered before it. Each caller gets its own
- * copy of the positions (pdfkit scales them in place).
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function shapeOnce(font: any): any {
-  const layout = font.layout.bind(font);
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const runs = new Map<string, any>();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  font.layout = (...args: any[]) => {
-    const key = JSON.stringify(args);
-    let run = runs.get(key);
-    if (!run) {
-      const glyphs = font._glyphs;
-      font._glyphs = {};
-      try {
-        run = layout(...args);
-      } finally {
-        font._glyphs = glyphs;
-      }
-      runs.set(key, run);
-    }
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const copy = (o: any) => Object.assign(Object.create(Object.getPrototypeOf(o)), o);
-    return Object.assign(copy(run), { positions: run.positions.map(copy) });
-  };
-  return font;
-}
-
 shareParsedFonts();
 
 // pdfmake ships CommonJS without types for its server build.
@@ -89,11 +58,17 @@ export function getPdfmake(): any {
   if (!pdfmake[READY]) {
     const { files, descriptors } = loadFonts();
     for (const [name, bytes] of files) pdfmake.virtualfs.writeFileSync(name, bytes);
+    // pdfkit's font and reference classes are not exported: found on a document of its own, made for that.
+    const PDFKit = require(require.resolve('pdfkit', { paths: [require.resolve('pdfmake')] }));
+    const probe = new PDFKit({ autoFirstPage: false });
+    keepScaledRuns(probe.font(files.values().next().value)._font);
+    batchStreamWrites(probe.ref());
     pdfmake.setFonts(descriptors);
     // Everything the PDF embeds is already in memory (fonts; a logo as a data: URL, which no
     // policy is asked about): refuse every URL and local path.
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);
+    installStyleLookup();
     installRunCarrier();
     installMeasureOnce();
     installLongWordBreaks();

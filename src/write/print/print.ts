@@ -13,8 +13,10 @@ import {
   endMarkedContent,
   endPath,
   PDFArray,
+  PDFContext,
   PDFDict,
   PDFDocument,
+  PDFFlateStream,
   PDFName,
   PDFNumber,
   PDFOperator,
@@ -22,19 +24,16 @@ import {
   popGraphicsState,
   pushGraphicsState,
   rectangle,
+  ParseSpeeds,
   rgb,
 } from '@cantoo/pdf-lib';
+import { deflateSync } from 'node:zlib';
 import type { Document } from '../../compose/tree.js';
+import { linkedPrint } from './linked-print.js';
+import { readPdfFile } from './pdf-file.js';
+import { bandRects, BLEED, markLines, type PrintLayout, SLUG_WITH_MARKS } from './sheet.js';
 import type { RenderContext } from '../context.js';
 import { COVER_BAND } from '../pdf/theme.js';
-
-/** 0.125 in, what print shops ask for. */
-export const BLEED = 9;
-/** Crop marks: their length, and their distance from the trim beyond the bleed. */
-const MARK_LENGTH = 18;
-const MARK_OFFSET = BLEED + 3;
-/** The sheet beyond the trim: bleed, then the marks. */
-const SLUG = MARK_OFFSET + MARK_LENGTH + 3;
 
 export interface PrintOptions {
   /** The booklet's screen PDF (write/pdf), whose pages the print PDF keeps as they are. */
@@ -45,11 +44,6 @@ export interface PrintOptions {
 export interface PrintPdf {
   bytes: Uint8Array;
   pages: number;
-}
-
-function hexColor(hex: string) {
-  const n = parseInt(hex.slice(1), 16);
-  return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255);
 }
 
 function box(page: PDFPage, name: string, x0: number, y0: number, x1: number, y1: number): void {
@@ -87,28 +81,29 @@ function turnToPortrait(page: PDFPage): void {
   }
 }
 
-/** Crop marks at the four corners of the trim, outside the bleed. */
-function cropMarks(page: PDFPage, width: number, height: number): void {
-  const line = (x1: number, y1: number, x2: number, y2: number) =>
-    page.drawLine({ start: { x: x1, y: y1 }, end: { x: x2, y: y2 }, thickness: 0.25, color: rgb(0, 0, 0) });
-  for (const x of [0, width]) {
-    for (const y of [0, height]) {
-      const sx = x === 0 ? -1 : 1;
-      const sy = y === 0 ? -1 : 1;
-      line(x + sx * MARK_OFFSET, y, x + sx * (MARK_OFFSET + MARK_LENGTH), y); // along the trim's horizontal edge
-      line(x, y + sy * MARK_OFFSET, x, y + sy * (MARK_OFFSET + MARK_LENGTH)); // along its vertical edge
-    }
-  }
-}
-
 /**
  * The print PDF of a booklet from its screen PDF. `doc` tells where the cover is (its first part,
  * or after the letters before it) and its colour. Keeps nothing between calls (`_ctx`: the writers' one signature).
  */
 export async function printPdf(doc: Document, _ctx: RenderContext, options: PrintOptions): Promise<PrintPdf> {
-  const pdf = await PDFDocument.load(options.screen, { updateMetadata: false });
   const coverIndex = doc.parts.findIndex((p) => p.kind === 'cover');
   const cover = doc.parts[coverIndex];
+  const layout: PrintLayout = {
+    coverIndex: cover?.kind === 'cover' ? coverIndex : -1,
+    coverColor: cover?.kind === 'cover' ? cover.color : '#000000',
+    bandShare: COVER_BAND.heightShare,
+    cropMarks: options.cropMarks,
+  };
+  // The PDF writer's files are read object by object; any other file is parsed whole.
+  const ctx = PDFContext.create();
+  const file = readPdfFile(options.screen, ctx);
+  return file ? linkedPrint(file, ctx, layout) : parsedPrint(options.screen, layout);
+}
+
+/** The print PDF by pdf-lib: the screen PDF parsed, its pages changed, saved. */
+export async function parsedPrint(screen: Uint8Array, layout: PrintLayout): Promise<PrintPdf> {
+  // Fastest: pdf-lib otherwise waits for a timer every 100 objects it parses.
+  const pdf = await PDFDocument.load(screen, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const pages = pdf.getPages();
   pages.forEach((page, i) => {
     let { width, height } = page.getSize();
@@ -118,24 +113,33 @@ export async function printPdf(doc: Document, _ctx: RenderContext, options: Prin
     }
     // What a screen page draws beyond its edge (hidden there) would show in the print PDF's larger sheet: clip to the bleed.
     wrapContents(page, [rectangle(-BLEED, -BLEED, width + 2 * BLEED, height + 2 * BLEED), clip(), endPath()]);
-    // Only the cover's band reaches the page's edges: it is extended into the bleed (outside the trim, so on top of nothing).
     // What the print PDF adds (the band's bleed, the marks) is not content: Artifacts, as the tagged screen PDF's drawing is.
     page.pushOperators(beginMarkedContent('Artifact'));
-    if (cover?.kind === 'cover' && i === coverIndex) {
-      const band = height * COVER_BAND.heightShare;
-      const color = hexColor(cover.color);
-      page.drawRectangle({ x: -BLEED, y: height - band, width: BLEED, height: band + BLEED, color });
-      page.drawRectangle({ x: width, y: height - band, width: BLEED, height: band + BLEED, color });
-      page.drawRectangle({ x: 0, y: height, width, height: BLEED, color });
-    }
-    if (options.cropMarks) cropMarks(page, width, height);
+    for (const r of bandRects(layout, i, width, height))
+      page.drawRectangle({ x: r.x, y: r.y, width: r.w, height: r.h, color: rgb(...r.rgb) });
+    if (layout.cropMarks)
+      for (const [x1, y1, x2, y2] of markLines(width, height))
+        page.drawLine({ start: { x: x1, y: y1 }, end: { x: x2, y: y2 }, thickness: 0.25, color: rgb(0, 0, 0) });
     page.pushOperators(endMarkedContent());
-    const slug = options.cropMarks ? SLUG : BLEED;
+    const slug = layout.cropMarks ? SLUG_WITH_MARKS : BLEED;
     box(page, 'MediaBox', -slug, -slug, width + slug, height + slug);
     box(page, 'CropBox', -slug, -slug, width + slug, height + slug);
     box(page, 'BleedBox', -BLEED, -BLEED, width + BLEED, height + BLEED);
     box(page, 'TrimBox', 0, 0, width, height);
   });
+  compressAddedStreams(pdf);
   const bytes = await pdf.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
   return { bytes, pages: pages.length };
+}
+
+/**
+ * The streams added here (three a page: the clip, its end, the band and marks) compressed by node:zlib: pdf-lib's own
+ * compressor (fflate) costs about a millisecond to start for each stream, whatever its size; the bytes are the same
+ * kind (a zlib stream under /FlateDecode).
+ */
+function compressAddedStreams(pdf: PDFDocument): void {
+  for (const [, obj] of pdf.context.enumerateIndirectObjects()) {
+    if (obj instanceof PDFFlateStream && (obj as unknown as { encode: boolean }).encode)
+      obj.updateContents(deflateSync(obj.getUnencodedContents()));
+  }
 }

@@ -1,7 +1,7 @@
 // The web edition's search: a MiniSearch index of every section (a heading and the text under it)
 // built here, written as a script the search page loads with MiniSearch's own browser build. No
 // server is needed: the page works from a folder on disk as well as from a web server.
-import { readFileSync } from 'node:fs';
+import { packageFile } from './package-files.js';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import MiniSearch from 'minisearch';
@@ -31,7 +31,7 @@ export function searchFiles(sections: Section[]): WebFile[] {
     // The browser build (UMD) beside the package's CommonJS one: its exports map names only the module builds.
     {
       path: 'minisearch.js',
-      bytes: new Uint8Array(readFileSync(join(dirname(require.resolve('minisearch')), '..', 'umd', 'index.js'))),
+      bytes: packageFile(join(dirname(require.resolve('minisearch')), '..', 'umd', 'index.js')),
     },
   ];
 }

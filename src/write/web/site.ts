@@ -5,7 +5,7 @@
 // focus, contrast checked against the edition's colour. Works from a folder on disk with
 // JavaScript off; only search (search.ts) needs JavaScript.
 import type { RenderContext } from '../context.js';
-import { readFileSync } from 'node:fs';
+import { packageFile } from './package-files.js';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { blocksIn, runsText, type Block, type Chapter, type Document, type ListItem } from '../../compose/tree.js';
@@ -253,7 +253,7 @@ ${toc}`;
   for (const [pkg, dir, file] of FONTS) {
     files.push({
       path: `fonts/${file}`,
-      bytes: new Uint8Array(readFileSync(join(dirname(require.resolve(`${pkg}/package.json`)), dir, file))),
+      bytes: packageFile(join(dirname(require.resolve(`${pkg}/package.json`)), dir, file)),
     });
   }
   return files;

@@ -71,7 +71,7 @@ function faceFrom(line: number, advance: (cp: number) => number): Face {
   };
 }
 
-/** The faces one document's pagination uses, each loaded once (made per document: no writer keeps state between calls). */
+/** The faces the pagination uses, each loaded once a run (write/docx/memory.ts keeps them in the run's context). */
 export class Faces {
   private loaded = new Map<string, Face>();
   constructor(private store: KeptStore | null = null) {}
