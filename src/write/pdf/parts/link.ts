@@ -352,7 +352,12 @@ export class Linked {
 }
 
 /** Writes the file: the document's objects made with pdf-lib (in `ctx`) and the ones linked from parts (`linked`). */
-export function writeFile(ctx: PDFContext, linked: Linked): Uint8Array {
+export function writeFile(ctx: PDFContext, linked: Linked | Map<number, Body>): Uint8Array {
+  if (!(linked instanceof Linked)) {
+    const bodies = linked;
+    linked = new Linked();
+    for (const [n, body] of bodies) linked.set(n, body);
+  }
   const made = ctx.enumerateIndirectObjects();
   const compiled = compileAll(made.map(([, obj]) => obj));
   let last = 0;
