@@ -13,6 +13,7 @@ export const WITHOUT_TEST_BUILD = new Set([
   'lint-stages.test.ts',
   'merge-reruns.test.ts',
   'parsed-trees.test.ts',
+  'part-memory.test.ts',
   'property-read.test.ts',
   'read-model.test.ts',
   'reader-fixtures.test.ts',

@@ -53,7 +53,8 @@ interface LoadedPart {
 
 /**
  * Parts kept compiled in the run's context (ctx.parts), up to this many bytes (as PartLink counts them) per thread: a
- * build's distinct parts (the 40-edition build's are about 40 MB), and a watch process's between saves.
+ * build's parts that documents share, and a watch process's between saves. A part counts about 0.2 MB (a booklet's
+ * chapter more, a cover less): some 200 parts, which hold about 50 MB (a parsed part held about 1 MB).
  */
 const MEMORY_BYTES = 48 * 1024 * 1024;
 
@@ -97,14 +98,17 @@ function parse(bytes: Uint8Array): Promise<PDFDocument> {
 }
 
 /**
- * A part as read from its saved bytes, whether it was just laid out or kept: what is linked is then the same objects
- * either way, so a document from kept parts is byte-identical to one whose parts were all laid out.
+ * What a document made for assembly is linked from: the part as saving would leave it (its pending embeds done, its
+ * made streams compressed), kept in the store as saved, and compiled from the document itself rather than parsed again
+ * from those bytes. A saved file parses back to the same objects (their numbers, entries in order, values written as
+ * read), so what is linked is the same either way, and a document from kept parts is byte-identical to one whose parts
+ * were all laid out (test/document-cache.test.ts, test/part-memory.test.ts).
  */
 async function saved(pdf: PDFDocument, store: PartStore | null, key: string): Promise<PDFDocument> {
   compressMadeStreams(pdf);
-  const bytes = await pdf.save(SAVE_OPTIONS);
-  if (store) store.put(key, bytes);
-  return parse(bytes);
+  if (store) store.put(key, await pdf.save(SAVE_OPTIONS));
+  else await (pdf as unknown as { prepareForSave(o: typeof SAVE_OPTIONS): Promise<void> }).prepareForSave(SAVE_OPTIONS);
+  return pdf;
 }
 
 /**
@@ -190,7 +194,7 @@ async function renderPart(
 }
 
 /** Lets go of the least recently used parts until those kept hold at most `budget` bytes (always keeping the newest). */
-function forgetBeyond(parts: RenderContext['parts'], budget: number): void {
+export function forgetBeyond(parts: RenderContext['parts'], budget: number): void {
   let total = 0;
   for (const n of parts.held.values()) total += n;
   for (const key of parts.loaded.keys()) {

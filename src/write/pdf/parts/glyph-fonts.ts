@@ -64,17 +64,17 @@ export function widthsArray(widths: Map<number, number>): (number | number[])[] 
 }
 
 /**
- * A ToUnicode CMap from glyph ids to characters (UTF-16BE), as pdfkit writes one: ranges of consecutive ids with an
- * array of their characters, none crossing a multiple of 256 (a range may differ in its last byte only). A glyph
- * standing for no character (shaping inserts some) maps to <>, which readers take as nothing.
+ * A ToUnicode CMap from glyph ids to characters (UTF-16BE, as bytes or in hex), as pdfkit writes one: ranges of
+ * consecutive ids with an array of their characters, none crossing a multiple of 256 (a range may differ in its last
+ * byte only). A glyph standing for no character (shaping inserts some) maps to <>, which readers take as nothing.
  */
-export function toUnicodeCMap(unicode: Map<number, Buffer>): string {
+export function toUnicodeCMap(unicode: Map<number, Buffer | string>): string {
   const ranges: string[] = [];
-  let run: [number, Buffer][] = [];
+  let run: [number, Buffer | string][] = [];
   const close = () => {
     if (run.length)
       ranges.push(
-        `<${hex4(run[0][0])}> <${hex4(run[run.length - 1][0])}> [${run.map(([, u]) => `<${u.toString('hex')}>`).join(' ')}]`,
+        `<${hex4(run[0][0])}> <${hex4(run[run.length - 1][0])}> [${run.map(([, u]) => `<${typeof u === 'string' ? u : u.toString('hex')}>`).join(' ')}]`,
       );
     run = [];
   };

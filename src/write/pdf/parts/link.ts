@@ -14,6 +14,7 @@ import {
   PDFRef,
   PDFStream,
   type PDFContext,
+  type PDFName,
   type PDFDocument,
   type PDFObject,
 } from '@cantoo/pdf-lib';
@@ -49,6 +50,13 @@ export interface Piece {
   index: number;
   move: Relocation;
 }
+
+/** A dictionary's entries, in order, without the array pdf-lib's entries() copies them into on each call. */
+export const entriesOf = (dict: PDFDict): Map<PDFName, PDFObject> =>
+  (dict as unknown as { dict: Map<PDFName, PDFObject> }).dict;
+
+/** An array's items, without a copy. */
+export const itemsOf = (array: PDFArray): readonly PDFObject[] => (array as unknown as { array: PDFObject[] }).array;
 
 // PDF syntax is bytes; pdf-lib's strings hold one byte per character.
 export const latin1 = (s: string): Uint8Array => Buffer.from(s, 'latin1');
@@ -98,14 +106,14 @@ class Compiler {
       this.last = 'R';
     } else if (obj instanceof PDFDict) {
       this.token('<<');
-      for (const [key, value] of obj.entries()) {
+      for (const [key, value] of entriesOf(obj)) {
         this.token(key.toString());
         this.write(value);
       }
       this.token('>>');
     } else if (obj instanceof PDFArray) {
       this.token('[');
-      for (let i = 0; i < obj.size(); i++) this.write(obj.get(i));
+      for (const item of itemsOf(obj)) this.write(item);
       this.token(']');
     } else if (obj instanceof PDFStream) {
       // A parsed stream is written as it was read, one made here as pdf-lib encodes it; either with its length.
@@ -202,9 +210,9 @@ export function linkable(pdf: PDFDocument, seeds: PDFObject[], own: Set<PDFRef>,
       reached.add(obj.objectNumber);
       pending.push(ctx.lookup(obj) as PDFObject);
     } else if (obj instanceof PDFDict) {
-      for (const [, v] of obj.entries()) visit(v);
+      for (const v of entriesOf(obj).values()) visit(v);
     } else if (obj instanceof PDFArray) {
-      for (let i = 0; i < obj.size(); i++) visit(obj.get(i));
+      for (const v of itemsOf(obj)) visit(v);
     } else if (obj instanceof PDFStream) {
       visit(obj.dict);
     }
@@ -232,12 +240,12 @@ export function linkableBytes(part: Linkable): number {
 export function detached<T extends PDFObject>(obj: T, ctx: PDFContext): T {
   if (obj instanceof PDFDict) {
     const out = ctx.obj({});
-    for (const [k, v] of obj.entries()) out.set(k, detached(v, ctx));
+    for (const [k, v] of entriesOf(obj)) out.set(k, detached(v, ctx));
     return out as unknown as T;
   }
   if (obj instanceof PDFArray) {
     const out = ctx.obj([]);
-    for (let i = 0; i < obj.size(); i++) out.push(detached(obj.get(i), ctx));
+    for (const v of itemsOf(obj)) out.push(detached(v, ctx));
     return out as unknown as T;
   }
   if (obj instanceof PDFStream) throw new Error('a part keeps a stream inside an object a document makes its own');
@@ -248,12 +256,12 @@ export function detached<T extends PDFObject>(obj: T, ctx: PDFContext): T {
 export function heldBytes(obj: PDFObject): number {
   if (obj instanceof PDFDict) {
     let n = 400;
-    for (const [, v] of obj.entries()) n += 32 + heldBytes(v);
+    for (const v of entriesOf(obj).values()) n += 32 + heldBytes(v);
     return n;
   }
   if (obj instanceof PDFArray) {
     let n = 300;
-    for (let i = 0; i < obj.size(); i++) n += 16 + heldBytes(obj.get(i));
+    for (const v of itemsOf(obj)) n += 16 + heldBytes(v);
     return n;
   }
   return 32;
@@ -272,16 +280,16 @@ export function relocation(part: Linkable, base: number, outside: Map<number, nu
 }
 
 /** A copy of a part's object with its references relocated: the document's own version of a page or annotation. */
-export function relocated<T extends PDFObject>(obj: T, move: Relocation, ctx: PDFContext, without: string[] = []): T {
+export function relocated<T extends PDFObject>(obj: T, move: Relocation, ctx: PDFContext, without: PDFName[] = []): T {
   if (obj instanceof PDFRef) return PDFRef.of(move(obj.objectNumber)) as unknown as T;
   if (obj instanceof PDFDict) {
     const out = ctx.obj({});
-    for (const [k, v] of obj.entries()) if (!without.includes(k.decodeText())) out.set(k, relocated(v, move, ctx));
+    for (const [k, v] of entriesOf(obj)) if (!without.includes(k)) out.set(k, relocated(v, move, ctx));
     return out as unknown as T;
   }
   if (obj instanceof PDFArray) {
     const out = ctx.obj([]);
-    for (let i = 0; i < obj.size(); i++) out.push(relocated(obj.get(i), move, ctx));
+    for (const v of itemsOf(obj)) out.push(relocated(v, move, ctx));
     return out as unknown as T;
   }
   return obj;
@@ -328,34 +336,77 @@ class Output {
   }
 }
 
+/** What a document links: objects by number, and parts' compiled objects by the numbers the document gives them. */
+export class Linked {
+  readonly bodies = new Map<number, Body>();
+  readonly sets: { set: Compiled; move: Relocation; numbers: Int32Array }[] = [];
+
+  set(n: number, body: Body): void {
+    this.bodies.set(n, body);
+  }
+
+  /** Every object of `set`, the i-th numbered numbers[i] in the document. */
+  addSet(set: Compiled, move: Relocation, numbers: Int32Array): void {
+    this.sets.push({ set, move, numbers });
+  }
+}
+
 /** Writes the file: the document's objects made with pdf-lib (in `ctx`) and the ones linked from parts (`linked`). */
-export function writeFile(ctx: PDFContext, linked: Map<number, Body>): Uint8Array {
-  const bodies = new Map<number, Body>(linked);
+export function writeFile(ctx: PDFContext, linked: Linked | Map<number, Body>): Uint8Array {
+  if (!(linked instanceof Linked)) {
+    const bodies = linked;
+    linked = new Linked();
+    for (const [n, body] of bodies) linked.set(n, body);
+  }
   const made = ctx.enumerateIndirectObjects();
   const compiled = compileAll(made.map(([, obj]) => obj));
+  let last = 0;
+  for (const n of linked.bodies.keys()) last = Math.max(last, n);
+  for (const { numbers } of linked.sets) for (const n of numbers) last = Math.max(last, n);
+  for (const [ref] of made) last = Math.max(last, ref.objectNumber);
+  // Each number's object: a body, or the index of a compiled set (and of the object in it).
+  const bodies: (Body | undefined)[] = new Array(last + 1);
+  const setOf = new Int32Array(last + 1).fill(-1);
+  const indexOf = new Int32Array(last + 1);
+  const taken = (n: number) => {
+    if (bodies[n] || setOf[n] >= 0) throw new Error(`object ${n} written twice`);
+  };
+  for (const [n, body] of linked.bodies) {
+    taken(n);
+    bodies[n] = body;
+  }
+  linked.sets.forEach(({ numbers }, s) =>
+    numbers.forEach((n, i) => {
+      taken(n);
+      setOf[n] = s;
+      indexOf[n] = i;
+    }),
+  );
   made.forEach(([ref], index) => {
-    if (bodies.has(ref.objectNumber)) throw new Error(`object ${ref.objectNumber} written twice`);
-    bodies.set(ref.objectNumber, [{ set: compiled, index, move: IDENTITY }]);
+    taken(ref.objectNumber);
+    bodies[ref.objectNumber] = [{ set: compiled, index, move: IDENTITY }];
   });
-  const numbers = [...bodies.keys()].sort((a, b) => a - b);
   const out = new Output();
   out.text('%PDF-1.7\n%\x81\x81\x81\x81\n\n');
-  const offsets: number[] = [];
-  for (const n of numbers) {
-    offsets.push(out.length);
+  // The cross-reference table: every number from 1 to the last is an object (a gap would be a numbering mistake).
+  let table = `xref\n0 ${last + 1}\n0000000000 65535 f \n`;
+  for (let n = 1; n <= last; n++) {
+    const body = bodies[n];
+    if (!body && setOf[n] < 0) throw new Error(`objects numbered with gaps: object ${n} missing, up to ${last}`);
+    table += `${String(out.length).padStart(10, '0')} 00000 n \n`;
     out.text(`${n} 0 obj\n`);
-    for (const piece of bodies.get(n)!) {
-      if (piece instanceof Uint8Array) out.bytes(piece);
-      else out.piece(piece);
+    if (body) {
+      for (const piece of body) {
+        if (piece instanceof Uint8Array) out.bytes(piece);
+        else out.piece(piece);
+      }
+    } else {
+      const { set, move } = linked.sets[setOf[n]];
+      out.piece({ set, index: indexOf[n], move });
     }
     out.text('\nendobj\n');
   }
-  // The cross-reference table: every number from 1 to the last is an object (a gap would be a numbering mistake).
   const xref = out.length;
-  const last = numbers[numbers.length - 1];
-  if (numbers.length !== last) throw new Error(`objects numbered with gaps: ${numbers.length} objects up to ${last}`);
-  let table = `xref\n0 ${last + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) table += `${String(offset).padStart(10, '0')} 00000 n \n`;
   out.text(table + 'trailer\n');
   const trailer = compile(
     ctx.obj({

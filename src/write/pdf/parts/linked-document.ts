@@ -22,15 +22,7 @@ import { GUTTER_SHIFT, PAGE_SIZES } from '../theme.js';
 import { embedFieldFont, FIELD_FONT } from '../tagging/field-font.js';
 import { factsOf, writeTaggedFacts, type DocumentFacts } from '../tagging/write.js';
 import { accentSpace } from './accent.js';
-import {
-  compile,
-  latin1,
-  relocated,
-  relocation,
-  writeFile,
-  type Body,
-  type Piece,
-} from './link.js';
+import { compile, latin1, Linked, relocated, relocation, writeFile, type Piece } from './link.js';
 import { furnitureLink, type PartLink } from './part-link.js';
 import { DocumentFonts, type KeptSubset } from './shared-fonts.js';
 
@@ -40,6 +32,8 @@ export interface LinkedPart {
 }
 
 const name = (s: string) => PDFName.of(s);
+/** What links a bookmark to its neighbours, made again by the document. */
+const OUTLINE_LINKS = ['Parent', 'Prev', 'Next'].map(name);
 
 /** Object numbers for `count` objects linked from a part: base + 1 … base + count. */
 function reserve(ctx: PDFContext, count: number): number {
@@ -64,7 +58,7 @@ export async function linkDocument(
 ): Promise<{ bytes: Uint8Array; subsets: { reused: number; made: number } }> {
   const out = await PDFDocument.create({ updateMetadata: false });
   const ctx = out.context;
-  const linked = new Map<number, Body>();
+  const linked = new Linked();
   const pagesRef = out.catalog.get(name('Pages')) as PDFRef;
   const documentRef = ctx.nextRef();
   const documentKids: PDFRef[] = [];
@@ -98,14 +92,13 @@ export async function linkDocument(
     const move = relocation(link.linkable, base, outside);
     const at = (ref: PDFRef) => PDFRef.of(move(ref.objectNumber));
     const { compiled, compiledNumbers } = link.linkable;
-    for (let i = 0; i < compiledNumbers.length; i++)
-      linked.set(move(compiledNumbers[i]), [{ set: compiled, index: i, move }]);
+    linked.addSet(compiled, move, compiledNumbers.map(move));
 
     // Parent-tree keys: the part's, after the parts' before it.
     const offset = nextKey;
     link.pages.forEach((ref, i) => {
       const original = own(ref);
-      const dict = relocated(original, move, ctx, ['Parent']);
+      const dict = relocated(original, move, ctx, [name('Parent')]);
       dict.set(name('Parent'), pagesRef);
       shiftKey(dict, 'StructParents', offset);
       const resourcesRef = original.get(name('Resources'));
@@ -137,7 +130,7 @@ export async function linkDocument(
       dests.push({ key: n.decodeText(), name: n, piece: { set: link.dests.values, index, move } }),
     );
     for (const ref of link.outline) {
-      const item = relocated(own(ref), move, ctx, ['Parent', 'Prev', 'Next']);
+      const item = relocated(own(ref), move, ctx, OUTLINE_LINKS);
       ctx.assign(at(ref), item);
       outline.push(at(ref));
     }
@@ -212,7 +205,7 @@ function drawFurniture(
   pages: { dict: PDFDict; resources: PDFDict | null }[],
   plan: PagePlan[],
   furniture: PDFDocument,
-  linked: Map<number, Body>,
+  linked: Linked,
   push: PDFRef,
   pop: PDFRef,
   fonts: DocumentFonts,
@@ -242,8 +235,7 @@ function drawFurniture(
     new Map(link.fonts.map((f) => [f.ref.objectNumber, fonts.refFor(f).objectNumber])),
   );
   const { compiled, compiledNumbers } = link.linkable;
-  for (let i = 0; i < compiledNumbers.length; i++)
-    linked.set(move(compiledNumbers[i]), [{ set: compiled, index: i, move }]);
+  linked.addSet(compiled, move, compiledNumbers.map(move));
   const xobjects = new Map<number, PDFRef>();
   for (const k of first.values()) {
     const ref = link.contents.get(k)!;
@@ -258,7 +250,7 @@ function drawFurniture(
     // The page's content stream as it is (its filter and length), made a form XObject by its dictionary.
     const xobject = PDFRef.of(move(ref.objectNumber));
     linked.set(xobject.objectNumber, [
-      { set: compile(PDFRawStream.of(dict, stream.getContents())), index: 0, move: (n) => n },
+      { set: compile(PDFRawStream.of(dict, stream.getContents())), index: 0, move: (n: number) => n },
     ]);
     xobjects.set(k, xobject);
   }
@@ -285,7 +277,7 @@ function writeNames(
   ctx: PDFContext,
   out: PDFDocument,
   dests: { key: string; name: PDFString; piece: Piece }[],
-  linked: Map<number, Body>,
+  linked: Linked,
 ): void {
   if (!dests.length) return;
   const seen = new Set<string>();

@@ -41,7 +41,8 @@ export interface PartFont {
   /** The font's PostScript name (the BaseFont after the subset tag). */
   name: string;
   widths: Map<number, number>;
-  unicode: Map<number, Buffer>;
+  /** Each glyph's characters, as UTF-16BE in hex. */
+  unicode: Map<number, string>;
   /** The part's font descriptor, but its font file (held apart from the parsed part). */
   descriptor: PDFDict;
   /** The part's subset (its font file decoded): parsed by a document that builds a subset from it. */
@@ -52,6 +53,12 @@ export interface PartFont {
   indexOf: Map<number, number>;
   /** The bytes it holds in memory, about. */
   bytes: number;
+}
+
+/** A hex string's bytes in lowercase hex (as the string is written, when it is plain pairs of digits). */
+function hexOf(s: PDFHexString): string {
+  const hex = s.asString();
+  return /^([0-9a-fA-F]{2})*$/.test(hex) ? hex.toLowerCase() : Buffer.from(s.asBytes()).toString('hex');
 }
 
 /** The font file of a part's subset, decoded: with zlib when deflated (as pdfkit writes it), else by pdf-lib. */
@@ -86,9 +93,9 @@ export function partFonts(pdf: PDFDocument, resources: (PDFDict | undefined)[]):
         const run = w.lookup(i + 1, PDFArray);
         for (let k = 0; k < run.size(); k++) widths.set(first + k, run.lookup(k, PDFNumber).asNumber());
       }
-      const unicode = new Map<number, Buffer>();
+      const unicode = new Map<number, string>();
       for (let i = 0; i + 1 < chars.size(); i += 2)
-        unicode.set(chars.lookup(i, PDFNumber).asNumber(), Buffer.from(chars.lookup(i + 1, PDFHexString).asBytes()));
+        unicode.set(chars.lookup(i, PDFNumber).asNumber(), hexOf(chars.lookup(i + 1, PDFHexString)));
       const partDescriptor = cid.lookup(name('FontDescriptor'), PDFDict);
       const descriptor = spare.obj({});
       for (const [k, v] of partDescriptor.entries()) if (k !== name('FontFile2')) descriptor.set(k, detached(v, spare));
@@ -105,7 +112,7 @@ export function partFonts(pdf: PDFDocument, resources: (PDFDict | undefined)[]):
         fontFile: decodedFontFile(file),
         glyphIds,
         indexOf: new Map(glyphIds.map((gid, i) => [gid, i])),
-        bytes: file.getContentsSize() + 64 * widths.size + 96 * unicode.size + 48 * glyphIds.length + 1000,
+        bytes: file.getContentsSize() + 64 * widths.size + 64 * unicode.size + 48 * glyphIds.length + 1000,
       });
     }
   }
@@ -165,7 +172,7 @@ export class DocumentFonts {
     };
     for (const [fontName, { ref, parts }] of this.byName) {
       const widths = new Map<number, number>();
-      const unicode = new Map<number, Buffer>();
+      const unicode = new Map<number, string>();
       for (const p of parts) {
         for (const [gid, w] of p.widths) if (!widths.has(gid)) widths.set(gid, w);
         for (const [gid, u] of p.unicode) if (!unicode.has(gid)) unicode.set(gid, u);

@@ -1,0 +1,117 @@
+// What a run keeps of the PDF parts it links documents from: each part compiled for linking, without the pdf-lib
+// document it was read from, the parts bounded by their bytes; and each font subset made once for a font and a set of
+// glyphs, reused by the next document with the same glyphs, with the bytes a fresh run makes.
+import { describe, expect, it } from 'vitest';
+import { PDFContext, PDFDocument } from '@cantoo/pdf-lib';
+import type { Document } from '../src/compose/tree.js';
+import { writePdf } from '../src/write/pdf/document.js';
+import { forgetBeyond } from '../src/write/pdf/parts/assemble.js';
+import { bareContext, newPartMemory } from '../src/write/context.js';
+import { openPdf } from './helpers/pdf.js';
+
+function edition(accent: string, association: string): Document {
+  return {
+    editionId: `memory-${accent.slice(1)}`,
+    kind: 'booklet',
+    meta: { title: 'Memory', author: 'A', subject: 'S', keywords: 'K', language: 'en-US', date: '2026-01-01' },
+    page: { size: 'LETTER', twoSided: true, padToMultipleOf4: false },
+    accent,
+    furniture: { headerLine: 'Head', footerLine: 'Foot' },
+    parts: [
+      { kind: 'cover', association, abbreviation: 'AA', title: 'Guidelines', dateLine: 'January 2026', color: accent },
+      {
+        kind: 'chapter',
+        id: 'l1',
+        title: 'Level 1',
+        runningHead: 'Level 1',
+        blocks: [
+          { kind: 'heading', level: 1, id: 'l1', text: 'Level 1', toc: true },
+          {
+            kind: 'paragraph',
+            role: 'body',
+            runs: [{ text: 'What a practitioner at Level 1 knows and does, ' }, { text: 'reflectively', italic: true }],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+async function textOf(bytes: Uint8Array): Promise<string> {
+  const doc = await openPdf(bytes.slice());
+  const text: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++)
+    for (const it of (await (await doc.getPage(i)).getTextContent()).items) if ('str' in it) text.push(it.str);
+  return text.join(' ');
+}
+
+/** Every object reachable from `root` (own properties, array items, map keys and values). */
+function reachable(root: unknown): unknown[] {
+  const seen = new Set<unknown>();
+  const pending = [root];
+  while (pending.length) {
+    const v = pending.pop();
+    if (v === null || typeof v !== 'object' || seen.has(v) || ArrayBuffer.isView(v)) continue;
+    seen.add(v);
+    if (v instanceof Map) for (const [k, x] of v) pending.push(k, x);
+    else if (v instanceof Set) for (const x of v) pending.push(x);
+    else for (const x of Object.values(v)) pending.push(x);
+  }
+  return [...seen];
+}
+
+describe('the parts a run keeps', () => {
+  it('keeps each part compiled for linking, without the pdf-lib document it was read from', async () => {
+    const ctx = bareContext();
+    await writePdf(edition('#0b6e4f', 'An Association'), ctx);
+    expect(ctx.parts.loaded.size).toBe(2);
+    for (const [key, promise] of ctx.parts.loaded) {
+      const part = await promise;
+      const objects = reachable(part);
+      expect(objects.some((o) => o instanceof PDFDocument)).toBe(false);
+      // Only small contexts of its own (a parsed part's holds every object of its file).
+      const contexts = objects.filter((o): o is PDFContext => o instanceof PDFContext);
+      for (const c of contexts) expect(c.enumerateIndirectObjects().length).toBe(0);
+      expect(ctx.parts.held.get(key)).toBeGreaterThan(1000);
+    }
+  });
+
+  it('lets go of the least recently used parts beyond its bytes, keeping the newest', () => {
+    const parts = newPartMemory();
+    for (const [key, bytes] of [
+      ['a', 40],
+      ['b', 30],
+      ['c', 50],
+    ] as const) {
+      parts.loaded.set(key, Promise.resolve(null));
+      parts.held.set(key, bytes);
+    }
+    forgetBeyond(parts, 80);
+    expect([...parts.loaded.keys()]).toEqual(['b', 'c']);
+    forgetBeyond(parts, 70);
+    expect([...parts.loaded.keys()]).toEqual(['c']);
+    expect([...parts.held.keys()]).toEqual(['c']);
+    forgetBeyond(parts, 10);
+    expect([...parts.loaded.keys()]).toEqual(['c']);
+  });
+
+  it('makes a font subset once for the same glyphs, with the bytes of a run that made it anew', async () => {
+    const ctx = bareContext();
+    await writePdf(edition('#0b6e4f', 'An Association'), ctx);
+    const made = [...ctx.parts.subsets.keys()];
+    expect(made.length).toBeGreaterThanOrEqual(2);
+    const kept = made.map((k) => ctx.parts.subsets.get(k));
+    // Another edition in another colour: the same parts, the same glyphs.
+    const second = await writePdf(edition('#8a1c7c', 'An Association'), ctx);
+    expect([...ctx.parts.subsets.keys()].sort()).toEqual([...made].sort());
+    made.forEach((k, i) => expect(ctx.parts.subsets.get(k)).toBe(kept[i]));
+    const fresh = await writePdf(edition('#8a1c7c', 'An Association'), bareContext());
+    expect(Buffer.from(second.bytes).equals(Buffer.from(fresh.bytes))).toBe(true);
+    // An association with other letters: its cover's font gets a subset of its own, and the text reads back.
+    const other = await writePdf(edition('#8a1c7c', 'Quixotic Zebra Society'), ctx);
+    expect(ctx.parts.subsets.size).toBeGreaterThan(made.length);
+    const text = await textOf(other.bytes);
+    expect(text).toContain('Quixotic Zebra Society');
+    expect(text).toContain('reflectively');
+  });
+});
