@@ -173,9 +173,13 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
   // The render threads start while the source is read (they take about half a second to load their code) when an
   // edition will be rebuilt: one whose key is not the one it was built from.
   let ownPool: RenderPool | null = null;
-  const poolOf = (): RenderPool => opts.pool ?? (ownPool ??= createRenderPool(opts.workers));
   const named = opts.editions?.length ? opts.editions : [...keys.keys()];
-  if (named.some((id) => built.get(id) !== keys.get(id))) poolOf();
+  const stale = named.filter((id) => built.get(id) !== keys.get(id));
+  // One edition rebuilt over a build before (an association's own edit): most of its parts are kept, and this thread
+  // assembles them sooner than a worker thread starts (about 0.5 s, then its own fonts and parts).
+  const threads = opts.workers ?? (stale.length === 1 && built.size > 0 ? 1 : undefined);
+  const poolOf = (): RenderPool => opts.pool ?? (ownPool ??= createRenderPool(threads));
+  if (stale.length) poolOf();
   try {
     return await buildEditions(opts, outDir, { started, keys, built, ctx, poolOf });
   } finally {
