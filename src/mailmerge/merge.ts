@@ -14,6 +14,8 @@ import { createRenderContext, type RunContext } from '../pipeline/context.js';
 import { renderKept } from '../pipeline/kept-documents.js';
 import type { RenderJob, RenderOutput } from '../pipeline/render-worker.js';
 import { PACKETS_PER_PRINT_FILE, PrintFiles, type PrintFile } from './print-files.js';
+import { printPagesOf, type PrintPages } from './print-pages.js';
+import { ParseSpeeds, PDFDocument } from '@cantoo/pdf-lib';
 import mergeOne, { type MergeTask, type MergeTaskResult } from './merge-worker.js';
 import { packetFileName, readRoster, type Roster } from './roster.js';
 import { writeAtomic } from '../util/write-atomic.js';
@@ -154,7 +156,7 @@ async function mergeInto(
   opts.progress?.({ phase: 'shared', done: 0, total: keys.length });
   const prepared = new Map<
     string,
-    { pdf: Uint8Array; sharedPdf: SharedArrayBuffer; wordTemplate: SharedArrayBuffer }
+    { print: PrintPages; sharedPdf: SharedArrayBuffer; wordTemplate: SharedArrayBuffer }
   >();
   try {
     await Promise.all(
@@ -168,7 +170,13 @@ async function mergeInto(
           renderKept(ctx.store, { format: 'pdf', document: common }, renderShared),
           renderKept(ctx.store, { format: 'docx', document: tokens }, renderShared),
         ]);
-        prepared.set(key, { pdf: pdf.bytes, sharedPdf: shared(pdf.bytes), wordTemplate: shared(docx.bytes) });
+        // The shared pages compiled for the print files, once (without pdf-lib's pause every 100 objects it parses).
+        const parsed = await PDFDocument.load(pdf.bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+        prepared.set(key, {
+          print: printPagesOf(parsed),
+          sharedPdf: shared(pdf.bytes),
+          wordTemplate: shared(docx.bytes),
+        });
         opts.progress?.({ phase: 'shared', done: ++sharedDone, total: keys.length });
       }),
     );
@@ -230,7 +238,7 @@ async function mergeInto(
       const r = await t.result;
       const a0 = performance.now();
       waitMs += a0 - w0;
-      await printFiles.add(t.a.line, t.key, prepared.get(t.key)!.pdf, r.personal);
+      printFiles.add(t.a.line, t.key, prepared.get(t.key)!.print, r.personal);
       addMs += performance.now() - a0;
       made.push({
         line: t.a.line,
@@ -246,6 +254,9 @@ async function mergeInto(
     ctx.trace(
       `merge main thread: waiting ${Math.round(waitMs)} ms, combining ${Math.round(addMs)} ms, prepared after ${Math.round(preparedAt - started)} ms, threads replaced ${threadsReplaced} times`,
     );
+  } catch (e) {
+    printFiles.abandon();
+    throw e;
   } finally {
     await pool?.destroy();
   }
