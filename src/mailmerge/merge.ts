@@ -156,8 +156,20 @@ async function mergeInto(
   opts.progress?.({ phase: 'shared', done: 0, total: keys.length });
   const prepared = new Map<
     string,
-    { print: PrintPages; sharedPdf: SharedArrayBuffer; wordTemplate: SharedArrayBuffer }
+    { pdf: Uint8Array; sharedPdf: SharedArrayBuffer; wordTemplate: SharedArrayBuffer }
   >();
+  // The shared pages compiled for the print files, when a packet first needs them (parsed here, while the applicant
+  // threads work; without pdf-lib's pause every 100 objects it parses).
+  const printPages = new Map<string, PrintPages>();
+  const printPagesFor = async (key: string): Promise<PrintPages> => {
+    let pages = printPages.get(key);
+    if (!pages) {
+      const pdf = prepared.get(key)!.pdf;
+      const parsed = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+      printPages.set(key, (pages = printPagesOf(parsed)));
+    }
+    return pages;
+  };
   try {
     await Promise.all(
       keys.map(async (key) => {
@@ -170,13 +182,7 @@ async function mergeInto(
           renderKept(ctx.store, { format: 'pdf', document: common }, renderShared),
           renderKept(ctx.store, { format: 'docx', document: tokens }, renderShared),
         ]);
-        // The shared pages compiled for the print files, once (without pdf-lib's pause every 100 objects it parses).
-        const parsed = await PDFDocument.load(pdf.bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-        prepared.set(key, {
-          print: printPagesOf(parsed),
-          sharedPdf: shared(pdf.bytes),
-          wordTemplate: shared(docx.bytes),
-        });
+        prepared.set(key, { pdf: pdf.bytes, sharedPdf: shared(pdf.bytes), wordTemplate: shared(docx.bytes) });
         opts.progress?.({ phase: 'shared', done: ++sharedDone, total: keys.length });
       }),
     );
@@ -238,7 +244,7 @@ async function mergeInto(
       const r = await t.result;
       const a0 = performance.now();
       waitMs += a0 - w0;
-      printFiles.add(t.a.line, t.key, prepared.get(t.key)!.print, r.personal);
+      printFiles.add(t.a.line, t.key, await printPagesFor(t.key), r.personal);
       addMs += performance.now() - a0;
       made.push({
         line: t.a.line,
