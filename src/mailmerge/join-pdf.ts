@@ -6,6 +6,13 @@
 // Then the pages are taken out again, ready for the next applicant.
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from '@cantoo/pdf-lib';
 import { copyTaggedPages } from '../pdf/copy-tagged.js';
+import { printPagesOf, type PrintPages } from './print-pages.js';
+
+/** A joined packet, and the applicant's pages compiled for the print file (from the same parse). */
+export interface Joined {
+  packet: Uint8Array;
+  print: PrintPages;
+}
 
 export class PacketJoiner {
   private constructor(
@@ -35,13 +42,18 @@ export class PacketJoiner {
    * Joins run one at a time: each changes the shared document and undoes it, with awaits between (two at once, as
    * when the merge runs in one thread, mixed one applicant's pages into another's packet).
    */
-  join(personal: Uint8Array, padToEven: boolean): Promise<Uint8Array> {
+  async join(personal: Uint8Array, padToEven: boolean): Promise<Uint8Array> {
+    return (await this.joinForPrint(personal, padToEven)).packet;
+  }
+
+  /** The joined packet, and the applicant's pages for the print file. */
+  joinForPrint(personal: Uint8Array, padToEven: boolean): Promise<Joined> {
     const run = this.queue.then(() => this.joinNow(personal, padToEven));
     this.queue = run.catch(() => {});
     return run;
   }
 
-  private async joinNow(personal: Uint8Array, padToEven: boolean): Promise<Uint8Array> {
+  private async joinNow(personal: Uint8Array, padToEven: boolean): Promise<Joined> {
     // Without pdf-lib's pause (a timer, at least 1 ms, the thread idle) every 100 objects.
     const front = await PDFDocument.load(personal, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
     // Object numbers start where the shared file ends for every applicant (see below).
@@ -98,6 +110,7 @@ export class PacketJoiner {
     const out = new Uint8Array(this.shared.length + update.length);
     out.set(this.shared, 0);
     out.set(update, this.shared.length);
-    return out;
+    // The applicant's pages as parsed (the copy above changed none of them), for the print file.
+    return { packet: out, print: printPagesOf(front) };
   }
 }

@@ -10,6 +10,7 @@ import { createRenderContext, type RunContext } from '../pipeline/context.js';
 import { loadSource, type SourceTree } from '../editions/source.js';
 import { writePdf } from '../write/pdf/document.js';
 import { PacketJoiner } from './join-pdf.js';
+import type { PrintPages } from './print-pages.js';
 import { WordTemplate } from './word-template.js';
 import { writingTo } from '../util/machine-fault.js';
 import render, { type RenderJob, type RenderOutput } from '../pipeline/render-worker.js';
@@ -27,8 +28,8 @@ export interface MergeTask {
 }
 
 export interface MergeTaskResult {
-  /** The applicant's own pages, for the combined file. */
-  personal: Uint8Array;
+  /** The applicant's own pages, compiled for the print file. */
+  personal: PrintPages;
   pages: number;
 }
 
@@ -58,7 +59,7 @@ export default async function mergeOne(task: MergeTask): Promise<MergeTaskResult
   const t0 = performance.now();
   const personal = await writePdf(doc, ctx!);
   const t1 = performance.now();
-  const packet = await (await joiners.get(key)!).join(personal.bytes, doc.page.twoSided);
+  const { packet, print } = await (await joiners.get(key)!).joinForPrint(personal.bytes, doc.page.twoSided);
   const t2 = performance.now();
   // Plain writes: the run is made in a staging folder that takes the place of the previous run only when complete.
   const pdfPath = join(task.outDir, `${task.fileName}.pdf`);
@@ -72,12 +73,13 @@ export default async function mergeOne(task: MergeTask): Promise<MergeTaskResult
   );
   const sharedPages = (await joiners.get(key)!).sharedPageCount;
   const result = {
-    personal: own(personal.bytes),
+    personal: print,
     pages: personal.pages + (doc.page.twoSided && personal.pages % 2 ? 1 : 0) + sharedPages,
   };
   // In a pool, the applicant's pages move to the main thread instead of being copied.
   if (isMainThread) return result;
-  const moved = { [Tinypool.transferableSymbol]: result.personal.buffer, [Tinypool.valueSymbol]: result };
+  const buffers = [print.data, print.objStart, print.holeFirst, print.holeAt, print.holeRef, print.pages, print.sizes];
+  const moved = { [Tinypool.transferableSymbol]: buffers.map((a) => a.buffer), [Tinypool.valueSymbol]: result };
   markMovable(moved);
   return moved as unknown as MergeTaskResult;
 }

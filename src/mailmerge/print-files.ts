@@ -1,9 +1,9 @@
 // The combined print files of a mail merge: every packet in roster order, in files of at most 500 packets, the batch a
-// print shop takes (one file of 58,000 pages helps nobody). Each file is saved and let go as soon as its last packet
-// is in, so what the merge holds does not grow with the roster.
+// print shop takes (one file of 58,000 pages helps nobody). Each file is written as its packets come and finished as
+// soon as its last packet is in, so what the merge holds does not grow with the roster.
 import { join } from 'node:path';
-import { CombinedPdf } from './combined.js';
-import { writeAtomic } from '../util/write-atomic.js';
+import { PrintFileWriter } from './print-file-writer.js';
+import type { PrintPages } from './print-pages.js';
 
 export const PACKETS_PER_PRINT_FILE = 500;
 
@@ -29,7 +29,7 @@ export interface PrintFile {
 export class PrintFiles {
   readonly saved: PrintFile[] = [];
   private readonly sizes: number[];
-  private current: CombinedPdf | null = null;
+  private current: PrintFileWriter | null = null;
   private inCurrent = 0;
   private firstLine = 0;
 
@@ -44,15 +44,15 @@ export class PrintFiles {
   }
 
   /** Adds the next packet in roster order: its personal pages, then the shared pages of its edition and level. */
-  async add(line: number, sharedKey: string, shared: Uint8Array, personal: Uint8Array): Promise<void> {
+  add(line: number, sharedKey: string, shared: PrintPages, personal: PrintPages): void {
     const index = this.saved.length;
     if (index >= this.sizes.length)
       throw new Error(`more packets than the ${this.sizes.reduce((a, b) => a + b, 0)} planned for the print files`);
     if (!this.current) {
-      this.current = await CombinedPdf.create();
+      this.current = new PrintFileWriter(join(this.outDir, printFileName(index)));
       this.firstLine = line;
     }
-    await this.current.add(sharedKey, shared, personal);
+    this.current.add(sharedKey, shared, personal);
     if (++this.inCurrent < this.sizes[index]) return;
     const file: PrintFile = {
       path: printFileName(index),
@@ -61,10 +61,16 @@ export class PrintFiles {
       lines: [this.firstLine, line],
     };
     this.told(file, false);
-    writeAtomic(join(this.outDir, file.path), await this.current.save());
+    this.current.finish();
     this.saved.push(file);
     this.current = null;
     this.inCurrent = 0;
     this.told(file, true);
+  }
+
+  /** Removes the file being written, when the run stops before it is complete. */
+  abandon(): void {
+    this.current?.abandon();
+    this.current = null;
   }
 }
