@@ -60,6 +60,20 @@ describe('a word shaped once per thread', () => {
   });
 });
 
+describe('the runs a font keeps', () => {
+  it('are at most 8,000: past that they are dropped and kept again, and the text is the same', async () => {
+    const { pdfkit } = await render(definition(['Kept']));
+    const runs: Map<string, Any> = pdfkit.fontCache.Serif.normal.font[Symbol.for('competency-guidelines.scaled-runs')];
+    expect(runs.size).toBeGreaterThan(0);
+    // A mail merge's names: each new.
+    const names = Array.from({ length: 9_000 }, (_, i) => `Applicant${i.toString(36)}`);
+    const { bytes } = await render(definition([names.join(' ')]));
+    expect(runs.size).toBeLessThanOrEqual(8_000);
+    expect(runs.size).toBeGreaterThan(0);
+    expect((await textOf(bytes)).split(' ').slice(-2)).toEqual(names.slice(-2));
+  }, 120_000);
+});
+
 describe('text written to a pdfkit stream', () => {
   it('is kept as one string until the stream ends, and the stream holds every operator in order', async () => {
     getPdfmake();

@@ -5,11 +5,13 @@
 // Applicants flow through a bounded window of tasks, each packet is written by its worker, and
 // each print file is saved once its last packet is in: memory does not grow with the roster.
 import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Tinypool from 'tinypool';
 import { composePacket } from '../compose/packet.js';
 import { resolveEdition } from '../editions/edition.js';
 import { loadSource } from '../editions/source.js';
 import { createRenderPool, workerCount, type RenderPool } from '../pipeline/render-pool.js';
+import { compiledSource } from '../pipeline/compiled-code.js';
 import { createRenderContext, type RunContext } from '../pipeline/context.js';
 import { renderKept } from '../pipeline/kept-documents.js';
 import type { RenderJob, RenderOutput } from '../pipeline/render-worker.js';
@@ -142,7 +144,7 @@ async function mergeInto(
   const pool =
     (threads > 1 && roster.applicants.length > 1) || roster.applicants.length > perThread
       ? new Tinypool({
-          filename: new URL('./merge-worker-entry.mjs', import.meta.url).href,
+          filename: mergeWorkerEntry(),
           minThreads: threads,
           maxThreads: threads,
           resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
@@ -273,4 +275,12 @@ async function mergeInto(
   const summary = { roster: opts.roster, made, rejected: roster.rejected, printFiles: printFiles.saved, files };
   writeAtomic(join(outDir, SUMMARY), JSON.stringify(summary, null, 2) + '\n');
   return { made, rejected: roster.rejected, printFiles: printFiles.saved, threadsReplaced };
+}
+
+/** The applicant threads' entry: in the compiled copy of src/ when this runs the TypeScript (pipeline/compiled-code.ts). */
+function mergeWorkerEntry(): string {
+  const code = compiledSource();
+  return code
+    ? pathToFileURL(join(code, 'mailmerge', 'merge-worker-entry.mjs')).href
+    : new URL('./merge-worker-entry.mjs', import.meta.url).href;
 }

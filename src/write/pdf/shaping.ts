@@ -19,6 +19,18 @@ const SCALED = Symbol.for('competency-guidelines.scaled-runs');
 /** A parsed font's glyph metrics, by glyph id. */
 const METRICS = Symbol.for('competency-guidelines.glyph-metrics');
 
+/**
+ * Runs kept for a font, at most: a booklet has a few thousand words, but a mail merge brings new ones with every
+ * applicant (names, streets, e-mail addresses: about 17 kB a packet), and a kept run is never let go otherwise. Past
+ * this, the font's runs are dropped and kept again from the next word on (the bytes never depend on them).
+ */
+const MAX_RUNS = 8_000;
+
+function keep<K>(runs: Map<K, Any>, key: K, run: Any): void {
+  if (runs.size >= MAX_RUNS) runs.clear();
+  runs.set(key, run);
+}
+
 /** A parsed font whose layout() keeps each run (for callers other than pdfkit's scaled runs, which keep their own). */
 export function shapeOnce(font: Any): Any {
   const layout = font.layout.bind(font);
@@ -35,7 +47,7 @@ export function shapeOnce(font: Any): Any {
   font.layout = (...args: Any[]) => {
     const key = JSON.stringify(args);
     let run = runs.get(key);
-    if (!run) runs.set(key, (run = font[FRESH](...args)));
+    if (!run) keep(runs, key, (run = font[FRESH](...args)));
     // Each caller gets its own copy of the positions (pdfkit scales them in place).
     const copy = (o: Any) => Object.assign(Object.create(Object.getPrototypeOf(o)), o);
     return Object.assign(copy(run), { positions: run.positions.map(copy) });
@@ -88,7 +100,7 @@ export function keepScaledRuns(embedded: Any): void {
         for (const key in position) position[key] *= this.scale;
         position.advanceWidth = run.glyphs[i].advanceWidth * this.scale;
       }
-      runs.set(text, run);
+      keep(runs, text, run);
     }
     return run;
   };
