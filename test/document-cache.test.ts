@@ -91,7 +91,7 @@ describe('a forced build', () => {
     try {
       const seen: RenderedDoc[] = [];
       const forced = createRenderContext({ project, keep: true, fresh: true });
-      // Two threads (this one and a worker, each laying out the parts the other has not kept yet): the test build's bytes.
+      // Two threads (this one and a worker, each laying out the parts it needs): the test build's bytes.
       const two = await build({
         project,
         editions: ['michigan'],

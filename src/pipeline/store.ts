@@ -42,8 +42,8 @@ export class ContentStore implements KeptStore {
 
   /**
    * `dir`: the folder kept between processes (null: memory only). `fresh`: a forced build's store, given the time its run
-   * began: it reads nothing kept before that (only what it was given, and what the run's other threads wrote since),
-   * but keeps all it makes, for the builds after it.
+   * began: it reads nothing but what it was given itself (not even what another thread or process wrote since: a file
+   * tells nothing of who wrote it), but keeps all it makes, for the builds after it.
    */
   constructor(
     readonly dir: string | null,
@@ -59,7 +59,7 @@ export class ContentStore implements KeptStore {
   }
 
   get(key: string): Uint8Array | null {
-    if (this.fresh !== null && !this.putHere.has(key) && !this.madeInThisRun(key)) return null;
+    if (this.fresh !== null && !this.putHere.has(key)) return null;
     const held = this.memory.get(key);
     if (held) {
       this.memory.delete(key);
@@ -77,16 +77,6 @@ export class ContentStore implements KeptStore {
       return bytes;
     } catch {
       return null; // missing, or removed by another process's pruning: a miss
-    }
-  }
-
-  /** An entry another thread of a fresh store's run wrote: its file is newer than the run. */
-  private madeInThisRun(key: string): boolean {
-    if (!this.dir) return false;
-    try {
-      return statSync(join(this.dir, this.fileOf(key))).mtimeMs >= this.fresh!;
-    } catch {
-      return false;
     }
   }
 
