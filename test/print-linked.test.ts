@@ -59,6 +59,11 @@ describe('the print PDF from the screen PDF’s objects', () => {
     expect(render('linked.pdf').equals(render('parsed.pdf'))).toBe(true);
   });
 
+  it('reads no objects of a file that is not one classic table, however short', () => {
+    expect(readPdfFile(new Uint8Array(), PDFContext.create())).toBeNull();
+    expect(readPdfFile(new TextEncoder().encode('%PDF-1.7\nstartxref\n9\n%%EOF'), PDFContext.create())).toBeNull();
+  });
+
   it('prints a file with object streams by pdf-lib', async () => {
     const screen = await (
       await PDFDocument.load(readFileSync(outFile('michigan', 'competency-guidelines.pdf')), { updateMetadata: false })

@@ -22,8 +22,12 @@ export interface PdfFile {
   body(n: number): Uint8Array;
 }
 
-const latin1 = (bytes: Uint8Array, from: number, to: number) =>
-  Buffer.from(bytes.buffer, bytes.byteOffset + from, Math.max(0, Math.min(to, bytes.length) - from)).toString('latin1');
+const latin1 = (bytes: Uint8Array, from: number, to: number) => {
+  const start = Math.max(0, from);
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.max(0, Math.min(to, bytes.length) - start)).toString(
+    'latin1',
+  );
+};
 
 /** The offsets of the objects in a classic cross-reference table at `xref`, and where the table ends; null if not one. */
 function crossReferences(bytes: Uint8Array, xref: number): { offsets: Map<number, number>; end: number } | null {
