@@ -11,8 +11,9 @@ export interface RunContext extends RenderContext {
   /** The folder of this run's store (a worker thread keeps a context of its own over it); null: none. */
   keeps: string | null;
   /**
-   * When the run began, if its store reads nothing kept before it (a forced build) but keeps what the run makes; null:
-   * it reads all it has.
+   * When the run began, if its store is fresh (a forced build: it reads nothing kept before, but keeps what the run
+   * makes): the time names the run, so that a worker thread makes a fresh context of its own for each. null: the store
+   * reads all it has.
    */
   fresh: number | null;
   /** Trims the store on disk to what was used most recently (at the end of a run). */
@@ -52,7 +53,7 @@ export function createRenderContext(opts: RunOptions): RunContext {
   const cacheDir = opts.project ? cacheDirOf(opts.project) : null;
   const dir = opts.dir ?? (cacheDir ? join(cacheDir, STORE_DIR) : null);
   const fresh = opts.fresh ? (opts.since ?? Date.now()) : null;
-  const store = opts.keep ? new ContentStore(dir, generatorKey(), fresh) : null;
+  const store = opts.keep ? new ContentStore(dir, generatorKey(), fresh !== null) : null;
   const prune = () => {
     store?.prune();
     if (store && cacheDir) removeEarlierCaches(cacheDir);
@@ -60,7 +61,7 @@ export function createRenderContext(opts: RunOptions): RunContext {
   return {
     store,
     keeps: store?.dir ?? null,
-    fresh: store?.fresh ?? null,
+    fresh: store?.fresh ? fresh : null,
     trace: traceFromEnv(),
     fittedMaps: new Map(),
     parts: newPartMemory(),

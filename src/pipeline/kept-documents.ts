@@ -1,7 +1,8 @@
 // Finished documents by content, in the run's store: a document whose tree and format are the same as one rendered
 // before is not laid out again. Two editions that publish the same packet, a rebuild after an edit to one level (the
 // other levels' packets are unchanged), a mail merge run again (its shared packets) all reuse what was rendered. Same
-// tree and generator give the same bytes, so a kept file is the file a render would make; `--force` keeps nothing.
+// tree and generator give the same bytes, so a kept file is the file a render would make; `--force` reads none made before it (a fresh store), but keeps
+// what it makes.
 import type { Document } from '../compose/tree.js';
 import { jsonWithHashes, sha256 } from '../util/hash.js';
 import type { KeptStore } from '../write/context.js';

@@ -41,14 +41,14 @@ export class ContentStore implements KeptStore {
   private readonly putHere = new Set<string>();
 
   /**
-   * `dir`: the folder kept between processes (null: memory only). `fresh`: a forced build's store, given the time its run
-   * began: it reads nothing but what it was given itself (not even what another thread or process wrote since: a file
-   * tells nothing of who wrote it), but keeps all it makes, for the builds after it.
+   * `dir`: the folder kept between processes (null: memory only). `fresh`: a forced build's store, which reads nothing
+   * but what it was given itself (not even what another thread or process wrote meanwhile: a file tells nothing of who
+   * wrote it), but keeps all it makes, for the builds after it.
    */
   constructor(
     readonly dir: string | null,
     private readonly generator: string,
-    readonly fresh: number | null = null,
+    readonly fresh = false,
   ) {}
 
   /** `kind:hash.` file names: what an entry is shows in a listing (a part, a document, a parsed tree, a note). */
@@ -59,7 +59,7 @@ export class ContentStore implements KeptStore {
   }
 
   get(key: string): Uint8Array | null {
-    if (this.fresh !== null && !this.putHere.has(key)) return null;
+    if (this.fresh && !this.putHere.has(key)) return null;
     const held = this.memory.get(key);
     if (held) {
       this.memory.delete(key);
@@ -81,7 +81,7 @@ export class ContentStore implements KeptStore {
   }
 
   put(key: string, bytes: Uint8Array): void {
-    if (this.fresh !== null) this.putHere.add(key);
+    if (this.fresh) this.putHere.add(key);
     this.remember(key, bytes);
     if (!this.dir) return;
     try {
