@@ -16,7 +16,6 @@ import {
   PDFContext,
   PDFDict,
   PDFDocument,
-  PDFFlateStream,
   PDFName,
   PDFNumber,
   PDFOperator,
@@ -27,7 +26,7 @@ import {
   ParseSpeeds,
   rgb,
 } from '@cantoo/pdf-lib';
-import { deflateSync } from 'node:zlib';
+import { compressMadeStreams } from '../../pdf/compress-streams.js';
 import type { Document } from '../../compose/tree.js';
 import { linkedPrint } from './linked-print.js';
 import { readPdfFile } from './pdf-file.js';
@@ -127,19 +126,7 @@ export async function parsedPrint(screen: Uint8Array, layout: PrintLayout): Prom
     box(page, 'BleedBox', -BLEED, -BLEED, width + BLEED, height + BLEED);
     box(page, 'TrimBox', 0, 0, width, height);
   });
-  compressAddedStreams(pdf);
+  compressMadeStreams(pdf);
   const bytes = await pdf.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
   return { bytes, pages: pages.length };
-}
-
-/**
- * The streams added here (three a page: the clip, its end, the band and marks) compressed by node:zlib: pdf-lib's own
- * compressor (fflate) costs about a millisecond to start for each stream, whatever its size; the bytes are the same
- * kind (a zlib stream under /FlateDecode).
- */
-function compressAddedStreams(pdf: PDFDocument): void {
-  for (const [, obj] of pdf.context.enumerateIndirectObjects()) {
-    if (obj instanceof PDFFlateStream && (obj as unknown as { encode: boolean }).encode)
-      obj.updateContents(deflateSync(obj.getUnencodedContents()));
-  }
 }

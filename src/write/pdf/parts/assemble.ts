@@ -12,8 +12,8 @@
 // named destinations and form fields, and the document's metadata; its file is linked from the parts' compiled
 // objects (linked-document.ts), not copied and saved whole.
 import { jsonWithHashes, sha256 } from '../../../util/hash.js';
-import { deflateSync } from 'node:zlib';
-import { PDFArray, PDFDict, PDFDocument, PDFFlateStream, PDFName, PDFRawStream, PDFRef } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from '@cantoo/pdf-lib';
+import { compressMadeStreams } from '../../../pdf/compress-streams.js';
 import type { Block, Chapter, Document, Part } from '../../../compose/tree.js';
 import type { RenderedPdf, WholeOptions } from '../rendered.js';
 import type { PagePlan } from '../running.js';
@@ -109,19 +109,6 @@ async function saved(pdf: PDFDocument, store: PartStore | null, key: string): Pr
   if (store) store.put(key, await pdf.save(SAVE_OPTIONS));
   else await (pdf as unknown as { prepareForSave(o: typeof SAVE_OPTIONS): Promise<void> }).prepareForSave(SAVE_OPTIONS);
   return pdf;
-}
-
-/**
- * The streams pdf-lib made (a form's hundreds of field appearances), compressed with zlib: pdf-lib's own compressor
- * (fflate) costs about a millisecond to start for each stream, whatever its size.
- */
-function compressMadeStreams(pdf: PDFDocument): void {
-  for (const [ref, obj] of pdf.context.enumerateIndirectObjects()) {
-    if (!(obj instanceof PDFFlateStream) || !(obj as unknown as { encode: boolean }).encode) continue;
-    const dict = obj.dict.clone(pdf.context);
-    dict.set(PDFName.of('Filter'), PDFName.of('FlateDecode'));
-    pdf.context.assign(ref, PDFRawStream.of(dict, deflateSync(obj.getUnencodedContents())));
-  }
 }
 
 function loadedFrom(pdf: PDFDocument): LoadedPart {
