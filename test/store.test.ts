@@ -13,10 +13,13 @@ describe('the content store', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cg-store-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('keeps bytes for the next process, by kind and key, for one generator only', () => {
+  it('keeps bytes for the next process, by kind and key, for one generator only', async () => {
     const store = new ContentStore(dir, 'g1');
     store.put('abc', bytes('a part'));
     store.put('contents-length:abc', bytes('3'));
+    // Written by the thread pool: read from memory meanwhile, on disk once settled.
+    expect(text(store.get('abc'))).toBe('a part');
+    await store.settled();
     expect(
       readdirSync(dir)
         .map((n) => n.split('.')[0])
@@ -36,13 +39,15 @@ describe('the content store', () => {
     // Memory only: nothing on disk.
     const memory = new ContentStore(null, 'g1');
     memory.put('m', bytes('held'));
+    await memory.settled();
     expect(text(memory.get('m'))).toBe('held');
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('prunes to the most recently used entries, and what an interrupted write left', () => {
+  it('prunes to the most recently used entries, and what an interrupted write left', async () => {
     const store = new ContentStore(dir, 'g1');
     for (const k of ['k1', 'k2', 'k3', 'k4']) store.put(k, bytes(k));
+    await store.settled();
     const names = readdirSync(dir);
     for (const n of names) utimesSync(join(dir, n), 1000, 1000);
     // Read now: used most recently, kept.
@@ -58,13 +63,15 @@ describe('the content store', () => {
     expect(left.map((n) => readFileSync(join(dir, n), 'utf8'))).toContain('k1');
   });
 
-  it('prunes to a size too, the most recently used kept', () => {
+  it('prunes to a size too, the most recently used kept', async () => {
     const sized = mkdtempSync(join(tmpdir(), 'cg-store-size-'));
     try {
       const store = new ContentStore(sized, 'g1');
       store.put('old', bytes('x'.repeat(600)));
+      await store.settled();
       for (const n of readdirSync(sized)) utimesSync(join(sized, n), 1000, 1000);
       store.put('new', bytes('y'.repeat(600)));
+      await store.settled();
       store.prune(100, 1000);
       const reader = new ContentStore(sized, 'g1');
       expect(reader.get('old')).toBeNull();
@@ -74,10 +81,12 @@ describe('the content store', () => {
     }
   });
 
-  it('fresh (a forced build): reads nothing but what it was given itself, and keeps it for the next run', () => {
+  it('fresh (a forced build): reads nothing but what it was given itself, and keeps it for the next run', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'cg-store-fresh-'));
     try {
-      new ContentStore(folder, 'g1').put('before', bytes('kept before'));
+      const earlier = new ContentStore(folder, 'g1');
+      earlier.put('before', bytes('kept before'));
+      await earlier.settled();
       for (const n of readdirSync(folder)) utimesSync(join(folder, n), 1000, 1000);
       const fresh = new ContentStore(folder, 'g1', true);
       expect(fresh.get('before')).toBeNull();
@@ -90,6 +99,7 @@ describe('the content store', () => {
       // Put again by this run: now it is this run's.
       fresh.put('before', bytes('kept before'));
       expect(text(fresh.get('before'))).toBe('kept before');
+      await fresh.settled();
       // The next run reads what the fresh one made.
       expect(text(new ContentStore(folder, 'g1').get('made'))).toBe('made now');
     } finally {
@@ -115,6 +125,7 @@ describe('a run context over a cache folder', () => {
       writeFileSync(join(cache, 'notes.txt'), 'not ours to remove');
       const ctx = createRenderContext({ project: process.cwd(), keep: true });
       ctx.store!.put('abc', bytes('a part'));
+      await ctx.store!.settled();
       ctx.prune();
       expect(readdirSync(cache).sort()).toEqual(['notes.txt', STORE_DIR]);
       expect(text(createRenderContext({ project: process.cwd(), keep: true }).store!.get('abc'))).toBe('a part');

@@ -71,6 +71,8 @@ export default async function mergeOne(task: MergeTask): Promise<MergeTaskResult
   ctx!.trace(
     `merge ${task.fileName}: render ${Math.round(t1 - t0)} join ${Math.round(t2 - t1)} write ${Math.round(t3 - t2)} docx ${Math.round(t4 - t3)} ms`,
   );
+  // What this applicant's render put in the store is written before the thread may be replaced (merge.ts).
+  await ctx!.store?.settled();
   const sharedPages = (await joiners.get(key)!).sharedPageCount;
   const result = {
     personal: print,

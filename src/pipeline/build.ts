@@ -365,6 +365,7 @@ async function buildEditions(
     for (const id of [...carry].sort()) if (built.has(id)) cache[id] = built.get(id)!;
     for (const e of editions) cache[e.id] = keys.get(e.id)!;
     staging.writeExtra(CACHE_FILE, JSON.stringify(cache, null, 2) + '\n');
+    await ctx.store?.settled();
     ctx.prune();
     const manifest = staging.commit();
     return { editions: results, upToDate, manifest, ms: performance.now() - started };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { newPartMemory, type RenderContext } from '../write/context.js';
 import { generatorKey } from './cache.js';
 import { ContentStore } from './store.js';
+import { RunShare } from './run-share.js';
 
 export interface RunContext extends RenderContext {
   store: ContentStore | null;
@@ -16,6 +17,8 @@ export interface RunContext extends RenderContext {
    * reads all it has.
    */
   fresh: number | null;
+  /** The table the run's threads share (null: its store is in memory only, or there is none). */
+  share: RunShare | null;
   /** Trims the store on disk to what was used most recently (at the end of a run). */
   prune(): void;
 }
@@ -34,6 +37,8 @@ export interface RunOptions {
   project?: string;
   /** The store's folder itself (a worker thread's, from its run). */
   dir?: string;
+  /** The table the run's threads share (run-share.ts; a worker thread's, from its run); default: a new one. */
+  share?: SharedArrayBuffer;
 }
 
 /** Where the store is kept: CG_CACHE_DIR, else node_modules/.cache (what build tools use). */
@@ -53,7 +58,9 @@ export function createRenderContext(opts: RunOptions): RunContext {
   const cacheDir = opts.project ? cacheDirOf(opts.project) : null;
   const dir = opts.dir ?? (cacheDir ? join(cacheDir, STORE_DIR) : null);
   const fresh = opts.fresh ? (opts.since ?? Date.now()) : null;
-  const store = opts.keep ? new ContentStore(dir, generatorKey(), fresh !== null) : null;
+  // Threads share what they put through the folder: a store in memory only shares nothing.
+  const share = opts.keep && dir ? new RunShare(opts.share) : null;
+  const store = opts.keep ? new ContentStore(dir, generatorKey(), fresh !== null, share) : null;
   const prune = () => {
     store?.prune();
     if (store && cacheDir) removeEarlierCaches(cacheDir);
@@ -61,6 +68,7 @@ export function createRenderContext(opts: RunOptions): RunContext {
   return {
     store,
     keeps: store?.dir ?? null,
+    share,
     fresh: store?.fresh ? fresh : null,
     trace: traceFromEnv(),
     fittedMaps: new Map(),

@@ -118,7 +118,12 @@ function workerThreads(threads: number): RenderPool {
   });
   return {
     run: (job, ctx) =>
-      pool.run({ ...job, keep: ctx.keeps ?? undefined, fresh: ctx.fresh ?? undefined } satisfies RenderJob),
+      pool.run({
+        ...job,
+        keep: ctx.keeps ?? undefined,
+        fresh: ctx.fresh ?? undefined,
+        share: ctx.share?.buffer,
+      } satisfies RenderJob),
     close: () => pool.destroy(),
   };
 }

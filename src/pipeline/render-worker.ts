@@ -6,6 +6,7 @@ import type { RenderContext } from '../write/context.js';
 import { writeDocx } from '../write/docx/write-docx.js';
 import { writePdf } from '../write/pdf/document.js';
 import { createRenderContext, type RunContext } from './context.js';
+import { RunShare } from './run-share.js';
 
 export interface RenderJob {
   format: 'pdf' | 'docx';
@@ -14,6 +15,8 @@ export interface RenderJob {
   keep?: string;
   /** The run's store is fresh (a forced build): it began then, and nothing kept before is read. */
   fresh?: number;
+  /** The table of what the run's threads put in its store (run-share.ts). */
+  share?: SharedArrayBuffer;
 }
 
 export interface RenderOutput {
@@ -42,14 +45,22 @@ const threadContexts = new Map<string, RunContext>();
 
 /** The entry of a worker thread (render-worker-entry.mjs). */
 export default function render(job: RenderJob): Promise<RenderOutput> {
-  const which = `${job.fresh ?? ''}:${job.keep ?? ''}`;
+  const share = job.share ? new RunShare(job.share) : null;
+  const which = `${job.fresh ?? ''}:${job.keep ?? ''}:${share?.id ?? ''}`;
   let ctx = threadContexts.get(which);
   if (!ctx)
     threadContexts.set(
       which,
       (ctx = createRenderContext(
-        job.keep ? { keep: true, dir: job.keep, fresh: job.fresh !== undefined, since: job.fresh } : { keep: false },
+        job.keep
+          ? { keep: true, dir: job.keep, fresh: job.fresh !== undefined, since: job.fresh, share: job.share }
+          : { keep: false },
       )),
     );
-  return renderIn(job, ctx);
+  const made = ctx;
+  // What the render put in the store is written before the result goes back: the pool may be closed after it.
+  return renderIn(job, made).then(async (out) => {
+    await made.store?.settled();
+    return out;
+  });
 }

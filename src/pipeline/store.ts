@@ -6,19 +6,12 @@
 // byte one made from scratch. Every key is hashed with the generator (the running code and its locked packages): a
 // new generator never reads what an older one kept.
 import { createHash } from 'node:crypto';
-import {
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { KeptStore } from '../write/context.js';
+import type { RunShare } from './run-share.js';
 
 /**
  * What is kept on disk; the least recently used go first. A build of 4 editions keeps about 600 files (parts of 10–200
@@ -39,16 +32,21 @@ export class ContentStore implements KeptStore {
   private memoryBytes = 0;
   /** A fresh store's keys put by this store (in this thread). */
   private readonly putHere = new Set<string>();
+  /** Entries being written, by key: read from here until their file is in place. */
+  private readonly writing = new Map<string, Uint8Array>();
+  private readonly writes = new Set<Promise<void>>();
+  private madeDir = false;
 
   /**
    * `dir`: the folder kept between processes (null: memory only). `fresh`: a forced build's store, which reads nothing
-   * but what it was given itself (not even what another thread or process wrote meanwhile: a file tells nothing of who
-   * wrote it), but keeps all it makes, for the builds after it.
+   * but what its run put (a file tells nothing of who wrote it: `share` says what the run's threads put), and keeps
+   * all it makes, for the builds after it. `share`: the run's table, told of every entry put here.
    */
   constructor(
     readonly dir: string | null,
     private readonly generator: string,
     readonly fresh = false,
+    readonly share: RunShare | null = null,
   ) {}
 
   /** `kind:hash.` file names: what an entry is shows in a listing (a part, a document, a parsed tree, a note). */
@@ -59,8 +57,8 @@ export class ContentStore implements KeptStore {
   }
 
   get(key: string): Uint8Array | null {
-    if (this.fresh && !this.putHere.has(key)) return null;
-    const held = this.memory.get(key);
+    if (this.fresh && !this.putHere.has(key) && !this.share?.has(key)) return null;
+    const held = this.memory.get(key) ?? this.writing.get(key);
     if (held) {
       this.memory.delete(key);
       this.memory.set(key, held);
@@ -84,16 +82,35 @@ export class ContentStore implements KeptStore {
     if (this.fresh) this.putHere.add(key);
     this.remember(key, bytes);
     if (!this.dir) return;
-    try {
-      mkdirSync(this.dir, { recursive: true });
-      // Written under a temporary name and renamed, so a reader (another thread or process) never sees half an entry.
-      const file = join(this.dir, this.fileOf(key));
-      const tmp = `${file}.${process.pid}-${threadId}-${Math.random().toString(36).slice(2)}.tmp`;
-      writeFileSync(tmp, bytes);
-      renameSync(tmp, file);
-    } catch {
-      // A store that cannot be written (read-only checkout, full disk) only costs speed.
-    }
+    // Written by the thread pool, while this thread goes on; under a temporary name and renamed, so a reader (another
+    // thread or process) never sees half an entry. The run's other threads are told once it is in place.
+    const file = join(this.dir, this.fileOf(key));
+    const tmp = `${file}.${process.pid}-${threadId}-${Math.random().toString(36).slice(2)}.tmp`;
+    this.writing.set(key, bytes);
+    const done = (async () => {
+      try {
+        if (!this.madeDir) {
+          mkdirSync(this.dir!, { recursive: true });
+          this.madeDir = true;
+        }
+        await writeFile(tmp, bytes);
+        await rename(tmp, file);
+        this.share?.put(key);
+      } catch {
+        // A store that cannot be written (read-only checkout, full disk) only costs speed; a thread waiting for the
+        // entry makes it itself.
+        this.share?.release(key);
+      } finally {
+        if (this.writing.get(key) === bytes) this.writing.delete(key);
+      }
+    })();
+    this.writes.add(done);
+    void done.finally(() => this.writes.delete(done));
+  }
+
+  /** Once every entry put so far is written (or could not be). */
+  async settled(): Promise<void> {
+    while (this.writes.size) await Promise.all(this.writes);
   }
 
   private remember(key: string, bytes: Uint8Array): void {

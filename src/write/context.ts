@@ -27,9 +27,25 @@ export interface PartMemory {
   counts: { rendered: number; fromStore: number; inMemory: number; ownLaidOut: number };
 }
 
+/** What a claim found: lay it out here, it is already in the store, or another thread is laying it out. */
+export type Claim =
+  { mine: true } | { mine: false; put: true } | { mine: false; put: false; settled: Promise<boolean> };
+
+/**
+ * Who lays out a part that several threads of a run need at once (pipeline/run-share.ts): the first to claim it; the
+ * others wait and read it from the store.
+ */
+export interface PartClaims {
+  claim(key: string): Claim;
+  /** After the part was put in the store, or failed: a claim not put lets those waiting lay it out themselves. */
+  release(key: string): void;
+}
+
 export interface RenderContext {
   /** Laid-out parts and finished documents by content (memory over an optional folder); null: nothing is kept. */
   store: KeptStore | null;
+  /** The run's threads, sharing what they lay out (none: this thread lays out all it needs). */
+  share?: PartClaims | null;
   /** Timings and decisions, for CG_TRACE (read once, in pipeline/context.ts). */
   trace(line: string): void;
   /** Impact Map font sizes fitted in this run, by the map's content and page (write/pdf/fit.ts). */

@@ -156,13 +156,28 @@ async function renderPart(
       partCounts.fromStore++;
       return kept;
     }
-    partCounts.rendered++;
-    const t = performance.now();
-    const { pdf } = await writer.whole(partDoc, { furniture: false, mapFonts, unsaved: true });
-    const pages = pdf!.getPageCount();
-    const read = loadedFrom(await saved(pdf!, store, key));
-    ctx.trace(`part ${part.kind} ${'id' in part ? part.id : ''} ${pages} ${Math.round(performance.now() - t)}`);
-    return read;
+    // Another thread of the run laying out the same part now: wait for it rather than lay it out twice.
+    const claim = ctx.share?.claim(key) ?? { mine: true };
+    if (!claim.mine) {
+      const shared = (claim.put || (await claim.settled)) && (await loadKept(store, key, loadedFrom));
+      if (shared) {
+        partCounts.fromStore++;
+        return shared;
+      }
+    }
+    try {
+      partCounts.rendered++;
+      const t = performance.now();
+      const { pdf } = await writer.whole(partDoc, { furniture: false, mapFonts, unsaved: true });
+      const pages = pdf!.getPageCount();
+      const read = loadedFrom(await saved(pdf!, store, key));
+      ctx.trace(`part ${part.kind} ${'id' in part ? part.id : ''} ${pages} ${Math.round(performance.now() - t)}`);
+      return read;
+    } catch (e) {
+      // Those waiting for it lay it out themselves (put in the store, it is theirs to read: store.ts).
+      if (claim.mine) ctx.share?.release(key);
+      throw e;
+    }
   })();
   const mine = found;
   loaded.set(key, mine);
