@@ -299,6 +299,7 @@ async function buildEditions(
       await Promise.allSettled(rendered);
       const outputs = await Promise.all(rendered);
       const screen = outputs[0][0];
+      const joined = performance.now();
       // The print PDF of the booklet: its screen PDF with bleed, trim and crop marks (nothing is laid out again).
       const print = await printPdf(docs[0].document, ctx, {
         screen: screen.bytes,
@@ -354,6 +355,7 @@ async function buildEditions(
           editionReport(edition, packetMissing),
         ),
       );
+      ctx.trace(`edition ${edition.id}: print PDF, web, report ${Math.round(performance.now() - joined)} ms`);
       opts.log?.(
         `${edition.id}: booklet ${screen.pages} pages (print PDF ${print.pages} pages, with bleed and trim) and ${docs.length - 1} level packets (PDF, Word)`,
       );

@@ -2,6 +2,7 @@
 // to every writer (write/context.ts). It holds the run's one store, the PDF writer's memory for the run, and the trace.
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { newPartMemory, type RenderContext } from '../write/context.js';
 import { generatorKey } from './cache.js';
 import { ContentStore } from './store.js';
@@ -49,10 +50,18 @@ export function cacheDirOf(project: string): string {
 /** The folder of the store in a cache folder. */
 export const STORE_DIR = 'store';
 
-/** CG_TRACE=1: timings and decisions on stderr (the one place it is read). */
+/**
+ * CG_TRACE=1: timings and decisions on stderr (the one place it is read), each line after the time since the process
+ * began and the thread (0: the main thread), to see what each thread did when.
+ */
 export function traceFromEnv(): (line: string) => void {
-  return process.env.CG_TRACE ? (line) => console.error(line) : () => {};
+  return process.env.CG_TRACE
+    ? (line) => console.error(`${Math.round(Date.now() - processStart)} t${threadId} ${line}`)
+    : () => {};
 }
+
+/** When the process began (a worker thread's own clocks start with the thread). */
+const processStart = Date.now() - process.uptime() * 1000;
 
 export function createRenderContext(opts: RunOptions): RunContext {
   const cacheDir = opts.project ? cacheDirOf(opts.project) : null;
