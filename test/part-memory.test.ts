@@ -114,4 +114,19 @@ describe('the parts a run keeps', () => {
     expect(text).toContain('Quixotic Zebra Society');
     expect(text).toContain('reflectively');
   });
+
+  it('keeps each subset in the store, for the run’s other threads and the builds after it', async () => {
+    const kept = new Map<string, Uint8Array>();
+    const store = { get: (k: string) => kept.get(k) ?? null, put: (k: string, b: Uint8Array) => void kept.set(k, b) };
+    const first = { ...bareContext(), store };
+    const made = await writePdf(edition('#0b6e4f', 'An Association'), first);
+    const subsetKeys = () => [...kept.keys()].filter((k) => k.startsWith('subset:'));
+    expect(subsetKeys().length).toBe(first.parts.subsets.size);
+    // Another thread (its own memory, the run's store): every part and subset read, none made.
+    const other = { ...bareContext(), store };
+    const again = await writePdf(edition('#0b6e4f', 'An Association'), other);
+    expect(other.parts.counts.rendered).toBe(0);
+    expect(other.parts.subsets.size).toBe(first.parts.subsets.size);
+    expect(Buffer.from(again.bytes).equals(Buffer.from(made.bytes))).toBe(true);
+  });
 });

@@ -386,6 +386,7 @@ export async function assemblePdf(doc: Document, context: RenderContext, writer:
     landscape,
     furniture,
     context.parts.subsets,
+    context.store,
   );
   steps.push(performance.now());
   context.trace(

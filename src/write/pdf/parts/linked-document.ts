@@ -25,6 +25,7 @@ import { accentSpace } from './accent.js';
 import { compile, latin1, Linked, relocated, relocation, writeFile, type Piece } from './link.js';
 import { furnitureLink, type PartLink } from './part-link.js';
 import { DocumentFonts, type KeptSubset } from './shared-fonts.js';
+import type { KeptStore } from '../../context.js';
 
 export interface LinkedPart {
   link: PartLink;
@@ -55,6 +56,7 @@ export async function linkDocument(
   landscape: boolean[],
   furniturePdf: PDFDocument,
   subsets?: Map<string, KeptSubset>,
+  store?: KeptStore | null,
 ): Promise<{ bytes: Uint8Array; subsets: { reused: number; made: number } }> {
   const out = await PDFDocument.create({ updateMetadata: false });
   const ctx = out.context;
@@ -63,7 +65,7 @@ export async function linkDocument(
   const documentRef = ctx.nextRef();
   const documentKids: PDFRef[] = [];
   let accent: PDFRef | undefined;
-  const fonts = new DocumentFonts(ctx, subsets);
+  const fonts = new DocumentFonts(ctx, subsets, store);
 
   const size = PAGE_SIZES[doc.page.size];
   const pageRefs: PDFRef[] = [];

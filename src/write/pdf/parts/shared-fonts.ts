@@ -18,6 +18,7 @@ import {
   type PDFDocument,
 } from '@cantoo/pdf-lib';
 import type { Any } from '../pdfmake-internals.js';
+import type { KeptStore } from '../../context.js';
 import { detached } from './link.js';
 import {
   GLYPH_IDS_KEY,
@@ -125,6 +126,9 @@ export interface KeptSubset {
   length: number;
 }
 
+/** A subset's key in the store. */
+const subsetKey = (key: string) => `subset:${createHash('sha256').update(key).digest('hex')}`;
+
 /** The subsets a run keeps, in bytes (a booklet's are about 250 kB). */
 const SUBSET_BYTES = 16 * 1024 * 1024;
 
@@ -143,11 +147,31 @@ function keepWithin(subsets: Map<string, KeptSubset>, budget: number): void {
 export class DocumentFonts {
   private readonly byName = new Map<string, { ref: PDFRef; parts: PartFont[] }>();
 
-  /** `subsets`: those made before in the run (a map the run keeps, least recently used first), reused and added to. */
+  /**
+   * `subsets`: those made before in the run (a map the run keeps, least recently used first), reused and added to.
+   * `store`: the run's store, which keeps them for the run's other threads and the builds after it.
+   */
   constructor(
     private readonly ctx: PDFContext,
     private readonly subsets: Map<string, KeptSubset> = new Map(),
+    private readonly store: KeptStore | null = null,
   ) {}
+
+  /** A subset in the store: its length before deflating (4 bytes), then its file deflated. */
+  private stored(key: string): KeptSubset | null {
+    const bytes = this.store?.get(subsetKey(key));
+    if (!bytes || bytes.length < 4) return null;
+    const view = new DataView(bytes.buffer, bytes.byteOffset, 4);
+    return { length: view.getUint32(0), file: bytes.subarray(4) };
+  }
+
+  private keep(key: string, subset: KeptSubset): void {
+    if (!this.store) return;
+    const bytes = new Uint8Array(4 + subset.file.length);
+    new DataView(bytes.buffer).setUint32(0, subset.length);
+    bytes.set(subset.file, 4);
+    this.store.put(subsetKey(key), bytes);
+  }
 
   /** How many subsets this document took from `subsets`, and made. */
   readonly counts = { reused: 0, made: 0 };
@@ -185,7 +209,7 @@ export class DocumentFonts {
       // A subset depends only on the font and its glyphs: every part's subset keeps the glyph ids, outlines and
       // tables of the one font file.
       const key = `${fontName}\0${gids.join(',')}`;
-      let kept = this.subsets.get(key);
+      let kept = this.subsets.get(key) ?? this.stored(key);
       if (kept) {
         this.counts.reused++;
         this.subsets.delete(key);
@@ -193,6 +217,7 @@ export class DocumentFonts {
         this.counts.made++;
         const subset = glyphIdSubset(program(parts[0]), gids, sourceOf);
         kept = { file: deflateSync(subset), length: subset.length };
+        this.keep(key, kept);
       }
       this.subsets.set(key, kept);
       keepWithin(this.subsets, SUBSET_BYTES);
