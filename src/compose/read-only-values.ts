@@ -37,11 +37,10 @@ export function readOnlyValues(part: Part): string[] {
 export function withValuePlaceholders<P extends Part>(part: P): P {
   if (!('blocks' in part) || readOnlyValues(part).length === 0) return part;
   let k = 0;
-  const blocks = (part.blocks as Block[]).map(
-    (b): Block =>
-      b.kind !== 'form'
-        ? b
-        : { ...b, rows: b.rows.map((row) => row.map((f) => (bound(f) ? { ...f, value: valuePlaceholder(k++) } : f))) },
+  const blocks = (part.blocks as Block[]).map((b): Block =>
+    b.kind !== 'form'
+      ? b
+      : { ...b, rows: b.rows.map((row) => row.map((f) => (bound(f) ? { ...f, value: valuePlaceholder(k++) } : f))) },
   );
   return { ...part, blocks };
 }
