@@ -11,10 +11,13 @@ import { loadSource } from '../src/editions/source.js';
 import { bareContext, type RenderContext } from '../src/write/context.js';
 import { writeDocx } from '../src/write/docx/write-docx.js';
 import { writePdf } from '../src/write/pdf/document.js';
+import { readFileSync } from 'node:fs';
+import { manifest, outFile } from './helpers/built.js';
 import { decodeXml } from './helpers/docx.js';
 import { openPdf } from './helpers/pdf.js';
 
-const FIELD = fieldName('packet.l1.application', PACKET_ID_FIELD);
+const fieldOf = (level: number) => fieldName(`packet.l${level}.application`, PACKET_ID_FIELD);
+const FIELD = fieldOf(1);
 /** A value with what a text string must carry: accents, parentheses, a backslash, quotes, markup, Hebrew, Han, an emoji. */
 const ODD = 'edition=ünïcode (a\\b) "q" <&> שלום 東京 \u{1F600}; level=1';
 
@@ -33,11 +36,11 @@ function withPacketId(doc: Document, value: string): Document {
   return { ...doc, parts };
 }
 
-async function packetIdOf(pdf: Uint8Array): Promise<unknown> {
+async function packetIdOf(pdf: Uint8Array, name = FIELD): Promise<unknown> {
   const doc = await openPdf(pdf.slice());
   const fields = await doc.getFieldObjects();
   await doc.loadingTask.destroy();
-  const field = (fields as unknown as Map<string, { value: unknown }[]> | null)?.get(FIELD);
+  const field = (fields as unknown as Map<string, { value: unknown }[]> | null)?.get(name);
   // The field, then its widget, which carries the value (and says no one types into it).
   const widget = field?.find((f) => 'value' in f) as { value: unknown; editable: boolean } | undefined;
   expect(widget?.editable).toBe(false);
@@ -45,9 +48,9 @@ async function packetIdOf(pdf: Uint8Array): Promise<unknown> {
 }
 
 /** The text of the Word packet's packet_id content control. */
-function wordPacketId(docx: Uint8Array): string {
+function wordPacketId(docx: Uint8Array, name = FIELD): string {
   const xml = strFromU8(unzipSync(docx)['word/document.xml']);
-  const sdt = xml.split('</w:sdt>').find((s) => s.includes(`<w:tag w:val="${FIELD}"/>`))!;
+  const sdt = xml.split('</w:sdt>').find((s) => s.includes(`<w:tag w:val="${name}"/>`))!;
   const content = sdt.slice(sdt.indexOf('<w:sdtContent>'));
   return [...content.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1])).join('');
 }
@@ -106,4 +109,18 @@ describe('the packet id, bound at assembly', () => {
     expect(xml).toContain('&lt;&amp;&gt;');
     expect(xml).toMatch(/<w:rFonts w:cs="Noto Sans Hebrew"\/><w:rtl\/><\/w:rPr><w:t[^>]*>שלום/);
   });
+});
+
+describe("the build's packets", () => {
+  it('each carry their own edition and level as packet id, in PDF and in Word', async () => {
+    const packets = manifest().files.filter((f) => f.kind === 'packet');
+    expect(packets).toHaveLength(32);
+    for (const f of packets) {
+      const bytes = new Uint8Array(readFileSync(outFile(f.path)));
+      const expected = `edition=${f.edition}; level=${f.level}`;
+      const found =
+        f.format === 'pdf' ? await packetIdOf(bytes, fieldOf(f.level!)) : wordPacketId(bytes, fieldOf(f.level!));
+      expect(found, f.path).toBe(expected);
+    }
+  }, 60_000);
 });
