@@ -1,9 +1,9 @@
 // The packet id is bound when a packet is assembled (compose/read-only-values.ts): its forms chapter is laid out once
 // for every edition, in PDF and in Word, and each packet's read-only packet_id field still holds its own value, any
 // characters written as pdf-lib's setText writes them (a UTF-16 text string) and as the Word writer writes runs.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { PDFDocument, PDFName } from '@cantoo/pdf-lib';
+import { PDFContext, PDFDocument, PDFName } from '@cantoo/pdf-lib';
 import { composePacket, fieldName, PACKET_ID_FIELD } from '../src/compose/packet.js';
 import type { Block, Document } from '../src/compose/tree.js';
 import { resolveEdition } from '../src/editions/edition.js';
@@ -59,6 +59,7 @@ const docs: Record<string, Document> = {};
 const pdfs: Record<string, Uint8Array> = {};
 const words: Record<string, Uint8Array> = {};
 const trace: string[] = [];
+let objectRefLookups = 0;
 
 beforeAll(async () => {
   const tree = loadSource(process.cwd());
@@ -73,16 +74,25 @@ beforeAll(async () => {
   docs.odd = withPacketId(docs.michigan, ODD);
   // One run for all three, as a forced build's thread: nothing kept from before it.
   const ctx: RenderContext = { ...bareContext(), trace: (line) => trace.push(line) };
+  // pdf-lib's getObjectRef copies and searches every object of the document: once per field, it cost a packet's
+  // hundreds of fields about 100 MB of garbage a build.
+  const lookups = vi.spyOn(PDFContext.prototype, 'getObjectRef');
   for (const [id, doc] of Object.entries(docs)) {
     pdfs[id] = (await writePdf(doc, ctx)).bytes;
     words[id] = await writeDocx(doc, ctx);
   }
+  objectRefLookups = lookups.mock.calls.length;
+  lookups.mockRestore();
 }, 120_000);
 
 describe('the packet id, bound at assembly', () => {
   it('lays the forms chapter out once for several editions, in PDF and in Word', () => {
     expect(trace.filter((l) => /^part chapter packet\.l1\.forms /.test(l))).toHaveLength(1);
     expect(trace.filter((l) => l === 'docx part packet.l1.forms made')).toHaveLength(1);
+  });
+
+  it("finds each field's widget without searching the document's objects", () => {
+    expect(objectRefLookups).toBe(0);
   });
 
   it("gives each edition's PDF packet its own packet id", async () => {
