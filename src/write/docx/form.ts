@@ -8,6 +8,8 @@ import { CHECKLIST_INDENT, S } from './styles.js';
 import { headerRow } from './table.js';
 import { contentControl } from './content-control.js';
 import { fieldName } from '../../compose/packet.js';
+import { placeholderIndex } from '../../compose/read-only-values.js';
+import { hole } from './holes.js';
 import { cell, para, row, run, tab, table } from './wml.js';
 
 /** Heights (twips, at least) of the rows a person writes in: about 0.4 in a line, more to sign in. */
@@ -82,13 +84,15 @@ function fieldParagraphs(formId: string, field: FormField): El[] {
     ];
   }
   const label = para({ style: S.formLabel, keepNext: true }, stringRuns(field.label));
-  if (field.readOnly)
+  if (field.readOnly) {
+    // A placeholder (a part laid out for every edition) is a hole its document fills with the value's runs.
+    const k = placeholderIndex(field.value ?? '');
+    const runs = k === undefined ? scriptRuns(field.value ?? '') : [hole({ kind: 'readOnlyValue', k })];
     return [
       label,
-      para({ style: S.formValue }, [
-        contentControl({ tag, label: field.label, kind: 'text', readOnly: true, runs: scriptRuns(field.value ?? '') }),
-      ]),
+      para({ style: S.formValue }, [contentControl({ tag, label: field.label, kind: 'text', readOnly: true, runs })]),
     ];
+  }
   if (field.value !== undefined && field.value !== '') {
     return [label, para({ style: S.formValue }, scriptRuns(field.value))];
   }

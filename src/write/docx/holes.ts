@@ -20,7 +20,10 @@ export type Hole =
   | { kind: 'image' }
   /** A cell shaded in the edition's colour (a header row): the colour is bound when the document is assembled, so
    * editions of other colours share the part. */
-  | { kind: 'accentShading' };
+  | { kind: 'accentShading' }
+  /** The runs of the part's k-th read-only value (the packet id): bound when the document is assembled, so editions
+   * share the part (compose/read-only-values.ts). */
+  | { kind: 'readOnlyValue'; k: number };
 
 export const OPEN = '\u0001';
 export const CLOSE = '\u0002';

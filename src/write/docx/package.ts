@@ -12,6 +12,8 @@ import type { KeptSection } from './part.js';
 import { CONTENT_TYPES_START, DOCUMENT_START, EMPTY_RELS, PACKAGE_RELS, SETTINGS_START } from './part-roots.js';
 import { runningHeadAndFoot, sectionProperties } from './page.js';
 import { hex } from './styles.js';
+import { readOnlyValues } from '../../compose/read-only-values.js';
+import { scriptRuns } from './scripts.js';
 import { zipParts, type DeflatedEntries, type Parts } from './zip.js';
 
 /** A section of the document: its XML with holes, its measures, and the part whose holes it has. */
@@ -87,6 +89,12 @@ export function writePackage(
   const body = new Utf8Joiner();
   body.add(`${DOCUMENT_START}<w:body>`);
   let sectionInPart = 0;
+  const values = new Map<number, string[]>();
+  const valuesOf = (part: number) => {
+    let v = values.get(part);
+    if (!v) values.set(part, (v = readOnlyValues(doc.parts[part])));
+    return v;
+  };
   sections.forEach((s, i) => {
     sectionInPart = i > 0 && sections[i - 1].part === s.part ? sectionInPart + 1 : 0;
     const first = i - sectionInPart;
@@ -111,6 +119,11 @@ export function writePackage(
           return `<w:shd w:fill="${hex(doc.accent)}" w:val="clear"/>`;
         case 'image':
           return `<a:blip r:embed="${imageRel}" cstate="none"/>`;
+        case 'readOnlyValue': {
+          const value = valuesOf(s.part)[h.k];
+          if (value === undefined) throw new Error(`docx writer: a part's read-only field ${h.k + 1} has no value`);
+          return scriptRuns(value).map(writeXml).join('');
+        }
       }
     });
   });

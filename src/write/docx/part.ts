@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { strFromU8, strToU8 } from 'fflate';
 import type { Block, Document, Letter, Part } from '../../compose/tree.js';
+import { withValuePlaceholders } from '../../compose/read-only-values.js';
 import { writeXml, el, type El } from '../../xml/wordml.js';
 import type { RenderContext } from '../context.js';
 import type { Held } from './held.js';
@@ -65,6 +66,8 @@ export function keptPart(
   ctx: RenderContext,
   held: Held<KeptPart>,
 ): KeptPart | PartInProgress {
+  // Read-only values (the packet id) are holes the document fills: every edition's forms are one part.
+  part = withValuePlaceholders(part);
   const key = `docx-part:${createHash('sha256')
     .update(JSON.stringify({ v: WRITER_VERSION, part, start, last, page: doc.page }))
     .digest('hex')}`;

@@ -139,20 +139,24 @@ export async function finishedDocument(bytes: Uint8Array, finish: Finish): Promi
       }
       // The field's accessible name, from its label in the document tree.
       acro.dict.set(PDFName.of('TU'), PDFHexString.fromText(s.label));
-      for (const widget of acro.getWidgets()) {
+      // The field's widgets with their refs, from its /Kids (addToPage registers each widget and puts its ref there):
+      // pdf-lib's getObjectRef would look each up among all the document's objects.
+      const kids = acro.Kids()!;
+      for (let k = 0; k < kids.size(); k++) {
+        const ref = kids.get(k) as PDFRef;
+        const widget = kids.lookup(k, PDFDict);
         if (s.kind !== 'checkbox') {
           // Typed text is drawn by the viewer (NeedAppearances) in the embedded field font; 0 = auto-size in one-line fields.
-          widget.dict.delete(PDFName.of('AP'));
+          widget.delete(PDFName.of('AP'));
           // The packet id is drawn by us at a fixed size: auto-size fills the box's height (about 20 pt in poppler).
           const size = s.kind === 'multiline' ? 10 : s.readOnlyValue !== undefined ? 9 : 0;
           acro.dict.set(PDFName.of('DA'), PDFString.of(`/${FIELD_FONT} ${size} Tf 0 g`));
         } else {
           // pdf-lib names a font that is not in /DR (/dummy__noop); every /DA names the form's one font.
-          widget.dict.set(PDFName.of('DA'), PDFString.of(`/${FIELD_FONT} 0 Tf 0 g`));
+          widget.set(PDFName.of('DA'), PDFString.of(`/${FIELD_FONT} 0 Tf 0 g`));
           acro.dict.set(PDFName.of('DA'), PDFString.of(`/${FIELD_FONT} 0 Tf 0 g`));
         }
         const element = session.find(s.tag);
-        const ref = doc.context.getObjectRef(widget.dict) as PDFRef;
         if (element) widgets.push({ element, ref, page: pos.pageNumber - 1 });
       }
     }

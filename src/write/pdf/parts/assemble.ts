@@ -15,6 +15,7 @@ import { jsonWithHashes, sha256 } from '../../../util/hash.js';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from '@cantoo/pdf-lib';
 import { compressMadeStreams } from '../../../pdf/compress-streams.js';
 import type { Block, Chapter, Document, Part } from '../../../compose/tree.js';
+import { readOnlyValues, withValuePlaceholders } from '../../../compose/read-only-values.js';
 import type { RenderedPdf, WholeOptions } from '../rendered.js';
 import type { PagePlan } from '../running.js';
 import type { FitMemory } from '../fit.js';
@@ -61,12 +62,13 @@ const MEMORY_BYTES = 48 * 1024 * 1024;
 /**
  * The document a part is rendered as: the part alone, with nothing that names the document it is in, and only what
  * moves its text (the text, the page size, the language's fonts; the fitted map sizes go into its key). The accent is
- * bound at assembly (accent.ts); a chapter's running head is the furniture's.
+ * bound at assembly (accent.ts), and so are read-only fields' values (the packet id: compose/read-only-values.ts); a
+ * chapter's running head is the furniture's.
  */
 function partDocument(doc: Document, part: Part): Document {
-  let alone: Part = part;
-  if (part.kind === 'cover' && part.color === doc.accent) alone = { ...part, color: ACCENT };
-  if (part.kind === 'chapter') alone = { ...part, runningHead: '' };
+  let alone: Part = withValuePlaceholders(part);
+  if (alone.kind === 'cover' && alone.color === doc.accent) alone = { ...alone, color: ACCENT };
+  if (alone.kind === 'chapter') alone = { ...alone, runningHead: '' };
   return {
     editionId: 'part',
     kind: 'booklet',
@@ -380,7 +382,7 @@ export async function assemblePdf(doc: Document, context: RenderContext, writer:
 
   const { bytes, subsets } = await linkDocument(
     doc,
-    layout.placed.map((p) => ({ link: p.loaded!.link, blankBefore: p.blankBefore })),
+    layout.placed.map((p) => ({ link: p.loaded!.link, blankBefore: p.blankBefore, values: readOnlyValues(p.part) })),
     pad,
     plan,
     landscape,

@@ -9,6 +9,7 @@ import {
   PDFBool,
   PDFDict,
   PDFDocument,
+  PDFHexString,
   PDFName,
   PDFNumber,
   PDFRawStream,
@@ -30,6 +31,8 @@ import type { KeptStore } from '../../context.js';
 export interface LinkedPart {
   link: PartLink;
   blankBefore: boolean;
+  /** The document's values of the part's read-only fields (compose/read-only-values.ts), in order. */
+  values: string[];
 }
 
 const name = (s: string) => PDFName.of(s);
@@ -131,6 +134,14 @@ export async function linkDocument(
     link.dests.names.forEach((n, index) =>
       dests.push({ key: n.decodeText(), name: n, piece: { set: link.dests.values, index, move } }),
     );
+    // The read-only fields' values, as pdf-lib's setText writes them (a text string: PDFDocEncoding or UTF-16).
+    for (const { ref, index } of link.bound) {
+      const value = part.values[index];
+      if (value === undefined) throw new Error(`a part's read-only field ${index + 1} has no value in the document`);
+      const field = relocated(own(ref), move, ctx);
+      field.set(name('V'), PDFHexString.fromText(value));
+      ctx.assign(at(ref), field);
+    }
     for (const ref of link.outline) {
       const item = relocated(own(ref), move, ctx, OUTLINE_LINKS);
       ctx.assign(at(ref), item);

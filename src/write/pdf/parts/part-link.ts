@@ -5,13 +5,15 @@ import {
   PDFArray,
   PDFContext,
   PDFDict,
+  PDFHexString,
   PDFName,
   PDFNumber,
   PDFRef,
   type PDFDocument,
   type PDFObject,
-  type PDFString,
+  PDFString,
 } from '@cantoo/pdf-lib';
+import { placeholderIndex } from '../../../compose/read-only-values.js';
 import { compileAll, detached, heldBytes, linkable, linkableBytes, type Compiled, type Linkable } from './link.js';
 import { partAccentSpace } from './accent.js';
 import { partFonts, type PartFont } from './shared-fonts.js';
@@ -38,6 +40,11 @@ export interface PartLink {
   /** Top-level bookmarks (their children come with them). */
   outline: PDFRef[];
   accent: PDFRef | undefined;
+  /**
+   * Read-only fields laid out with a placeholder value (compose/read-only-values.ts), each a field dictionary the
+   * document makes its own (in `own`) to write its value in: the k-th of the part's values is `index` k.
+   */
+  bound: { ref: PDFRef; index: number }[];
   /** Fonts drawn by glyph id: the document embeds one subset of each instead (shared-fonts.ts). */
   fonts: PartFont[];
   /** The bytes it holds in memory, about. */
@@ -48,6 +55,7 @@ const K = PDFName.of('K');
 const PARENT = PDFName.of('Parent');
 const RESOURCES = PDFName.of('Resources');
 const ANNOTS = PDFName.of('Annots');
+const V = PDFName.of('V');
 /** What links a top bookmark to its part's outline, made again by the document. */
 const OUTLINE_LINKS = ['Parent', 'Prev', 'Next'].map((k) => PDFName.of(k));
 
@@ -77,6 +85,7 @@ export function partLink(pdf: PDFDocument): PartLink {
   const own = new Set<PDFRef>();
   const seeds: PDFObject[] = [];
   const annots: PDFRef[][] = [];
+  const bound: PartLink['bound'] = [];
   for (const ref of pages) {
     own.add(ref);
     const page = ctx.lookup(ref, PDFDict);
@@ -91,7 +100,19 @@ export function partLink(pdf: PDFDocument): PartLink {
     const refs = list ? (list.asArray() as PDFRef[]) : [];
     for (const a of refs) {
       own.add(a);
-      seeds.push(...valuesOf(ctx.lookup(a, PDFDict)));
+      const annot = ctx.lookup(a, PDFDict);
+      seeds.push(...valuesOf(annot));
+      // A widget's field with a placeholder value: the document's own, with its value.
+      const field = annot.get(PARENT);
+      if (!(field instanceof PDFRef) || own.has(field)) continue;
+      const dict = ctx.lookup(field, PDFDict);
+      const value = dict.lookup(V);
+      const text = value instanceof PDFHexString || value instanceof PDFString ? value.decodeText() : undefined;
+      const index = text === undefined ? undefined : placeholderIndex(text);
+      if (index === undefined) continue;
+      own.add(field);
+      seeds.push(...valuesOf(dict));
+      bound.push({ ref: field, index });
     }
     annots.push(refs);
   }
@@ -165,6 +186,7 @@ export function partLink(pdf: PDFDocument): PartLink {
     dests: compiledDests,
     outline,
     accent,
+    bound,
     fonts,
     bytes,
   };
