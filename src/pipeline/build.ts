@@ -5,7 +5,7 @@ import { type Edition, resolveEdition } from '../editions/edition.js';
 import { loadSource, type SourceTree } from '../editions/source.js';
 import type { Document } from '../compose/tree.js';
 import { checkPrintable } from './source-printable.js';
-import { createRenderPool, type RenderPool } from './render-pool.js';
+import { createRenderPool, renderThreads, type RenderPool } from './render-pool.js';
 import type { RenderJob, RenderOutput } from './render-worker.js';
 import { createRenderContext, type RunContext } from './context.js';
 import { renderKept } from './kept-documents.js';
@@ -176,8 +176,9 @@ async function buildLocked(opts: BuildOptions, outDir: string): Promise<BuildRes
   const named = opts.editions?.length ? opts.editions : [...keys.keys()];
   const stale = named.filter((id) => built.get(id) !== keys.get(id));
   // One edition rebuilt over a build before (an association's own edit): most of its parts are kept, and this thread
-  // assembles them sooner than a worker thread starts (about 0.5 s, then its own fonts and parts).
-  const threads = opts.workers ?? (stale.length === 1 && built.size > 0 ? 1 : undefined);
+  // assembles them sooner than a worker thread starts (about 0.5 s, then its own fonts and parts). A few editions on a
+  // small machine: this thread too (renderThreads).
+  const threads = opts.workers ?? (stale.length === 1 && built.size > 0 ? 1 : renderThreads(stale.length));
   const poolOf = (): RenderPool => opts.pool ?? (ownPool ??= createRenderPool(threads));
   if (stale.length) poolOf();
   try {

@@ -18,11 +18,21 @@ export function workerCount(): number {
 }
 
 /**
- * Threads to render documents in: CG_WORKERS if set (0 or 1 renders in this thread), else one per available core
- * (`taskset -c 0` gives one: rendered in this thread). The bench runs the forced build on 1 core and on 2.
+ * Editions a build renders in this thread alone on a machine of two cores or fewer. One render thread keeps about 1.3
+ * cores busy (V8 compiles and collects garbage on threads of its own), and a worker thread costs about a second of
+ * CPU before its first document (its code, fonts, Word frame, and its own compiled code and shaped words again). On 2
+ * cores, 4 editions forced took 4.5 s in one thread and 5.1–5.9 s in two; from cached parts 2.6 s against 2.8 s; a
+ * base edit of 40 editions 6.8 s in one thread and 6.1 s in two.
  */
-export function renderThreads(): number {
-  return fromEnv() ?? availableParallelism();
+const ONE_THREAD_EDITIONS = 8;
+
+/**
+ * Threads to render a build's documents in: CG_WORKERS if set (0 or 1 renders in this thread); on two cores or fewer,
+ * this thread alone for a few editions (ONE_THREAD_EDITIONS); else one per available core (`taskset -c 0` gives one:
+ * rendered in this thread). The bench runs the forced build on 1 core and on 2.
+ */
+export function renderThreads(editions = Infinity, cores = availableParallelism()): number {
+  return fromEnv() ?? (cores <= 2 && editions <= ONE_THREAD_EDITIONS ? 1 : cores);
 }
 
 /**
