@@ -21,7 +21,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire, enableCompileCache, flushCompileCache } from 'node:module';
+import module, { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -135,7 +135,8 @@ export function copyRootOf(dir) {
  */
 export function useCompileCache(copyDir) {
   try {
-    enableCompileCache?.(join(copyDir, COMPILE_CACHE));
+    // Node ≥ 22.1 (flushCompileCache: ≥ 22.10); looked up on the module, so that an older Node still starts.
+    module.enableCompileCache?.(join(copyDir, COMPILE_CACHE));
   } catch {
     // A read-only checkout: compiled each time.
   }
@@ -144,7 +145,7 @@ export function useCompileCache(copyDir) {
 /** Writes what this thread compiled to the cache now: a thread may be ended without the exit that writes it. */
 export function flushCompiled() {
   try {
-    flushCompileCache?.();
+    module.flushCompileCache?.();
   } catch {
     // As above.
   }
