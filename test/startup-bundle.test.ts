@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compiledSource } from '../src/pipeline/compiled-code.js';
-import { COMPILE_CACHE } from '../src/util/code-copy.mjs';
+import { codeKey, COMPILE_CACHE } from '../src/util/code-copy.mjs';
 import { outDir } from './helpers/built.js';
 import { hashTree, tsxCommand } from './helpers/cli.js';
 
@@ -86,6 +86,27 @@ describe('the bundled copy of src/', () => {
       expect(hashTree(join(outDir(), 'new-mexico'))).toEqual(fromTypeScript);
     } finally {
       rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the code key', () => {
+  it('is hashed once a process: its threads take it from the environment, a child process hashes again', () => {
+    const root = process.cwd();
+    const before = process.env.CG_CODE_KEY;
+    try {
+      const key = codeKey(root);
+      expect(key).toMatch(/^[0-9a-f]{64}$/);
+      expect(JSON.parse(process.env.CG_CODE_KEY!)).toEqual({ pid: process.pid, root, key });
+      // What this process (and so each of its threads) knows is not read again.
+      process.env.CG_CODE_KEY = JSON.stringify({ pid: process.pid, root, key: 'known' });
+      expect(codeKey(root)).toBe('known');
+      // Another process's key (a parent's, perhaps from before the code changed) is not trusted.
+      process.env.CG_CODE_KEY = JSON.stringify({ pid: process.pid + 1, root, key: 'stale' });
+      expect(codeKey(root)).toBe(key);
+    } finally {
+      if (before === undefined) delete process.env.CG_CODE_KEY;
+      else process.env.CG_CODE_KEY = before;
     }
   });
 });

@@ -58,8 +58,32 @@ const filesUnder = (dir) =>
         .sort()
     : [];
 
+/**
+ * The process's code key, in its environment: the launcher hashes the code first, and a run context (pipeline/cache.ts)
+ * and each thread would read and hash it again (about 15 ms each). Worker threads get a copy of the environment. Only
+ * the process that hashed trusts it (by pid): a child process may run after the code changed (tests, a watch).
+ */
+const KEY_ENV = 'CG_CODE_KEY';
+
 /** The hash of the code: every file of src/ and patches/, and package-lock.json, by path and content. */
 export function codeKey(root) {
+  const known = knownKey(root);
+  if (known) return known;
+  const key = hashCode(root);
+  process.env[KEY_ENV] = JSON.stringify({ pid: process.pid, root, key });
+  return key;
+}
+
+function knownKey(root) {
+  try {
+    const k = JSON.parse(process.env[KEY_ENV] ?? 'null');
+    return k?.pid === process.pid && k.root === root && typeof k.key === 'string' ? k.key : null;
+  } catch {
+    return null;
+  }
+}
+
+function hashCode(root) {
   const h = createHash('sha256');
   for (const f of [
     ...filesUnder(join(root, 'src')),
