@@ -2,14 +2,14 @@
 // modules (src/ file for file and the packages' own files), with V8's compile cache kept in the copy; and the bundle
 // builds what the TypeScript builds.
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compiledSource } from '../src/pipeline/compiled-code.js';
-import { codeKey, COMPILE_CACHE } from '../src/util/code-copy.mjs';
+import { codeCopy, codeKey, COMPILE_CACHE } from '../src/util/code-copy.mjs';
 import { outDir } from './helpers/built.js';
 import { hashTree, tsxCommand } from './helpers/cli.js';
 
@@ -86,6 +86,24 @@ describe('the bundled copy of src/', () => {
       expect(hashTree(join(outDir(), 'new-mexico'))).toEqual(fromTypeScript);
     } finally {
       rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('without esbuild', () => {
+  it('there is no copy: the commands and threads load the TypeScript through tsx', () => {
+    const root = mkdtempSync(join(tmpdir(), 'cg-no-esbuild-'));
+    const before = process.env.CG_CODE_KEY;
+    try {
+      cpSync(join(process.cwd(), 'src'), join(root, 'src'), { recursive: true });
+      cpSync(join(process.cwd(), 'package.json'), join(root, 'package.json'));
+      // No node_modules/ here or above /tmp: esbuild cannot be loaded.
+      expect(codeCopy(root)).toBeNull();
+      expect(existsSync(join(root, 'node_modules', '.cache'))).toBe(false);
+    } finally {
+      if (before === undefined) delete process.env.CG_CODE_KEY;
+      else process.env.CG_CODE_KEY = before;
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });
