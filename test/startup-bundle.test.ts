@@ -43,6 +43,14 @@ describe('the bundled copy of src/', () => {
     const builtin = (s: string) => s.startsWith('node:') || builtinModules.includes(s);
     const packages = [...specifiers].filter((s) => !s.startsWith('.') && !builtin(s));
     expect(packages).toEqual(['tinypool']);
+    // fontkit once, as pdfkit requires it: not its ES module build as well (esbuild names each bundled file).
+    const bundledFiles = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.js'))
+      .flatMap((f) =>
+        [...readFileSync(join(dir, f), 'utf8').matchAll(/^\/\/ (node_modules\/\S+)/gm)].map((m) => m[1]!),
+      );
+    expect(bundledFiles.some((f) => f.startsWith('node_modules/@cantoo/pdf-lib/'))).toBe(true);
+    expect(bundledFiles.filter((f) => /^node_modules\/(fontkit|brotli|unicode-properties)\//.test(f))).toEqual([]);
     // Chunks are shared: the commands and the threads import them, relative to themselves.
     expect([...specifiers].some((s) => s.startsWith('../chunks/'))).toBe(true);
   });
