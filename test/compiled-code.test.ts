@@ -1,9 +1,10 @@
-// Render threads run a compiled copy of src/ (pipeline/compiled-code.ts): one JavaScript file for each TypeScript file,
+// Render threads run a compiled copy of src/ (pipeline/compiled-code.ts): the commands' and threads' entries bundled,
 // kept by generator, and a thread started from it renders what the TypeScript renders.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compiledSource } from '../src/pipeline/compiled-code.js';
+import { COMMANDS } from '../src/util/code-copy.mjs';
 import { createRenderPool } from '../src/pipeline/render-pool.js';
 import { createRenderContext } from '../src/pipeline/context.js';
 import { renderIn } from '../src/pipeline/render-worker.js';
@@ -21,14 +22,15 @@ const letter: Document = {
 } as unknown as Document;
 
 describe('the compiled copy of src/', () => {
-  it('has the JavaScript of every module and the thread entries, and is made once', () => {
+  it('has the JavaScript of every command and thread, and the thread entries, and is made once', () => {
     const dir = compiledSource();
     expect(dir).not.toBeNull();
     expect(existsSync(join(dir!, '.complete'))).toBe(true);
-    const src = join(process.cwd(), 'src');
-    const modules = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
-    for (const f of modules) expect(existsSync(join(dir!, f.replace(/\.ts$/, '.js'))), f).toBe(true);
+    for (const c of COMMANDS) expect(existsSync(join(dir!, 'cli', `${c}.js`)), c).toBe(true);
+    for (const f of ['pipeline/render-worker.js', 'mailmerge/merge-worker.js'])
+      expect(existsSync(join(dir!, f)), f).toBe(true);
     expect(existsSync(join(dir!, 'pipeline', 'render-worker-entry.mjs'))).toBe(true);
+    expect(existsSync(join(dir!, 'mailmerge', 'merge-worker-entry.mjs'))).toBe(true);
     expect(compiledSource()).toBe(dir);
   });
 

@@ -1,36 +1,25 @@
-// Builds every edition once for the whole test run; output tests read the files back. Compiles src/ for the tests
-// that run a command in a child process (helpers/cli.ts).
+// Builds every edition once for the whole test run; output tests read the files back. Makes the compiled copy of
+// src/ the commands run, for the tests that run a command in a child process (helpers/cli.ts).
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build as esbuild } from 'esbuild';
 import type { TestProject } from 'vitest/node';
+import { codeCopy } from '../src/util/code-copy.mjs';
 
 const repo = join(import.meta.dirname, '..');
 
-/** src/ as JavaScript, file for file, inside the project (so that its packages resolve from node_modules/). */
-async function compileSource(): Promise<string> {
-  mkdirSync(join(repo, 'node_modules', '.cache'), { recursive: true });
-  const dir = mkdtempSync(join(repo, 'node_modules', '.cache', 'cg-test-cli-'));
-  const src = join(repo, 'src');
-  const files = readdirSync(src, { recursive: true, encoding: 'utf8' });
-  await esbuild({
-    entryPoints: files.filter((f) => f.endsWith('.ts')).map((f) => join(src, f)),
-    outdir: dir,
-    format: 'esm',
-    platform: 'node',
-    target: 'node22',
-    logLevel: 'warning',
-  });
-  for (const f of files.filter((f) => f.endsWith('.mjs'))) copyFileSync(join(src, f), join(dir, f));
+/** The compiled copy of src/ the commands run (util/code-copy.mjs: bundled, inside the project, kept by version). */
+function compileSource(): string {
+  const dir = codeCopy(repo);
+  if (!dir) throw new Error('the compiled copy of src/ could not be made (is esbuild installed?)');
   return dir;
 }
 
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'cg-test-'));
   const outDir = join(dir, 'out');
-  const cliDir = await compileSource();
+  const cliDir = compileSource();
   // The build command itself, compiled, in a process of its own (vitest's module runner makes the same code slower),
   // in one thread: on two cores a pool of render threads costs half again as much CPU (each thread parses the fonts
   // and compiles the same code) and finishes no sooner. Not waited for here: the test files that need neither its
@@ -53,7 +42,6 @@ export default async function setup(project: TestProject) {
     over = true;
     child.kill();
     rmSync(dir, { recursive: true, force: true });
-    rmSync(cliDir, { recursive: true, force: true });
     if (process.env.CG_CACHE_DIR?.includes('cg-test-cache-'))
       rmSync(process.env.CG_CACHE_DIR, { recursive: true, force: true });
   };

@@ -3,20 +3,21 @@
 // TypeScript through tsx.
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { codeCopy } from '../util/code-copy.mjs';
+import { codeCopy, COMMANDS, useCompileCache } from '../util/code-copy.mjs';
 
-const COMMANDS = new Set(['build', 'dev', 'packets', 'send', 'collect', 'import']);
 const command = process.argv[2];
-if (!COMMANDS.has(command)) {
-  console.error(`run.mjs: unknown command ${JSON.stringify(command)}; expected one of ${[...COMMANDS].join(', ')}`);
+if (!COMMANDS.includes(command)) {
+  console.error(`run.mjs: unknown command ${JSON.stringify(command)}; expected one of ${COMMANDS.join(', ')}`);
   process.exit(2);
 }
 // The command reads its own options from argv, as if it had been run directly.
 process.argv.splice(2, 1);
 const here = dirname(fileURLToPath(import.meta.url));
 const copy = codeCopy(join(here, '..', '..'));
-if (copy) await import(pathToFileURL(join(copy, 'cli', `${command}.js`)).href);
-else {
+if (copy) {
+  useCompileCache(copy);
+  await import(pathToFileURL(join(copy, 'cli', `${command}.js`)).href);
+} else {
   (await import('tsx/esm/api')).register();
   await import(`./${command}.ts`);
 }

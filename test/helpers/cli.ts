@@ -1,5 +1,5 @@
 // Runs a command of ours in a child process the way the tests need it: one plain node process, so a kill reaches the
-// command itself, running the compiled copy of src/ that global setup makes with esbuild (the transform tsx applies).
+// command itself, running the compiled copy of src/ that the commands run (util/code-copy.mjs; global setup makes it).
 // Loading src/ through tsx's loader, which answers every import from a second thread, cost each of the tests' thirty
 // or so commands about a second of CPU. test/cli.test.ts runs the commands through tsx, as `npm run` does.
 import { execFile } from 'node:child_process';
