@@ -11,11 +11,13 @@ describe('parsed trees kept between processes', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cg-parsed-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('reads back the tree a parse makes, and parses again for another generator', () => {
+  it('reads back the tree a parse makes, and parses again for another generator', async () => {
     const text = readFileSync(join(process.cwd(), 'source', 'base', 'level-2.md'), 'utf8');
     const parsed = parseMarkdown('a.md', text).tree;
     // New file names: the in-memory trees (by file and text) are not used.
-    const kept = parseMarkdown('b.md', text, undefined, new ContentStore(dir, 'v1'));
+    const store = new ContentStore(dir, 'v1');
+    const kept = parseMarkdown('b.md', text, undefined, store);
+    await store.settled();
     expect(readdirSync(dir)).toHaveLength(1);
     const [file] = readdirSync(dir);
     expect(file).toMatch(/^mdast\./);
@@ -28,7 +30,9 @@ describe('parsed trees kept between processes', () => {
     expect(JSON.stringify(again.tree)).toContain('Read from the kept tree');
     expect(kept.tree).toEqual(parsed);
     expect(kept.frontMatter).toEqual(parseMarkdown('d.md', text).frontMatter);
-    parseMarkdown('e.md', text, undefined, new ContentStore(dir, 'v2'));
+    const other = new ContentStore(dir, 'v2');
+    parseMarkdown('e.md', text, undefined, other);
+    await other.settled();
     expect(readdirSync(dir)).toHaveLength(2);
   });
 });

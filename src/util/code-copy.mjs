@@ -116,6 +116,8 @@ export function codeCopy(root) {
       entryPoints: [...COMMANDS.map((c) => `cli/${c}.ts`), ...THREAD_ENTRIES].map((f) => join(src, f)),
       outdir: tmp,
       outbase: src,
+      // The paths in the bundle's comments relative to the project, whatever folder the command runs in.
+      absWorkingDir: root,
       bundle: true,
       splitting: true,
       chunkNames: 'chunks/[name]-[hash]',
