@@ -1,7 +1,7 @@
 // Builds every edition once for the whole test run; output tests read the files back. Makes the compiled copy of
 // src/ the commands run, for the tests that run a command in a child process (helpers/cli.ts).
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -32,7 +32,10 @@ export default async function setup(project: TestProject) {
     { cwd: repo, env: { ...process.env, CG_WORKERS: '1' }, maxBuffer: 16 << 20, timeout: 600_000 },
     (err, _out, stderr) => {
       // A run of only the files that do not wait for it ends before the build: its folder is gone by then.
-      if (!over) writeFileSync(status, JSON.stringify({ ok: !err, stderr: stderr.trim() }));
+      // Written whole under another name, then renamed: a test file waiting for it never reads half of it.
+      if (over) return;
+      writeFileSync(`${status}.tmp`, JSON.stringify({ ok: !err, stderr: stderr.trim() }));
+      renameSync(`${status}.tmp`, status);
     },
   );
   project.provide('outDir', outDir);
