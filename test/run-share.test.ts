@@ -52,6 +52,16 @@ describe('a run’s shared table', () => {
     expect(main.has('part-b')).toBe(true);
   });
 
+  it('stops waiting for a claim that is never settled (a thread that died holding it)', async () => {
+    const main = new RunShare();
+    expect(main.claim('part-d').mine).toBe(true);
+    const waiting = new RunShare(main.buffer, 50).claim('part-d');
+    if (waiting.mine || waiting.put) throw new Error('expected to wait');
+    const t = Date.now();
+    expect(await waiting.settled).toBe(false);
+    expect(Date.now() - t).toBeGreaterThanOrEqual(40);
+  });
+
   it('wakes a thread waiting on a claim held by another thread', async () => {
     const share = new RunShare();
     expect(share.claim('part-c').mine).toBe(true);

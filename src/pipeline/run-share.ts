@@ -15,6 +15,9 @@ import type { Claim, PartClaims } from '../write/context.js';
 const SLOTS = 1 << 14;
 const PROBES = 64;
 
+/** How long a thread waits for another's claim before it lays the part out itself. */
+const WAIT_MS = 30_000;
+
 const FREE = 0;
 const CLAIMED = 1;
 const PUT = 2;
@@ -31,7 +34,10 @@ export class RunShare implements PartClaims {
   private readonly states: Int32Array;
 
   /** A new table (a run), or the table of the run that sent a job (a worker thread). */
-  constructor(readonly buffer: SharedArrayBuffer = newTable()) {
+  constructor(
+    readonly buffer: SharedArrayBuffer = newTable(),
+    private readonly waitMs = WAIT_MS,
+  ) {
     this.keys = new BigInt64Array(buffer, 0, SLOTS);
     this.states = new Int32Array(buffer, SLOTS * 8, SLOTS);
   }
@@ -99,12 +105,17 @@ export class RunShare implements PartClaims {
     return { mine: false, put: false, settled: this.settled(i) };
   }
 
+  /**
+   * Whether the part was put, once its claim is settled. A thread that died holding a claim never settles it: after
+   * `waitMs` (a part takes well under a second) the waiting thread lays the part out itself.
+   */
   private async settled(i: number): Promise<boolean> {
+    const until = Date.now() + this.waitMs;
     for (;;) {
       const state = Atomics.load(this.states, i);
       if (state === PUT) return true;
-      if (state !== CLAIMED) return false;
-      const wait = Atomics.waitAsync(this.states, i, CLAIMED);
+      if (state !== CLAIMED || Date.now() >= until) return false;
+      const wait = Atomics.waitAsync(this.states, i, CLAIMED, until - Date.now());
       if (wait.async) await wait.value;
     }
   }
