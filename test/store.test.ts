@@ -44,6 +44,23 @@ describe('the content store', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('holds an entry too large for memory only while it is written, then reads it from its file', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cg-store-large-'));
+    try {
+      const store = new ContentStore(folder, 'g1');
+      const large = new Uint8Array(2 * 1024 * 1024).fill(7);
+      store.put('large', large);
+      expect(store.get('large')).toBe(large); // read while written
+      await store.settled();
+      expect(store.get('large')?.length).toBe(large.length); // from its file
+      for (const n of readdirSync(folder)) rmSync(join(folder, n));
+      // Not kept in memory: a read while it was written did not put it there.
+      expect(store.get('large')).toBeNull();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('prunes to the most recently used entries, and what an interrupted write left', async () => {
     const store = new ContentStore(dir, 'g1');
     for (const k of ['k1', 'k2', 'k3', 'k4']) store.put(k, bytes(k));

@@ -57,12 +57,15 @@ export class ContentStore implements KeptStore {
 
   get(key: string): Uint8Array | null {
     if (this.fresh && !this.putHere.has(key) && !this.share?.has(key)) return null;
-    const held = this.memory.get(key) ?? this.writing.get(key);
+    const held = this.memory.get(key);
     if (held) {
       this.memory.delete(key);
       this.memory.set(key, held);
       return held;
     }
+    // Not written yet (an entry too large for memory is held only while it is written).
+    const writing = this.writing.get(key);
+    if (writing) return writing;
     if (!this.dir) return null;
     const file = join(this.dir, this.fileOf(key));
     try {
