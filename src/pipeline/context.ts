@@ -13,12 +13,9 @@ export interface RunContext extends RenderContext {
   /** The folder of this run's store (a worker thread keeps a context of its own over it); null: none. */
   keeps: string | null;
   /**
-   * When the run began, if its store is fresh (a forced build: it reads nothing kept before, but keeps what the run
-   * makes): the time names the run, so that a worker thread makes a fresh context of its own for each. null: the store
-   * reads all it has.
+   * The table the run's threads share (null: its store is in memory only, or there is none). Its id names the run: a
+   * worker thread keeps a context of its own for each run it renders for.
    */
-  fresh: number | null;
-  /** The table the run's threads share (null: its store is in memory only, or there is none). */
   share: RunShare | null;
   /** Trims the store on disk to what was used most recently (at the end of a run). */
   prune(): void;
@@ -32,8 +29,6 @@ export interface RunOptions {
    * builds after it start from what it made).
    */
   fresh?: boolean;
-  /** A fresh store's run began then (a worker thread's, from its run); default: now. */
-  since?: number;
   /** The project whose cache folder keeps the store (cacheDirOf); none: the store is in memory only. */
   project?: string;
   /** The store's folder itself (a worker thread's, from its run). */
@@ -66,10 +61,9 @@ const processStart = Date.now() - process.uptime() * 1000;
 export function createRenderContext(opts: RunOptions): RunContext {
   const cacheDir = opts.project ? cacheDirOf(opts.project) : null;
   const dir = opts.dir ?? (cacheDir ? join(cacheDir, STORE_DIR) : null);
-  const fresh = opts.fresh ? (opts.since ?? Date.now()) : null;
   // Threads share what they put through the folder: a store in memory only shares nothing.
   const share = opts.keep && dir ? new RunShare(opts.share) : null;
-  const store = opts.keep ? new ContentStore(dir, generatorKey(), fresh !== null, share) : null;
+  const store = opts.keep ? new ContentStore(dir, generatorKey(), opts.fresh === true, share) : null;
   const prune = () => {
     store?.prune();
     if (store && cacheDir) removeEarlierCaches(cacheDir);
@@ -78,7 +72,6 @@ export function createRenderContext(opts: RunOptions): RunContext {
     store,
     keeps: store?.dir ?? null,
     share,
-    fresh: store?.fresh ? fresh : null,
     trace: traceFromEnv(),
     fittedMaps: new Map(),
     parts: newPartMemory(),

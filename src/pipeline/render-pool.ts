@@ -131,7 +131,7 @@ function workerThreads(threads: number): RenderPool {
       pool.run({
         ...job,
         keep: ctx.keeps ?? undefined,
-        fresh: ctx.fresh ?? undefined,
+        fresh: ctx.store?.fresh || undefined,
         share: ctx.share?.buffer,
       } satisfies RenderJob),
     close: () => pool.destroy(),

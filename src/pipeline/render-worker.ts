@@ -13,8 +13,8 @@ export interface RenderJob {
   document: Document;
   /** For a worker thread: the folder of the run's store (pipeline/context.ts); none: the run keeps nothing. */
   keep?: string;
-  /** The run's store is fresh (a forced build): it began then, and nothing kept before is read. */
-  fresh?: number;
+  /** The run's store is fresh (a forced build): nothing kept before the run is read. */
+  fresh?: boolean;
   /** The table of what the run's threads put in its store (run-share.ts). */
   share?: SharedArrayBuffer;
 }
@@ -45,16 +45,13 @@ const threadContexts = new Map<string, RunContext>();
 
 /** The entry of a worker thread (render-worker-entry.mjs). */
 export default function render(job: RenderJob): Promise<RenderOutput> {
-  const share = job.share ? new RunShare(job.share) : null;
-  const which = `${job.fresh ?? ''}:${job.keep ?? ''}:${share?.id ?? ''}`;
+  const which = `${job.fresh ? 'fresh' : ''}:${job.keep ?? ''}:${job.share ? new RunShare(job.share).id : ''}`;
   let ctx = threadContexts.get(which);
   if (!ctx)
     threadContexts.set(
       which,
       (ctx = createRenderContext(
-        job.keep
-          ? { keep: true, dir: job.keep, fresh: job.fresh !== undefined, since: job.fresh, share: job.share }
-          : { keep: false },
+        job.keep ? { keep: true, dir: job.keep, fresh: job.fresh === true, share: job.share } : { keep: false },
       )),
     );
   const made = ctx;

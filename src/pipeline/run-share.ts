@@ -91,7 +91,7 @@ export class RunShare implements PartClaims {
   }
 
   /**
-   * Who lays out `key`: this thread (it must then `put` or `failed` it), nobody (it is in the store), or another thread
+   * Who lays out `key`: this thread (then the store's put settles it, or `release` if it fails), nobody (it is in the store), or another thread
    * (`settled` says whether it was put).
    */
   claim(key: string): Claim {

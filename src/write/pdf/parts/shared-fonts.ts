@@ -19,6 +19,7 @@ import {
 } from '@cantoo/pdf-lib';
 import type { Any } from '../pdfmake-internals.js';
 import type { KeptStore } from '../../context.js';
+import { sha256 } from '../../../util/hash.js';
 import { detached } from './link.js';
 import {
   GLYPH_IDS_KEY,
@@ -127,7 +128,7 @@ export interface KeptSubset {
 }
 
 /** A subset's key in the store. */
-const subsetKey = (key: string) => `subset:${createHash('sha256').update(key).digest('hex')}`;
+const subsetKey = (key: string) => `subset:${sha256(key)}`;
 
 /** The subsets a run keeps, in bytes (a booklet's are about 250 kB). */
 const SUBSET_BYTES = 16 * 1024 * 1024;
