@@ -37,6 +37,28 @@ function edition(accent: string, association: string): Document {
   };
 }
 
+/** A booklet with a contents of two pages before its chapter, whose headings say `words`. */
+function withContents(words: string, accent = '#0b6e4f'): Document {
+  const doc = edition(accent, 'An Association');
+  const blocks = [
+    { kind: 'heading' as const, level: 1 as const, id: 'l1', text: `Level 1 ${words}`, toc: true },
+    // Enough entries for a contents of two pages.
+    ...Array.from({ length: 60 }, (_, i) => [
+      { kind: 'heading' as const, level: 2 as const, id: `l1-${i}`, text: `Area ${i + 1} ${words}`, toc: true },
+      { kind: 'paragraph' as const, role: 'body' as const, runs: [{ text: 'What a practitioner knows.' }] },
+    ]).flat(),
+  ];
+  const [cover, chapter] = doc.parts;
+  return {
+    ...doc,
+    parts: [
+      cover,
+      { kind: 'contents', title: 'Contents', entries: [] },
+      { ...(chapter as Extract<Document['parts'][number], { kind: 'chapter' }>), blocks },
+    ],
+  };
+}
+
 async function textOf(bytes: Uint8Array): Promise<string> {
   const doc = await openPdf(bytes.slice());
   const text: string[] = [];
@@ -128,5 +150,33 @@ describe('the parts a run keeps', () => {
     expect(other.parts.counts.rendered).toBe(0);
     expect(other.parts.subsets.size).toBe(first.parts.subsets.size);
     expect(Buffer.from(again.bytes).equals(Buffer.from(made.bytes))).toBe(true);
+  });
+
+  it('reads a contents or furniture it made again from memory, and guesses a contents’ length by its entries', async () => {
+    const kept = new Map<string, Uint8Array>();
+    const reads: string[] = [];
+    const store = {
+      get: (k: string) => (reads.push(k), kept.get(k) ?? null),
+      put: (k: string, b: Uint8Array) => void kept.set(k, b),
+    };
+    const ctx = { ...bareContext(), store };
+    const first = await writePdf(withContents('alpha'), ctx);
+    // A contents laid out twice (its length guessed 1 page, found 2, so its entries' pages move), and a furniture.
+    expect(ctx.parts.counts.ownLaidOut).toBe(3);
+    expect(ctx.parts.ownKept.size).toBe(3);
+    // The same document again: its contents and furniture from memory, not read from the store, with the same bytes.
+    const read = reads.length;
+    const again = await writePdf(withContents('alpha'), ctx);
+    expect(ctx.parts.counts.ownLaidOut).toBe(3);
+    const ownKeys = [...ctx.parts.ownKept.keys()];
+    expect(reads.slice(read).some((k) => ownKeys.includes(k))).toBe(false);
+    expect(Buffer.from(again.bytes).equals(Buffer.from(first.bytes))).toBe(true);
+    // Other words, as many entries: its contents laid out once, at the length the first one had (the furniture is
+    // the same), with the bytes a run that guessed nothing makes.
+    const beta = await writePdf(withContents('beta'), ctx);
+    expect(ctx.parts.counts.ownLaidOut).toBe(4);
+    const fresh = await writePdf(withContents('beta'), bareContext());
+    expect(Buffer.from(beta.bytes).equals(Buffer.from(fresh.bytes))).toBe(true);
+    expect(await textOf(fresh.bytes)).toContain('Area 60 beta');
   });
 });

@@ -21,8 +21,14 @@ export interface PartMemory {
   held: Map<string, number>;
   /** Font subsets made for documents in this run, deflated, by font and glyphs (write/pdf/parts/shared-fonts.ts). */
   subsets: Map<string, { file: Uint8Array; length: number }>;
-  /** Pages of a contents, by its entries. */
+  /** Pages of a contents, by its entries (and, as a guess for another document's, by their number). */
   contentsLength: Map<string, number>;
+  /**
+   * What only one document uses (a contents, a furniture), the few made or read last, least recently used first: a
+   * contents with the same entries (the same packet in another edition, a second layout that found the same pages)
+   * or the same furniture is then not parsed again from the store. Bounded by count (OWN_KEPT in assemble.ts).
+   */
+  ownKept: Map<string, Promise<unknown>>;
   /** How parts were found: rendered, read from the store, already in memory; contents and furniture laid out. */
   counts: { rendered: number; fromStore: number; inMemory: number; ownLaidOut: number };
 }
@@ -65,6 +71,7 @@ export function newPartMemory(): PartMemory {
     held: new Map(),
     subsets: new Map(),
     contentsLength: new Map(),
+    ownKept: new Map(),
     counts: { rendered: 0, fromStore: 0, inMemory: 0, ownLaidOut: 0 },
   };
 }

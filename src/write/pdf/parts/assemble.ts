@@ -233,6 +233,12 @@ function writeNote(store: PartStore | null, key: string, n: number): void {
   store?.put(key, new TextEncoder().encode(String(n)));
 }
 
+/**
+ * Contents and furnitures kept in memory (ctx.parts.ownKept): about two a document, so those of the last few documents
+ * (an edition's booklet and packets, for the next edition's). A furniture is its parsed PDF, up to a few MB.
+ */
+const OWN_KEPT = 16;
+
 function hashOf(value: unknown): string {
   return sha256(JSON.stringify(value));
 }
@@ -247,10 +253,27 @@ async function kept<T>(
   make: () => Promise<PDFDocument>,
   read: (pdf: PDFDocument) => T,
 ): Promise<T> {
-  const stored = await loadKept(ctx.store, key, read);
-  if (stored) return stored;
-  ctx.parts.counts.ownLaidOut++;
-  return read(await saved(await make(), ctx.store, key));
+  const recent = ctx.parts.ownKept;
+  const known = recent.get(key) as Promise<T> | undefined;
+  if (known) {
+    // Most recently used last.
+    recent.delete(key);
+    recent.set(key, known);
+    return known;
+  }
+  const found = (async () => {
+    const stored = await loadKept(ctx.store, key, read);
+    if (stored) return stored;
+    ctx.parts.counts.ownLaidOut++;
+    return read(await saved(await make(), ctx.store, key));
+  })();
+  recent.set(key, found);
+  found.catch(() => recent.get(key) === found && recent.delete(key));
+  for (const old of recent.keys()) {
+    if (recent.size <= OWN_KEPT) break;
+    recent.delete(old);
+  }
+  return found;
 }
 
 /** Where each part goes: its first page (0-based) in the document, after any blank page before it. */
@@ -323,8 +346,15 @@ export async function assemblePdf(doc: Document, context: RenderContext, writer:
   const contentsPart = doc.parts.find((p) => p.kind === 'contents');
   const contentsSlot = parts.find((p) => p.part.kind === 'contents');
   const lengthKey = contentsPart ? hashOf([contentsPart.title, doc.page.size, items]) : '';
+  // Another document's contents with as many entries is likely as long (the same booklet or packet in another
+  // edition, its entries reworded): a guess that saves laying it out twice; a wrong one costs what no guess costs.
+  const countKey = contentsPart ? hashOf(['count', contentsPart.title, doc.page.size, items.length]) : '';
   if (contentsSlot) {
-    contentsSlot.pages = contentsLength.get(lengthKey) ?? readNote(store, `contents-length:${lengthKey}`) ?? 1;
+    contentsSlot.pages =
+      contentsLength.get(lengthKey) ??
+      readNote(store, `contents-length:${lengthKey}`) ??
+      contentsLength.get(countKey) ??
+      1;
   }
   let layout = place(doc, parts);
   for (let attempt = 0; contentsPart && contentsSlot && attempt < 4; attempt++) {
@@ -345,6 +375,7 @@ export async function assemblePdf(doc: Document, context: RenderContext, writer:
     contentsSlot.loaded = contents;
     contentsSlot.pages = pages;
     contentsLength.set(lengthKey, pages);
+    contentsLength.set(countKey, pages);
     if (same) writeNote(store, `contents-length:${lengthKey}`, pages);
     layout = place(doc, parts);
     if (same) break;
