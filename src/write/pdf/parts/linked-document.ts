@@ -24,6 +24,7 @@ import { embedFieldFont, FIELD_FONT } from '../tagging/field-font.js';
 import { factsOf, writeTaggedFacts, type DocumentFacts } from '../tagging/write.js';
 import { accentSpace } from './accent.js';
 import { compile, latin1, Linked, relocated, relocation, writeFile, type Piece } from './link.js';
+import { furnitureDrawings } from './furniture.js';
 import { furnitureLink, type PartLink } from './part-link.js';
 import { DocumentFonts, type KeptSubset } from './shared-fonts.js';
 import type { KeptStore } from '../../context.js';
@@ -153,7 +154,7 @@ export async function linkDocument(
   // Streams every page shares: saving and restoring the graphics state (a part's page content leaves its own).
   const push = ctx.register(ctx.stream('q\n'));
   const pop = ctx.register(ctx.stream('Q\n'));
-  drawFurniture(ctx, pageFacts, plan, furniturePdf, linked, push, pop, fonts);
+  drawFurniture(ctx, doc, pageFacts, plan, landscape, furniturePdf, linked, push, pop, fonts);
   // Two-sided: the binding gutter, on the body's portrait pages (not the cover, a letter, or a landscape map).
   if (doc.page.twoSided) {
     const starts = new Map<number, PDFRef>();
@@ -209,14 +210,16 @@ function wrapContents(ctx: PDFContext, page: PDFDict, before: PDFRef, after: PDF
 }
 
 /**
- * The running heads and folios from the furniture PDF (furniture.ts): on each running page, the head drawn before the
+ * The running heads and folios from the furniture PDF (furniture.ts, a page for each drawing): on each running page, the head drawn before the
  * page's content and the folio after it, as Artifacts; each a form XObject with its own resources, so no font names
  * clash with the part's.
  */
 function drawFurniture(
   ctx: PDFContext,
+  doc: Document,
   pages: { dict: PDFDict; resources: PDFDict | null }[],
   plan: PagePlan[],
+  landscape: boolean[],
   furniture: PDFDocument,
   linked: Linked,
   push: PDFRef,
@@ -227,10 +230,12 @@ function drawFurniture(
   if (!running.length) return;
   const src = furniture.context;
   const sourcePages = furniture.getPages();
-  // A head is the same on every left (or right) page of a chapter: each distinct drawing is one XObject.
+  const { head: headOf, foot: footOf } = furnitureDrawings(doc, plan, landscape);
+  // Each distinct drawing is one XObject (two drawings may come out the same: a head without a chapter's).
   const first = new Map<string, number>();
   const drawnAs = new Map<number, number>();
-  for (const k of running.flatMap((i) => [2 * i, 2 * i + 1])) {
+  for (const k of running.flatMap((i) => [headOf[i], footOf[i]])) {
+    if (drawnAs.has(k)) continue;
     const node = sourcePages[k].node;
     const resources = compile(src.lookup(node.get(name('Resources')) as PDFRef) as PDFDict);
     const key = createHash('sha256')
@@ -278,8 +283,8 @@ function drawFurniture(
     }
     let xobjectDict = resources.lookupMaybe(name('XObject'), PDFDict);
     if (!xobjectDict) resources.set(name('XObject'), (xobjectDict = ctx.obj({})));
-    xobjectDict.set(name(HEAD), xobjects.get(drawnAs.get(2 * i)!)!);
-    xobjectDict.set(name(FOOT), xobjects.get(drawnAs.get(2 * i + 1)!)!);
+    xobjectDict.set(name(HEAD), xobjects.get(drawnAs.get(headOf[i])!)!);
+    xobjectDict.set(name(FOOT), xobjects.get(drawnAs.get(footOf[i])!)!);
     // The page's content in a graphics state of its own (pdfkit's leaves its coordinates flipped), then the folio.
     wrapContents(ctx, page.dict, push, pop);
     wrapContents(ctx, page.dict, head, foot);
