@@ -14,6 +14,14 @@
 import { createRequire } from 'node:module';
 import { wrap, type Any } from '../pdfmake-internals.js';
 import '../pdfmake.js'; // pdfkit is loaded after pdfmake.ts has given it the shared fontkit
+import {
+  componentSlots,
+  orderedSubset,
+  RawFont,
+  renamedComponents,
+  writeSubset,
+  type SubsetGlyph,
+} from './ttf-subset.js';
 
 const require = createRequire(import.meta.url);
 
@@ -109,7 +117,7 @@ end`;
 
 /** Where a glyph's outline is: a font (a part's subset) and the glyph's index in it. */
 export interface GlyphSource {
-  font: Any;
+  font: RawFont;
   index: number;
   /** The glyph id (in the whole font) of an index of this source: its composite glyphs name components by index. */
   gidOf(index: number): number;
@@ -120,14 +128,10 @@ export interface GlyphSource {
  * one) with its outline from `sourceOf`, the others empty. Its tables other than the glyphs' come from `tables`.
  */
 export function glyphIdSubset(
-  tables: Any,
+  tables: RawFont,
   used: Iterable<number>,
   sourceOf: (gid: number) => GlyphSource | undefined,
 ): Uint8Array {
-  const subset = tables.createSubset();
-  const proto = Object.getPrototypeOf(subset);
-  if (typeof proto._addGlyph !== 'function' || typeof proto.encode !== 'function')
-    throw new Error('fontkit: TTFSubset._addGlyph not found; src/write/pdf/parts/glyph-fonts.ts needs updating');
   // The closure under composite glyphs' components.
   const keep = new Set<number>();
   const pending = [0, ...used];
@@ -136,31 +140,26 @@ export function glyphIdSubset(
     if (keep.has(gid)) continue;
     keep.add(gid);
     const source = sourceOf(gid);
-    const glyf = source?.font.getGlyph(source.index)._decode();
-    if (glyf && glyf.numberOfContours < 0) for (const c of glyf.components) pending.push(source!.gidOf(c.glyphID));
+    if (!source) continue;
+    const data = source.font.glyph(source.index);
+    const v = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    for (const at of componentSlots(data)) pending.push(source.gidOf(v.getUint16(at)));
   }
   const last = Math.max(...keep);
-  for (let gid = 1; gid <= last; gid++) subset.includeGlyph(gid);
-  subset._addGlyph = function (this: Any, gid: number) {
+  const glyphs: SubsetGlyph[] = [];
+  for (let gid = 0; gid <= last; gid++) {
     const source = keep.has(gid) ? sourceOf(gid) : undefined;
     if (!source) {
-      this.glyf.push(new Uint8Array(0));
-      this.loca.offsets.push(this.offset);
-      this.hmtx.metrics.push({ advance: 0, bearing: 0 });
-      return this.glyf.length - 1;
+      glyphs.push({ data: new Uint8Array(0), advance: 0, bearing: 0 });
+      continue;
     }
-    // fontkit's own copy of the glyph, read from the source at its index, its components renamed to glyph ids.
-    const [font, include] = [this.font, this.includeGlyph];
-    this.font = source.font;
-    this.includeGlyph = (index: number) => source.gidOf(index);
-    try {
-      return proto._addGlyph.call(this, source.index);
-    } finally {
-      this.font = font;
-      this.includeGlyph = include;
-    }
-  };
-  return subset.encode();
+    // The glyph's outline as the source has it, its components renamed to glyph ids.
+    glyphs.push({
+      data: renamedComponents(source.font.glyph(source.index), (index) => source.gidOf(index)),
+      ...source.font.metrics(source.index),
+    });
+  }
+  return writeSubset(tables, glyphs);
 }
 
 /** Marks what is patched (once per process, on pdfkit's own prototypes: this module keeps nothing). */
@@ -210,17 +209,33 @@ function patchEmbeddedFont(proto: Any): void {
   });
 }
 
+/** The font's bytes read as tables, once per parsed font (fontkit's, which keeps them as `stream.buffer`). */
+const RAW = Symbol('raw font');
+
+/** fontkit's subset of the font's `used` glyphs, written from its bytes (ttf-subset.ts) when they can be. */
+function subsetOf(font: Any, used: number[]): { file: Uint8Array; glyphIds: number[] } {
+  const bytes: unknown = font.stream?.buffer;
+  if (bytes instanceof Uint8Array && !font._variationProcessor) {
+    const raw: RawFont = (font[RAW] ??= new RawFont(bytes));
+    if (raw.copyable) return orderedSubset(raw, used);
+  }
+  const subset = font.createSubset();
+  for (const gid of used) subset.includeGlyph(gid);
+  return { file: subset.encode(), glyphIds: subset.glyphs };
+}
+
 /** pdfkit's EmbeddedFont.embed (0.19.1), for CIDs that are glyph ids: /W by glyph id, /CIDToGIDMap, /CGGlyphIds, /CGUnicode. */
 function embedByGlyphId(self: Any): void {
   const font = self.font;
   const used: Set<number> = self.usedGlyphs ?? new Set([0]);
   // pdfkit's own subset (glyphs in the order included, components last), mapped from glyph ids by /CIDToGIDMap: the
   // part is a PDF that shows right on its own, and the document's subset takes each outline from it by /CGGlyphIds.
-  const subset = font.createSubset();
-  for (const gid of [...used].sort((a, b) => a - b)) subset.includeGlyph(gid);
+  const { file, glyphIds } = subsetOf(
+    font,
+    [...used].sort((a, b) => a - b),
+  );
   const fontFile = self.document.ref();
-  fontFile.end(subset.encode());
-  const glyphIds: number[] = subset.glyphs;
+  fontFile.end(file);
   const cidToGid = Buffer.alloc(2 * (Math.max(...glyphIds) + 1));
   glyphIds.forEach((gid, index) => cidToGid.writeUInt16BE(index, 2 * gid));
   const cidToGidMap = self.document.ref();

@@ -2,7 +2,6 @@
 // them embeds each font once, with the glyphs any of its parts uses, their widths and their characters (ToUnicode).
 // The outlines come from the parts' own subsets (each keeps glyph ids), so nothing outside the parts is read.
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { deflateSync, inflateSync } from 'node:zlib';
 import {
   decodePDFRawStream,
@@ -17,10 +16,10 @@ import {
   PDFString,
   type PDFDocument,
 } from '@cantoo/pdf-lib';
-import type { Any } from '../pdfmake-internals.js';
 import type { KeptStore } from '../../context.js';
 import { sha256 } from '../../../util/hash.js';
 import { detached } from './link.js';
+import { RawFont } from './ttf-subset.js';
 import {
   GLYPH_IDS_KEY,
   glyphIdSubset,
@@ -29,12 +28,6 @@ import {
   widthsArray,
   type GlyphSource,
 } from './glyph-fonts.js';
-
-const require = createRequire(import.meta.url);
-const fontkit = () =>
-  require(
-    require.resolve('fontkit', { paths: [require.resolve('pdfkit', { paths: [require.resolve('pdfmake')] })] }),
-  ) as { create(b: Uint8Array): Any };
 
 /** A font a part draws by glyph id: what the document's one subset of it takes from this part. */
 export interface PartFont {
@@ -189,10 +182,10 @@ export class DocumentFonts {
   write(): void {
     const ctx = this.ctx;
     // Each part's subset parsed once for this document (not kept with the part, which would hold it for the run).
-    const programs = new Map<PartFont, Any>();
+    const programs = new Map<PartFont, RawFont>();
     const program = (p: PartFont) => {
       let font = programs.get(p);
-      if (!font) programs.set(p, (font = fontkit().create(p.fontFile())));
+      if (!font) programs.set(p, (font = new RawFont(p.fontFile())));
       return font;
     };
     for (const [fontName, { ref, parts }] of this.byName) {
