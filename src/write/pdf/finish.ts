@@ -18,6 +18,8 @@ import {
   PDFNumber,
   PDFString,
   PDFTextField,
+  degrees,
+  rgb,
   type PDFForm,
   type PDFPage,
   type PDFRef,
@@ -87,6 +89,31 @@ function topLevelField(
   return acro instanceof PDFAcroCheckBox ? PDFCheckBox.of(acro, acro.ref, doc) : PDFTextField.of(acro, acro.ref, doc);
 }
 
+/**
+ * pdf-lib's PDFTextField.addToPage (@cantoo/pdf-lib 2.x) without the appearance stream it draws for the widget, and
+ * the Helvetica it embeds to draw it: the widget's /AP is removed (viewers draw typed text themselves, NeedAppearances),
+ * and a stream drawn and left behind cost a forced build about 75 ms.
+ */
+function addTextWidget(
+  field: PDFTextField,
+  page: PDFPage,
+  rect: { x: number; y: number; width: number; height: number },
+): void {
+  const widget = (field as unknown as { createWidget(o: object): { dict: PDFDict } }).createWidget({
+    ...rect,
+    textColor: rgb(0, 0, 0),
+    backgroundColor: undefined,
+    borderColor: undefined,
+    borderWidth: 0,
+    rotate: degrees(0),
+    hidden: undefined,
+    page: page.ref,
+  });
+  const ref = field.doc.context.register(widget.dict);
+  field.acroField.addWidget(ref);
+  page.node.addAnnot(ref);
+}
+
 export async function finishPdf(bytes: Uint8Array, finish: Finish): Promise<Uint8Array> {
   const doc = await finishedDocument(bytes, finish);
   // The fields are empty: their appearances need not be drawn again on save. objectsPerTick: pdf-lib otherwise waits
@@ -130,7 +157,7 @@ export async function finishedDocument(bytes: Uint8Array, finish: Finish): Promi
       if (field instanceof PDFCheckBox) field.addToPage(page, rect);
       else {
         if (s.kind === 'multiline') field.enableMultiline();
-        field.addToPage(page, { ...rect, x: rect.x + 1, width: rect.width - 2 });
+        addTextWidget(field, page, { ...rect, x: rect.x + 1, width: rect.width - 2 });
       }
       const acro = field.acroField;
       if (s.readOnlyValue !== undefined && field instanceof PDFTextField) {
