@@ -24,6 +24,7 @@ import {
   type PDFPage,
   type PDFRef,
 } from '@cantoo/pdf-lib';
+import '../../pdf/fast-objects.js'; // pdf-lib's names and numbers made cheaper (once per thread)
 import type { FieldSpot } from './forms.js';
 import { embedFieldFont, FIELD_FONT } from './tagging/field-font.js';
 import type { TagSession } from './tagging/session.js';
