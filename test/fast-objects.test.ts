@@ -1,7 +1,7 @@
 // pdf-lib's names and numbers made cheaper (src/pdf/fast-objects.ts) are what pdf-lib's own constructors make: the same
 // name instances, numbers written with the same text, and a parsed file saved again byte for byte.
 import { describe, expect, it } from 'vitest';
-import { PDFDocument, PDFName, PDFNumber } from '@cantoo/pdf-lib';
+import { PDFDocument, PDFName, PDFNumber, PDFRef } from '@cantoo/pdf-lib';
 import { originalObjects } from '../src/pdf/fast-objects.js';
 
 describe('pdf-lib names and numbers', () => {
@@ -25,6 +25,15 @@ describe('pdf-lib names and numbers', () => {
       expect(ours.sizeInBytes()).toBe(original.number(v).sizeInBytes());
       expect(Object.is(ours.asNumber(), v) || Number.isNaN(v)).toBe(true);
     }
+  });
+
+  it('makes the reference pdf-lib makes', () => {
+    for (const n of [0, 1, 2, 17, 4096, 123456]) {
+      expect(PDFRef.of(n)).toBe(original.ref(n, 0));
+      expect(PDFRef.of(n, 0).toString()).toBe(`${n} 0 R`);
+    }
+    expect(PDFRef.of(5, 2)).toBe(original.ref(5, 2));
+    expect(PDFRef.of(5, 2).toString()).toBe('5 2 R');
   });
 
   it('saves a parsed file again with the same bytes', async () => {
