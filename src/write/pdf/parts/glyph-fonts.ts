@@ -12,6 +12,7 @@
 // A font with more than MAX_GLYPHS glyphs (the CJK fonts, about 30,000) keeps pdfkit's numbering: a subset keeping
 // every glyph id would cost more in its tables than it saves, and such a font only prints applicants' names.
 import { createRequire } from 'node:module';
+import { deflateSync } from 'node:zlib';
 import { wrap, type Any } from '../pdfmake-internals.js';
 import '../pdfmake.js'; // pdfkit is loaded after pdfmake.ts has given it the shared fontkit
 import {
@@ -115,6 +116,9 @@ end
 end`;
 }
 
+/** A glyph id a subset keeps no outline for. */
+const EMPTY_GLYPH: SubsetGlyph = { data: new Uint8Array(0), advance: 0, bearing: 0 };
+
 /** Where a glyph's outline is: a font (a part's subset) and the glyph's index in it. */
 export interface GlyphSource {
   font: RawFont;
@@ -150,7 +154,7 @@ export function glyphIdSubset(
   for (let gid = 0; gid <= last; gid++) {
     const source = keep.has(gid) ? sourceOf(gid) : undefined;
     if (!source) {
-      glyphs.push({ data: new Uint8Array(0), advance: 0, bearing: 0 });
+      glyphs.push(EMPTY_GLYPH);
       continue;
     }
     // The glyph's outline as the source has it, its components renamed to glyph ids.
@@ -224,6 +228,16 @@ function subsetOf(font: Any, used: number[]): { file: Uint8Array; glyphIds: numb
   return { file: subset.encode(), glyphIds: subset.glyphs };
 }
 
+/**
+ * A stream of a part's font that no document copies (its font file, CID map and ToUnicode: a document embeds a subset
+ * of its own, shared-fonts.ts), deflated for speed rather than size (pdfkit's level 6 took 3–4 times as long).
+ */
+function partOnly(document: Any, bytes: Uint8Array): Any {
+  const ref = document.ref({ Filter: 'FlateDecode' });
+  ref.end(deflateSync(bytes, { level: 1 }));
+  return ref;
+}
+
 /** pdfkit's EmbeddedFont.embed (0.19.1), for CIDs that are glyph ids: /W by glyph id, /CIDToGIDMap, /CGGlyphIds, /CGUnicode. */
 function embedByGlyphId(self: Any): void {
   const font = self.font;
@@ -234,12 +248,10 @@ function embedByGlyphId(self: Any): void {
     font,
     [...used].sort((a, b) => a - b),
   );
-  const fontFile = self.document.ref();
-  fontFile.end(file);
+  const fontFile = partOnly(self.document, file);
   const cidToGid = Buffer.alloc(2 * (Math.max(...glyphIds) + 1));
   glyphIds.forEach((gid, index) => cidToGid.writeUInt16BE(index, 2 * gid));
-  const cidToGidMap = self.document.ref();
-  cidToGidMap.end(cidToGid);
+  const cidToGidMap = partOnly(self.document, cidToGid);
   const familyClass = ((font['OS/2'] != null ? font['OS/2'].sFamilyClass : undefined) || 0) >> 8;
   let flags = 0;
   if (font.post.isFixedPitch) flags |= 1 << 0;
@@ -283,8 +295,7 @@ function embedByGlyphId(self: Any): void {
     [UNICODE_KEY]: [...unicode].sort((a, b) => a[0] - b[0]).flatMap(([gid, u]) => [gid, u]),
   });
   descendantFont.end();
-  const cmap = self.document.ref();
-  cmap.end(toUnicodeCMap(unicode));
+  const cmap = partOnly(self.document, Buffer.from(toUnicodeCMap(unicode), 'latin1'));
   self.dictionary.data = {
     Type: 'Font',
     Subtype: 'Type0',

@@ -127,17 +127,19 @@ export function writeSubset(tables: RawFont, glyphs: SubsetGlyph[]): Uint8Array 
   const loca = new Uint8Array((glyphs.length + 1) * (locaFormat === 0 ? 2 : 4));
   const hmtx = new Uint8Array(glyphs.length * 4);
   const glyf = new Uint8Array(glyfLength);
+  const locaView = view(loca);
+  const hmtxView = view(hmtx);
   let offset = 0;
-  const writeOffset = (i: number) =>
-    locaFormat === 0 ? view(loca).setUint16(2 * i, offset >>> 1) : view(loca).setUint32(4 * i, offset);
-  glyphs.forEach((g, i) => {
-    writeOffset(i);
-    glyf.set(g.data, offset);
+  for (let i = 0; i <= glyphs.length; i++) {
+    if (locaFormat === 0) locaView.setUint16(2 * i, offset >>> 1);
+    else locaView.setUint32(4 * i, offset);
+    if (i === glyphs.length) break;
+    const g = glyphs[i];
+    if (g.data.length) glyf.set(g.data, offset);
     offset += g.data.length;
-    view(hmtx).setUint16(4 * i, g.advance);
-    view(hmtx).setInt16(4 * i + 2, g.bearing);
-  });
-  writeOffset(glyphs.length);
+    hmtxView.setUint16(4 * i, g.advance);
+    hmtxView.setInt16(4 * i + 2, g.bearing);
+  }
   const even = (b: Uint8Array | undefined) => b && b.subarray(0, b.length & ~1);
   const entries: [string, Uint8Array | undefined][] = [
     ['head', head],
