@@ -52,6 +52,9 @@ function crossReferences(bytes: Uint8Array, xref: number): { offsets: Map<number
 }
 
 /** The file's objects, or null when its structure is not the one this reader takes. */
+/** The white space skipped after an object's header: the bytes a regular expression's \s matches in Latin-1. */
+const WHITE_SPACE = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0]);
+
 export function readPdfFile(bytes: Uint8Array, ctx: PDFContext): PdfFile | null {
   const start = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(latin1(bytes, bytes.length - 64, bytes.length));
   if (!start) return null;
@@ -81,15 +84,19 @@ export function readPdfFile(bytes: Uint8Array, ctx: PDFContext): PdfFile | null 
   const span = (n: number): [number, number] => {
     const offset = offsets.get(n);
     if (offset === undefined) throw new Error(`object ${n} is not in the file`);
-    const header = new RegExp(`^${n} 0 obj\\s*`).exec(latin1(bytes, offset, offset + 32));
-    if (!header) throw new Error(`object ${n} is not where the cross-reference table says`);
+    // "n 0 obj" and the white space after it (not a regular expression made for each object: a booklet has thousands).
+    const head = `${n} 0 obj`;
+    if (latin1(bytes, offset, offset + head.length) !== head)
+      throw new Error(`object ${n} is not where the cross-reference table says`);
+    let body = offset + head.length;
+    while (body < bytes.length && WHITE_SPACE.has(bytes[body])) body++;
     const next = endOf.get(offset)!;
     const from = Math.max(offset, next - 32);
     const end = latin1(bytes, from, next).lastIndexOf('endobj');
     if (end < 0) throw new Error(`object ${n} does not end with endobj`);
     let to = from + end;
     while (to > offset && (bytes[to - 1] === 0x0a || bytes[to - 1] === 0x0d || bytes[to - 1] === 0x20)) to--;
-    return [offset + header[0].length, to];
+    return [body, to];
   };
   return {
     numbers,
