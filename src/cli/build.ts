@@ -171,4 +171,4 @@ async function main(): Promise<number> {
   }
 }
 
-exitWith(main);
+exitWith(main, { now: true });

@@ -5,6 +5,7 @@ import { CommanderError, type Command } from 'commander';
 import { packageRoot } from '../util/package-root.js';
 import { removeStaging } from '../util/interrupt.js';
 import { machineFault } from '../util/machine-fault.js';
+import { flushCompiled } from '../util/code-copy.mjs';
 
 /** The version in package.json, for `--version` on every command. */
 export const VERSION: string = JSON.parse(
@@ -44,9 +45,18 @@ export function internalError(e: unknown, debug: boolean | undefined, unchanged?
   return EXIT.internal;
 }
 
-export function exitWith(run: () => Promise<number>): void {
+/**
+ * Runs a command's main and exits with its code. `now`: as soon as it returns, for a command that leaves nothing to
+ * finish (its files written, its threads closed, its output folder's lock released) and a heap of hundreds of MB, which
+ * Node otherwise frees page by page on the way out (about 50 ms of a build); V8's compiled code is kept first, as a
+ * natural exit keeps it. Not for `send`, whose mail connection says goodbye on its way out.
+ */
+export function exitWith(run: () => Promise<number>, opts: { now?: boolean } = {}): void {
   run().then((code) => {
     process.exitCode = code;
+    if (!opts.now) return;
+    flushCompiled();
+    process.exit(code);
   });
 }
 

@@ -100,4 +100,4 @@ async function main(): Promise<number> {
   }
 }
 
-exitWith(main);
+exitWith(main, { now: true });
