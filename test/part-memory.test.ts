@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { PDFContext, PDFDocument } from '@cantoo/pdf-lib';
 import type { Document } from '../src/compose/tree.js';
 import { writePdf } from '../src/write/pdf/document.js';
-import { forgetBeyond } from '../src/write/pdf/parts/assemble.js';
+import { forgetBeyond, guessedLength } from '../src/write/pdf/parts/assemble.js';
 import { bareContext, newPartMemory } from '../src/write/context.js';
 import { openPdf } from './helpers/pdf.js';
 
@@ -37,14 +37,22 @@ function edition(accent: string, association: string): Document {
   };
 }
 
-/** A booklet with a contents of two pages before its chapter, whose headings say `words`. */
-function withContents(words: string, accent = '#0b6e4f'): Document {
+/**
+ * A booklet with a contents before its chapter, whose headings say `words`: long ones, each two lines in the
+ * contents, so that its pages are more than its number of entries suggests (guessedLength).
+ */
+function withContents(words: string, entries = 40, accent = '#0b6e4f'): Document {
   const doc = edition(accent, 'An Association');
   const blocks = [
     { kind: 'heading' as const, level: 1 as const, id: 'l1', text: `Level 1 ${words}`, toc: true },
-    // Enough entries for a contents of two pages.
-    ...Array.from({ length: 60 }, (_, i) => [
-      { kind: 'heading' as const, level: 2 as const, id: `l1-${i}`, text: `Area ${i + 1} ${words}`, toc: true },
+    ...Array.from({ length: entries - 1 }, (_, i) => [
+      {
+        kind: 'heading' as const,
+        level: 2 as const,
+        id: `l1-${i}`,
+        text: `Area ${i + 1} ${words}, with a heading long enough to take two lines of the contents, ${'and more '.repeat(12)}`,
+        toc: true,
+      },
       { kind: 'paragraph' as const, role: 'body' as const, runs: [{ text: 'What a practitioner knows.' }] },
     ]).flat(),
   ];
@@ -161,7 +169,8 @@ describe('the parts a run keeps', () => {
     };
     const ctx = { ...bareContext(), store };
     const first = await writePdf(withContents('alpha'), ctx);
-    // A contents laid out twice (its length guessed 1 page, found 2, so its entries' pages move), and a furniture.
+    // A contents laid out twice (its length guessed by its number of entries, found longer, so its entries' pages
+    // move), and a furniture.
     expect(ctx.parts.counts.ownLaidOut).toBe(3);
     expect(ctx.parts.ownKept.size).toBe(3);
     // The same document again: its contents and furniture from memory, not read from the store, with the same bytes.
@@ -172,11 +181,25 @@ describe('the parts a run keeps', () => {
     expect(reads.slice(read).some((k) => ownKeys.includes(k))).toBe(false);
     expect(Buffer.from(again.bytes).equals(Buffer.from(first.bytes))).toBe(true);
     // Other words, as many entries: its contents laid out once, at the length the first one had (the furniture is
-    // the same), with the bytes a run that guessed nothing makes.
-    const beta = await writePdf(withContents('beta'), ctx);
+    // the same), with the bytes a run that guessed otherwise makes.
+    const gamma = await writePdf(withContents('gamma'), ctx);
     expect(ctx.parts.counts.ownLaidOut).toBe(4);
-    const fresh = await writePdf(withContents('beta'), bareContext());
-    expect(Buffer.from(beta.bytes).equals(Buffer.from(fresh.bytes))).toBe(true);
-    expect(await textOf(fresh.bytes)).toContain('Area 60 beta');
+    const fresh = await writePdf(withContents('gamma'), bareContext());
+    expect(Buffer.from(gamma.bytes).equals(Buffer.from(fresh.bytes))).toBe(true);
+    expect(await textOf(fresh.bytes)).toContain('Area 39 gamma');
+  });
+
+  it('guesses a contents’ pages from the nearest number of entries laid out, else from a page’s usual entries', () => {
+    const known = new Map([
+      [25, 2],
+      [53, 3],
+    ]);
+    expect(guessedLength(known, 54)).toBe(3);
+    expect(guessedLength(known, 27)).toBe(2);
+    // Nothing within a fifth: about 22 entries a page.
+    expect(guessedLength(known, 40)).toBe(2);
+    expect(guessedLength(known, 90)).toBe(5);
+    expect(guessedLength(undefined, 53)).toBe(3);
+    expect(guessedLength(undefined, 0)).toBe(1);
   });
 });

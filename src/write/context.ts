@@ -21,8 +21,10 @@ export interface PartMemory {
   held: Map<string, number>;
   /** Font subsets made for documents in this run, deflated, by font and glyphs (write/pdf/parts/shared-fonts.ts). */
   subsets: Map<string, { file: Uint8Array; length: number }>;
-  /** Pages of a contents, by its entries (and, as a guess for another document's, by their number). */
+  /** Pages of a contents, by its entries. */
   contentsLength: Map<string, number>;
+  /** Pages of the contents laid out, by their title and page size, then by their number of entries (for a guess). */
+  contentsByCount: Map<string, Map<number, number>>;
   /**
    * What only one document uses (a contents, a furniture), the few made or read last, least recently used first: a
    * contents with the same entries (the same packet in another edition, a second layout that found the same pages)
@@ -71,6 +73,7 @@ export function newPartMemory(): PartMemory {
     held: new Map(),
     subsets: new Map(),
     contentsLength: new Map(),
+    contentsByCount: new Map(),
     ownKept: new Map(),
     counts: { rendered: 0, fromStore: 0, inMemory: 0, ownLaidOut: 0 },
   };

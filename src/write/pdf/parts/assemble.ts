@@ -276,6 +276,25 @@ async function kept<T>(
   return found;
 }
 
+/**
+ * Entries a contents page holds, about: a Letter booklet's 53 entries take 3 pages, a packet's 25 to 30 take 2 (the
+ * title takes room on the first). Only a guess for a document's first contents in a run.
+ */
+const ENTRIES_PER_PAGE = 22;
+
+/**
+ * A contents' pages, guessed: as long as another document's with as many entries, give or take a fifth (the same
+ * booklet or packet in another edition, its entries reworded; a level's packet beside another's); else by
+ * ENTRIES_PER_PAGE.
+ */
+export function guessedLength(known: Map<number, number> | undefined, entries: number): number {
+  let nearest: [number, number] | undefined;
+  for (const [n, pages] of known ?? [])
+    if (!nearest || Math.abs(n - entries) < Math.abs(nearest[0] - entries)) nearest = [n, pages];
+  if (nearest && Math.abs(nearest[0] - entries) <= entries / 5) return nearest[1];
+  return Math.max(1, Math.ceil(entries / ENTRIES_PER_PAGE));
+}
+
 /** Where each part goes: its first page (0-based) in the document, after any blank page before it. */
 interface Placed {
   part: Part;
@@ -346,15 +365,14 @@ export async function assemblePdf(doc: Document, context: RenderContext, writer:
   const contentsPart = doc.parts.find((p) => p.kind === 'contents');
   const contentsSlot = parts.find((p) => p.part.kind === 'contents');
   const lengthKey = contentsPart ? hashOf([contentsPart.title, doc.page.size, items]) : '';
-  // Another document's contents with as many entries is likely as long (the same booklet or packet in another
-  // edition, its entries reworded): a guess that saves laying it out twice; a wrong one costs what no guess costs.
-  const countKey = contentsPart ? hashOf(['count', contentsPart.title, doc.page.size, items.length]) : '';
+  // Else a guess by its number of entries (guessedLength): a right one saves laying it out twice, a wrong one costs
+  // what no guess costs.
+  const byCount = contentsPart ? hashOf([contentsPart.title, doc.page.size]) : '';
   if (contentsSlot) {
     contentsSlot.pages =
       contentsLength.get(lengthKey) ??
       readNote(store, `contents-length:${lengthKey}`) ??
-      contentsLength.get(countKey) ??
-      1;
+      guessedLength(context.parts.contentsByCount.get(byCount), items.length);
   }
   let layout = place(doc, parts);
   for (let attempt = 0; contentsPart && contentsSlot && attempt < 4; attempt++) {
@@ -375,7 +393,9 @@ export async function assemblePdf(doc: Document, context: RenderContext, writer:
     contentsSlot.loaded = contents;
     contentsSlot.pages = pages;
     contentsLength.set(lengthKey, pages);
-    contentsLength.set(countKey, pages);
+    let counts = context.parts.contentsByCount.get(byCount);
+    if (!counts) context.parts.contentsByCount.set(byCount, (counts = new Map()));
+    counts.set(items.length, pages);
     if (same) writeNote(store, `contents-length:${lengthKey}`, pages);
     layout = place(doc, parts);
     if (same) break;
