@@ -9,7 +9,7 @@ import {
   PDFTextField,
   EncryptedPDFError,
 } from '@cantoo/pdf-lib';
-import '../pdf/fast-objects.js'; // pdf-lib's names and numbers made cheaper (once per thread)
+import '../pdf/fast-objects.js'; // pdf-lib's names, numbers and references made cheaper (once per thread)
 import { RETURN_CAPS } from '../read/caps.js';
 import { cleanValue, type ReadResult, type ReturnedField } from './returned.js';
 

@@ -5,7 +5,7 @@
 // they are, followed by a small appended section, so the large part is never serialized again.
 // Then the pages are taken out again, ready for the next applicant.
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from '@cantoo/pdf-lib';
-import '../pdf/fast-objects.js'; // pdf-lib's names and numbers made cheaper (once per thread)
+import '../pdf/fast-objects.js'; // pdf-lib's names, numbers and references made cheaper (once per thread)
 import { copyTaggedPages } from '../pdf/copy-tagged.js';
 import { printPagesOf, type PrintPages } from './print-pages.js';
 

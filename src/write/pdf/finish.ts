@@ -24,7 +24,7 @@ import {
   type PDFPage,
   type PDFRef,
 } from '@cantoo/pdf-lib';
-import '../../pdf/fast-objects.js'; // pdf-lib's names and numbers made cheaper (once per thread)
+import '../../pdf/fast-objects.js'; // pdf-lib's names, numbers and references made cheaper (once per thread)
 import type { FieldSpot } from './forms.js';
 import { embedFieldFont, FIELD_FONT } from './tagging/field-font.js';
 import type { TagSession } from './tagging/session.js';
@@ -92,8 +92,8 @@ function topLevelField(
 
 /**
  * pdf-lib's PDFTextField.addToPage (@cantoo/pdf-lib 2.x) without the appearance stream it draws for the widget, and
- * the Helvetica it embeds to draw it: the widget's /AP is removed (viewers draw typed text themselves, NeedAppearances),
- * and a stream drawn and left behind cost a forced build about 75 ms.
+ * the Helvetica it embeds to draw it: the widget's /AP is removed (viewers draw typed text themselves:
+ * NeedAppearances), and a stream drawn and left behind cost a forced build about 75 ms.
  */
 function addTextWidget(
   field: PDFTextField,

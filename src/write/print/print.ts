@@ -26,7 +26,7 @@ import {
   ParseSpeeds,
   rgb,
 } from '@cantoo/pdf-lib';
-import '../../pdf/fast-objects.js'; // pdf-lib's names and numbers made cheaper (once per thread)
+import '../../pdf/fast-objects.js'; // pdf-lib's names, numbers and references made cheaper (once per thread)
 import { compressMadeStreams } from '../../pdf/compress-streams.js';
 import type { Document } from '../../compose/tree.js';
 import { linkedPrint } from './linked-print.js';

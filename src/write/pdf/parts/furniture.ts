@@ -16,7 +16,10 @@ interface Drawing extends PagePlan {
   landscape: boolean;
 }
 
-/** The drawings of a document, in the order its pages first need them, and the drawing each running page's head and folio are. */
+/**
+ * The drawings of a document, in the order its pages first need them, and which drawing each running page's head and
+ * folio are.
+ */
 export interface FurnitureDrawings {
   drawings: Drawing[];
   /** By page (0-based): the index of its head's drawing and its folio's, or -1 on a page without furniture. */

@@ -18,7 +18,7 @@ import {
   type PDFDocument,
   type PDFObject,
 } from '@cantoo/pdf-lib';
-import '../../../pdf/fast-objects.js'; // pdf-lib's names and numbers made cheaper (once per thread)
+import '../../../pdf/fast-objects.js'; // pdf-lib's names, numbers and references made cheaper (once per thread)
 
 /**
  * Objects compiled back to back into one array of bytes, with holes where their references go: object i is

@@ -210,9 +210,9 @@ function wrapContents(ctx: PDFContext, page: PDFDict, before: PDFRef, after: PDF
 }
 
 /**
- * The running heads and folios from the furniture PDF (furniture.ts, a page for each drawing): on each running page, the head drawn before the
- * page's content and the folio after it, as Artifacts; each a form XObject with its own resources, so no font names
- * clash with the part's.
+ * The running heads and folios from the furniture PDF (furniture.ts, a page for each distinct drawing): on each running
+ * page, the head drawn before the page's content and the folio after it, as Artifacts; each a form XObject with its own
+ * resources, so no font names clash with the part's.
  */
 function drawFurniture(
   ctx: PDFContext,

@@ -28,7 +28,7 @@ export class RawFont {
     return this.tables.get(tag);
   }
 
-  /** Whether glyphs can be copied from it as fontkit copies them (glyf and loca, head, hhea and maxp as it reads them). */
+  /** Whether glyphs can be copied from it as fontkit copies them (glyf, loca; head, hhea and maxp as it reads them). */
   get copyable(): boolean {
     return (
       this.table('glyf') !== undefined &&
