@@ -48,15 +48,26 @@ export function internalError(e: unknown, debug: boolean | undefined, unchanged?
 /**
  * Runs a command's main and exits with its code. `now`: as soon as it returns, for a command that leaves nothing to
  * finish (its files written, its threads closed, its output folder's lock released) and a heap of hundreds of MB, which
- * Node otherwise frees page by page on the way out (about 50 ms of a build); V8's compiled code is kept first, as a
- * natural exit keeps it. Not for `send`, whose mail connection says goodbye on its way out.
+ * Node otherwise frees page by page on the way out (about 50 ms of a build). What it printed is written out first: a
+ * pipe takes about 64 kB at once and Node queues the rest (a long `--ids` listing lost its end to a slow reader), and
+ * V8's compiled code is kept, as a natural exit keeps it. Not for `send`, whose mail connection says goodbye on its way
+ * out.
  */
 export function exitWith(run: () => Promise<number>, opts: { now?: boolean } = {}): void {
-  run().then((code) => {
+  run().then(async (code) => {
     process.exitCode = code;
     if (!opts.now) return;
+    await Promise.all([process.stdout, process.stderr].map(written));
     flushCompiled();
     process.exit(code);
+  });
+}
+
+/** Once everything written to `stream` so far is out, or the stream has failed (its reader gone): never rejects. */
+function written(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || stream.writableLength === 0) resolve();
+    else stream.write('', () => resolve());
   });
 }
 
