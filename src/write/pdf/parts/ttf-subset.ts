@@ -9,17 +9,18 @@
 /** A TrueType font's tables, read from its bytes. */
 export class RawFont {
   private readonly tables = new Map<string, Uint8Array>();
-  private readonly view: DataView;
   private locaOffsets: Uint32Array | null = null;
+  /** hmtx and the number of its full entries (hhea's numberOfHMetrics), read once. */
+  private hmtx: { view: DataView; count: number } | null = null;
 
-  constructor(readonly bytes: Uint8Array) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const count = this.view.getUint16(4);
+  constructor(bytes: Uint8Array) {
+    const dir = view(bytes);
+    const count = dir.getUint16(4);
     for (let i = 0; i < count; i++) {
       const at = 12 + 16 * i;
       const tag = String.fromCharCode(bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]);
-      const offset = this.view.getUint32(at + 8);
-      const length = this.view.getUint32(at + 12);
+      const offset = dir.getUint32(at + 8);
+      const length = dir.getUint32(at + 12);
       this.tables.set(tag, bytes.subarray(offset, offset + length));
     }
   }
@@ -69,8 +70,8 @@ export class RawFont {
 
   /** Advance and left side bearing, as fontkit's Glyph reads them from hmtx. */
   metrics(index: number): { advance: number; bearing: number } {
-    const hmtx = view(this.table('hmtx')!);
-    const count = view(this.table('hhea')!).getUint16(34);
+    this.hmtx ??= { view: view(this.table('hmtx')!), count: view(this.table('hhea')!).getUint16(34) };
+    const { view: hmtx, count } = this.hmtx;
     if (index < count) return { advance: hmtx.getUint16(4 * index), bearing: hmtx.getInt16(4 * index + 2) };
     const advance = count > 0 ? hmtx.getUint16(4 * (count - 1)) : 0;
     const at = 4 * count + 2 * (index - count);
