@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { loadFonts } from './fonts.js';
 import { installLayoutGuard } from './layout-guard.js';
+import { installLineRuns } from './line-runs.js';
 import { installLongWordBreaks } from './long-words.js';
 import { installMeasureOnce } from './measure-once.js';
 import { installRunCarrier } from './pdfmake-run.js';
@@ -73,6 +74,8 @@ export function getPdfmake(): any {
     installMeasureOnce();
     installLongWordBreaks();
     installLayoutGuard();
+    // Before the tagging hooks, which wrap the line drawing it replaces.
+    installLineRuns();
     installTaggingHooks();
     pdfmake[READY] = true;
   }

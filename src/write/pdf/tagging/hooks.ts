@@ -14,6 +14,7 @@
 import { checkVersion, lib, wrap, type Any } from '../pdfmake-internals.js';
 import type { Element } from './session.js';
 import { runOf } from '../pdfmake-run.js';
+import { ONE_BY_ONE } from '../line-runs.js';
 import type { Tag } from './tags.js';
 
 export function installTaggingHooks(): void {
@@ -129,6 +130,7 @@ export function installTaggingHooks(): void {
       const texts = line.inlines
         .map((i: Any) => String(i.text ?? '').replace(/\n/g, ''))
         .filter((t: string) => t.length > 0);
+      line[ONE_BY_ONE] = true;
       s.drawReordered(self.pdfDocument, owner!, texts, () => (result = original.apply(self, args)));
     } else {
       s.mark(self.pdfDocument, owner, text);
