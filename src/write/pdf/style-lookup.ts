@@ -4,6 +4,10 @@
 // the stack and popped again, its own styles are read in the order the stack would read them. And while a text's
 // words are measured the stack does not change (nothing is pushed; the words are new objects, not on it): each
 // property is looked up in it once per text, not once per word.
+//
+// Measuring the words then looks their 20-odd properties up again for each word (TextInlines.measure), though the
+// words of one text carry the same copy of its style (TextBreaker copies it onto each): the words of a text take the
+// answers of the text's first word, and only their widths are measured one by one (a sixth of the layout's time).
 import { checkVersion, lib, wrap, type Any } from './pdfmake-internals.js';
 
 const isValue = (v: unknown) => v !== undefined && v !== null;
@@ -34,9 +38,129 @@ function fromEntry(dict: Any, entry: Any, property: string): Any {
   return isString(entry) ? fromNamed(dict, entry, property, undefined) : entry[property];
 }
 
+/** pdfmake's own TextInlines.measure, kept on its prototype (test/word-styles.test.ts draws with it to compare). */
+export const PDFMAKE_MEASURE = Symbol.for('competency-guidelines.pdfmake-measure');
+
+/** The style a word was given a copy of (TextBreaker.getBreaks: the same object for every word of one text). */
+const SOURCE = Symbol('style source');
+
+/** The style properties measure() gives each inline, in its order; `fontSize` after the sup/sub reduction. */
+interface Looked {
+  font: Any;
+  alignment: Any;
+  fontSize: number;
+  fontFeatures: Any;
+  characterSpacing: Any;
+  color: Any;
+  decoration: Any;
+  decorationColor: Any;
+  decorationStyle: Any;
+  decorationThickness: Any;
+  background: Any;
+  link: Any;
+  linkToPage: Any;
+  linkToDestination: Any;
+  noWrap: Any;
+  opacity: Any;
+  sup: Any;
+  sub: Any;
+  height: number;
+  preserveLeadingSpaces: Any;
+  preserveTrailingSpaces: Any;
+}
+
+const LEADING = /^(\s)+/g;
+const TRAILING = /(\s)+$/g;
+
+/**
+ * pdfmake 0.3.11's TextInlines.measure, each lookup made once for the words of one text. `self` is the TextInlines
+ * (its pdfDocument and widthOfText).
+ */
+function measure(self: Any, array: Any[], stack: Any, get: (item: Any, p: string, d: Any) => Any): Any[] {
+  if (array.length) {
+    const leadingIndent = get(array[0], 'leadingIndent', 0);
+    if (leadingIndent) {
+      array[0].leadingCut = -leadingIndent;
+      array[0].leadingIndent = leadingIndent;
+    }
+  }
+  let source: unknown;
+  let looked: Looked | undefined;
+  for (const item of array) {
+    if (!looked || item[SOURCE] === undefined || item[SOURCE] !== source) {
+      const font = get(item, 'font', 'Roboto');
+      const bold = get(item, 'bold', false);
+      const italics = get(item, 'italics', false);
+      const l = {
+        font: self.pdfDocument.provideFont(font, bold, italics),
+        alignment: get(item, 'alignment', 'left'),
+        fontSize: get(item, 'fontSize', 12),
+        fontFeatures: get(item, 'fontFeatures', null),
+        characterSpacing: get(item, 'characterSpacing', 0),
+        color: get(item, 'color', 'black'),
+        decoration: get(item, 'decoration', null),
+        decorationColor: get(item, 'decorationColor', null),
+        decorationStyle: get(item, 'decorationStyle', null),
+        decorationThickness: get(item, 'decorationThickness', null),
+        background: get(item, 'background', null),
+        link: get(item, 'link', null),
+        linkToPage: get(item, 'linkToPage', null),
+        linkToDestination: get(item, 'linkToDestination', null),
+        noWrap: get(item, 'noWrap', null),
+        opacity: get(item, 'opacity', 1),
+        sup: get(item, 'sup', false),
+        sub: get(item, 'sub', false),
+        height: 0,
+        preserveLeadingSpaces: false,
+        preserveTrailingSpaces: false,
+      } as Looked;
+      // font size reduction taken from here: https://en.wikipedia.org/wiki/Subscript_and_superscript#Desktop_publishing
+      if (l.sup || l.sub) l.fontSize *= 0.58;
+      const lineHeight = get(item, 'lineHeight', 1);
+      l.height = l.font.lineHeight(l.fontSize) * lineHeight;
+      l.preserveLeadingSpaces = get(item, 'preserveLeadingSpaces', false);
+      l.preserveTrailingSpaces = get(item, 'preserveTrailingSpaces', false);
+      looked = l;
+      source = item[SOURCE];
+    }
+    item.font = looked.font;
+    item.alignment = looked.alignment;
+    item.fontSize = looked.fontSize;
+    item.fontFeatures = looked.fontFeatures;
+    item.characterSpacing = looked.characterSpacing;
+    item.color = looked.color;
+    item.decoration = looked.decoration;
+    item.decorationColor = looked.decorationColor;
+    item.decorationStyle = looked.decorationStyle;
+    item.decorationThickness = looked.decorationThickness;
+    item.background = looked.background;
+    item.link = looked.link;
+    item.linkToPage = looked.linkToPage;
+    item.linkToDestination = looked.linkToDestination;
+    item.noWrap = looked.noWrap;
+    item.opacity = looked.opacity;
+    item.sup = looked.sup;
+    item.sub = looked.sub;
+    item.width = self.widthOfText(item.text, item);
+    item.height = looked.height;
+    if (!item.leadingCut) item.leadingCut = 0;
+    if (!looked.preserveLeadingSpaces) {
+      const leadingSpaces = item.text.match(LEADING);
+      if (leadingSpaces) item.leadingCut += self.widthOfText(leadingSpaces[0], item);
+    }
+    item.trailingCut = 0;
+    if (!looked.preserveTrailingSpaces) {
+      const trailingSpaces = item.text.match(TRAILING);
+      if (trailingSpaces) item.trailingCut = self.widthOfText(trailingSpaces[0], item);
+    }
+  }
+  return array;
+}
+
 export function installStyleLookup(): void {
   checkVersion();
   const StyleContextStack = lib('StyleContextStack');
+  const TextInlines = lib('TextInlines');
 
   StyleContextStack.prototype.getProperty = function (this: Any, property: string): Any {
     const overrides: Any[] | undefined = this.styleOverrides;
@@ -71,8 +195,24 @@ export function installStyleLookup(): void {
     return isValue(value) ? value : defaultValue;
   };
 
+  // Each word marked with the style it was given a copy of (TextBreaker's only use of copyStyle with a destination).
+  const copyStyle = StyleContextStack.copyStyle;
+  StyleContextStack.copyStyle = function (source: Any, destination: Any): Any {
+    const copy = copyStyle.call(this, source, destination);
+    if (destination && source && typeof source === 'object') copy[SOURCE] = source;
+    return copy;
+  };
+  if (typeof TextInlines.prototype.measure !== 'function')
+    throw new Error('pdfmake: TextInlines.measure not found; src/write/pdf/style-lookup.ts needs updating');
+  TextInlines.prototype[PDFMAKE_MEASURE] ??= TextInlines.prototype.measure;
+  TextInlines.prototype.measure = function (this: Any, array: Any[], stack: Any): Any[] {
+    return measure(this, array, stack, (item, property, defaultValue) =>
+      StyleContextStack.getStyleProperty(item, stack, property, defaultValue),
+    );
+  };
+
   const getProperty = StyleContextStack.prototype.getProperty;
-  wrap(lib('TextInlines').prototype, 'buildInlines', (original, self, args) => {
+  wrap(TextInlines.prototype, 'buildInlines', (original, self, args) => {
     const stack = args[1];
     if (!stack || Object.hasOwn(stack, 'getProperty')) return original.apply(self, args);
     const known = new Map<string, Any>();
