@@ -17,6 +17,7 @@ import {
   PDFBool,
   PDFNumber,
   PDFString,
+  ParseSpeeds,
   PDFTextField,
   degrees,
   rgb,
@@ -127,8 +128,9 @@ export const SAVE_OPTIONS = { useObjectStreams: false, updateFieldAppearances: f
 /** The finished document, not yet saved (what the assembly of parts copies the contents from). */
 export async function finishedDocument(bytes: Uint8Array, finish: Finish): Promise<PDFDocument> {
   const placed = finish.spots.filter((s) => s.marker.positions?.length);
-  // updateMetadata: false keeps the fixed dates and producer (pdf-lib would stamp the clock).
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  // updateMetadata: false keeps the fixed dates and producer (pdf-lib would stamp the clock). parseSpeed: pdf-lib
+  // otherwise waits for a timer (at least 1 ms, the thread idle) every 100 objects it parses.
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const pages = doc.getPages();
   bookmarksToHeadings(doc, finish.bookmarks);
   for (const [pageNumber, dx] of finish.shift) {
