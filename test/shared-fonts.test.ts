@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from '@cantoo/pdf-lib';
 import type { Document } from '../src/compose/tree.js';
-import { bareContext } from '../src/write/context.js';
+import { bareContext, type KeptStore } from '../src/write/context.js';
 import { writePdf } from '../src/write/pdf/document.js';
 import { outFile } from './helpers/built.js';
 import { openPdf, readPdf } from './helpers/pdf.js';
@@ -83,5 +83,45 @@ describe('fonts shared by the parts of a document', () => {
     expect(content.items.map((it) => ('str' in it ? it.str : '')).join('')).toContain(
       'An officer’s affidavit of the fifth office.',
     );
+  });
+
+  it("keeps a part's own font files undeflated (no document copies them) and deflates the document's", async () => {
+    const kept = new Map<string, Uint8Array>();
+    const store: KeptStore = { get: (key) => kept.get(key) ?? null, put: (key, bytes) => void kept.set(key, bytes) };
+    const booklet: Document = {
+      editionId: 'parts',
+      kind: 'booklet',
+      meta: { title: 'Parts', author: 'A', subject: 'S', keywords: 'K', language: 'en-US', date: '2026-01-01' },
+      page: { size: 'LETTER', twoSided: false, padToMultipleOf4: false },
+      accent: '#0b6e4f',
+      furniture: { headerLine: 'Head', footerLine: 'Foot' },
+      parts: [
+        {
+          kind: 'chapter',
+          id: 'l1',
+          title: 'Level 1',
+          runningHead: 'Level 1',
+          blocks: [{ kind: 'paragraph', role: 'body', runs: [{ text: 'An officer’s affidavit.' }] }],
+        },
+      ],
+    };
+    const { bytes } = await writePdf(booklet, { ...bareContext(), store });
+    const fontFiles = async (pdfBytes: Uint8Array) => {
+      const pdf = await PDFDocument.load(pdfBytes, { updateMetadata: false });
+      return pdf.context
+        .enumerateIndirectObjects()
+        .flatMap(([, o]) =>
+          o instanceof PDFDict && o.get(PDFName.of('Type')) === PDFName.of('FontDescriptor') ? [o] : [],
+        )
+        .map((d) => (d.lookup(PDFName.of('FontFile2')) as PDFRawStream).dict.get(PDFName.of('Filter')));
+    };
+    const parts = [...kept.values()].filter((b) => Buffer.from(b.subarray(0, 5)).toString() === '%PDF-');
+    expect(parts.length).toBeGreaterThan(0);
+    const partFiles = (await Promise.all(parts.map(fontFiles))).flat();
+    expect(partFiles.length).toBeGreaterThan(0);
+    expect(partFiles.every((filter) => filter === undefined)).toBe(true);
+    const documentFiles = await fontFiles(bytes);
+    expect(documentFiles.length).toBeGreaterThan(0);
+    expect(documentFiles.every((filter) => filter === PDFName.of('FlateDecode'))).toBe(true);
   });
 });

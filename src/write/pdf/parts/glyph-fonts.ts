@@ -12,7 +12,6 @@
 // A font with more than MAX_GLYPHS glyphs (the CJK fonts, about 30,000) keeps pdfkit's numbering: a subset keeping
 // every glyph id would cost more in its tables than it saves, and such a font only prints applicants' names.
 import { createRequire } from 'node:module';
-import { deflateSync } from 'node:zlib';
 import { wrap, type Any } from '../pdfmake-internals.js';
 import '../pdfmake.js'; // pdfkit is loaded after pdfmake.ts has given it the shared fontkit
 import {
@@ -230,11 +229,13 @@ function subsetOf(font: Any, used: number[]): { file: Uint8Array; glyphIds: numb
 
 /**
  * A stream of a part's font that no document copies (its font file, CID map and ToUnicode: a document embeds a subset
- * of its own, shared-fonts.ts), deflated for speed rather than size (pdfkit's level 6 took 3–4 times as long).
+ * of its own, shared-fonts.ts), not deflated: deflating them (at level 1: pdfkit's level 6 took 3–4 times as long)
+ * cost more than the larger part costs to read, keep and parse.
  */
 function partOnly(document: Any, bytes: Uint8Array): Any {
-  const ref = document.ref({ Filter: 'FlateDecode' });
-  ref.end(deflateSync(bytes, { level: 1 }));
+  const ref = document.ref({});
+  ref.compress = false;
+  ref.end(bytes);
   return ref;
 }
 
