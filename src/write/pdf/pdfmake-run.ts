@@ -56,4 +56,8 @@ export function installRunCarrier(): void {
     if (self.writer && self.writer[RUN] !== self[RUN]) self.writer[RUN] = self[RUN];
     return original.apply(self, args);
   });
+  // A trial layout is there for its page count: nothing of it is drawn (its pages are left blank).
+  wrap(lib('Renderer').prototype, 'renderPages', (original, self, args) =>
+    runOf(self.pdfDocument)?.trial ? undefined : original.apply(self, args),
+  );
 }
