@@ -15,6 +15,7 @@ import { getPdfmake } from '../src/write/pdf/pdfmake.js';
 import { lib, type Any } from '../src/write/pdf/pdfmake-internals.js';
 import { ONE_BY_ONE } from '../src/write/pdf/line-runs.js';
 import { openPdf } from './helpers/pdf.js';
+import { chapter, smallDocument } from './helpers/small-document.js';
 
 const hasPdftoppm = spawnSync('sh', ['-c', 'command -v pdftoppm']).status === 0;
 const dir = mkdtempSync(join(tmpdir(), 'cg-line-runs-'));
@@ -25,29 +26,15 @@ const WORDS =
   'listens with attention, and reflects on what was seen and heard before acting.';
 
 function letterDoc(): Document {
-  return {
-    editionId: 'line-runs',
-    kind: 'booklet',
-    meta: { title: 'Lines', author: 'A', subject: 'S', keywords: 'K', language: 'en-US', date: '2026-01-01' },
-    page: { size: 'LETTER', twoSided: false, padToMultipleOf4: false },
-    accent: '#0b6e4f',
-    furniture: { headerLine: 'Head', footerLine: 'Foot' },
-    parts: [
-      { kind: 'contents', title: 'Contents', entries: [{ level: 1, id: 'l1', text: 'Level 1' }] },
-      {
-        kind: 'chapter',
-        id: 'l1',
-        title: 'Level 1',
-        runningHead: 'Level 1',
-        blocks: [
-          { kind: 'heading', level: 1, id: 'l1', text: 'Level 1', toc: true },
-          { kind: 'paragraph', role: 'body', runs: [{ text: WORDS }, { text: ' In bold.', bold: true }] },
-          { kind: 'paragraph', role: 'body', runs: [{ text: 'A line of its own, ' }, { text: 'in bold', bold: true }] },
-          { kind: 'paragraph', role: 'body', runs: [{ text: WORDS, italic: true }] },
-        ],
-      },
-    ],
-  };
+  return smallDocument('line-runs', [
+    { kind: 'contents', title: 'Contents', entries: [{ level: 1, id: 'l1', text: 'Level 1' }] },
+    chapter('l1', 'Level 1', [
+      { kind: 'heading', level: 1, id: 'l1', text: 'Level 1', toc: true },
+      { kind: 'paragraph', role: 'body', runs: [{ text: WORDS }, { text: ' In bold.', bold: true }] },
+      { kind: 'paragraph', role: 'body', runs: [{ text: 'A line of its own, ' }, { text: 'in bold', bold: true }] },
+      { kind: 'paragraph', role: 'body', runs: [{ text: WORDS, italic: true }] },
+    ]),
+  ]);
 }
 
 /** The document drawn with every line one inline at a time, as pdfmake draws it. */

@@ -8,6 +8,7 @@ import { bareContext, type KeptStore } from '../src/write/context.js';
 import { writePdf } from '../src/write/pdf/document.js';
 import { outFile } from './helpers/built.js';
 import { openPdf, readPdf } from './helpers/pdf.js';
+import { chapter, smallDocument } from './helpers/small-document.js';
 
 /** The Type0 fonts of a PDF: their names without the subset tag. */
 async function fonts(bytes: Uint8Array): Promise<{ names: string[]; pdf: PDFDocument }> {
@@ -88,23 +89,9 @@ describe('fonts shared by the parts of a document', () => {
   it("keeps a part's own font files undeflated (no document copies them) and deflates the document's", async () => {
     const kept = new Map<string, Uint8Array>();
     const store: KeptStore = { get: (key) => kept.get(key) ?? null, put: (key, bytes) => void kept.set(key, bytes) };
-    const booklet: Document = {
-      editionId: 'parts',
-      kind: 'booklet',
-      meta: { title: 'Parts', author: 'A', subject: 'S', keywords: 'K', language: 'en-US', date: '2026-01-01' },
-      page: { size: 'LETTER', twoSided: false, padToMultipleOf4: false },
-      accent: '#0b6e4f',
-      furniture: { headerLine: 'Head', footerLine: 'Foot' },
-      parts: [
-        {
-          kind: 'chapter',
-          id: 'l1',
-          title: 'Level 1',
-          runningHead: 'Level 1',
-          blocks: [{ kind: 'paragraph', role: 'body', runs: [{ text: 'An officer’s affidavit.' }] }],
-        },
-      ],
-    };
+    const booklet = smallDocument('parts', [
+      chapter('l1', 'Level 1', [{ kind: 'paragraph', role: 'body', runs: [{ text: 'An officer’s affidavit.' }] }]),
+    ]);
     const { bytes } = await writePdf(booklet, { ...bareContext(), store });
     const fontFiles = async (pdfBytes: Uint8Array) => {
       const pdf = await PDFDocument.load(pdfBytes, { updateMetadata: false });
